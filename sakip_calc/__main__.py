@@ -1,0 +1,53 @@
+"""Command line: python -m sakip_calc build | import | template (see README)."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import impor, store, templat
+
+
+def _cetak_hasil(hasil: list[impor.HasilImpor]) -> bool:
+    semua_baik = True
+    for h in hasil:
+        r = h.rencana
+        for m in r.masalah:
+            print(f"{r.nama_file}: {m}", file=sys.stderr if m.tingkat == "galat" else sys.stdout)
+        hitung = r.jumlah()
+        print(f"{r.nama_file}: {h.status} (impor #{h.impor_id}; baris baru {hitung.get('baru', 0)}, "
+              f"berubah {hitung.get('berubah', 0)}, sama {hitung.get('sama', 0)})")
+        semua_baik &= h.status != "ditolak"
+    return semua_baik
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m sakip_calc", description="SAKIP Dashboard: basis data dan impor")
+    sub = p.add_subparsers(dest="perintah", required=True)
+    b = sub.add_parser("build", help="bangun ulang basis data dari buku kerja di data/")
+    b.add_argument("--db", default=str(store.DB_BAWAAN))
+    b.add_argument("--jika-perlu", action="store_true", help="hanya bila basis data belum ada atau lebih tua dari buku kerja")
+    i = sub.add_parser("import", help="impor buku kerja .xlsx atau CSV per lembar")
+    i.add_argument("berkas", nargs="+")
+    i.add_argument("--db", default=str(store.DB_BAWAAN))
+    t = sub.add_parser("template", help="tulis templat buku kerja")
+    t.add_argument("keluaran")
+    a = p.parse_args(argv)
+    if a.perintah == "build":
+        if a.jika_perlu and not impor.perlu_dibangun(a.db):
+            print(f"{a.db} sudah mutakhir")
+            return 0
+        return 0 if _cetak_hasil(impor.bangun(a.db)) else 1
+    if a.perintah == "import":
+        hilang = [f for f in a.berkas if not Path(f).exists()]
+        for f in hilang:
+            print(f"{f}: GALAT: berkas tidak ditemukan", file=sys.stderr)
+        ada = [f for f in a.berkas if f not in hilang]
+        baik = _cetak_hasil(impor.impor_berkas(ada, a.db)) if ada else True
+        return 0 if baik and not hilang else 1
+    print(f"templat ditulis ke {templat.simpan_templat(a.keluaran)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

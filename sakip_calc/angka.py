@@ -1,0 +1,126 @@
+"""Reading and writing numbers the way Indonesian reports do.
+
+Reports mix `1.234.567,89`, `49,422,100` and `98.42` in one table and decorate numbers with
+`Rp`, `%` and `,-`. A lone separator followed by exactly three digits is ambiguous (`1.234`);
+the column's meaning decides it: money and counts read it as thousands, percentages and
+measured values as a decimal point, and the parser says which reading it took.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from .spesifikasi import DESIMAL, JUMLAH, PERSEN, RUPIAH, TAHUN, TRIWULAN
+
+PLACEHOLDER = frozenset({"", "-", "--", "—", "n.a", "n.a.", "na", "n/a", "app", "nihil", "#####"})
+_DEKORASI = re.compile(r"(?i)^rp\.?|rupiah|%|,-+$|\.-+$|\s+")
+_KELOMPOK_RIBUAN = re.compile(r"^\d{1,3}(\d{3})*$")
+_ANGKA_BULAT = (RUPIAH, JUMLAH, TAHUN, TRIWULAN)
+
+
+@dataclass(frozen=True)
+class HasilAngka:
+    nilai: float | None
+    galat: str | None = None       # why the text is not a number (an import error)
+    keterangan: str | None = None  # how an ambiguous text was read (an import note)
+
+
+def _placeholder(teks: str) -> bool:
+    t = teks.strip().lower()
+    return t in PLACEHOLDER or set(t) == {"#"}
+
+
+def baca_angka(nilai: object, jenis: str = DESIMAL) -> HasilAngka:
+    """Parse one cell. `jenis` is the column's kind from spesifikasi (RUPIAH, PERSEN, ...)."""
+    if nilai is None:
+        return HasilAngka(None)
+    if isinstance(nilai, bool):
+        return HasilAngka(None, "nilai benar/salah (TRUE/FALSE) bukan angka")
+    if isinstance(nilai, (int, float)):
+        if isinstance(nilai, float) and not math.isfinite(nilai):
+            return HasilAngka(None, "angka tidak terhingga atau NaN")
+        return HasilAngka(float(nilai))
+    teks = str(nilai).strip()
+    if _placeholder(teks):
+        return HasilAngka(None)
+    if teks.startswith("#"):
+        return HasilAngka(None, f"sel berisi galat spreadsheet '{teks}'")
+    negatif = teks.startswith("-") or (teks.startswith("(") and teks.endswith(")"))
+    inti = _DEKORASI.sub("", teks.strip("()"))
+    inti = inti.lstrip("-")
+    if not inti or not re.fullmatch(r"[\d.,]+", inti) or not re.search(r"\d", inti):
+        return HasilAngka(None, f"'{teks}' bukan angka")
+    hasil = _tanpa_tanda(inti, jenis, teks)
+    if hasil.nilai is not None and negatif:
+        return HasilAngka(-hasil.nilai, hasil.galat, hasil.keterangan)
+    return hasil
+
+
+def _tanpa_tanda(s: str, jenis: str, asli: str) -> HasilAngka:
+    titik, koma = s.count("."), s.count(",")
+    if titik and koma:
+        desimal = "," if s.rfind(",") > s.rfind(".") else "."
+        ribuan = "." if desimal == "," else ","
+        if s.count(desimal) > 1:
+            return HasilAngka(None, f"'{asli}' tidak terbaca: pemisah desimal '{desimal}' muncul lebih dari sekali")
+        bulat, pecahan = s.split(desimal)
+        if not _KELOMPOK_RIBUAN.match(bulat.replace(ribuan, "")) or not _ribuan_sah(bulat, ribuan):
+            return HasilAngka(None, f"'{asli}' tidak terbaca: pengelompokan ribuan tidak teratur")
+        return HasilAngka(float(bulat.replace(ribuan, "") + "." + pecahan))
+    pemisah = "." if titik else "," if koma else None
+    if pemisah is None:
+        return HasilAngka(float(s))
+    if s.count(pemisah) > 1:
+        if not _ribuan_sah(s, pemisah):
+            return HasilAngka(None, f"'{asli}' tidak terbaca: pengelompokan ribuan tidak teratur")
+        return HasilAngka(float(s.replace(pemisah, "")))
+    bulat, pecahan = s.split(pemisah)
+    if not bulat or not pecahan:
+        return HasilAngka(None, f"'{asli}' tidak terbaca: pemisah '{pemisah}' tanpa angka di salah satu sisinya")
+    if len(pecahan) == 3 and jenis in _ANGKA_BULAT:
+        return HasilAngka(
+            float(bulat + pecahan),
+            keterangan=f"'{asli}' dibaca sebagai {bulat}{pecahan} (pemisah ribuan) karena kolom berisi "
+                       + ("rupiah" if jenis == RUPIAH else "bilangan bulat"),
+        )
+    ket = None
+    if len(pecahan) == 3:
+        ket = f"'{asli}' dibaca sebagai {bulat},{pecahan} (pemisah desimal) karena kolom berisi " + (
+            "persentase" if jenis == PERSEN else "nilai terukur")
+    return HasilAngka(float(bulat + "." + pecahan), keterangan=ket)
+
+
+def _ribuan_sah(bulat: str, pemisah: str) -> bool:
+    bagian = bulat.split(pemisah)
+    return 1 <= len(bagian[0]) <= 3 and all(len(b) == 3 for b in bagian[1:])
+
+
+# ---- formatting for the interface: 1.234.567,89; 97,64 %; Rp 35,67 M --------------------
+
+def format_angka(x: float | None, desimal: int = 0, kosong: str = "–") -> str:
+    if x is None or (isinstance(x, float) and not math.isfinite(x)):
+        return kosong
+    teks = f"{x:,.{desimal}f}"
+    return teks.replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+
+def format_persen(x: float | None, desimal: int = 2, kosong: str = "–") -> str:
+    return kosong if x is None or (isinstance(x, float) and not math.isfinite(x)) else f"{format_angka(x, desimal)} %"
+
+
+def format_rupiah(x: float | None, kosong: str = "–") -> str:
+    return kosong if x is None or (isinstance(x, float) and not math.isfinite(x)) else f"Rp {format_angka(x, 0)}"
+
+
+_SATUAN_RUPIAH = ((1e12, "T"), (1e9, "M"), (1e6, "jt"), (1e3, "rb"))
+
+
+def format_rupiah_singkat(x: float | None, kosong: str = "–") -> str:
+    """Rp 35,67 M (miliar), Rp 430,75 jt (juta): for cards and chart labels."""
+    if x is None or (isinstance(x, float) and not math.isfinite(x)):
+        return kosong
+    for batas, akhiran in _SATUAN_RUPIAH:
+        if abs(x) >= batas:
+            return f"Rp {format_angka(x / batas, 2)} {akhiran}"
+    return format_rupiah(x)

@@ -1,0 +1,453 @@
+"""The DuckDB store: schema, connections, and every SQL statement of the project.
+
+Writes never touch the live file in place. A write copies the database, changes the copy in
+one transaction and `os.replace`s it over the live file, so readers (the app holds a read-only
+connection) keep a consistent old snapshot, a crash leaves the old file intact, and a failed
+import leaves it byte-for-byte unchanged. A lock file serialises concurrent writers.
+"""
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import shutil
+from pathlib import Path
+from typing import Iterator
+
+import duckdb
+import pandas as pd
+
+from .spesifikasi import (
+    JENIS_WILAYAH, LEMBAR_BERNAMA, SKALA_BAWAAN, TINGKAT_ANGGARAN, TINGKAT_INDIKATOR,
+)
+
+AKAR = Path(__file__).resolve().parents[1]
+DB_BAWAAN = AKAR / "data" / "sakip.duckdb"
+
+
+def _daftar(nilai: tuple[str, ...]) -> str:
+    return ", ".join(f"'{v}'" for v in nilai)
+
+
+SKEMA = f"""
+CREATE TABLE IF NOT EXISTS instansi (
+    id INTEGER PRIMARY KEY,
+    kode VARCHAR NOT NULL UNIQUE,
+    nama VARCHAR NOT NULL,
+    kabupaten VARCHAR NOT NULL,
+    provinsi VARCHAR NOT NULL,
+    skala_predikat VARCHAR,
+    batas_capaian DOUBLE
+);
+CREATE TABLE IF NOT EXISTS indikator (
+    id INTEGER PRIMARY KEY,
+    instansi_id INTEGER NOT NULL,
+    kode VARCHAR NOT NULL,
+    nama VARCHAR NOT NULL,
+    tingkat VARCHAR NOT NULL CHECK (tingkat IN ({_daftar(TINGKAT_INDIKATOR)})),
+    sasaran VARCHAR,
+    program_kode VARCHAR,
+    satuan VARCHAR,
+    polaritas VARCHAR NOT NULL CHECK (polaritas IN ('naik', 'turun')),
+    kondisi_awal DOUBLE,
+    target_akhir DOUBLE,
+    periode_awal INTEGER,
+    periode_akhir INTEGER,
+    agregasi_triwulan VARCHAR CHECK (agregasi_triwulan IN ('jumlah', 'akhir', 'rata')),
+    nama_pembilang VARCHAR,
+    nama_penyebut VARCHAR,
+    urutan INTEGER,
+    UNIQUE (instansi_id, kode)
+);
+CREATE TABLE IF NOT EXISTS capaian (
+    indikator_id INTEGER NOT NULL,
+    tahun INTEGER NOT NULL,
+    triwulan INTEGER CHECK (triwulan BETWEEN 1 AND 4),
+    target DOUBLE,
+    target_atas DOUBLE,
+    realisasi DOUBLE,
+    capaian_dilaporkan DOUBLE,
+    pembilang DOUBLE,
+    penyebut DOUBLE,
+    sumber VARCHAR,
+    catatan VARCHAR
+);
+CREATE INDEX IF NOT EXISTS capaian_indikator ON capaian (indikator_id, tahun);
+CREATE TABLE IF NOT EXISTS anggaran (
+    instansi_id INTEGER NOT NULL,
+    tahun INTEGER NOT NULL,
+    kode VARCHAR NOT NULL,
+    kode_laporan VARCHAR,
+    tingkat VARCHAR NOT NULL CHECK (tingkat IN ({_daftar(TINGKAT_ANGGARAN)})),
+    nama VARCHAR NOT NULL,
+    induk_kode VARCHAR,
+    pagu DOUBLE,
+    pagu_renja DOUBLE,
+    pagu_renstra DOUBLE,
+    realisasi DOUBLE,
+    serapan_dilaporkan DOUBLE,
+    fisik_persen DOUBLE,
+    sumber_dana VARCHAR,
+    sumber VARCHAR,
+    catatan VARCHAR,
+    urutan INTEGER,
+    PRIMARY KEY (instansi_id, tahun, kode)
+);
+CREATE TABLE IF NOT EXISTS anggaran_triwulan (
+    instansi_id INTEGER NOT NULL,
+    tahun INTEGER NOT NULL,
+    kode VARCHAR NOT NULL,
+    triwulan INTEGER NOT NULL CHECK (triwulan BETWEEN 1 AND 4),
+    realisasi DOUBLE,
+    PRIMARY KEY (instansi_id, tahun, kode, triwulan)
+);
+CREATE TABLE IF NOT EXISTS wilayah (
+    instansi_id INTEGER NOT NULL,
+    tahun INTEGER NOT NULL,
+    kecamatan VARCHAR,
+    desa VARCHAR,
+    jenis VARCHAR NOT NULL,
+    nilai DOUBLE NOT NULL,
+    sumber VARCHAR
+);
+CREATE INDEX IF NOT EXISTS wilayah_instansi ON wilayah (instansi_id, tahun, jenis);
+CREATE TABLE IF NOT EXISTS jenis_wilayah (
+    kode VARCHAR PRIMARY KEY,
+    nama VARCHAR NOT NULL,
+    kelompok VARCHAR NOT NULL,
+    satuan VARCHAR NOT NULL
+);
+CREATE TABLE IF NOT EXISTS kecamatan_alias (
+    kabupaten VARCHAR NOT NULL,
+    kecamatan VARCHAR NOT NULL,
+    alias VARCHAR
+);
+CREATE TABLE IF NOT EXISTS belanja (
+    instansi_id INTEGER NOT NULL,
+    tahun INTEGER NOT NULL,
+    jenis_belanja VARCHAR NOT NULL,
+    pagu DOUBLE,
+    realisasi DOUBLE,
+    sumber VARCHAR,
+    PRIMARY KEY (instansi_id, tahun, jenis_belanja)
+);
+CREATE TABLE IF NOT EXISTS angka_laporan (
+    instansi_id INTEGER NOT NULL,
+    tahun INTEGER NOT NULL,
+    sumber VARCHAR NOT NULL,
+    objek VARCHAR NOT NULL,
+    kode VARCHAR,
+    kecamatan VARCHAR,
+    besaran VARCHAR NOT NULL,
+    nilai DOUBLE,
+    teks_asli VARCHAR,
+    catatan VARCHAR
+);
+CREATE TABLE IF NOT EXISTS skala_predikat (
+    nama VARCHAR NOT NULL,
+    urutan INTEGER NOT NULL,
+    kode VARCHAR NOT NULL,
+    label VARCHAR NOT NULL,
+    batas_bawah DOUBLE,
+    inklusif BOOLEAN NOT NULL DEFAULT false,
+    warna VARCHAR,
+    PRIMARY KEY (nama, kode)
+);
+CREATE TABLE IF NOT EXISTS impor (
+    id INTEGER PRIMARY KEY,
+    waktu TIMESTAMP NOT NULL,
+    nama_file VARCHAR NOT NULL,
+    sha256 VARCHAR NOT NULL,
+    status VARCHAR NOT NULL CHECK (status IN ('berhasil', 'tanpa perubahan', 'ditolak')),
+    baris_baru INTEGER NOT NULL DEFAULT 0,
+    baris_berubah INTEGER NOT NULL DEFAULT 0,
+    baris_sama INTEGER NOT NULL DEFAULT 0,
+    pesan VARCHAR
+);
+"""
+
+# Tables holding imported data, in the order an import writes them.
+TABEL_DATA = (
+    "instansi", "skala_predikat", "indikator", "capaian", "anggaran", "anggaran_triwulan",
+    "wilayah", "belanja", "angka_laporan",
+)
+
+
+def pasang_skema(con: duckdb.DuckDBPyConnection, alias_csv: Path | None = None) -> None:
+    """Create every table, and the reference rows (jenis wilayah, default scales, aliases)."""
+    con.execute(SKEMA)
+    con.executemany(
+        "INSERT INTO jenis_wilayah VALUES (?, ?, ?, ?) ON CONFLICT (kode) DO UPDATE SET "
+        "nama = excluded.nama, kelompok = excluded.kelompok, satuan = excluded.satuan",
+        [list(j) for j in JENIS_WILAYAH],
+    )
+    for nama, pita in SKALA_BAWAAN.items():
+        con.executemany(
+            "INSERT INTO skala_predikat VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (nama, kode) DO NOTHING",
+            [[nama, i, kode, label, batas, inklusif, warna] for i, (kode, label, batas, inklusif, warna) in enumerate(pita)],
+        )
+    alias_csv = alias_csv or AKAR / "data" / "kecamatan_alias.csv"
+    if alias_csv.exists():
+        con.execute("DELETE FROM kecamatan_alias")
+        con.execute(
+            "INSERT INTO kecamatan_alias SELECT kabupaten, kecamatan, NULLIF(trim(alias), '') "
+            "FROM read_csv(?, header = true, all_varchar = true)", [str(alias_csv)],
+        )
+
+
+def buka(db: str | Path = DB_BAWAAN, read_only: bool = True) -> duckdb.DuckDBPyConnection:
+    """Open the database. A read-only open of a missing file is an error the caller shows."""
+    db = Path(db)
+    if read_only:
+        if not db.exists():
+            raise FileNotFoundError(f"Basis data {db} belum ada. Jalankan: python -m sakip_calc build")
+        return duckdb.connect(str(db), read_only=True)
+    db.parent.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(str(db))
+    pasang_skema(con)
+    return con
+
+
+@contextlib.contextmanager
+def kunci_penulis(db: Path) -> Iterator[None]:
+    """Hold an exclusive lock so that two importers run one after the other."""
+    with open(f"{db}.lock", "a+") as f:
+        fcntl.flock(f, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(f, fcntl.LOCK_UN)
+
+
+@contextlib.contextmanager
+def transaksi_tulis(db: str | Path = DB_BAWAAN) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Copy-on-write transaction: changes become visible only by an atomic rename at the end."""
+    db = Path(db)
+    db.parent.mkdir(parents=True, exist_ok=True)
+    with kunci_penulis(db):
+        salinan = db.with_name(f"{db.name}.tmp{os.getpid()}")
+        salinan.unlink(missing_ok=True)
+        if db.exists():
+            shutil.copy2(db, salinan)
+        con = duckdb.connect(str(salinan))
+        try:
+            pasang_skema(con)
+            con.execute("BEGIN TRANSACTION")
+            yield con
+            con.execute("COMMIT")
+            con.execute("CHECKPOINT")
+            con.close()
+            with open(salinan, "rb+") as f:
+                os.fsync(f.fileno())
+            os.replace(salinan, db)
+        except BaseException:
+            with contextlib.suppress(Exception):
+                con.close()
+            salinan.unlink(missing_ok=True)
+            Path(f"{salinan}.wal").unlink(missing_ok=True)
+            raise
+
+
+def versi_data(db: str | Path = DB_BAWAAN) -> str:
+    """Changes whenever an import replaces the file: the key for every data cache."""
+    st = Path(db).stat()
+    return f"{st.st_ino}-{st.st_mtime_ns}-{st.st_size}"
+
+
+# ---- writes -----------------------------------------------------------------------------
+
+def _kunci_cocok(kunci: tuple[str, ...], kiri: str = "t", kanan: str = "b") -> str:
+    return " AND ".join(f"{kiri}.{k} IS NOT DISTINCT FROM {kanan}.{k}" for k in kunci)
+
+
+def _beda(kolom: list[str], kiri: str = "t", kanan: str = "b") -> str:
+    return " OR ".join(f"{kiri}.{k} IS DISTINCT FROM {kanan}.{k}" for k in kolom) or "false"
+
+
+# How each sheet's rows become rows of its table: natural keys resolved to surrogate ids.
+_SELECT_BARU = {
+    "instansi": "SELECT b.* FROM baru b",
+    "skala_predikat": "SELECT b.* FROM baru b",
+    "indikator": "SELECT i.id AS instansi_id, b.* EXCLUDE (instansi) FROM baru b JOIN instansi i ON i.kode = b.instansi",
+    "capaian": (
+        "SELECT d.id AS indikator_id, b.* EXCLUDE (instansi, indikator_kode) FROM baru b "
+        "JOIN instansi i ON i.kode = b.instansi JOIN indikator d ON d.instansi_id = i.id AND d.kode = b.indikator_kode"
+    ),
+}
+_SELECT_BARU_INSTANSI = "SELECT i.id AS instansi_id, b.* EXCLUDE (instansi) FROM baru b JOIN instansi i ON i.kode = b.instansi"
+KUNCI_TABEL = {
+    "instansi": ("kode",),
+    "skala_predikat": ("nama", "kode"),
+    "indikator": ("instansi_id", "kode"),
+    "capaian": ("indikator_id", "tahun", "triwulan"),
+    "anggaran": ("instansi_id", "tahun", "kode"),
+    "anggaran_triwulan": ("instansi_id", "tahun", "kode", "triwulan"),
+    "wilayah": ("instansi_id", "tahun", "kecamatan", "desa", "jenis"),
+    "belanja": ("instansi_id", "tahun", "jenis_belanja"),
+    "angka_laporan": ("instansi_id", "tahun", "sumber", "objek", "kode", "kecamatan", "besaran"),
+}
+_BERID = ("instansi", "indikator")
+
+
+def tulis_tabel(con: duckdb.DuckDBPyConnection, tabel: str, baris: pd.DataFrame) -> dict[str, int]:
+    """Upsert rows by the table's natural key; rows not in `baris` stay. Returns the counts."""
+    if baris.empty:
+        return {"baru": 0, "berubah": 0, "sama": 0}
+    con.register("baru", baris)
+    try:
+        sql_baru = _SELECT_BARU.get(tabel, _SELECT_BARU_INSTANSI)
+        con.execute(f"CREATE OR REPLACE TEMP TABLE masuk AS {sql_baru}")
+    finally:
+        con.unregister("baru")
+    kunci = KUNCI_TABEL[tabel]
+    kolom_tabel = [r[0] for r in con.execute(f"DESCRIBE {tabel}").fetchall()]
+    kolom_masuk = [r[0] for r in con.execute("DESCRIBE masuk").fetchall()]
+    isi = [k for k in kolom_masuk if k in kolom_tabel and k not in kunci and k != "id"]
+    cocok = _kunci_cocok(kunci, "t", "m")
+    baru, berubah = con.execute(
+        f"""SELECT count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM {tabel} t WHERE {cocok})),
+                   count(*) FILTER (WHERE EXISTS (SELECT 1 FROM {tabel} t WHERE {cocok} AND ({_beda(isi, 't', 'm')})))
+              FROM masuk m"""
+    ).fetchone()
+    sama = len(baris) - baru - berubah
+    if tabel in _BERID:
+        if isi:
+            con.execute(
+                f"UPDATE {tabel} t SET {', '.join(f'{k} = m.{k}' for k in isi)} FROM masuk m "
+                f"WHERE {cocok} AND ({_beda(isi, 't', 'm')})"
+            )
+        kolom = ", ".join(kunci + tuple(isi))
+        con.execute(
+            f"INSERT INTO {tabel} (id, {kolom}) SELECT (SELECT coalesce(max(id), 0) FROM {tabel}) + row_number() OVER (), "
+            f"{', '.join('m.' + k for k in kunci + tuple(isi))} FROM masuk m "
+            f"WHERE NOT EXISTS (SELECT 1 FROM {tabel} t WHERE {cocok})"
+        )
+    else:
+        con.execute(f"DELETE FROM {tabel} t WHERE EXISTS (SELECT 1 FROM masuk m WHERE {cocok})")
+        kolom = ", ".join(kunci + tuple(isi))
+        con.execute(f"INSERT INTO {tabel} ({kolom}) SELECT {kolom} FROM masuk")
+    con.execute("DROP TABLE masuk")
+    return {"baru": int(baru), "berubah": int(berubah), "sama": int(sama)}
+
+
+def catat_impor(con: duckdb.DuckDBPyConnection, nama_file: str, sha256: str, status: str,
+                jumlah: dict[str, int], pesan: str) -> int:
+    (nomor,) = con.execute("SELECT coalesce(max(id), 0) + 1 FROM impor").fetchone()
+    con.execute(
+        "INSERT INTO impor VALUES (?, current_localtimestamp(), ?, ?, ?, ?, ?, ?, ?)",
+        [nomor, nama_file, sha256, status, jumlah.get("baru", 0), jumlah.get("berubah", 0), jumlah.get("sama", 0), pesan],
+    )
+    return nomor
+
+
+# ---- reads ------------------------------------------------------------------------------
+
+def _df(con: duckdb.DuckDBPyConnection, sql: str, param: list | None = None) -> pd.DataFrame:
+    return con.cursor().execute(sql, param or []).df()
+
+
+def instansi(con) -> pd.DataFrame:
+    return _df(con, "SELECT * FROM instansi ORDER BY nama")
+
+
+def kode_instansi_dikenal(con) -> set[str]:
+    return set(instansi(con)["kode"])
+
+
+def skala_predikat(con) -> pd.DataFrame:
+    return _df(con, "SELECT * FROM skala_predikat ORDER BY nama, urutan")
+
+
+def tahun_data(con, instansi_id: int | None = None) -> pd.DataFrame:
+    """Years present per agency, per table (the placeholder app and the sidebar use it)."""
+    sql = """
+        SELECT instansi_id, tahun, 'capaian' AS tabel, count(*) AS baris
+          FROM capaian c JOIN indikator d ON d.id = c.indikator_id GROUP BY ALL
+        UNION ALL SELECT instansi_id, tahun, 'anggaran', count(*) FROM anggaran GROUP BY ALL
+        UNION ALL SELECT instansi_id, tahun, 'wilayah', count(*) FROM wilayah GROUP BY ALL
+    """
+    df = _df(con, f"SELECT * FROM ({sql}) WHERE ? IS NULL OR instansi_id = ? ORDER BY instansi_id, tahun, tabel",
+             [instansi_id, instansi_id])
+    return df
+
+
+def indikator_capaian(con, instansi_id: int | None = None) -> pd.DataFrame:
+    """Every indicator with its yearly and quarterly values, one row per (indikator, tahun, triwulan)."""
+    return _df(con, """
+        SELECT i.kode AS instansi, d.instansi_id, d.id AS indikator_id, d.kode, d.nama, d.tingkat, d.sasaran,
+               d.program_kode, d.satuan, d.polaritas, d.kondisi_awal, d.target_akhir, d.periode_awal,
+               d.periode_akhir, d.agregasi_triwulan, d.nama_pembilang, d.nama_penyebut, d.urutan,
+               c.tahun, c.triwulan, c.target, c.target_atas, c.realisasi, c.capaian_dilaporkan,
+               c.pembilang, c.penyebut, c.sumber, c.catatan
+          FROM indikator d JOIN instansi i ON i.id = d.instansi_id
+          LEFT JOIN capaian c ON c.indikator_id = d.id
+         WHERE ? IS NULL OR d.instansi_id = ?
+         ORDER BY d.instansi_id, d.urutan, d.kode, c.tahun, c.triwulan NULLS FIRST
+    """, [instansi_id, instansi_id])
+
+
+def anggaran(con, instansi_id: int | None = None, tahun: int | None = None) -> pd.DataFrame:
+    return _df(con, """
+        SELECT i.kode AS instansi, a.* FROM anggaran a JOIN instansi i ON i.id = a.instansi_id
+         WHERE (? IS NULL OR a.instansi_id = ?) AND (? IS NULL OR a.tahun = ?)
+         ORDER BY a.instansi_id, a.tahun, a.urutan, a.kode
+    """, [instansi_id, instansi_id, tahun, tahun])
+
+
+def anggaran_triwulan(con, instansi_id: int | None = None, tahun: int | None = None) -> pd.DataFrame:
+    return _df(con, """
+        SELECT t.*, a.tingkat, a.nama, a.pagu FROM anggaran_triwulan t
+          JOIN anggaran a USING (instansi_id, tahun, kode)
+         WHERE (? IS NULL OR t.instansi_id = ?) AND (? IS NULL OR t.tahun = ?)
+         ORDER BY t.instansi_id, t.tahun, t.kode, t.triwulan
+    """, [instansi_id, instansi_id, tahun, tahun])
+
+
+def wilayah(con, instansi_id: int | None = None, tahun: int | None = None) -> pd.DataFrame:
+    return _df(con, """
+        SELECT i.kode AS instansi, w.*, j.nama AS nama_jenis, j.kelompok, j.satuan
+          FROM wilayah w JOIN instansi i ON i.id = w.instansi_id LEFT JOIN jenis_wilayah j ON j.kode = w.jenis
+         WHERE (? IS NULL OR w.instansi_id = ?) AND (? IS NULL OR w.tahun = ?)
+         ORDER BY w.instansi_id, w.tahun, w.jenis, w.kecamatan NULLS FIRST, w.desa NULLS FIRST
+    """, [instansi_id, instansi_id, tahun, tahun])
+
+
+def belanja(con, instansi_id: int | None = None, tahun: int | None = None) -> pd.DataFrame:
+    return _df(con, """
+        SELECT i.kode AS instansi, b.* FROM belanja b JOIN instansi i ON i.id = b.instansi_id
+         WHERE (? IS NULL OR b.instansi_id = ?) AND (? IS NULL OR b.tahun = ?)
+         ORDER BY b.instansi_id, b.tahun, b.realisasi DESC
+    """, [instansi_id, instansi_id, tahun, tahun])
+
+
+def angka_laporan(con, instansi_id: int | None = None) -> pd.DataFrame:
+    return _df(con, """
+        SELECT i.kode AS instansi, a.* FROM angka_laporan a JOIN instansi i ON i.id = a.instansi_id
+         WHERE ? IS NULL OR a.instansi_id = ?
+         ORDER BY a.instansi_id, a.tahun, a.objek, a.kode, a.besaran, a.sumber
+    """, [instansi_id, instansi_id])
+
+
+def alias_kecamatan(con) -> pd.DataFrame:
+    return _df(con, "SELECT * FROM kecamatan_alias ORDER BY kabupaten, kecamatan")
+
+
+def kunci_indikator(con) -> pd.DataFrame:
+    return _df(con, "SELECT i.kode AS instansi, d.kode FROM indikator d JOIN instansi i ON i.id = d.instansi_id")
+
+
+def kunci_anggaran(con) -> pd.DataFrame:
+    return _df(con, "SELECT i.kode AS instansi, a.tahun, a.kode, a.tingkat FROM anggaran a JOIN instansi i ON i.id = a.instansi_id")
+
+
+def riwayat_impor(con) -> pd.DataFrame:
+    return _df(con, "SELECT * FROM impor ORDER BY id DESC")
+
+
+def isi_semua_tabel(con) -> dict[str, list[tuple]]:
+    """Every data table's rows, sorted: what 'the database did not change' is compared on."""
+    hasil = {}
+    for tabel in TABEL_DATA:
+        rows = con.execute(f"SELECT * FROM {tabel}").fetchall()
+        hasil[tabel] = sorted(rows, key=repr)
+    return hasil
