@@ -1,0 +1,121 @@
+"""Budget: serapan per line and up the hierarchy, efisiensi by the methods in use, quarters.
+
+A parent line keeps the pagu/realisasi its report states; the sum of its children is shown
+beside it (and a difference is a consistency problem), never silently substituted. Where a
+parent states nothing, the children's sum stands in and the row says so.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .skor import _ada
+
+# Every efisiensi method, named wherever a figure is shown.
+METODE_EFISIENSI = {
+    "selisih": "Capaian kinerja − serapan anggaran (LKjIP Temanggung 2023, Tabel 3.10)",
+    "sisa": "100 % − serapan anggaran (LKjIP Tegal 2018)",
+    "rasio": "Capaian kinerja ÷ serapan anggaran",
+    "tertimbang": "E = Σ(pagu × capaian − realisasi) ÷ Σ(pagu × capaian) × 100 (laporan pemerintah pusat)",
+}
+
+
+def serapan(pagu, realisasi) -> float | None:
+    """realisasi / pagu x 100; None when either is missing or the pagu is 0."""
+    if not (_ada(pagu) and _ada(realisasi)) or pagu == 0:
+        return None
+    return realisasi / pagu * 100
+
+
+def efisiensi(capaian, nilai_serapan, metode: str = "selisih") -> float | None:
+    if metode == "sisa":
+        return None if not _ada(nilai_serapan) else 100 - nilai_serapan
+    if not (_ada(capaian) and _ada(nilai_serapan)):
+        return None
+    if metode == "selisih":
+        return capaian - nilai_serapan
+    if metode == "rasio":
+        return None if nilai_serapan == 0 else capaian / nilai_serapan
+    raise ValueError(f"metode efisiensi tidak dikenal: {metode}")
+
+
+def efisiensi_tertimbang(pagu, capaian, realisasi) -> float | None:
+    """E = sum(pagu_i x capaian_i - realisasi_i) / sum(pagu_i x capaian_i) x 100, capaian as a fraction."""
+    df = pd.DataFrame({"pagu": pagu, "capaian": capaian, "realisasi": realisasi}).dropna()
+    if df.empty:
+        return None
+    keluaran = (df["pagu"] * df["capaian"] / 100).sum()
+    return None if keluaran == 0 else float((keluaran - df["realisasi"].sum()) / keluaran * 100)
+
+
+def tabel_anggaran(baris: pd.DataFrame) -> pd.DataFrame:
+    """Budget lines of one agency-year with serapan, children sums and the values used for totals."""
+    df = baris.copy()
+    anak = (df[df["induk_kode"].notna()].groupby("induk_kode")[["pagu", "realisasi"]]
+            .agg(lambda s: s.sum(min_count=1)).rename(columns={"pagu": "pagu_anak", "realisasi": "realisasi_anak"}))
+    jumlah_anak = df[df["induk_kode"].notna()].groupby("induk_kode").size().rename("jumlah_anak")
+    df = df.join(anak, on="kode").join(jumlah_anak, on="kode")
+    df["jumlah_anak"] = df["jumlah_anak"].fillna(0).astype(int)
+    df["pagu_dipakai"] = df["pagu"].fillna(df["pagu_anak"])
+    df["realisasi_dipakai"] = df["realisasi"].fillna(df["realisasi_anak"])
+    df["dari_anak"] = df["pagu"].isna() & df["pagu_anak"].notna()
+    df["serapan"] = [serapan(p, r) for p, r in zip(df["pagu_dipakai"], df["realisasi_dipakai"])]
+    df["sisa_anggaran"] = df["pagu_dipakai"] - df["realisasi_dipakai"]
+    return df
+
+
+def total_instansi(df: pd.DataFrame) -> dict:
+    """Agency total = the sum of its programs (DOMAIN.md, 'Totals')."""
+    program = df[df["tingkat"] == "program"]
+    pagu = program["pagu_dipakai"].sum(min_count=1) if len(program) else None
+    realisasi = program["realisasi_dipakai"].sum(min_count=1) if len(program) else None
+    pagu = None if pagu is None or pd.isna(pagu) else float(pagu)
+    realisasi = None if realisasi is None or pd.isna(realisasi) else float(realisasi)
+    return {"pagu": pagu, "realisasi": realisasi, "serapan": serapan(pagu, realisasi),
+            "jumlah_program": int(len(program))}
+
+
+def capaian_program(skor_indikator: pd.DataFrame) -> pd.DataFrame:
+    """Mean score of the indicators linked to each program (indikator.program_kode)."""
+    isi = skor_indikator[skor_indikator["program_kode"].notna() & skor_indikator["skor"].notna()]
+    return (isi.groupby("program_kode")
+            .agg(capaian=("skor", "mean"), jumlah_indikator=("skor", "count"),
+                 sasaran=("sasaran", "first"))
+            .reset_index().rename(columns={"program_kode": "kode"}))
+
+
+def efisiensi_program(df_anggaran: pd.DataFrame, skor_indikator: pd.DataFrame, metode: str = "selisih") -> pd.DataFrame:
+    """One row per program: pagu, realisasi, serapan, capaian, efisiensi by `metode`.
+    A program without indicators takes the agency's mean score, and says so (Temanggung's Table
+    3.10 rates its Program Penunjang that way)."""
+    program = df_anggaran[df_anggaran["tingkat"] == "program"][
+        ["kode", "nama", "pagu_dipakai", "realisasi_dipakai", "serapan"]].rename(
+        columns={"pagu_dipakai": "pagu", "realisasi_dipakai": "realisasi"})
+    cap = capaian_program(skor_indikator)
+    hasil = program.merge(cap, on="kode", how="left")
+    rata = skor_indikator["skor"].mean() if skor_indikator["skor"].notna().any() else None
+    tanpa = hasil["capaian"].isna()
+    hasil["sumber_capaian"] = np.where(tanpa, "rata-rata instansi (program tanpa indikator)", "indikator program")
+    if rata is not None:
+        hasil.loc[tanpa, "capaian"] = rata
+    hasil["jumlah_indikator"] = hasil["jumlah_indikator"].fillna(0).astype(int)
+    hasil["efisiensi"] = [efisiensi(c, s, metode) for c, s in zip(hasil["capaian"], hasil["serapan"])]
+    hasil["metode_efisiensi"] = METODE_EFISIENSI[metode]
+    hasil["status_efisiensi"] = [
+        None if not _ada(c) or not _ada(s) else ("efisien" if c >= s else "tidak efisien")
+        for c, s in zip(hasil["capaian"], hasil["serapan"])
+    ]
+    return hasil
+
+
+def kurva_triwulan(triwulan: pd.DataFrame, tingkat: str = "program") -> pd.DataFrame:
+    """Cumulative realisasi per quarter for the lines of one level, with the level's pagu."""
+    isi = triwulan[triwulan["tingkat"] == tingkat]
+    if isi.empty:
+        return pd.DataFrame(columns=["triwulan", "realisasi", "kumulatif", "pagu", "persen_kumulatif"])
+    per = isi.groupby("triwulan")["realisasi"].sum().reindex([1, 2, 3, 4], fill_value=0.0).rename("realisasi").reset_index()
+    per["kumulatif"] = per["realisasi"].cumsum()
+    pagu = isi.drop_duplicates("kode")["pagu"].sum()
+    per["pagu"] = pagu
+    per["persen_kumulatif"] = per["kumulatif"] / pagu * 100 if pagu else np.nan
+    return per

@@ -1,0 +1,143 @@
+"""Scoring indicators: capaian, capped score, predikat, status, averages, Renstra progress, change.
+
+Formulas are the reports' own (DOMAIN.md):
+  naik:  realisasi / target x 100                        (000 line 634)
+  turun: (target - (realisasi - target)) / target x 100  (000 line 639)
+A range target [target, target_atas] scores 100 inside the range, and by the naik formula
+against its lower bound below it, by the turun formula against its upper bound above it.
+A target of 0 or a missing value gives no capaian (None), never a guess.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+
+TT, UK = "TT", "UK"
+LABEL_STATUS = {TT: "Telah Tercapai", UK: "Upaya Keras"}
+
+
+def _ada(x) -> bool:
+    return x is not None and not (isinstance(x, float) and math.isnan(x)) and x is not pd.NA
+
+
+def capaian(target, realisasi, polaritas: str = "naik", target_atas=None) -> float | None:
+    """Capaian in percent, uncapped (the raw value)."""
+    if not (_ada(target) and _ada(realisasi)):
+        return None
+    if _ada(target_atas):
+        if target <= realisasi <= target_atas:
+            return 100.0
+        return capaian(target, realisasi, "naik") if realisasi < target else capaian(target_atas, realisasi, "turun")
+    if target == 0:
+        return None
+    if polaritas == "turun":
+        return (target - (realisasi - target)) / target * 100
+    return realisasi / target * 100
+
+
+def skor(nilai_capaian, batas=None) -> float | None:
+    """The score used for averages and predikat: capaian capped at `batas` (None = uncapped)."""
+    if not _ada(nilai_capaian):
+        return None
+    return min(nilai_capaian, batas) if _ada(batas) else nilai_capaian
+
+
+def predikat(nilai, skala: pd.DataFrame) -> dict | None:
+    """The band of one scale (rows of skala_predikat for one name) that holds `nilai`."""
+    if not _ada(nilai):
+        return None
+    pita = skala.sort_values("urutan")
+    for r in pita.itertuples():
+        batas = r.batas_bawah
+        if not _ada(batas) or nilai > batas or (r.inklusif and nilai == batas):
+            return {"kode": r.kode, "label": r.label, "warna": r.warna}
+    terakhir = pita.iloc[-1]
+    return {"kode": terakhir.kode, "label": terakhir.label, "warna": terakhir.warna}
+
+
+def status_renstra(nilai_capaian) -> str | None:
+    """TT (Telah Tercapai) at 100 % or more, UK (Upaya Keras) below (001 line 1186)."""
+    if not _ada(nilai_capaian):
+        return None
+    return TT if nilai_capaian >= 100 else UK
+
+
+def gabung_triwulan(nilai: list, aturan: str | None) -> float | None:
+    """One year's value from its quarters by the indicator's own rule."""
+    ada = [v for v in nilai if _ada(v)]
+    if not ada:
+        return None
+    if aturan == "jumlah":
+        return float(sum(ada))
+    if aturan == "rata":
+        return float(sum(ada) / len(ada))
+    return float(ada[-1])  # 'akhir', and the default: the latest quarter reported
+
+
+def tabel_capaian(baris: pd.DataFrame, batas=None) -> pd.DataFrame:
+    """Annual rows of `store.indikator_capaian`, scored. A year reported only by quarters gets its
+    realisasi from them (column `realisasi_dari_triwulan` says so)."""
+    if baris.empty:
+        return baris.assign(capaian=pd.Series(dtype=float), skor=pd.Series(dtype=float))
+    ada_tahun = baris[baris["tahun"].notna()]
+    tahunan = ada_tahun[ada_tahun["triwulan"].isna()].copy()
+    triwulan = ada_tahun[ada_tahun["triwulan"].notna()].sort_values("triwulan")
+    gabungan = (triwulan.groupby(["indikator_id", "tahun"])
+                .apply(lambda g: gabung_triwulan(g["realisasi"].tolist(), g["agregasi_triwulan"].iloc[0]), include_groups=False)
+                .rename("realisasi_triwulan").reset_index())
+    tahunan = tahunan.merge(gabungan, on=["indikator_id", "tahun"], how="left")
+    kosong = tahunan["realisasi"].isna() & tahunan["realisasi_triwulan"].notna()
+    tahunan["realisasi_dari_triwulan"] = kosong
+    tahunan.loc[kosong, "realisasi"] = tahunan.loc[kosong, "realisasi_triwulan"]
+    tahunan = tahunan.drop(columns="realisasi_triwulan")
+    tahunan["capaian"] = [capaian(r.target, r.realisasi, r.polaritas, r.target_atas) for r in tahunan.itertuples()]
+    tahunan["skor"] = [skor(c, batas) for c in tahunan["capaian"]]
+    tahunan["status"] = [status_renstra(c) for c in tahunan["capaian"]]
+    return tahunan.reset_index(drop=True)
+
+
+def beri_predikat(df: pd.DataFrame, skala: pd.DataFrame, kolom: str = "skor") -> pd.DataFrame:
+    hasil = [predikat(v, skala) or {} for v in df[kolom]]
+    return df.assign(
+        predikat=[h.get("label") for h in hasil],
+        predikat_kode=[h.get("kode") for h in hasil],
+        warna=[h.get("warna") for h in hasil],
+    )
+
+
+def rata_rata(df: pd.DataFrame, menurut: list[str] | None = None, kolom: str = "skor") -> pd.DataFrame:
+    """Mean score per group (sasaran, program, instansi): mean of its indicators (004 line 551)."""
+    menurut = menurut or []
+    isi = df[df[kolom].notna()]
+    if not menurut:
+        return pd.DataFrame({"rata_rata": [isi[kolom].mean() if len(isi) else None], "jumlah_indikator": [len(isi)]})
+    return (isi.groupby(menurut, dropna=False)[kolom].agg(rata_rata="mean", jumlah_indikator="count").reset_index())
+
+
+def kemajuan_renstra(df: pd.DataFrame) -> pd.DataFrame:
+    """Progress towards the Renstra end target, per indicator, from its latest realisasi:
+    capaian against target_akhir (same formula as a year's capaian) and the share of the way
+    from kondisi_awal to target_akhir covered."""
+    ada = df[df["realisasi"].notna()].sort_values("tahun")
+    akhir = ada.groupby("indikator_id").tail(1).copy()
+    akhir["capaian_target_akhir"] = [capaian(r.target_akhir, r.realisasi, r.polaritas) for r in akhir.itertuples()]
+    jarak = akhir["target_akhir"] - akhir["kondisi_awal"]
+    akhir["persen_jarak_ditempuh"] = np.where(jarak.abs() > 0, (akhir["realisasi"] - akhir["kondisi_awal"]) / jarak * 100, np.nan)
+    return akhir[["indikator_id", "kode", "nama", "tahun", "kondisi_awal", "target_akhir", "realisasi",
+                  "capaian_target_akhir", "persen_jarak_ditempuh"]].rename(columns={"tahun": "tahun_terakhir"})
+
+
+def perubahan_tahunan(df: pd.DataFrame, tahun: int, tahun_banding: int) -> pd.DataFrame:
+    """Per indicator: realisasi and capaian in both years and their change."""
+    kunci = ["indikator_id", "kode", "nama", "satuan", "polaritas"]
+    a = df[df["tahun"] == tahun].set_index(kunci)[["realisasi", "capaian", "skor"]]
+    b = df[df["tahun"] == tahun_banding].set_index(kunci)[["realisasi", "capaian", "skor"]]
+    gab = a.join(b, lsuffix="", rsuffix="_banding", how="outer").reset_index()
+    gab["selisih_realisasi"] = gab["realisasi"] - gab["realisasi_banding"]
+    gab["persen_perubahan_realisasi"] = np.where(
+        gab["realisasi_banding"].abs() > 0, gab["selisih_realisasi"] / gab["realisasi_banding"].abs() * 100, np.nan)
+    gab["selisih_capaian"] = gab["capaian"] - gab["capaian_banding"]
+    gab["selisih_skor"] = gab["skor"] - gab["skor_banding"]
+    return gab
