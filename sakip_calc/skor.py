@@ -84,10 +84,13 @@ def tabel_capaian(baris: pd.DataFrame, batas=None) -> pd.DataFrame:
     ada_tahun = baris[baris["tahun"].notna()]
     tahunan = ada_tahun[ada_tahun["triwulan"].isna()].copy()
     triwulan = ada_tahun[ada_tahun["triwulan"].notna()].sort_values("triwulan")
-    gabungan = (triwulan.groupby(["indikator_id", "tahun"])
-                .apply(lambda g: gabung_triwulan(g["realisasi"].tolist(), g["agregasi_triwulan"].iloc[0]), include_groups=False)
-                .rename("realisasi_triwulan").reset_index())
+    gabungan = pd.DataFrame(
+        [(i, t, gabung_triwulan(g["realisasi"].tolist(), g["agregasi_triwulan"].iloc[0]))
+         for (i, t), g in triwulan.groupby(["indikator_id", "tahun"])],
+        columns=["indikator_id", "tahun", "realisasi_triwulan"],
+    ).astype({"indikator_id": tahunan["indikator_id"].dtype, "tahun": tahunan["tahun"].dtype})
     tahunan = tahunan.merge(gabungan, on=["indikator_id", "tahun"], how="left")
+    tahunan["realisasi"] = tahunan["realisasi"].astype(float)
     kosong = tahunan["realisasi"].isna() & tahunan["realisasi_triwulan"].notna()
     tahunan["realisasi_dari_triwulan"] = kosong
     tahunan.loc[kosong, "realisasi"] = tahunan.loc[kosong, "realisasi_triwulan"]
