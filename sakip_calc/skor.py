@@ -88,12 +88,12 @@ def tabel_capaian(baris: pd.DataFrame, batas=None) -> pd.DataFrame:
         [(i, t, gabung_triwulan(g["realisasi"].tolist(), g["agregasi_triwulan"].iloc[0]))
          for (i, t), g in triwulan.groupby(["indikator_id", "tahun"])],
         columns=["indikator_id", "tahun", "realisasi_triwulan"],
-    ).astype({"indikator_id": tahunan["indikator_id"].dtype, "tahun": tahunan["tahun"].dtype})
+    ).astype({"indikator_id": tahunan["indikator_id"].dtype, "tahun": tahunan["tahun"].dtype, "realisasi_triwulan": float})
     tahunan = tahunan.merge(gabungan, on=["indikator_id", "tahun"], how="left")
     tahunan["realisasi"] = tahunan["realisasi"].astype(float)
     kosong = tahunan["realisasi"].isna() & tahunan["realisasi_triwulan"].notna()
     tahunan["realisasi_dari_triwulan"] = kosong
-    tahunan.loc[kosong, "realisasi"] = tahunan.loc[kosong, "realisasi_triwulan"]
+    tahunan["realisasi"] = tahunan["realisasi"].where(~kosong, tahunan["realisasi_triwulan"])
     tahunan = tahunan.drop(columns="realisasi_triwulan")
     tahunan["capaian"] = [capaian(r.target, r.realisasi, r.polaritas, r.target_atas) for r in tahunan.itertuples()]
     tahunan["skor"] = [skor(c, batas) for c in tahunan["capaian"]]
