@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .skor import _ada
+from .skor import _ada, rata_rata_instansi
 
 # Every efisiensi method, named wherever a figure is shown.
 METODE_EFISIENSI = {
@@ -76,8 +76,10 @@ def total_instansi(df: pd.DataFrame) -> dict:
 
 
 def capaian_program(skor_indikator: pd.DataFrame) -> pd.DataFrame:
-    """Mean score of the indicators linked to each program (indikator.program_kode)."""
-    isi = skor_indikator[skor_indikator["program_kode"].notna() & skor_indikator["skor"].notna()]
+    """Mean score of each program's own indicators (tingkat program, linked by program_kode);
+    output indicators of its kegiatan and sub-kegiatan measure something else."""
+    isi = skor_indikator[skor_indikator["program_kode"].notna() & skor_indikator["skor"].notna()
+                         & (skor_indikator["tingkat"] == "program")]
     return (isi.groupby("program_kode")
             .agg(capaian=("skor", "mean"), jumlah_indikator=("skor", "count"),
                  sasaran=("sasaran", "first"))
@@ -93,7 +95,7 @@ def efisiensi_program(df_anggaran: pd.DataFrame, skor_indikator: pd.DataFrame, m
         columns={"pagu_dipakai": "pagu", "realisasi_dipakai": "realisasi"})
     cap = capaian_program(skor_indikator)
     hasil = program.merge(cap, on="kode", how="left")
-    rata = skor_indikator["skor"].mean() if skor_indikator["skor"].notna().any() else None
+    rata = rata_rata_instansi(skor_indikator)
     tanpa = hasil["capaian"].isna()
     hasil["sumber_capaian"] = np.where(tanpa, "rata-rata instansi (program tanpa indikator)", "indikator program")
     if rata is not None:

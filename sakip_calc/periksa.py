@@ -7,6 +7,7 @@ number (90 % for 50/55 = 90,9 %), within 0,05 for a value printed with decimals.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 import pandas as pd
@@ -15,6 +16,7 @@ from . import store
 from .anggaran import serapan, tabel_anggaran
 from .skor import _ada, capaian
 
+_NOMOR_PENUH = re.compile(r"^\d+(\.\d+)+\.?$")
 KOLOM = ["instansi", "tahun", "tabel", "kunci", "jenis", "dilaporkan", "dihitung", "sumber", "keterangan"]
 
 CAPAIAN_BEDA = "Capaian dilaporkan berbeda dari hitungan"
@@ -49,20 +51,23 @@ def periksa_semua(con, instansi_id: int | None = None) -> pd.DataFrame:
     wil = store.wilayah(con, instansi_id)
     lap = store.angka_laporan(con, instansi_id)
     bel = store.belanja(con, instansi_id)
+    batas = store.instansi(con).set_index("kode")["batas_capaian"].to_dict()
     masalah: list[dict] = []
-    _cek_capaian(ind, masalah)
+    _cek_capaian(ind, batas, masalah)
     _cek_anggaran(ang, masalah)
     _cek_wilayah(wil, masalah)
     _cek_angka_laporan(lap, ind, ang, wil, bel, masalah)
     return pd.DataFrame(masalah, columns=KOLOM)
 
 
-def _cek_capaian(ind: pd.DataFrame, masalah: list) -> None:
+def _cek_capaian(ind: pd.DataFrame, batas: dict, masalah: list) -> None:
+    """A reported capaian agrees when it matches the raw value or the agency's capped score."""
     for r in ind[ind["capaian_dilaporkan"].notna()].itertuples():
         dihitung = capaian(r.target, r.realisasi, r.polaritas, r.target_atas)
         if dihitung is None:
             continue
-        if not selaras(r.capaian_dilaporkan, dihitung):
+        b = batas.get(r.instansi)
+        if not selaras(r.capaian_dilaporkan, dihitung) and not (_ada(b) and selaras(r.capaian_dilaporkan, min(dihitung, b))):
             tw = f", triwulan {int(r.triwulan)}" if _ada(r.triwulan) else ""
             _baris(masalah, r.instansi, r.tahun, "capaian", f"{r.kode} {r.nama}{tw}", CAPAIAN_BEDA,
                    r.capaian_dilaporkan, dihitung, r.sumber,
@@ -89,8 +94,12 @@ def _cek_anggaran(ang: pd.DataFrame, masalah: list) -> None:
                 elif hitung is not None and not selaras(r.serapan_dilaporkan, hitung):
                     _baris(masalah, instansi, tahun, "anggaran", kunci, SERAPAN_BEDA, r.serapan_dilaporkan, hitung, r.sumber,
                            f"pagu {r.pagu:,.0f}, realisasi {r.realisasi:,.0f}".replace(",", "."))
-        ganda = grup[grup["kode_laporan"].notna()].groupby("kode_laporan").filter(lambda g: len(g) > 1)
-        for kode_laporan, g in ganda.groupby("kode_laporan"):
+        # letters such as 'a.' restart under every parent; a full number such as '6.1.1' may not repeat anywhere
+        label = grup[grup["kode_laporan"].notna()].copy()
+        label["lingkup"] = [k if _NOMOR_PENUH.match(k) else f"{k}|{i}" for k, i in zip(label["kode_laporan"], label["induk_kode"])]
+        ganda = label.groupby("lingkup").filter(lambda g: len(g) > 1)
+        for _, g in ganda.groupby("lingkup"):
+            kode_laporan = g["kode_laporan"].iloc[0]
             _baris(masalah, instansi, tahun, "anggaran", f"nomor baris '{kode_laporan}'", KODE_GANDA, len(g), 1,
                    g["sumber"].iloc[0], "; ".join(f"{k} {n}" for k, n in zip(g["kode"], g["nama"])))
 

@@ -119,6 +119,19 @@ def rata_rata(df: pd.DataFrame, menurut: list[str] | None = None, kolom: str = "
     return (isi.groupby(menurut, dropna=False)[kolom].agg(rata_rata="mean", jumlah_indikator="count").reset_index())
 
 
+TINGKAT_IKU = ("sasaran", "program")
+
+
+def rata_rata_instansi(df: pd.DataFrame, kolom: str = "skor") -> float | None:
+    """The agency's mean score: over its sasaran-level indicators (the IKU), or over its
+    program-level ones when it reports no sasaran indicator."""
+    for tingkat in TINGKAT_IKU:
+        isi = df.loc[(df["tingkat"] == tingkat) & df[kolom].notna(), kolom]
+        if len(isi):
+            return float(isi.mean())
+    return None
+
+
 def kemajuan_renstra(df: pd.DataFrame) -> pd.DataFrame:
     """Progress towards the Renstra end target, per indicator, from its latest realisasi:
     capaian against target_akhir (same formula as a year's capaian) and the share of the way
