@@ -1,0 +1,142 @@
+"""The embedded default data: numbers from the rows in data/sakip.duckdb agree with the reports,
+and the consistency checks find the contradictions the reports contain."""
+from __future__ import annotations
+
+import pytest
+
+from sakip_calc import analisis, periksa, store
+
+
+@pytest.fixture(scope="module")
+def masalah(con):
+    return analisis.masalah_data(con)
+
+
+def iid(con, kode):
+    return analisis.id_instansi(con, kode)
+
+
+def test_tiga_instansi_dan_tahunnya(con):
+    tahun = store.tahun_data(con)
+    rentang = {kode: sorted(set(tahun.loc[tahun["instansi_id"] == iid(con, kode), "tahun"]))
+               for kode in ("dinsos-tegal", "dinsos-temanggung", "dinsos-tanjabbar")}
+    assert {2016, 2017, 2018} <= set(rentang["dinsos-tegal"])
+    assert set(range(2019, 2024)) <= set(rentang["dinsos-temanggung"])
+    assert {2021, 2022, 2023} <= set(rentang["dinsos-tanjabbar"])
+
+
+def test_temanggung_2023_total_anggaran(con):
+    total = analisis.total_anggaran(con, iid(con, "dinsos-temanggung"), 2023)
+    assert total["pagu"] == 35_672_937_124
+    assert total["realisasi"] == 34_830_858_769
+    assert round(total["serapan"], 2) == 97.64
+
+
+# Tabel 3.10 (001 lines 1079-1088): program -> (% realisasi anggaran, efisiensi)
+TABEL_3_10 = {
+    "1.06.02": (99.99, 0.01),
+    "1.06.04": (99.77, 0.23),
+    "1.06.05": (97.84, 2.16),
+    "1.06.06": (94.72, 5.28),
+    "1.06.07": (97.06, 2.94),
+    "1.06.01": (98.78, 1.22),
+}
+
+
+def test_temanggung_tabel_3_10_setiap_baris(con, masalah):
+    i = iid(con, "dinsos-temanggung")
+    efisiensi = analisis.efisiensi_program(con, i, 2023, "selisih").set_index("kode")
+    for kode, (serapan, efisien) in TABEL_3_10.items():
+        assert round(efisiensi.loc[kode, "serapan"], 2) == serapan, kode
+        assert round(efisiensi.loc[kode, "capaian"], 2) == 100, kode
+        assert round(efisiensi.loc[kode, "efisiensi"], 2) == efisien, kode
+    # Penunjang has no indicator of its own: it takes the agency's mean score, and says so
+    assert "rata-rata instansi" in efisiensi.loc["1.06.01", "sumber_capaian"]
+    # Row 2 (Migran) states 100 % of a zero pagu: no serapan can be computed, the check says so
+    assert efisiensi.loc["1.06.03", "pagu"] == 0 and efisiensi.loc["1.06.03", "serapan"] != efisiensi.loc["1.06.03", "serapan"]
+    migran = masalah[(masalah["instansi"] == "dinsos-temanggung") & (masalah["kunci"] == "program 1.06.03")]
+    assert periksa.SERAPAN_TANPA_PAGU in set(migran["jenis"]) and 100 in set(migran["dilaporkan"])
+    # Rata-Rata row: 97,64 % and 2,36 %
+    total = analisis.total_anggaran(con, i, 2023)
+    assert round(100 - total["serapan"], 2) == 2.36
+    # Every stated Tabel 3.10 serapan/efisiensi except Migran agrees with the computed one
+    t310 = masalah[(masalah["instansi"] == "dinsos-temanggung") & masalah["sumber"].str.contains("Tabel 3.10")]
+    assert set(t310["kunci"]) == {"program 1.06.03"}
+
+
+def test_temanggung_inefisiensi_tmp_dan_angka_beda_tabel(masalah):
+    tm = masalah[masalah["instansi"] == "dinsos-temanggung"]
+    # 001 line 963: "efisiensi Rp 246.292.643" on a 52.9 million budget
+    tmp = tm[(tm["kunci"] == "program 1.06.07") & (tm["jenis"] == periksa.EFISIENSI_BEDA)]
+    assert tmp["dilaporkan"].iloc[0] == 246_292_643 and tmp["dihitung"].iloc[0] == 52_919_550 - 51_364_750
+    # the same program at 97,06 % in Tabel 3.9 and 94,72 % in the text
+    teks = tm[(tm["kunci"] == "program 1.06.07") & (tm["jenis"] == periksa.SERAPAN_BEDA)]
+    assert teks["dilaporkan"].iloc[0] == 94.72 and round(teks["dihitung"].iloc[0], 2) == 97.06
+
+
+def test_tanjabbar_2023_total_dan_predikat(con):
+    i = iid(con, "dinsos-tanjabbar")
+    total = analisis.total_anggaran(con, i, 2023)
+    assert total["pagu"] == 5_164_657_747
+    assert total["realisasi"] == 4_985_477_325
+    assert round(total["serapan"], 2) == 96.53
+    s = analisis.skor_indikator(con, i)
+    iku = s[(s["tahun"] == 2023) & (s["tingkat"] == "sasaran")]
+    assert len(iku) == 5
+    assert sorted(iku["capaian_dilaporkan"]) == [90, 94, 100, 100, 100]
+    from sakip_calc.skor import predikat, rata_rata_instansi
+    rata = rata_rata_instansi(s[s["tahun"] == 2023])
+    assert rata == pytest.approx((50 / 55 + 80 / 85 + 3) / 5 * 100)
+    assert predikat(rata, analisis.skala(con, "permendagri86"))["label"] == "Sangat Tinggi"
+
+
+def test_tanjabbar_persentase_tercetak_tidak_cocok(masalah):
+    tj = masalah[(masalah["instansi"] == "dinsos-tanjabbar") & (masalah["jenis"] == periksa.SERAPAN_BEDA)]
+    # 004 line 825: 1.3 Administrasi Kepegawaian, 28.178.000 of 38.250.000 printed as 99,81
+    kepeg = tj[tj["kunci"].str.contains("Administrasi Kepegawaian")]
+    assert kepeg["dilaporkan"].iloc[0] == 99.81
+    assert round(kepeg["dihitung"].iloc[0], 2) == 73.67
+    assert len(tj) >= 5
+    # the duplicated row number 6.1.1
+    ganda = masalah[(masalah["instansi"] == "dinsos-tanjabbar") & (masalah["jenis"] == periksa.KODE_GANDA)]
+    assert "6.1.1" in ganda["kunci"].iloc[0]
+
+
+def test_tegal_bdt_dan_jaminan_sosial(con):
+    w = store.wilayah(con, iid(con, "dinsos-tegal"))
+    kec = w[w["desa"].isna() & w["kecamatan"].notna()]
+    assert kec[(kec["jenis"] == "BDT") & (kec["tahun"] == 2018)]["nilai"].sum() == 722_124
+    assert kec[(kec["jenis"] == "PKH") & (kec["tahun"] == 2017)]["nilai"].sum() == 59_809
+    assert kec[(kec["jenis"] == "PBI_JKN_APBN") & (kec["tahun"] == 2017)]["nilai"].sum() == 742_380
+    # one canonical name per kecamatan: 18 kecamatan in every Tegal table
+    for jenis in ("BDT", "PKH", "PSKS_TKSK", "BDT_NIK"):
+        assert kec[kec["jenis"] == jenis]["kecamatan"].nunique() == 18, jenis
+    assert {"Bumijawa", "Kedungbanteng", "Lebaksiu", "Suradadi", "Warureja", "Jatinegara"} <= set(kec["kecamatan"])
+    desa = w[w["desa"].notna()]
+    assert set(desa["kecamatan"]) == {"Dukuhwaru"} and desa["desa"].nunique() == 10
+    assert desa[desa["jenis"] == "BDT"]["nilai"].sum() == 27_833
+
+
+def test_tegal_capaian_40_untuk_65_dari_65(masalah):
+    tg = masalah[(masalah["instansi"] == "dinsos-tegal") & (masalah["jenis"] == periksa.CAPAIAN_BEDA)]
+    narkoba = tg[(tg["tahun"] == 2018) & tg["kunci"].str.contains("narkoba") & (tg["dilaporkan"] == 40)]
+    assert len(narkoba) == 1 and narkoba["dihitung"].iloc[0] == 100
+
+
+def test_tegal_jumlah_psks_tidak_sama_dengan_barisnya(masalah):
+    tg = masalah[(masalah["instansi"] == "dinsos-tegal") & (masalah["jenis"] == periksa.TOTAL_BEDA)]
+    psks = {r.kunci: (r.dilaporkan, r.dihitung) for r in tg.itertuples() if "PSKS" in r.kunci}
+    assert psks["wilayah PSKS_KARANG_TARUNA"] == (206, 266)
+    assert psks["wilayah PSKS_TKSK"] == (10, 18)
+
+
+def test_tegal_angka_lain(masalah):
+    tg = masalah[masalah["instansi"] == "dinsos-tegal"]
+    # "Rp 603.085.000 dari anggaran Rp. 611.000,-" (000 line 845): kept as printed, flagged
+    assert ((tg["jenis"] == periksa.MELEBIHI_PAGU) & (tg["dilaporkan"] == 603_085_000)).any()
+    # Dukuhwaru: desa NIK total 21.243 vs kecamatan table 21,240
+    duk = tg[(tg["jenis"] == periksa.ANTAR_TABEL) & tg["kunci"].str.contains("Dukuhwaru")]
+    assert {(r.dilaporkan, r.dihitung) for r in duk.itertuples()} >= {(21_240, 21_243), (6_593, 6_590)}
+    # program 12 states 460.000.000 but its kegiatan add to 335.000.000
+    induk = tg[tg["jenis"] == periksa.INDUK_BEDA]
+    assert ((induk["dilaporkan"] == 460_000_000) & (induk["dihitung"] == 335_000_000)).any()
