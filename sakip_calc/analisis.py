@@ -57,5 +57,9 @@ def efisiensi_program(con, instansi_id: int, tahun: int, metode: str = "selisih"
     return agg.efisiensi_program(anggaran_tahun(con, instansi_id, tahun), ind[ind["tahun"] == tahun], metode)
 
 
+def efisiensi_sasaran(con, instansi_id: int, tahun: int, metode: str = "selisih", batas=BATAS_INSTANSI) -> pd.DataFrame:
+    return agg.efisiensi_sasaran(efisiensi_program(con, instansi_id, tahun, metode, batas), metode)
+
+
 def masalah_data(con, instansi_id: int | None = None) -> pd.DataFrame:
     return periksa.periksa_semua(con, instansi_id)

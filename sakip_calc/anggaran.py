@@ -101,13 +101,35 @@ def efisiensi_program(df_anggaran: pd.DataFrame, skor_indikator: pd.DataFrame, m
     if rata is not None:
         hasil.loc[tanpa, "capaian"] = rata
     hasil["jumlah_indikator"] = hasil["jumlah_indikator"].fillna(0).astype(int)
-    hasil["efisiensi"] = [efisiensi(c, s, metode) for c, s in zip(hasil["capaian"], hasil["serapan"])]
+    hasil["efisiensi"] = _efisiensi_baris(hasil, metode)
     hasil["metode_efisiensi"] = METODE_EFISIENSI[metode]
     hasil["status_efisiensi"] = [
         None if not _ada(c) or not _ada(s) else ("efisien" if c >= s else "tidak efisien")
         for c, s in zip(hasil["capaian"], hasil["serapan"])
     ]
     return hasil
+
+
+def _efisiensi_baris(df: pd.DataFrame, metode: str) -> list:
+    if metode == "tertimbang":
+        return [efisiensi_tertimbang([p], [c], [r]) for p, c, r in zip(df["pagu"], df["capaian"], df["realisasi"])]
+    return [efisiensi(c, s, metode) for c, s in zip(df["capaian"], df["serapan"])]
+
+
+def efisiensi_sasaran(per_program: pd.DataFrame, metode: str = "selisih") -> pd.DataFrame:
+    """Programs grouped by the sasaran their indicators measure: summed pagu and realisasi,
+    mean capaian, efisiensi by `metode` (the weighted form sums over the programs)."""
+    df = per_program.assign(sasaran=per_program["sasaran"].fillna("(program tanpa indikator sasaran)"))
+    baris = []
+    for sasaran, g in df.groupby("sasaran", sort=False):
+        pagu, realisasi = g["pagu"].sum(min_count=1), g["realisasi"].sum(min_count=1)
+        s = serapan(pagu, realisasi)
+        c = g["capaian"].mean() if g["capaian"].notna().any() else None
+        e = (efisiensi_tertimbang(g["pagu"], g["capaian"], g["realisasi"]) if metode == "tertimbang"
+             else efisiensi(c, s, metode))
+        baris.append({"sasaran": sasaran, "jumlah_program": len(g), "pagu": pagu, "realisasi": realisasi,
+                      "serapan": s, "capaian": c, "efisiensi": e, "metode_efisiensi": METODE_EFISIENSI[metode]})
+    return pd.DataFrame(baris)
 
 
 def kurva_triwulan(triwulan: pd.DataFrame, tingkat: str = "program") -> pd.DataFrame:

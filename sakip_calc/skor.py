@@ -141,8 +141,9 @@ def kemajuan_renstra(df: pd.DataFrame) -> pd.DataFrame:
     akhir["capaian_target_akhir"] = [capaian(r.target_akhir, r.realisasi, r.polaritas) for r in akhir.itertuples()]
     jarak = akhir["target_akhir"] - akhir["kondisi_awal"]
     akhir["persen_jarak_ditempuh"] = np.where(jarak.abs() > 0, (akhir["realisasi"] - akhir["kondisi_awal"]) / jarak * 100, np.nan)
+    akhir["status_renstra"] = [status_renstra(c) for c in akhir["capaian_target_akhir"]]
     return akhir[["indikator_id", "kode", "nama", "tahun", "kondisi_awal", "target_akhir", "realisasi",
-                  "capaian_target_akhir", "persen_jarak_ditempuh"]].rename(columns={"tahun": "tahun_terakhir"})
+                  "capaian_target_akhir", "persen_jarak_ditempuh", "status_renstra"]].rename(columns={"tahun": "tahun_terakhir"})
 
 
 def perubahan_tahunan(df: pd.DataFrame, tahun: int, tahun_banding: int) -> pd.DataFrame:

@@ -40,3 +40,19 @@ def test_tabel_anggaran_induk_dan_anak():
     assert t.loc["K", "pagu_anak"] == 110 and t.loc["K", "pagu"] == 100       # stated value kept
     assert t.loc["P", "pagu_dipakai"] == 100 and t.loc["P", "dari_anak"]      # empty parent: children's sum
     assert anggaran.total_instansi(anggaran.tabel_anggaran(df))["serapan"] == pytest.approx(90)
+
+
+def test_efisiensi_per_sasaran_dan_tertimbang():
+    per_program = pd.DataFrame([
+        dict(kode="1.06.02", sasaran="A", pagu=430_750_000.0, realisasi=430_694_450.0, capaian=100.0),
+        dict(kode="1.06.04", sasaran="A", pagu=751_786_272.0, realisasi=750_027_197.0, capaian=100.0),
+        dict(kode="1.06.01", sasaran=None, pagu=5_481_610_302.0, realisasi=5_414_650_477.0, capaian=100.0),
+    ])
+    per_program["serapan"] = [anggaran.serapan(p, r) for p, r in zip(per_program["pagu"], per_program["realisasi"])]
+    hasil = anggaran.efisiensi_sasaran(per_program, "selisih").set_index("sasaran")
+    a = hasil.loc["A"]
+    assert a["pagu"] == 430_750_000 + 751_786_272 and a["jumlah_program"] == 2
+    assert a["efisiensi"] == pytest.approx(100 - (430_694_450 + 750_027_197) / (430_750_000 + 751_786_272) * 100)
+    assert round(hasil.loc["(program tanpa indikator sasaran)", "efisiensi"], 2) == 1.22
+    tertimbang = anggaran.efisiensi_sasaran(per_program, "tertimbang").set_index("sasaran")
+    assert tertimbang.loc["A", "efisiensi"] == pytest.approx(a["efisiensi"])   # capaian 100: same as selisih

@@ -177,3 +177,32 @@ def test_cli_build(tmp_path):
     con = store.buka(db, read_only=True)
     assert {r[0] for r in con.execute("SELECT kode FROM instansi").fetchall()} >= {"dinsos-tegal", "dinsos-tanjabbar"}
     con.close()
+
+
+def test_skala_kustom_dipilih_per_instansi(tmp_path, db_salinan):
+    from sakip_calc import analisis
+    wb = templat.buat_templat()
+    wb["Skala"].append(["skala-uji", "L", "Lulus", 95, "ya", "#00aa00"])
+    wb["Skala"].append(["skala-uji", "G", "Gagal", None, "tidak", "#aa0000"])
+    wb["Instansi"].append(["dinsos-tanjabbar", "Dinas Sosial Kabupaten Tanjung Jabung Barat", "Tanjung Jabung Barat",
+                           "Jambi", "skala-uji", None])
+    tujuan = tmp_path / "skala.xlsx"
+    wb.save(tujuan)
+    hasil = impor.impor_berkas([tujuan], db_salinan)[0]
+    assert hasil.status == "berhasil", [str(m) for m in hasil.rencana.masalah]
+    con = store.buka(db_salinan, read_only=True)
+    s = analisis.skor_indikator(con, analisis.id_instansi(con, "dinsos-tanjabbar"))
+    iku = s[(s["tahun"] == 2023) & (s["tingkat"] == "sasaran")].set_index("kode")
+    con.close()
+    assert iku.loc["SS-01", "predikat"] == "Gagal"       # 90,9 < 95
+    assert iku.loc["SS-03", "predikat"] == "Lulus"       # 100
+
+
+def test_skala_tak_dikenal_ditolak(tmp_path, db_salinan):
+    wb = templat.buat_templat()
+    wb["Instansi"].append(["dinsos-baru", "Dinas Sosial Baru", "Tegal", "Jawa Tengah", "permenpann", None])
+    tujuan = tmp_path / "x.xlsx"
+    wb.save(tujuan)
+    hasil = impor.impor_berkas([tujuan], db_salinan)[0]
+    assert hasil.status == "ditolak"
+    assert any("permenpan" in m.pesan and m.kolom == "skala_predikat" for m in hasil.rencana.galat)
