@@ -151,7 +151,7 @@ def perubahan_tahunan(df: pd.DataFrame, tahun: int, tahun_banding: int) -> pd.Da
     kunci = ["indikator_id", "kode", "nama", "satuan", "polaritas"]
     a = df[df["tahun"] == tahun].set_index(kunci)[["realisasi", "capaian", "skor"]]
     b = df[df["tahun"] == tahun_banding].set_index(kunci)[["realisasi", "capaian", "skor"]]
-    gab = a.join(b, lsuffix="", rsuffix="_banding", how="outer").reset_index()
+    gab = a.merge(b, left_index=True, right_index=True, how="outer", suffixes=("", "_banding")).reset_index()
     gab["selisih_realisasi"] = gab["realisasi"] - gab["realisasi_banding"]
     gab["persen_perubahan_realisasi"] = np.where(
         gab["realisasi_banding"].abs() > 0, gab["selisih_realisasi"] / gab["realisasi_banding"].abs() * 100, np.nan)
