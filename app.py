@@ -1,6 +1,25 @@
-"""SAKIP Dashboard: the router. Pages live in pages/; they read filters, call sakip_calc, draw."""
+"""SAKIP Dashboard: the router. The sidebar is drawn here once; pages read the choice and draw."""
+from pathlib import Path
+
 import streamlit as st
 
+import dasbor
+
+HALAMAN = Path(__file__).resolve().parent / "pages"
+
 st.set_page_config(page_title="SAKIP Dashboard", page_icon="📊", layout="wide")
-halaman = st.navigation([st.Page("pages/beranda.py", title="Beranda", icon="🏠", default=True)])
+halaman = st.navigation({
+    "Analisis": [
+        st.Page(str(HALAMAN / "ringkasan.py"), title="Ringkasan", icon="🏠", default=True),
+        st.Page(str(HALAMAN / "capaian.py"), title="Capaian Kinerja", icon="🎯"),
+        st.Page(str(HALAMAN / "tren.py"), title="Tren Antar Tahun", icon="📈"),
+        st.Page(str(HALAMAN / "wilayah.py"), title="Sebaran Wilayah", icon="🗺️"),
+        st.Page(str(HALAMAN / "anggaran.py"), title="Anggaran & Efisiensi", icon="💰"),
+    ],
+    "Data": [
+        st.Page(str(HALAMAN / "kualitas.py"), title="Kualitas Data", icon="🔎"),
+        st.Page(str(HALAMAN / "impor.py"), title="Impor Data", icon="📥"),
+    ],
+})
+st.session_state["_pilihan"] = dasbor.sidebar()
 halaman.run()

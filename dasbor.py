@@ -1,18 +1,25 @@
-"""Streamlit glue shared by the pages: the cached read-only connection and cached reads.
+"""Streamlit glue shared by the pages: connection, cached reads, the sidebar, small widgets.
 
-Every cache is keyed by the database file's version (inode, mtime, size), so an import, which
-replaces the file atomically, refreshes exactly the data read after it.
+Caches are keyed by the database file's version (inode, mtime, size). An import replaces the
+file atomically, so the next run sees a new version: the old connection is released and every
+read is done again on the new data. Nothing else is recomputed on a rerun.
 """
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
+import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
-from sakip_calc import store
+from sakip_calc import analisis, store
+from sakip_calc.angka import format_angka, format_persen
+from sakip_calc.spesifikasi import NAMA_SKALA
 
 DB = Path(os.environ.get("SAKIP_DB", store.DB_BAWAAN))
+PILIHAN_BATAS = {"instansi": "Sesuai laporan instansi", "100": "Dibatasi 100 %", "tanpa": "Tanpa batas"}
 
 
 def versi() -> str:
@@ -26,4 +33,199 @@ def _koneksi(versi_data: str):
 
 def koneksi():
     """A cursor on this process's read-only connection to the current database file."""
-    return _koneksi(versi()).cursor()
+    return store.kursor(_koneksi(versi()))
+
+
+# ---- cached reads (the version argument is the cache key that an import changes) ----------
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def instansi(versi_data: str) -> pd.DataFrame:
+    return store.instansi(koneksi())
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def tahun_tersedia(versi_data: str, instansi_id: int) -> pd.DataFrame:
+    return store.tahun_data(koneksi(), instansi_id)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def skala_tersedia(versi_data: str) -> list[str]:
+    return sorted(store.skala_predikat(koneksi())["nama"].unique())
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def skor_indikator(versi_data: str, instansi_id: int, batas, nama_skala: str) -> pd.DataFrame:
+    return analisis.skor_indikator(koneksi(), instansi_id, batas, nama_skala)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def skala(versi_data: str, nama: str) -> pd.DataFrame:
+    return analisis.skala(koneksi(), nama)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def triwulan_indikator(versi_data: str, instansi_id: int, kode: str, tahun: int) -> pd.DataFrame:
+    return analisis.triwulan_indikator(koneksi(), instansi_id, kode, tahun)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def anggaran_tahun(versi_data: str, instansi_id: int, tahun: int) -> pd.DataFrame:
+    return analisis.anggaran_tahun(koneksi(), instansi_id, tahun)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def efisiensi_program(versi_data: str, instansi_id: int, tahun: int, metode: str, batas) -> pd.DataFrame:
+    return analisis.efisiensi_program(koneksi(), instansi_id, tahun, metode, batas)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def efisiensi_sasaran(versi_data: str, instansi_id: int, tahun: int, metode: str, batas) -> pd.DataFrame:
+    return analisis.efisiensi_sasaran(koneksi(), instansi_id, tahun, metode, batas)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def anggaran_triwulan(versi_data: str, instansi_id: int, tahun: int) -> pd.DataFrame:
+    return store.anggaran_triwulan(koneksi(), instansi_id, tahun)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def belanja(versi_data: str, instansi_id: int, tahun: int) -> pd.DataFrame:
+    return store.belanja(koneksi(), instansi_id, tahun)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def wilayah(versi_data: str, instansi_id: int) -> pd.DataFrame:
+    return store.wilayah(koneksi(), instansi_id)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def masalah_data(versi_data: str, instansi_id: int) -> pd.DataFrame:
+    return analisis.masalah_data(koneksi(), instansi_id)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def riwayat_impor(versi_data: str) -> pd.DataFrame:
+    return store.riwayat_impor(koneksi())
+
+
+# ---- the sidebar: agency, year, comparison year, predikat scale, cap ------------------------
+
+@dataclass(frozen=True)
+class Pilihan:
+    versi: str
+    instansi_id: int
+    kode: str
+    nama: str
+    kabupaten: str
+    tahun: int
+    tahun_banding: int | None
+    skala: str
+    batas: float | None | str      # a number, None (no cap) or analisis.BATAS_INSTANSI
+
+
+def sidebar() -> Pilihan | None:
+    """Draw the filters (bound to the URL so a view can be bookmarked) and return the choice."""
+    if not DB.exists():
+        st.error(f"Basis data {DB} belum ada. Jalankan `python -m sakip_calc build` atau impor buku kerja.")
+        return None
+    v = versi()
+    daftar = instansi(v)
+    if daftar.empty:
+        st.sidebar.info("Basis data masih kosong. Impor buku kerja di halaman Impor Data.")
+        return None
+    nama = dict(zip(daftar["kode"], daftar["nama"]))
+    sb = st.sidebar
+    kode = sb.selectbox("Instansi", list(nama), format_func=nama.get, key="instansi", bind="query-params",
+                        on_change=_instansi_berganti, args=(v,))
+    baris = daftar[daftar["kode"] == kode].iloc[0]
+    tahun_df = tahun_tersedia(v, int(baris["id"]))
+    semua_tahun = [int(t) for t in sorted(set(tahun_df["tahun"]), reverse=True)]
+    if not semua_tahun:
+        sb.info("Instansi ini belum punya data.")
+        return None
+    bawaan = semua_tahun.index(_bawaan_instansi(v, kode)[0])
+    tahun = sb.selectbox("Tahun", semua_tahun, index=bawaan, key="tahun", bind="query-params")
+    banding_opsi = [t for t in semua_tahun if t < tahun]
+    banding = sb.selectbox("Tahun pembanding", banding_opsi, index=0 if banding_opsi else None,
+                           key="banding", bind="query-params", placeholder="(tidak ada tahun sebelumnya)")
+    skala_opsi = skala_tersedia(v)
+    skala_bawaan = baris["skala_predikat"] if baris["skala_predikat"] in skala_opsi else skala_opsi[0]
+    nama_skala = sb.selectbox("Skala predikat", skala_opsi, index=skala_opsi.index(skala_bawaan),
+                              format_func=lambda s: NAMA_SKALA.get(s, s), key="skala", bind="query-params")
+    batas_kode = sb.selectbox("Skor capaian", list(PILIHAN_BATAS), format_func=PILIHAN_BATAS.get, key="batas",
+                              bind="query-params",
+                              help="Temanggung menghitung capaian di atas 100 % sebagai 100; Tegal tidak membatasi.")
+    batas = {"instansi": analisis.BATAS_INSTANSI, "100": 100.0, "tanpa": None}[batas_kode]
+    return Pilihan(v, int(baris["id"]), kode, baris["nama"], baris["kabupaten"], int(tahun),
+                   int(banding) if banding is not None else None, nama_skala, batas)
+
+
+def _bawaan_instansi(v: str, kode: str) -> tuple[int, str]:
+    """The year (latest with indicator data) and scale a view of this agency starts with."""
+    daftar = instansi(v)
+    baris = daftar[daftar["kode"] == kode].iloc[0]
+    tahun_df = tahun_tersedia(v, int(baris["id"]))
+    capaian = tahun_df.loc[tahun_df["tabel"] == "capaian", "tahun"]
+    tahun = int(capaian.max() if len(capaian) else tahun_df["tahun"].max())
+    return tahun, baris["skala_predikat"]
+
+
+def _instansi_berganti(v: str) -> None:
+    tahun, nama_skala = _bawaan_instansi(v, st.session_state["instansi"])
+    st.session_state["tahun"] = tahun
+    st.session_state.pop("banding", None)
+    if nama_skala in skala_tersedia(v):
+        st.session_state["skala"] = nama_skala
+
+
+def pilihan() -> Pilihan | None:
+    return st.session_state.get("_pilihan")
+
+
+# ---- small drawing helpers ------------------------------------------------------------------
+
+def grafik(fig: go.Figure, kalimat: str | None = None, key: str | None = None) -> None:
+    """A chart with its one-sentence reading under it."""
+    st.plotly_chart(fig, config={"displaylogo": False, "locale": "id"}, key=key)
+    if kalimat:
+        st.caption(kalimat)
+
+
+def kartu(kolom, label: str, nilai: str, catatan: str | None = None, help: str | None = None) -> None:
+    kolom.metric(label, nilai, catatan, delta_color="off", help=help, border=True)
+
+
+def sumber(p: Pilihan, tabel: str) -> str:
+    return f"{p.nama}, {tabel}; basis data SAKIP Dashboard"
+
+
+def persen(x, d: int = 2) -> str:
+    return format_persen(x, d)
+
+
+def angka(x, d: int = 0) -> str:
+    return format_angka(x, d)
+
+
+def kosong(pesan: str) -> None:
+    st.info(pesan, icon="ℹ️")
+
+
+
+def tabel(df: pd.DataFrame, format_kolom: dict, warna_kolom: str | None = None, **kw):
+    """st.dataframe with Indonesian number display; values stay numeric so sorting works."""
+    gaya = df.style.format({k: f for k, f in format_kolom.items() if k in df.columns}, na_rep="–")
+    if warna_kolom and warna_kolom in df.columns and "_warna" in df.columns:
+        warna = df["_warna"]
+        gaya = gaya.apply(lambda s: [f"background-color: {w}; color: #111" if isinstance(w, str) else "" for w in warna],
+                          subset=[warna_kolom])
+    if "_warna" in df.columns:
+        gaya = gaya.hide(["_warna"], axis="columns")
+    return st.dataframe(gaya, hide_index=True, **kw)
+
+
+F_PERSEN = lambda x: format_persen(x, 2)          # noqa: E731
+F_ANGKA2 = lambda x: format_angka(x, 2)           # noqa: E731
+F_ANGKA = lambda x: format_angka(x, 0)            # noqa: E731
+F_TAHUN = lambda t: str(int(t))                   # noqa: E731
+F_RUPIAH = lambda x: "Rp " + format_angka(x, 0)   # noqa: E731

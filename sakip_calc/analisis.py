@@ -43,6 +43,12 @@ def skor_indikator(con, instansi_id: int, batas=BATAS_INSTANSI, nama_skala: str 
     return skor.beri_predikat(df, skala(con, nama_skala or info["skala_predikat"]))
 
 
+def triwulan_indikator(con, instansi_id: int, kode: str, tahun: int) -> pd.DataFrame:
+    df = store.indikator_capaian(con, instansi_id)
+    df = df[(df["kode"] == kode) & (df["tahun"] == tahun) & df["triwulan"].notna()]
+    return df[["triwulan", "target", "realisasi", "capaian_dilaporkan", "sumber"]].reset_index(drop=True)
+
+
 def anggaran_tahun(con, instansi_id: int, tahun: int) -> pd.DataFrame:
     return agg.tabel_anggaran(store.anggaran(con, instansi_id, tahun))
 
@@ -63,3 +69,26 @@ def efisiensi_sasaran(con, instansi_id: int, tahun: int, metode: str = "selisih"
 
 def masalah_data(con, instansi_id: int | None = None) -> pd.DataFrame:
     return periksa.periksa_semua(con, instansi_id)
+
+
+def ringkasan(skor_df: pd.DataFrame, anggaran_df: pd.DataFrame, program_df: pd.DataFrame, masalah_df: pd.DataFrame,
+              skala_df: pd.DataFrame, tahun: int, tahun_banding: int | None) -> dict:
+    """The headline figures of one agency-year, from frames the page already holds."""
+    ini = skor_df[skor_df["tahun"] == tahun]
+    rata = skor.rata_rata_instansi(ini)
+    rata_banding = skor.rata_rata_instansi(skor_df[skor_df["tahun"] == tahun_banding]) if tahun_banding else None
+    iku = ini[ini["tingkat"].isin(skor.TINGKAT_IKU)]
+    total = agg.total_instansi(anggaran_df) if not anggaran_df.empty else {"pagu": None, "realisasi": None, "serapan": None}
+    pred = skor.predikat(rata, skala_df)
+    return {
+        "rata_capaian": rata,
+        "predikat": pred["label"] if pred else None,
+        "warna": pred["warna"] if pred else None,
+        "rata_banding": rata_banding,
+        "iku": iku,
+        "jumlah_predikat": skor.jumlah_per_predikat(iku, skala_df),
+        "anggaran": total,
+        "efisiensi": agg.efisiensi(rata, total["serapan"], "selisih"),
+        "program": program_df,
+        "jumlah_masalah": len(masalah_df),
+    }

@@ -358,21 +358,25 @@ def impor_data(berkas: list[tuple[str, bytes]], db: str | Path = store.DB_BAWAAN
     return HasilImpor(rencana, status, nomor)
 
 
-def kelompokkan(jalur: list[str | Path]) -> list[list[tuple[str, bytes]]]:
+def kelompokkan(berkas: list[tuple[str, bytes]]) -> list[list[tuple[str, bytes]]]:
     """Each .xlsx is one import; all .csv files given together form one import."""
-    xlsx, csv = [], []
+    csv = [b for b in berkas if b[0].lower().endswith(".csv")]
+    return [[b] for b in berkas if b not in csv] + ([csv] if csv else [])
+
+
+def _baca_jalur(jalur: list[str | Path]) -> list[tuple[str, bytes]]:
+    hasil = []
     for j in map(Path, jalur):
         try:
-            isi = j.read_bytes()
+            hasil.append((str(j), j.read_bytes()))
         except OSError:
-            isi = b""
-        (csv if j.suffix.lower() == ".csv" else xlsx).append((str(j), isi))
-    return [[x] for x in xlsx] + ([csv] if csv else [])
+            hasil.append((str(j), b""))
+    return hasil
 
 
 def impor_berkas(jalur: list[str | Path], db: str | Path = store.DB_BAWAAN) -> list[HasilImpor]:
     """The `import` command: import each unit in turn."""
-    return [impor_data(unit, db) for unit in kelompokkan(jalur)]
+    return [impor_data(unit, db) for unit in kelompokkan(_baca_jalur(jalur))]
 
 
 def workbook_bawaan(folder: Path = store.AKAR / "data") -> list[Path]:

@@ -14,7 +14,7 @@ import pandas as pd
 
 from . import store
 from .anggaran import serapan, tabel_anggaran
-from .skor import _ada, capaian
+from .skor import _ada, capaian, selaras
 
 _NOMOR_PENUH = re.compile(r"^\d+(\.\d+)+\.?$")
 KOLOM = ["instansi", "tahun", "tabel", "kunci", "jenis", "dilaporkan", "dihitung", "sumber", "keterangan"]
@@ -29,11 +29,6 @@ KODE_GANDA = "Kode ganda"
 EFISIENSI_BEDA = "Efisiensi dilaporkan berbeda dari hitungan"
 RASIO_BEDA = "Rasio dilaporkan berbeda dari hitungan"
 SERAPAN_TANPA_PAGU = "Persentase dilaporkan tanpa pagu"
-
-
-def selaras(dilaporkan: float, dihitung: float) -> bool:
-    toleransi = 1.0 if float(dilaporkan).is_integer() else 0.05
-    return abs(dilaporkan - dihitung) <= toleransi + 1e-9
 
 
 def _sama_nilai(a: float, b: float) -> bool:

@@ -76,6 +76,20 @@ def gabung_triwulan(nilai: list, aturan: str | None) -> float | None:
     return float(ada[-1])  # 'akhir', and the default: the latest quarter reported
 
 
+def selaras(dilaporkan: float, dihitung: float) -> bool:
+    """A reported percentage agrees with a computed one when it is that value rounded or cut to
+    the precision printed: within 1 point for a whole number, 0,05 for one printed with decimals."""
+    toleransi = 1.0 if float(dilaporkan).is_integer() else 0.05
+    return abs(dilaporkan - dihitung) <= toleransi + 1e-9
+
+
+def beda_dari_laporan(dilaporkan, nilai_capaian, nilai_skor) -> bool:
+    """True when the report's capaian matches neither the computed capaian nor the capped score."""
+    if not (_ada(dilaporkan) and _ada(nilai_capaian)):
+        return False
+    return not selaras(dilaporkan, nilai_capaian) and not (_ada(nilai_skor) and selaras(dilaporkan, nilai_skor))
+
+
 def tabel_capaian(baris: pd.DataFrame, batas=None) -> pd.DataFrame:
     """Annual rows of `store.indikator_capaian`, scored. A year reported only by quarters gets its
     realisasi from them (column `realisasi_dari_triwulan` says so)."""
@@ -98,6 +112,8 @@ def tabel_capaian(baris: pd.DataFrame, batas=None) -> pd.DataFrame:
     tahunan["capaian"] = [capaian(r.target, r.realisasi, r.polaritas, r.target_atas) for r in tahunan.itertuples()]
     tahunan["skor"] = [skor(c, batas) for c in tahunan["capaian"]]
     tahunan["status"] = [status_renstra(c) for c in tahunan["capaian"]]
+    tahunan["beda_laporan"] = [beda_dari_laporan(dl, c, s) for dl, c, s in
+                               zip(tahunan["capaian_dilaporkan"], tahunan["capaian"], tahunan["skor"])]
     return tahunan.reset_index(drop=True)
 
 
@@ -108,6 +124,14 @@ def beri_predikat(df: pd.DataFrame, skala: pd.DataFrame, kolom: str = "skor") ->
         predikat_kode=[h.get("kode") for h in hasil],
         warna=[h.get("warna") for h in hasil],
     )
+
+
+def jumlah_per_predikat(df: pd.DataFrame, skala: pd.DataFrame) -> pd.DataFrame:
+    """Indicators per predikat band, in the scale's order (bands with none included)."""
+    hitung = df["predikat"].value_counts()
+    pita = skala.sort_values("urutan")
+    return pd.DataFrame({"predikat": pita["label"].tolist(), "warna": pita["warna"].tolist(),
+                         "jumlah": [int(hitung.get(l, 0)) for l in pita["label"]]})
 
 
 def rata_rata(df: pd.DataFrame, menurut: list[str] | None = None, kolom: str = "skor") -> pd.DataFrame:

@@ -196,12 +196,19 @@ def pasang_skema(con: duckdb.DuckDBPyConnection, alias_csv: Path | None = None) 
 
 
 def buka(db: str | Path = DB_BAWAAN, read_only: bool = True) -> duckdb.DuckDBPyConnection:
-    """Open the database. A read-only open of a missing file is an error the caller shows."""
+    """Open the database. A read-only open of a missing file is an error the caller shows.
+
+    Read-only opens attach the file to a fresh in-memory instance: DuckDB caches instances by
+    path, so a plain connect() after an import replaced the file would return the old data."""
     db = Path(db)
     if read_only:
         if not db.exists():
             raise FileNotFoundError(f"Basis data {db} belum ada. Jalankan: python -m sakip_calc build")
-        return duckdb.connect(str(db), read_only=True)
+        con = duckdb.connect(":memory:")
+        jalur = str(db.resolve()).replace("'", "''")
+        con.execute(f"ATTACH '{jalur}' AS sakip (READ_ONLY)")
+        con.execute("USE sakip")
+        return con
     db.parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(db))
     pasang_skema(con)
@@ -342,8 +349,16 @@ def catat_impor(con: duckdb.DuckDBPyConnection, nama_file: str, sha256: str, sta
 
 # ---- reads ------------------------------------------------------------------------------
 
+def kursor(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """A cursor for one thread or one query; it sees the same database as `con`."""
+    cur = con.cursor()
+    if cur.execute("SELECT count(*) FROM duckdb_databases() WHERE database_name = 'sakip'").fetchone()[0]:
+        cur.execute("USE sakip")
+    return cur
+
+
 def _df(con: duckdb.DuckDBPyConnection, sql: str, param: list | None = None) -> pd.DataFrame:
-    return con.cursor().execute(sql, param or []).df()
+    return kursor(con).execute(sql, param or []).df()
 
 
 def instansi(con) -> pd.DataFrame:

@@ -1,0 +1,24 @@
+import streamlit as st
+
+import dasbor as d
+from sakip_calc import narasi
+
+p = d.pilihan()
+if p is None:
+    st.stop()
+st.title("Kualitas Data")
+st.caption(f"{p.nama} · angka laporan yang saling bertentangan. Aplikasi tidak memperbaikinya: keduanya ditampilkan.")
+masalah = d.masalah_data(p.versi, p.instansi_id)
+st.metric("Masalah ditemukan", d.angka(len(masalah)), border=True)
+st.caption(narasi.kalimat_masalah(masalah))
+if masalah.empty:
+    st.stop()
+tahun = st.multiselect("Tahun", sorted(masalah["tahun"].unique()), key="kd_tahun")
+if tahun:
+    masalah = masalah[masalah["tahun"].isin(tahun)]
+for jenis, grup in masalah.groupby("jenis", sort=False):
+    with st.expander(f"{jenis} ({len(grup)})", expanded=len(grup) <= 5):
+        d.tabel(grup[["tahun", "tabel", "kunci", "dilaporkan", "dihitung", "sumber", "keterangan"]].rename(columns={
+            "tahun": "Tahun", "tabel": "Tabel", "kunci": "Baris", "dilaporkan": "Dilaporkan", "dihitung": "Dihitung",
+            "sumber": "Sumber di laporan", "keterangan": "Keterangan"}),
+            {"Tahun": d.F_TAHUN, "Dilaporkan": d.F_ANGKA2, "Dihitung": d.F_ANGKA2})

@@ -1,0 +1,267 @@
+"""Chart builders: pure functions from DataFrames to plotly figures.
+
+One figure feeds the page, the PNG/SVG download and the slide deck, so every figure carries its
+own title (subject, unit, year) and source line, Indonesian number separators, and fonts large
+enough for a projector. Colours: predikat bands use their scale's colours; everything else uses
+the small house palette below.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from .angka import format_angka, format_persen, format_rupiah_singkat
+
+WARNA = {
+    "utama": "#1f4e79",      # realisasi
+    "target": "#a6a6a6",     # target, pagu
+    "pagu": "#9dc3e6",
+    "aksen": "#c55a11",      # reference lines, highlights
+    "netral": "#595959",
+    "baik": "#1a9850",
+    "buruk": "#d73027",
+}
+URUTAN_WARNA = ["#1f4e79", "#c55a11", "#548235", "#7030a0", "#bf9000", "#2e75b6", "#843c0c", "#385723"]
+HURUF = "Source Sans Pro, Arial, sans-serif"
+
+
+def tata_letak(fig: go.Figure, judul: str, sumber: str, tinggi: int = 520) -> go.Figure:
+    """House style: title, source line, Indonesian separators, projector-sized fonts."""
+    fig.update_layout(
+        title={"text": judul, "x": 0.0, "xanchor": "left", "font": {"size": 22}},
+        template="plotly_white",
+        font={"family": HURUF, "size": 16, "color": "#262626"},
+        separators=",.",
+        height=tinggi,
+        margin={"l": 20, "r": 30, "t": 80, "b": 90},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "font": {"size": 15}},
+        hoverlabel={"font_size": 15},
+    )
+    fig.add_annotation(text=f"Sumber: {sumber}", xref="paper", yref="paper", x=0, y=-0.16, xanchor="left",
+                       yanchor="top", showarrow=False, font={"size": 13, "color": WARNA["netral"]})
+    return fig
+
+
+def _potong(teks: str, n: int = 48) -> str:
+    teks = str(teks)
+    return teks if len(teks) <= n else teks[: n - 1].rstrip() + "…"
+
+
+def _kosong(judul: str, sumber: str, pesan: str) -> go.Figure:
+    fig = go.Figure()
+    fig.add_annotation(text=pesan, x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False, font={"size": 18})
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return tata_letak(fig, judul, sumber, 300)
+
+
+# ---- capaian ------------------------------------------------------------------------------
+
+def batang_capaian(df: pd.DataFrame, judul: str, sumber: str) -> go.Figure:
+    """Horizontal bars of each indicator's score, coloured by predikat, with the 100 % line."""
+    isi = df[df["skor"].notna()].sort_values("skor")
+    if isi.empty:
+        return _kosong(judul, sumber, "Belum ada capaian yang dapat dihitung")
+    label = [f"{k} · {_potong(n)}" for k, n in zip(isi["kode"], isi["nama"])]
+    fig = go.Figure(go.Bar(
+        x=isi["skor"], y=label, orientation="h", marker_color=isi["warna"].fillna(WARNA["netral"]),
+        text=[format_persen(v, 1) for v in isi["skor"]], textposition="outside", cliponaxis=False,
+        customdata=np.stack([isi["predikat"].fillna("–"), isi["target"].map(lambda v: format_angka(v, 2)),
+                             isi["realisasi"].map(lambda v: format_angka(v, 2))], axis=-1),
+        hovertemplate="%{y}<br>Skor %{x:.2f} %<br>Predikat %{customdata[0]}<br>Target %{customdata[1]} · "
+                      "Realisasi %{customdata[2]}<extra></extra>",
+    ))
+    fig.add_vline(x=100, line_dash="dash", line_color=WARNA["aksen"])
+    fig.update_xaxes(title="Skor capaian (%)", rangemode="tozero")
+    return tata_letak(fig, judul, sumber, tinggi=max(420, 60 + 34 * len(isi)))
+
+
+def donat_predikat(jumlah: pd.DataFrame, judul: str, sumber: str) -> go.Figure:
+    """Indicators per predikat: `jumlah` has columns predikat, warna, jumlah (scale order)."""
+    if jumlah.empty or jumlah["jumlah"].sum() == 0:
+        return _kosong(judul, sumber, "Belum ada indikator berpredikat")
+    fig = go.Figure(go.Pie(labels=jumlah["predikat"], values=jumlah["jumlah"], hole=0.55, sort=False,
+                           marker={"colors": jumlah["warna"]}, textinfo="value+label", textfont={"size": 16}))
+    fig.update_layout(showlegend=False)
+    return tata_letak(fig, judul, sumber, 460)
+
+
+def tren_indikator(df: pd.DataFrame, judul: str, sumber: str, satuan: str = "", kondisi_awal=None,
+                   tahun_awal=None, target_akhir=None) -> go.Figure:
+    """Target and realisasi of one indicator over the years (lines), with the Renstra end target."""
+    fig = go.Figure()
+    fig.add_trace(go.Scatter(x=df["tahun"], y=df["target"], name="Target", mode="lines+markers",
+                             line={"color": WARNA["target"], "dash": "dash", "width": 3}, marker={"size": 10}))
+    fig.add_trace(go.Scatter(x=df["tahun"], y=df["realisasi"], name="Realisasi", mode="lines+markers+text",
+                             line={"color": WARNA["utama"], "width": 4}, marker={"size": 12},
+                             text=[format_angka(v, 2) for v in df["realisasi"]], textposition="top center"))
+    if kondisi_awal is not None and tahun_awal is not None and pd.notna(kondisi_awal):
+        fig.add_trace(go.Scatter(x=[tahun_awal], y=[kondisi_awal], name="Kondisi awal", mode="markers",
+                                 marker={"color": WARNA["netral"], "size": 14, "symbol": "diamond"}))
+    if target_akhir is not None and pd.notna(target_akhir):
+        fig.add_hline(y=target_akhir, line_dash="dot", line_color=WARNA["aksen"],
+                      annotation_text=f"Target akhir Renstra {format_angka(target_akhir, 2)}", annotation_position="top left")
+    fig.update_xaxes(dtick=1, title="Tahun")
+    fig.update_yaxes(title=satuan or "Nilai")
+    return tata_letak(fig, judul, sumber)
+
+
+def tren_capaian(df: pd.DataFrame, judul: str, sumber: str, jenis: str = "garis") -> go.Figure:
+    """Capaian (score) of several indicators over the years, as lines or grouped bars."""
+    fig = go.Figure()
+    for i, (kode, g) in enumerate(df.sort_values("tahun").groupby("kode", sort=False)):
+        nama = f"{kode} · {_potong(g['nama'].iloc[0], 32)}"
+        warna = URUTAN_WARNA[i % len(URUTAN_WARNA)]
+        if jenis == "batang":
+            fig.add_trace(go.Bar(x=g["tahun"], y=g["skor"], name=nama, marker_color=warna,
+                                 text=[format_angka(v, 1) for v in g["skor"]], textposition="outside"))
+        else:
+            fig.add_trace(go.Scatter(x=g["tahun"], y=g["skor"], name=nama, mode="lines+markers",
+                                     line={"color": warna, "width": 3}, marker={"size": 10}))
+    fig.add_hline(y=100, line_dash="dash", line_color=WARNA["aksen"])
+    fig.update_layout(barmode="group")
+    fig.update_xaxes(dtick=1, title="Tahun")
+    fig.update_yaxes(title="Skor capaian (%)", rangemode="tozero")
+    return tata_letak(fig, judul, sumber)
+
+
+# ---- wilayah ------------------------------------------------------------------------------
+
+def batang_wilayah(df: pd.DataFrame, judul: str, sumber: str, satuan: str, sorot: str | None = None) -> go.Figure:
+    """Sorted bars per kecamatan (or desa): columns nama, nilai, persen (share of total)."""
+    if df.empty:
+        return _kosong(judul, sumber, "Tidak ada data untuk pilihan ini")
+    isi = df.sort_values("nilai")
+    warna = [WARNA["aksen"] if n == sorot else WARNA["utama"] for n in isi["nama"]]
+    fig = go.Figure(go.Bar(
+        x=isi["nilai"], y=isi["nama"], orientation="h", marker_color=warna,
+        text=[f"{format_angka(v)} ({format_persen(p, 1)})" for v, p in zip(isi["nilai"], isi["persen"])],
+        textposition="outside", cliponaxis=False,
+        hovertemplate="%{y}: %{x:,.0f} " + satuan + "<extra></extra>",
+    ))
+    fig.update_xaxes(title=satuan, rangemode="tozero")
+    return tata_letak(fig, judul, sumber, tinggi=max(420, 60 + 30 * len(isi)))
+
+
+def heatmap_wilayah(lebar: pd.DataFrame, judul: str, sumber: str) -> go.Figure:
+    """Kecamatan x jenis: colour = share of the kabupaten total of that jenis, text = the count."""
+    if lebar.empty:
+        return _kosong(judul, sumber, "Tidak ada data untuk pilihan ini")
+    pangsa = lebar.div(lebar.sum(axis=0), axis=1) * 100
+    teks = lebar.map(lambda v: "" if pd.isna(v) else format_angka(v))
+    fig = go.Figure(go.Heatmap(
+        z=pangsa.values, x=list(lebar.columns), y=list(lebar.index), text=teks.values, texttemplate="%{text}",
+        textfont={"size": 13}, colorscale="Blues", colorbar={"title": {"text": "% kab."}},
+        hovertemplate="%{y} · %{x}<br>%{text} (%{z:.1f} % dari kabupaten)<extra></extra>",
+    ))
+    fig.update_yaxes(autorange="reversed")
+    return tata_letak(fig, judul, sumber, tinggi=max(480, 120 + 28 * len(lebar)))
+
+
+# ---- anggaran -----------------------------------------------------------------------------
+
+def batang_pagu_realisasi(df: pd.DataFrame, judul: str, sumber: str) -> go.Figure:
+    """Pagu vs realisasi per line (columns label, pagu, realisasi, serapan)."""
+    if df.empty:
+        return _kosong(judul, sumber, "Tidak ada data anggaran")
+    label = [_potong(x, 40) for x in df["label"]]
+    fig = go.Figure([
+        go.Bar(x=label, y=df["pagu"], name="Pagu", marker_color=WARNA["pagu"],
+               hovertemplate="%{x}<br>Pagu Rp %{y:,.0f}<extra></extra>"),
+        go.Bar(x=label, y=df["realisasi"], name="Realisasi", marker_color=WARNA["utama"],
+               text=[format_persen(s, 2) for s in df["serapan"]], textposition="outside",
+               hovertemplate="%{x}<br>Realisasi Rp %{y:,.0f}<extra></extra>"),
+    ])
+    fig.update_layout(barmode="group")
+    fig.update_yaxes(title="Rupiah", tickformat=",.0f")
+    fig.update_xaxes(tickangle=-25)
+    return tata_letak(fig, judul, sumber, 560)
+
+
+def batang_serapan(df: pd.DataFrame, judul: str, sumber: str) -> go.Figure:
+    isi = df[df["serapan"].notna()].sort_values("serapan")
+    if isi.empty:
+        return _kosong(judul, sumber, "Serapan tidak dapat dihitung (realisasi atau pagu kosong)")
+    warna = [WARNA["baik"] if s >= 90 else WARNA["aksen"] if s >= 75 else WARNA["buruk"] for s in isi["serapan"]]
+    fig = go.Figure(go.Bar(x=isi["serapan"], y=[_potong(x, 48) for x in isi["label"]], orientation="h",
+                           marker_color=warna, text=[format_persen(s, 2) for s in isi["serapan"]],
+                           textposition="outside", cliponaxis=False))
+    fig.add_vline(x=100, line_dash="dash", line_color=WARNA["netral"])
+    fig.update_xaxes(title="Serapan (%)", range=[0, max(110, float(isi["serapan"].max()) + 10)])
+    return tata_letak(fig, judul, sumber, tinggi=max(400, 60 + 34 * len(isi)))
+
+
+def treemap_anggaran(df: pd.DataFrame, judul: str, sumber: str) -> go.Figure:
+    """The budget hierarchy sized by pagu, coloured by serapan."""
+    isi = df[df["pagu_dipakai"].fillna(0) > 0]
+    if isi.empty:
+        return _kosong(judul, sumber, "Tidak ada pagu")
+    fig = go.Figure(go.Treemap(
+        ids=isi["kode"], labels=[_potong(n, 40) for n in isi["nama"]], parents=isi["induk_kode"].fillna(""),
+        values=isi["pagu_dipakai"], branchvalues="total" if _konsisten(isi) else "remainder",
+        marker={"colors": isi["serapan"].fillna(0), "colorscale": [[0, WARNA["buruk"]], [0.75, "#fee08b"], [1, WARNA["baik"]]],
+                "cmin": 50, "cmax": 100, "colorbar": {"title": {"text": "Serapan %"}}},
+        customdata=np.stack([isi["pagu_dipakai"].map(format_rupiah_singkat), isi["serapan"].map(lambda s: format_persen(s, 2))], axis=-1),
+        hovertemplate="%{label}<br>Pagu %{customdata[0]}<br>Serapan %{customdata[1]}<extra></extra>",
+        texttemplate="%{label}<br>%{customdata[0]}",
+    ))
+    return tata_letak(fig, judul, sumber, 620)
+
+
+def _konsisten(df: pd.DataFrame) -> bool:
+    """Plotly's 'total' mode needs every parent to be at least the sum of its children."""
+    anak = df[df["induk_kode"].notna()].groupby("induk_kode")["pagu_dipakai"].sum()
+    induk = df.set_index("kode")["pagu_dipakai"]
+    return bool(all(induk.get(k, 0) + 0.5 >= v for k, v in anak.items()))
+
+
+def kurva_triwulan(df: pd.DataFrame, judul: str, sumber: str) -> go.Figure:
+    """Cumulative realisasi per quarter against the pagu."""
+    if df.empty:
+        return _kosong(judul, sumber, "Laporan ini tidak memuat realisasi per triwulan")
+    label = [f"TW {['I', 'II', 'III', 'IV'][t - 1]}" for t in df["triwulan"]]
+    fig = go.Figure([
+        go.Bar(x=label, y=df["realisasi"], name="Realisasi triwulan", marker_color=WARNA["pagu"]),
+        go.Scatter(x=label, y=df["kumulatif"], name="Realisasi kumulatif", mode="lines+markers+text",
+                   line={"color": WARNA["utama"], "width": 4}, marker={"size": 12},
+                   text=[format_persen(p, 1) for p in df["persen_kumulatif"]], textposition="top left"),
+    ])
+    fig.add_hline(y=float(df["pagu"].iloc[0]), line_dash="dash", line_color=WARNA["aksen"],
+                  annotation_text=f"Pagu {format_rupiah_singkat(float(df['pagu'].iloc[0]))}", annotation_position="bottom right")
+    fig.update_yaxes(title="Rupiah", tickformat=",.0f")
+    return tata_letak(fig, judul, sumber)
+
+
+def kuadran_efisiensi(df: pd.DataFrame, judul: str, sumber: str) -> go.Figure:
+    """Capaian vs serapan per program: above the diagonal, results outran spending (efisien)."""
+    isi = df[df["capaian"].notna() & df["serapan"].notna()]
+    if isi.empty:
+        return _kosong(judul, sumber, "Capaian atau serapan program belum dapat dihitung")
+    warna = [WARNA["baik"] if s == "efisien" else WARNA["buruk"] for s in isi["status_efisiensi"]]
+    batas_bawah = float(min(isi["capaian"].min(), isi["serapan"].min(), 80)) - 5
+    batas_atas = float(max(isi["capaian"].max(), isi["serapan"].max(), 100)) + 5
+    fig = go.Figure(go.Scatter(
+        x=isi["serapan"], y=isi["capaian"], mode="markers+text", text=[_potong(n, 26) for n in isi["nama"]],
+        textposition="top center", marker={"size": np.clip(np.sqrt(isi["pagu"].fillna(0) / 1e6) * 2, 12, 60),
+                                           "color": warna, "opacity": 0.8, "line": {"width": 1, "color": "white"}},
+        hovertemplate="%{text}<br>Serapan %{x:.2f} %<br>Capaian %{y:.2f} %<extra></extra>",
+    ))
+    fig.add_shape(type="line", x0=batas_bawah, y0=batas_bawah, x1=batas_atas, y1=batas_atas,
+                  line={"dash": "dash", "color": WARNA["netral"]})
+    fig.add_annotation(x=batas_bawah + 1, y=batas_atas - 1, text="efisien", showarrow=False, xanchor="left",
+                       font={"color": WARNA["baik"], "size": 16})
+    fig.add_annotation(x=batas_atas - 1, y=batas_bawah + 1, text="tidak efisien", showarrow=False, xanchor="right",
+                       font={"color": WARNA["buruk"], "size": 16})
+    fig.update_xaxes(title="Serapan anggaran (%)", range=[batas_bawah, batas_atas])
+    fig.update_yaxes(title="Capaian kinerja (%)", range=[batas_bawah, batas_atas])
+    return tata_letak(fig, judul, sumber, 560)
+
+
+def donat_belanja(df: pd.DataFrame, judul: str, sumber: str) -> go.Figure:
+    if df.empty:
+        return _kosong(judul, sumber, "Komposisi belanja tidak dilaporkan")
+    fig = go.Figure(go.Pie(labels=df["jenis_belanja"], values=df["realisasi"], hole=0.5, sort=True,
+                           marker={"colors": URUTAN_WARNA}, textinfo="percent+label", textfont={"size": 15}))
+    fig.update_layout(showlegend=False)
+    return tata_letak(fig, judul, sumber, 480)

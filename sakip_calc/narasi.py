@@ -1,0 +1,86 @@
+"""One-sentence readings of the data, in Indonesian, for pages and speaker notes."""
+from __future__ import annotations
+
+import pandas as pd
+
+from .angka import format_angka, format_persen, format_rupiah_singkat
+from .skor import _ada
+
+
+def _poin(selisih: float) -> str:
+    arah = "naik" if selisih > 0 else "turun"
+    return f"{arah} {format_angka(abs(selisih), 1)} poin"
+
+
+def kalimat_capaian(rata, predikat: str | None, tahun: int, rata_banding=None, tahun_banding=None) -> str:
+    if not _ada(rata):
+        return f"Belum ada capaian indikator yang dapat dihitung untuk {tahun}."
+    kalimat = f"Capaian rata-rata {tahun} {format_persen(rata, 1)}" + (f" ({predikat})" if predikat else "")
+    if _ada(rata_banding) and tahun_banding:
+        selisih = rata - rata_banding
+        kalimat += (f", sama dengan {tahun_banding}" if abs(selisih) < 0.05 else f", {_poin(selisih)} dari {tahun_banding}")
+    return kalimat + "."
+
+
+def kalimat_predikat(df: pd.DataFrame) -> str:
+    """`df`: scored indicators of one year (skor, predikat)."""
+    isi = df[df["skor"].notna()]
+    if isi.empty:
+        return "Belum ada indikator yang dapat dinilai."
+    terbanyak = isi["predikat"].value_counts()
+    di_bawah = int((isi["capaian"] < 100).sum())
+    return (f"{terbanyak.iloc[0]} dari {len(isi)} indikator berpredikat {terbanyak.index[0]}; "
+            + (f"{di_bawah} indikator di bawah target." if di_bawah else "semua indikator mencapai target."))
+
+
+def kalimat_anggaran(total: dict, tahun: int) -> str:
+    if not _ada(total.get("pagu")):
+        return f"Tidak ada data anggaran {tahun}."
+    if not _ada(total.get("serapan")):
+        return f"Pagu {tahun} {format_rupiah_singkat(total['pagu'])}; realisasinya tidak dilaporkan."
+    return (f"Serapan anggaran {tahun} {format_persen(total['serapan'])}: {format_rupiah_singkat(total['realisasi'])} "
+            f"dari pagu {format_rupiah_singkat(total['pagu'])}.")
+
+
+def kalimat_efisiensi(per_program: pd.DataFrame) -> str:
+    isi = per_program[per_program["status_efisiensi"].notna()]
+    if isi.empty:
+        return "Efisiensi program belum dapat dihitung (capaian atau serapan kosong)."
+    efisien = int((isi["status_efisiensi"] == "efisien").sum())
+    kalimat = f"{efisien} dari {len(isi)} program efisien (capaian kinerja ≥ serapan anggaran)"
+    terendah = isi.sort_values("serapan").iloc[0]
+    return kalimat + f"; serapan terendah {_pendek(terendah['nama'])} {format_persen(terendah['serapan'])}."
+
+
+def kalimat_wilayah(df: pd.DataFrame, nama_jenis: str, satuan: str, tingkat: str = "Kecamatan") -> str:
+    """`df`: columns nama, nilai, persen for one jenis."""
+    if df.empty:
+        return f"Tidak ada data {nama_jenis}."
+    puncak = df.sort_values("nilai", ascending=False).iloc[0]
+    total = df["nilai"].sum()
+    return (f"{tingkat} {puncak['nama']} mencatat {nama_jenis} terbanyak: {format_angka(puncak['nilai'])} {satuan} "
+            f"({format_persen(puncak['persen'], 1)} dari total {format_angka(total)}).")
+
+
+def kalimat_tren(df: pd.DataFrame, nama: str) -> str:
+    """`df`: one indicator's yearly rows with realisasi and capaian, sorted by year."""
+    isi = df[df["realisasi"].notna()].sort_values("tahun")
+    if len(isi) < 2:
+        return f"{_pendek(nama)}: data kurang dari dua tahun."
+    awal, akhir = isi.iloc[0], isi.iloc[-1]
+    arah = "naik" if akhir["realisasi"] > awal["realisasi"] else "turun" if akhir["realisasi"] < awal["realisasi"] else "tetap"
+    capai = int((isi["capaian"] >= 100).sum())
+    return (f"{_pendek(nama)}: realisasi {arah} dari {format_angka(awal['realisasi'], 2)} ({int(awal['tahun'])}) "
+            f"ke {format_angka(akhir['realisasi'], 2)} ({int(akhir['tahun'])}); target tercapai {capai} dari {len(isi)} tahun.")
+
+
+def kalimat_masalah(masalah: pd.DataFrame) -> str:
+    if masalah.empty:
+        return "Tidak ditemukan angka yang saling bertentangan."
+    jenis = masalah["jenis"].value_counts()
+    return f"{len(masalah)} masalah data ditemukan; terbanyak: {jenis.index[0].lower()} ({jenis.iloc[0]})."
+
+
+def _pendek(teks: str, n: int = 60) -> str:
+    teks = str(teks)
+    return teks if len(teks) <= n else teks[: n - 1].rstrip() + "…"
