@@ -136,7 +136,7 @@ def sidebar() -> Pilihan | None:
     nama = dict(zip(daftar["kode"], daftar["nama"]))
     sb = st.sidebar
     kode = sb.selectbox("Instansi", list(nama), format_func=nama.get, key="instansi", bind="query-params",
-                        on_change=_instansi_berganti, args=(v,))
+                        on_change=_instansi_berganti)
     baris = daftar[daftar["kode"] == kode].iloc[0]
     tahun_df = tahun_tersedia(v, int(baris["id"]))
     semua_tahun = [int(t) for t in sorted(set(tahun_df["tahun"]), reverse=True)]
@@ -170,12 +170,10 @@ def _bawaan_instansi(v: str, kode: str) -> tuple[int, str]:
     return tahun, baris["skala_predikat"]
 
 
-def _instansi_berganti(v: str) -> None:
-    tahun, nama_skala = _bawaan_instansi(v, st.session_state["instansi"])
-    st.session_state["tahun"] = tahun
-    st.session_state.pop("banding", None)
-    if nama_skala in skala_tersedia(v):
-        st.session_state["skala"] = nama_skala
+def _instansi_berganti() -> None:
+    # the year and scale widgets start again from the new agency's defaults
+    for kunci in ("tahun", "banding", "skala"):
+        st.session_state.pop(kunci, None)
 
 
 def pilihan() -> Pilihan | None:
