@@ -1,0 +1,214 @@
+"""Every page, every agency, every year: rendered by AppTest, with key numbers asserted."""
+from __future__ import annotations
+
+import json
+import shutil
+
+import openpyxl
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from halaman import AKAR, HALAMAN, buka, ke, nilai
+from sakip_calc import analisis, store
+
+INSTANSI = ("dinsos-temanggung", "dinsos-tegal", "dinsos-tanjabbar")
+
+
+@pytest.fixture(autouse=True)
+def cache_bersih():
+    import streamlit as st
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield
+
+
+def metrik(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def teks(at: AppTest) -> str:
+    bagian = [m.value for m in at.markdown] + [c.value for c in at.caption] + [t.value for t in at.title]
+    bagian += [i.value for i in at.info] + [e.label for e in at.expander]
+    return "\n".join(str(b) for b in bagian)
+
+
+def grafik(at: AppTest) -> list[dict]:
+    return [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+
+
+@pytest.mark.parametrize("kode", INSTANSI)
+def test_semua_halaman_semua_tahun_tanpa_galat(kode, con):
+    tahun = sorted(set(store.tahun_data(con, analisis.id_instansi(con, kode))["tahun"]))
+    at = buka(kode)
+    for t in tahun:
+        at.selectbox(key="tahun").set_value(int(t)).run()
+        for h in HALAMAN:
+            ke(at, h)
+            assert at.selectbox(key="tahun").value == t
+            assert at.title, f"{kode} {t} {h}: no title"
+
+
+def test_ringkasan_temanggung_2023():
+    at = buka("dinsos-temanggung", 2023)
+    m = metrik(at)
+    assert m["Serapan anggaran"] == "97,64 %"
+    assert m["Capaian rata-rata"] == "100,0 %"
+    assert m["Predikat"] == "Sangat Memuaskan"
+    assert m["Efisiensi"] == "2,36 %"
+    assert "Serapan anggaran 2023 97,64 %: Rp 34,83 M dari pagu Rp 35,67 M." in teks(at)
+    judul = [g["layout"]["title"]["text"] for g in grafik(at)]
+    assert any("2023" in j for j in judul)
+
+
+def test_ringkasan_tanjabbar_2023_sangat_tinggi():
+    at = buka("dinsos-tanjabbar", 2023)
+    m = metrik(at)
+    assert m["Serapan anggaran"] == "96,53 %"
+    assert m["Predikat"] == "Sangat Tinggi"
+    # the five IKU: 90,9; 94,1; 100; 100; 100 -> 97,0
+    assert m["Capaian rata-rata"] == "97,0 %"
+    batang = next(g for g in grafik(at) if g["data"][0]["type"] == "bar")
+    assert sorted(round(x, 1) for x in nilai(batang["data"][0]["x"])) == [90.9, 94.1, 100.0, 100.0, 100.0]
+
+
+def test_ringkasan_tegal_tanpa_realisasi_anggaran():
+    at = buka("dinsos-tegal", 2018)
+    m = metrik(at)
+    assert m["Serapan anggaran"] == "–" and m["Predikat"] == "Memuaskan"
+    assert "Tidak ada realisasi anggaran per program untuk 2018." in teks(at)
+
+
+def test_capaian_tabel_dan_rincian():
+    at = buka("dinsos-tegal", 2018, "capaian")
+    df = at.dataframe[0].value
+    assert len(df) == 27
+    narkoba = df[df["Indikator"].str.contains("narkoba yg")].iloc[0]
+    assert narkoba["Capaian (%)"] == 100 and narkoba["Capaian dilaporkan (%)"] == 40 and narkoba["Beda dari laporan"] == "ya"
+    assert narkoba["Status"].startswith("TT")
+    at.text_input(key="cp_cari").set_value("narkoba").run()
+    assert len(at.dataframe[0].value) == 2
+    assert any("target dan realisasi per tahun" in g["layout"]["title"]["text"] for g in grafik(at))
+
+
+def test_capaian_temanggung_dibatasi_100():
+    at = buka("dinsos-temanggung", 2023, "capaian")
+    df = at.dataframe[0].value
+    rehab = df[df["Indikator"].str.startswith("Persentase rehabilitasi sosial dasar")].iloc[0]
+    assert rehab["Capaian (%)"] > 700 and rehab["Skor (%)"] == 100
+    at.selectbox(key="batas").set_value("tanpa").run()
+    ke(at, "capaian")
+    rehab = at.dataframe[0].value.set_index("Kode").loc[rehab["Kode"]]
+    assert rehab["Skor (%)"] > 700
+
+
+def test_tren_temanggung_seluruh_renstra():
+    at = buka("dinsos-temanggung", 2023, "tren")
+    capaian = grafik(at)[0]
+    tahun = sorted({x for trace in capaian["data"] if "x" in trace for x in nilai(trace["x"])})
+    assert tahun[0] <= 2019 and tahun[-1] == 2023
+    assert "2019–2023" in capaian["layout"]["title"]["text"] or "2018–2023" in capaian["layout"]["title"]["text"]
+    kemajuan = at.dataframe[1].value
+    assert "Status" in kemajuan.columns and set(kemajuan["Status"].dropna()) <= {"TT", "UK"}
+
+
+def test_wilayah_tegal_bdt_dan_desa():
+    at = buka("dinsos-tegal", 2018, "wilayah")
+    at.selectbox(key="wl_jenis").set_value("BDT").run()
+    assert metrik(at)["Jumlah Basis Data Terpadu (BDT/DTKS) kabupaten"] == "722.124"
+    tabel = at.dataframe[0].value
+    assert len(tabel) == 18 and tabel["Jumlah"].sum() == 722_124
+    rasio = at.dataframe[1].value.set_index("Kecamatan")
+    assert round(rasio.loc["Adiwerna", "Tanpa NIK ÷ ber-NIK (%) — cara laporan"], 2) == 39.15
+    assert round(rasio.loc["JUMLAH", "Tanpa NIK ÷ ber-NIK (%) — cara laporan"], 2) == 31.99
+    assert at.selectbox(key="wl_kec").value == "Dukuhwaru"
+    desa = [g for g in grafik(at) if "per desa" in g["layout"]["title"]["text"]][0]
+    assert len(nilai(desa["data"][0]["y"])) == 10
+
+
+def test_wilayah_tegal_jaminan_sosial_2017():
+    at = buka("dinsos-tegal", 2017, "wilayah")
+    at.selectbox(key="wl_jenis").set_value("PKH").run()
+    assert at.dataframe[0].value["Jumlah"].sum() == 59_809
+
+
+def test_wilayah_kosong_dan_kabupaten():
+    at = buka("dinsos-temanggung", 2023, "wilayah")
+    assert "belum punya data per kecamatan" in teks(at)
+    at = buka("dinsos-tanjabbar", 2023, "wilayah")
+    assert "Angka tingkat kabupaten 2023" in [s.value for s in at.subheader]
+
+
+def test_anggaran_temanggung_tabel_3_10():
+    at = buka("dinsos-temanggung", 2023, "anggaran")
+    m = metrik(at)
+    assert m["Pagu"] == "Rp 35.672.937.124" and m["Realisasi"] == "Rp 34.830.858.769" and m["Serapan"] == "97,64 %"
+    efisiensi = next(df.value for df in at.dataframe if "Asal capaian" in df.value.columns).set_index("Kode")
+    for kode, efisien in {"1.06.02": 0.01, "1.06.04": 0.23, "1.06.05": 2.16, "1.06.06": 5.28, "1.06.07": 2.94, "1.06.01": 1.22}.items():
+        assert round(efisiensi.loc[kode, "Efisiensi"], 2) == efisien
+    kurva = next(g for g in grafik(at) if "triwulan" in g["layout"]["title"]["text"])
+    kumulatif = nilai(next(t for t in kurva["data"] if t["name"] == "Realisasi kumulatif")["y"])
+    assert kumulatif == sorted(kumulatif) and len(kumulatif) == 4
+    assert any("Komposisi realisasi belanja" in g["layout"]["title"]["text"] for g in grafik(at))
+    at.selectbox(key="ag_metode").set_value("sisa").run()
+    efisiensi = next(df.value for df in at.dataframe if "Asal capaian" in df.value.columns).set_index("Kode")
+    assert round(efisiensi.loc["1.06.06", "Efisiensi"], 2) == 5.28
+
+
+def test_anggaran_kosong_tanpa_galat():
+    at = buka("dinsos-tegal", 2016, "anggaran")
+    assert "tidak punya data anggaran untuk 2016" in teks(at)
+
+
+def test_kualitas_data_sama_dengan_periksa(con):
+    for kode in INSTANSI:
+        at = buka(kode, None, "kualitas")
+        jumlah = len(analisis.masalah_data(con, analisis.id_instansi(con, kode)))
+        assert metrik(at)["Masalah ditemukan"] == f"{jumlah:,}".replace(",", ".")
+    assert any(e.label.startswith("Capaian dilaporkan berbeda dari hitungan") for e in buka("dinsos-tegal", None, "kualitas").expander)
+
+
+def test_impor_lewat_halaman_tampil_di_halaman_lain(tmp_path, db_bawaan, monkeypatch):
+    import dasbor
+    db = tmp_path / "sakip.duckdb"
+    shutil.copy2(db_bawaan, db)
+    monkeypatch.setattr(dasbor, "DB", db)
+    wb = openpyxl.load_workbook(AKAR / "data" / "dinsos_tegal_2018.xlsx")
+    ws = wb["Wilayah"]
+    kepala = [c.value for c in ws[1]]
+    for baris in ws.iter_rows(min_row=2):
+        if baris[kepala.index("jenis")].value == "BDT" and baris[kepala.index("kecamatan")].value == "MARGASARI":
+            baris[kepala.index("nilai")].value = 50_000          # was 49.362
+    berkas = tmp_path / "tegal_koreksi.xlsx"
+    wb.save(berkas)
+
+    at = buka("dinsos-tegal", 2018, "wilayah")
+    at.selectbox(key="wl_jenis").set_value("BDT").run()
+    assert metrik(at)["Jumlah Basis Data Terpadu (BDT/DTKS) kabupaten"] == "722.124"
+    ke(at, "impor")
+    at.get("file_uploader")[0].set_value((berkas.name, berkas.read_bytes(),
+                                          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")).run()
+    assert any("Siap diimpor: 0 baris baru, 1 berubah" in s.value for s in at.success)
+    at.button(key="im_tombol").click().run()
+    assert any("Data baru sudah tampil" in s.value for s in at.success)
+    ke(at, "wilayah")
+    at.selectbox(key="wl_jenis").set_value("BDT").run()
+    assert metrik(at)["Jumlah Basis Data Terpadu (BDT/DTKS) kabupaten"] == "722.762"
+    ke(at, "impor")
+    riwayat = at.dataframe[-1].value
+    assert riwayat.iloc[0]["Status"] == "berhasil" and riwayat.iloc[0]["Berkas"] == berkas.name
+
+
+def test_impor_berkas_rusak_menampilkan_galat(tmp_path, db_bawaan, monkeypatch):
+    import dasbor
+    db = tmp_path / "sakip.duckdb"
+    shutil.copy2(db_bawaan, db)
+    monkeypatch.setattr(dasbor, "DB", db)
+    at = buka("dinsos-tegal", 2018, "impor")
+    at.get("file_uploader")[0].set_value(("Wilayah.csv", b"instansi;tahun;kecamatan;jenis;nilai\ndinsos-tegal;2018;BUMIJAWAA;BDT;1,5\n",
+                                          "text/csv")).run()
+    assert any("Ditolak" in e.value for e in at.error)
+    masalah = at.dataframe[0].value
+    assert {"Lembar", "Baris", "Kolom", "Pesan"} <= set(masalah.columns)
+    kec = masalah[masalah["Kolom"] == "kecamatan"].iloc[0]
+    assert kec["Lembar"] == "Wilayah" and kec["Baris"] == 2 and "Bumijawa" in kec["Pesan"]
+    assert not [b for b in at.button if b.key == "im_tombol"]
