@@ -7,18 +7,18 @@ import dasbor
 
 HALAMAN = Path(__file__).resolve().parent / "pages"
 
-st.set_page_config(page_title="SAKIP Dashboard", page_icon="📊", layout="wide")
+st.set_page_config(page_title="SAKIP Dashboard", page_icon=":material/monitoring:", layout="wide")
 halaman = st.navigation({
     "Analisis": [
-        st.Page(str(HALAMAN / "ringkasan.py"), title="Ringkasan", icon="🏠", default=True),
-        st.Page(str(HALAMAN / "capaian.py"), title="Capaian Kinerja", icon="🎯"),
-        st.Page(str(HALAMAN / "tren.py"), title="Tren Antar Tahun", icon="📈"),
-        st.Page(str(HALAMAN / "wilayah.py"), title="Sebaran Wilayah", icon="🗺️"),
-        st.Page(str(HALAMAN / "anggaran.py"), title="Anggaran & Efisiensi", icon="💰"),
+        st.Page(str(HALAMAN / "ringkasan.py"), title="Ringkasan", icon=":material/dashboard:", default=True),
+        st.Page(str(HALAMAN / "capaian.py"), title="Capaian Kinerja", icon=":material/target:"),
+        st.Page(str(HALAMAN / "tren.py"), title="Tren Antar Tahun", icon=":material/trending_up:"),
+        st.Page(str(HALAMAN / "wilayah.py"), title="Sebaran Wilayah", icon=":material/map:"),
+        st.Page(str(HALAMAN / "anggaran.py"), title="Anggaran & Efisiensi", icon=":material/payments:"),
     ],
     "Data": [
-        st.Page(str(HALAMAN / "kualitas.py"), title="Kualitas Data", icon="🔎"),
-        st.Page(str(HALAMAN / "impor.py"), title="Impor Data", icon="📥"),
+        st.Page(str(HALAMAN / "kualitas.py"), title="Kualitas Data", icon=":material/fact_check:"),
+        st.Page(str(HALAMAN / "impor.py"), title="Impor Data", icon=":material/upload_file:"),
     ],
 })
 st.session_state["_pilihan"] = dasbor.sidebar()

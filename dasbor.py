@@ -6,6 +6,7 @@ read is done again on the new data. Nothing else is recomputed on a rerun.
 """
 from __future__ import annotations
 
+import html
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -190,11 +191,21 @@ def grafik(fig: go.Figure, kalimat: str | None = None, key: str | None = None) -
 
 
 def kartu(kolom, label: str, nilai: str, catatan: str | None = None, help: str | None = None) -> None:
-    kolom.metric(label, nilai, catatan, delta_color="off", help=help, border=True)
+    kolom.metric(label, nilai, catatan, delta_color="off", delta_arrow="off", help=help, border=True)
+
+
+def kartu_predikat(kolom, predikat: str | None, warna: str | None, nama_skala: str) -> None:
+    """The predikat as a coloured word: a metric's big font cannot hold 'Sangat Memuaskan'."""
+    with kolom.container(border=True, height="stretch"):
+        st.markdown(f"<div style='font-size:0.875rem'>Predikat</div>"
+                    f"<div style='font-size:1.7rem;font-weight:600;color:{html.escape(warna or '#262626')};line-height:1.3'>"
+                    f"{html.escape(predikat or '–')}</div>"
+                    f"<div style='font-size:0.8rem;color:#595959'>skala {html.escape(NAMA_SKALA.get(nama_skala, nama_skala))}</div>",
+                    unsafe_allow_html=True)
 
 
 def sumber(p: Pilihan, tabel: str) -> str:
-    return f"{p.nama}, {tabel}; basis data SAKIP Dashboard"
+    return f"Dinas Sosial Kab. {p.kabupaten}, {tabel}"
 
 
 def persen(x, d: int = 2) -> str:

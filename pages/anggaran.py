@@ -4,6 +4,7 @@ import streamlit as st
 import dasbor as d
 from sakip_calc import anggaran as agg
 from sakip_calc import grafik, narasi
+from sakip_calc.angka import format_rupiah, format_rupiah_singkat
 
 p = d.pilihan()
 if p is None:
@@ -19,13 +20,14 @@ st.caption(f"{p.nama} · efisiensi: {agg.METODE_EFISIENSI[metode]}")
 total = agg.total_instansi(df)
 program = d.efisiensi_program(p.versi, p.instansi_id, p.tahun, metode, p.batas)
 k = st.columns(4)
-d.kartu(k[0], "Pagu", d.F_RUPIAH(total["pagu"]) if total["pagu"] is not None else "–", f"{total['jumlah_program']} program")
-d.kartu(k[1], "Realisasi", d.F_RUPIAH(total["realisasi"]) if total["realisasi"] is not None else "–")
+sisa = total["pagu"] - total["realisasi"] if total["serapan"] is not None else None
+d.kartu(k[0], "Pagu", format_rupiah_singkat(total["pagu"]), f"{format_rupiah(total['pagu'])} · {total['jumlah_program']} program")
+d.kartu(k[1], "Realisasi", format_rupiah_singkat(total["realisasi"]), format_rupiah(total["realisasi"]))
 d.kartu(k[2], "Serapan", d.persen(total["serapan"]), "realisasi ÷ pagu")
-d.kartu(k[3], "Sisa anggaran", d.F_RUPIAH(total["pagu"] - total["realisasi"]) if total["serapan"] is not None else "–")
+d.kartu(k[3], "Sisa anggaran", format_rupiah_singkat(sisa), format_rupiah(sisa))
 st.caption(narasi.kalimat_anggaran(total, p.tahun))
 
-baris_program = df[df["tingkat"] == "program"].assign(label=lambda x: x["nama"], pagu=lambda x: x["pagu_dipakai"],
+baris_program = df[df["tingkat"] == "program"].assign(label=lambda x: x["kode"] + " " + x["nama"], pagu=lambda x: x["pagu_dipakai"],
                                                      realisasi=lambda x: x["realisasi_dipakai"])
 kiri, kanan = st.columns(2)
 with kiri:

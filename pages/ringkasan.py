@@ -19,7 +19,7 @@ selisih = (r["rata_capaian"] - r["rata_banding"]) if r["rata_capaian"] is not No
 d.kartu(k[0], "Capaian rata-rata", d.persen(r["rata_capaian"], 1),
         f"{'+' if selisih and selisih > 0 else ''}{d.angka(selisih, 1)} poin dari {p.tahun_banding}" if selisih is not None else None,
         help="Rata-rata skor indikator sasaran (IKU); bila tidak ada, indikator program.")
-d.kartu(k[1], "Predikat", r["predikat"] or "–")
+d.kartu_predikat(k[1], r["predikat"], r["warna"], p.skala)
 d.kartu(k[2], "Serapan anggaran", d.persen(r["anggaran"]["serapan"]),
         f"pagu {d.angka(r['anggaran']['pagu'])}" if r["anggaran"]["pagu"] else None)
 d.kartu(k[3], "Efisiensi", d.persen(r["efisiensi"]), "capaian − serapan",
@@ -37,7 +37,7 @@ with kiri:
         d.grafik(grafik.batang_capaian(r["iku"], f"Skor capaian indikator utama {p.tahun} (%)", d.sumber(p, "tabel capaian")),
                  narasi.kalimat_predikat(r["iku"]), key="rk_capaian")
 with kanan:
-    d.grafik(grafik.donat_predikat(r["jumlah_predikat"], f"Jumlah indikator per predikat {p.tahun}", d.sumber(p, "tabel capaian")),
+    d.grafik(grafik.batang_predikat(r["jumlah_predikat"], f"Jumlah indikator utama per predikat {p.tahun}", d.sumber(p, "tabel capaian")),
              key="rk_predikat")
     if r["program"]["serapan"].notna().any():
         d.grafik(grafik.kuadran_efisiensi(r["program"], f"Capaian vs serapan per program {p.tahun} (%)", d.sumber(p, "tabel anggaran")),

@@ -34,11 +34,12 @@ def tata_letak(fig: go.Figure, judul: str, sumber: str, tinggi: int = 520) -> go
         font={"family": HURUF, "size": 16, "color": "#262626"},
         separators=",.",
         height=tinggi,
-        margin={"l": 20, "r": 30, "t": 80, "b": 90},
+        margin={"l": 20, "r": 30, "t": 80, "b": 105},
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "font": {"size": 15}},
         hoverlabel={"font_size": 15},
     )
-    fig.add_annotation(text=f"Sumber: {sumber}", xref="paper", yref="paper", x=0, y=-0.16, xanchor="left",
+    # pinned in pixels below the plot area so it never meets the axis title, whatever the height
+    fig.add_annotation(text=f"Sumber: {sumber}", xref="paper", yref="paper", x=0, y=0, yshift=-78, xanchor="left",
                        yanchor="top", showarrow=False, font={"size": 13, "color": WARNA["netral"]})
     return fig
 
@@ -73,18 +74,21 @@ def batang_capaian(df: pd.DataFrame, judul: str, sumber: str) -> go.Figure:
                       "Realisasi %{customdata[2]}<extra></extra>",
     ))
     fig.add_vline(x=100, line_dash="dash", line_color=WARNA["aksen"])
-    fig.update_xaxes(title="Skor capaian (%)", rangemode="tozero")
-    return tata_letak(fig, judul, sumber, tinggi=max(420, 60 + 34 * len(isi)))
+    fig.update_xaxes(title="Skor capaian (%)", range=[0, max(110.0, float(isi["skor"].max())) * 1.15])
+    return tata_letak(fig, judul, sumber, tinggi=max(420, 140 + 40 * len(isi)))
 
 
-def donat_predikat(jumlah: pd.DataFrame, judul: str, sumber: str) -> go.Figure:
-    """Indicators per predikat: `jumlah` has columns predikat, warna, jumlah (scale order)."""
+def batang_predikat(jumlah: pd.DataFrame, judul: str, sumber: str) -> go.Figure:
+    """Indicators per predikat band, every band of the scale shown (zeros too), best on top."""
     if jumlah.empty or jumlah["jumlah"].sum() == 0:
         return _kosong(judul, sumber, "Belum ada indikator berpredikat")
-    fig = go.Figure(go.Pie(labels=jumlah["predikat"], values=jumlah["jumlah"], hole=0.55, sort=False,
-                           marker={"colors": jumlah["warna"]}, textinfo="value+label", textfont={"size": 16}))
-    fig.update_layout(showlegend=False)
-    return tata_letak(fig, judul, sumber, 460)
+    isi = jumlah.iloc[::-1]
+    fig = go.Figure(go.Bar(x=isi["jumlah"], y=isi["predikat"], orientation="h", marker_color=isi["warna"],
+                           text=isi["jumlah"], textposition="outside", cliponaxis=False,
+                           hovertemplate="%{y}: %{x} indikator<extra></extra>"))
+    fig.update_xaxes(title="Jumlah indikator", rangemode="tozero", dtick=1 if jumlah["jumlah"].max() <= 10 else None,
+                     range=[0, jumlah["jumlah"].max() * 1.2 + 0.5])
+    return tata_letak(fig, judul, sumber, tinggi=max(380, 150 + 40 * len(isi)))
 
 
 def tren_indikator(df: pd.DataFrame, judul: str, sumber: str, satuan: str = "", kondisi_awal=None,
@@ -140,8 +144,8 @@ def batang_wilayah(df: pd.DataFrame, judul: str, sumber: str, satuan: str, sorot
         textposition="outside", cliponaxis=False,
         hovertemplate="%{y}: %{x:,.0f} " + satuan + "<extra></extra>",
     ))
-    fig.update_xaxes(title=satuan, rangemode="tozero")
-    return tata_letak(fig, judul, sumber, tinggi=max(420, 60 + 30 * len(isi)))
+    fig.update_xaxes(title=satuan, range=[0, float(isi["nilai"].max()) * 1.3])
+    return tata_letak(fig, judul, sumber, tinggi=max(420, 140 + 30 * len(isi)))
 
 
 def heatmap_wilayah(lebar: pd.DataFrame, judul: str, sumber: str) -> go.Figure:
@@ -162,21 +166,23 @@ def heatmap_wilayah(lebar: pd.DataFrame, judul: str, sumber: str) -> go.Figure:
 # ---- anggaran -----------------------------------------------------------------------------
 
 def batang_pagu_realisasi(df: pd.DataFrame, judul: str, sumber: str) -> go.Figure:
-    """Pagu vs realisasi per line (columns label, pagu, realisasi, serapan)."""
+    """Pagu vs realisasi per line (columns label, pagu, realisasi, serapan), horizontal so long
+    program names stay readable."""
     if df.empty:
         return _kosong(judul, sumber, "Tidak ada data anggaran")
-    label = [_potong(x, 40) for x in df["label"]]
+    isi = df.iloc[::-1]
+    label = [_potong(x, 44) for x in isi["label"]]
     fig = go.Figure([
-        go.Bar(x=label, y=df["pagu"], name="Pagu", marker_color=WARNA["pagu"],
-               hovertemplate="%{x}<br>Pagu Rp %{y:,.0f}<extra></extra>"),
-        go.Bar(x=label, y=df["realisasi"], name="Realisasi", marker_color=WARNA["utama"],
-               text=[format_persen(s, 2) for s in df["serapan"]], textposition="outside",
-               hovertemplate="%{x}<br>Realisasi Rp %{y:,.0f}<extra></extra>"),
+        go.Bar(y=label, x=isi["pagu"], name="Pagu", orientation="h", marker_color=WARNA["pagu"],
+               text=[format_rupiah_singkat(v) for v in isi["pagu"]], textposition="outside", cliponaxis=False,
+               hovertemplate="%{y}<br>Pagu Rp %{x:,.0f}<extra></extra>"),
+        go.Bar(y=label, x=isi["realisasi"], name="Realisasi", orientation="h", marker_color=WARNA["utama"],
+               text=[f"{format_rupiah_singkat(v)} ({format_persen(s, 1)})" for v, s in zip(isi["realisasi"], isi["serapan"])],
+               textposition="outside", cliponaxis=False, hovertemplate="%{y}<br>Realisasi Rp %{x:,.0f}<extra></extra>"),
     ])
-    fig.update_layout(barmode="group")
-    fig.update_yaxes(title="Rupiah", tickformat=",.0f")
-    fig.update_xaxes(tickangle=-25)
-    return tata_letak(fig, judul, sumber, 560)
+    fig.update_layout(barmode="group", bargap=0.25)
+    fig.update_xaxes(title="Rupiah", tickformat=",.0f", range=[0, float(np.nanmax(isi[["pagu", "realisasi"]].to_numpy(dtype=float))) * 1.35])
+    return tata_letak(fig, judul, sumber, tinggi=max(420, 150 + 60 * len(isi)))
 
 
 def batang_serapan(df: pd.DataFrame, judul: str, sumber: str) -> go.Figure:
@@ -188,8 +194,8 @@ def batang_serapan(df: pd.DataFrame, judul: str, sumber: str) -> go.Figure:
                            marker_color=warna, text=[format_persen(s, 2) for s in isi["serapan"]],
                            textposition="outside", cliponaxis=False))
     fig.add_vline(x=100, line_dash="dash", line_color=WARNA["netral"])
-    fig.update_xaxes(title="Serapan (%)", range=[0, max(110, float(isi["serapan"].max()) + 10)])
-    return tata_letak(fig, judul, sumber, tinggi=max(400, 60 + 34 * len(isi)))
+    fig.update_xaxes(title="Serapan (%)", range=[0, max(115, float(isi["serapan"].max()) + 15)])
+    return tata_letak(fig, judul, sumber, tinggi=max(400, 140 + 40 * len(isi)))
 
 
 def treemap_anggaran(df: pd.DataFrame, judul: str, sumber: str) -> go.Figure:
@@ -241,11 +247,13 @@ def kuadran_efisiensi(df: pd.DataFrame, judul: str, sumber: str) -> go.Figure:
     warna = [WARNA["baik"] if s == "efisien" else WARNA["buruk"] for s in isi["status_efisiensi"]]
     batas_bawah = float(min(isi["capaian"].min(), isi["serapan"].min(), 80)) - 5
     batas_atas = float(max(isi["capaian"].max(), isi["serapan"].max(), 100)) + 5
+    # programs often cluster at 100 % capaian: short codes as labels, full names on hover
     fig = go.Figure(go.Scatter(
-        x=isi["serapan"], y=isi["capaian"], mode="markers+text", text=[_potong(n, 26) for n in isi["nama"]],
-        textposition="top center", marker={"size": np.clip(np.sqrt(isi["pagu"].fillna(0) / 1e6) * 2, 12, 60),
-                                           "color": warna, "opacity": 0.8, "line": {"width": 1, "color": "white"}},
-        hovertemplate="%{text}<br>Serapan %{x:.2f} %<br>Capaian %{y:.2f} %<extra></extra>",
+        x=isi["serapan"], y=isi["capaian"], mode="markers+text", text=isi["kode"], customdata=isi["nama"],
+        textposition="middle right", textfont={"size": 13},
+        marker={"size": np.clip(np.sqrt(isi["pagu"].fillna(0) / 1e6) * 1.5, 10, 45),
+                "color": warna, "opacity": 0.75, "line": {"width": 1, "color": "white"}},
+        hovertemplate="%{text} %{customdata}<br>Serapan %{x:.2f} %<br>Capaian %{y:.2f} %<extra></extra>",
     ))
     fig.add_shape(type="line", x0=batas_bawah, y0=batas_bawah, x1=batas_atas, y1=batas_atas,
                   line={"dash": "dash", "color": WARNA["netral"]})
