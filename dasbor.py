@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 from sakip_calc import analisis, store
 from sakip_calc.angka import format_angka, format_persen
@@ -178,6 +179,13 @@ def _instansi_berganti() -> None:
 
 
 def pilihan() -> Pilihan | None:
+    """The sidebar choice made by app.py in this run (every page starts here)."""
+    if PagesManager.uses_pages_directory:
+        # A fresh server whose first request is a deep link runs the page file through
+        # Streamlit's legacy pages/ mode, without app.py; st.navigation turns that mode off,
+        # so turn it off here and run again through the router.
+        PagesManager.uses_pages_directory = False
+        st.rerun()
     return st.session_state.get("_pilihan")
 
 

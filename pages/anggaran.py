@@ -29,13 +29,13 @@ st.caption(narasi.kalimat_anggaran(total, p.tahun))
 
 baris_program = df[df["tingkat"] == "program"].assign(label=lambda x: x["kode"] + " " + x["nama"], pagu=lambda x: x["pagu_dipakai"],
                                                      realisasi=lambda x: x["realisasi_dipakai"])
-kiri, kanan = st.columns(2)
+kiri, kanan = st.columns([3, 2])
 with kiri:
     d.grafik(grafik.batang_pagu_realisasi(baris_program, f"Pagu dan realisasi per program {p.tahun} (Rp)", d.sumber(p, "tabel anggaran")),
              key="ag_pagu")
 with kanan:
-    d.grafik(grafik.batang_serapan(baris_program, f"Serapan per program {p.tahun} (%)", d.sumber(p, "tabel anggaran")),
-             key="ag_serapan")
+    d.grafik(grafik.batang_serapan(baris_program.assign(label=baris_program["kode"]), f"Serapan per program {p.tahun} (%)",
+                                   d.sumber(p, "tabel anggaran")), key="ag_serapan")
 
 st.subheader("Program, kegiatan dan sub-kegiatan")
 kolom = {"kode": "Kode", "kode_laporan": "No. laporan", "nama": "Nama", "pagu": "Pagu", "realisasi": "Realisasi",

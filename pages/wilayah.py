@@ -40,7 +40,7 @@ with kiri:
                                    d.sumber(p, "tabel wilayah"), satuan[jenis]),
              narasi.kalimat_wilayah(sebaran, label[jenis], satuan[jenis]), key="wl_batang")
 with kanan:
-    st.metric(f"Jumlah {label[jenis]} kabupaten", d.angka(sebaran["nilai"].sum()), satuan[jenis], delta_color="off", border=True)
+    d.kartu(st, f"Jumlah {label[jenis]} kabupaten", d.angka(sebaran["nilai"].sum()), satuan[jenis])
     d.tabel(sebaran.rename(columns={"nama": "Kecamatan", "nilai": "Jumlah", "persen": "Pangsa (%)"}),
             {"Jumlah": d.F_ANGKA, "Pangsa (%)": d.F_ANGKA2}, height=460)
 

@@ -59,7 +59,7 @@ def tabel_anggaran(baris: pd.DataFrame) -> pd.DataFrame:
     df["pagu_dipakai"] = df["pagu"].fillna(df["pagu_anak"])
     df["realisasi_dipakai"] = df["realisasi"].fillna(df["realisasi_anak"])
     df["dari_anak"] = df["pagu"].isna() & df["pagu_anak"].notna()
-    df["serapan"] = pd.array([serapan(p, r) for p, r in zip(df["pagu_dipakai"], df["realisasi_dipakai"])], dtype=float)
+    df["serapan"] = np.array([serapan(p, r) for p, r in zip(df["pagu_dipakai"], df["realisasi_dipakai"])], dtype=float)
     df["sisa_anggaran"] = df["pagu_dipakai"] - df["realisasi_dipakai"]
     return df
 
@@ -101,7 +101,7 @@ def efisiensi_program(df_anggaran: pd.DataFrame, skor_indikator: pd.DataFrame, m
     if rata is not None:
         hasil.loc[tanpa, "capaian"] = rata
     hasil["jumlah_indikator"] = hasil["jumlah_indikator"].fillna(0).astype(int)
-    hasil["efisiensi"] = pd.array(_efisiensi_baris(hasil, metode), dtype=float)
+    hasil["efisiensi"] = np.array(_efisiensi_baris(hasil, metode), dtype=float)
     hasil["metode_efisiensi"] = METODE_EFISIENSI[metode]
     hasil["status_efisiensi"] = [
         None if not _ada(c) or not _ada(s) else ("efisien" if c >= s else "tidak efisien")

@@ -29,13 +29,14 @@ HURUF = "Source Sans Pro, Arial, sans-serif"
 def tata_letak(fig: go.Figure, judul: str, sumber: str, tinggi: int = 520) -> go.Figure:
     """House style: title, source line, Indonesian separators, projector-sized fonts."""
     fig.update_layout(
-        title={"text": judul, "x": 0.0, "xanchor": "left", "font": {"size": 22}},
+        title={"text": judul, "x": 0.0, "xanchor": "left", "y": 0.98, "yanchor": "top", "font": {"size": 22}},
         template="plotly_white",
         font={"family": HURUF, "size": 16, "color": "#262626"},
         separators=",.",
         height=tinggi,
-        margin={"l": 20, "r": 30, "t": 80, "b": 105},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "font": {"size": 15}},
+        margin={"l": 20, "r": 30, "t": 110, "b": 105},
+        # the legend gets its own row between the title and the plot
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.01, "x": 0, "font": {"size": 15}},
         hoverlabel={"font_size": 15},
     )
     # pinned in pixels below the plot area so it never meets the axis title, whatever the height
@@ -144,7 +145,7 @@ def batang_wilayah(df: pd.DataFrame, judul: str, sumber: str, satuan: str, sorot
         textposition="outside", cliponaxis=False,
         hovertemplate="%{y}: %{x:,.0f} " + satuan + "<extra></extra>",
     ))
-    fig.update_xaxes(title=satuan, range=[0, float(isi["nilai"].max()) * 1.3])
+    fig.update_xaxes(title=satuan, range=[0, float(isi["nilai"].max()) * 1.3], tickformat=",.0f")
     return tata_letak(fig, judul, sumber, tinggi=max(420, 140 + 30 * len(isi)))
 
 
@@ -181,7 +182,7 @@ def batang_pagu_realisasi(df: pd.DataFrame, judul: str, sumber: str) -> go.Figur
                textposition="outside", cliponaxis=False, hovertemplate="%{y}<br>Realisasi Rp %{x:,.0f}<extra></extra>"),
     ])
     fig.update_layout(barmode="group", bargap=0.25)
-    fig.update_xaxes(title="Rupiah", tickformat=",.0f", range=[0, float(np.nanmax(isi[["pagu", "realisasi"]].to_numpy(dtype=float))) * 1.35])
+    fig.update_xaxes(title="Rupiah", tickformat=",.0f", range=[0, float(np.nanmax(isi[["pagu", "realisasi"]].to_numpy(dtype=float))) * 1.5])
     return tata_letak(fig, judul, sumber, tinggi=max(420, 150 + 60 * len(isi)))
 
 
@@ -194,7 +195,7 @@ def batang_serapan(df: pd.DataFrame, judul: str, sumber: str) -> go.Figure:
                            marker_color=warna, text=[format_persen(s, 2) for s in isi["serapan"]],
                            textposition="outside", cliponaxis=False))
     fig.add_vline(x=100, line_dash="dash", line_color=WARNA["netral"])
-    fig.update_xaxes(title="Serapan (%)", range=[0, max(115, float(isi["serapan"].max()) + 15)])
+    fig.update_xaxes(title="Serapan (%)", range=[0, max(130, float(isi["serapan"].max()) * 1.3)])
     return tata_letak(fig, judul, sumber, tinggi=max(400, 140 + 40 * len(isi)))
 
 
@@ -234,7 +235,7 @@ def kurva_triwulan(df: pd.DataFrame, judul: str, sumber: str) -> go.Figure:
                    text=[format_persen(p, 1) for p in df["persen_kumulatif"]], textposition="top left"),
     ])
     fig.add_hline(y=float(df["pagu"].iloc[0]), line_dash="dash", line_color=WARNA["aksen"],
-                  annotation_text=f"Pagu {format_rupiah_singkat(float(df['pagu'].iloc[0]))}", annotation_position="bottom right")
+                  annotation_text=f"Pagu {format_rupiah_singkat(float(df['pagu'].iloc[0]))}", annotation_position="top left")
     fig.update_yaxes(title="Rupiah", tickformat=",.0f")
     return tata_letak(fig, judul, sumber)
 
@@ -245,12 +246,12 @@ def kuadran_efisiensi(df: pd.DataFrame, judul: str, sumber: str) -> go.Figure:
     if isi.empty:
         return _kosong(judul, sumber, "Capaian atau serapan program belum dapat dihitung")
     warna = [WARNA["baik"] if s == "efisien" else WARNA["buruk"] for s in isi["status_efisiensi"]]
-    batas_bawah = float(min(isi["capaian"].min(), isi["serapan"].min(), 80)) - 5
-    batas_atas = float(max(isi["capaian"].max(), isi["serapan"].max(), 100)) + 5
+    batas_bawah = float(min(isi["capaian"].min(), isi["serapan"].min())) - 4
+    batas_atas = float(max(isi["capaian"].max(), isi["serapan"].max(), 100)) + 3
     # programs often cluster at 100 % capaian: short codes as labels, full names on hover
     fig = go.Figure(go.Scatter(
         x=isi["serapan"], y=isi["capaian"], mode="markers+text", text=isi["kode"], customdata=isi["nama"],
-        textposition="middle right", textfont={"size": 13},
+        textposition=["top center" if i % 2 == 0 else "bottom center" for i in range(len(isi))], textfont={"size": 13},
         marker={"size": np.clip(np.sqrt(isi["pagu"].fillna(0) / 1e6) * 1.5, 10, 45),
                 "color": warna, "opacity": 0.75, "line": {"width": 1, "color": "white"}},
         hovertemplate="%{text} %{customdata}<br>Serapan %{x:.2f} %<br>Capaian %{y:.2f} %<extra></extra>",
