@@ -224,6 +224,10 @@ def angka(x, d: int = 0) -> str:
     return format_angka(x, d)
 
 
+def tahun(t) -> str:
+    return "–" if pd.isna(t) else str(int(t))
+
+
 def kosong(pesan: str) -> None:
     st.info(pesan, icon="ℹ️")
 
@@ -231,6 +235,7 @@ def kosong(pesan: str) -> None:
 
 def tabel(df: pd.DataFrame, format_kolom: dict, warna_kolom: str | None = None, **kw):
     """st.dataframe with Indonesian number display; values stay numeric so sorting works."""
+    df = df.assign(**{k: pd.to_numeric(df[k], errors="coerce") for k in format_kolom if k in df.columns})
     gaya = df.style.format({k: f for k, f in format_kolom.items() if k in df.columns}, na_rep="–")
     if warna_kolom and warna_kolom in df.columns and "_warna" in df.columns:
         warna = df["_warna"]

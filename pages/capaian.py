@@ -18,10 +18,10 @@ if df.empty:
     st.stop()
 
 f1, f2, f3, f4 = st.columns([2, 3, 2, 2])
-tingkat = f1.multiselect("Tingkat", sorted(df["tingkat"].unique()), key="cp_tingkat")
-sasaran = f2.multiselect("Sasaran", sorted(df["sasaran"].dropna().unique()), key="cp_sasaran")
-predikat = f3.multiselect("Predikat", [x for x in df["predikat"].dropna().unique()], key="cp_predikat")
-cari = f4.text_input("Cari indikator", key="cp_cari")
+tingkat = f1.multiselect("Tingkat", sorted(df["tingkat"].unique()), key="cp_tingkat", placeholder="Semua tingkat")
+sasaran = f2.multiselect("Sasaran", sorted(df["sasaran"].dropna().unique()), key="cp_sasaran", placeholder="Semua sasaran")
+predikat = f3.multiselect("Predikat", [x for x in df["predikat"].dropna().unique()], key="cp_predikat", placeholder="Semua predikat")
+cari = f4.text_input("Cari indikator", key="cp_cari", placeholder="kode atau nama")
 tampil = df
 if tingkat:
     tampil = tampil[tampil["tingkat"].isin(tingkat)]
@@ -50,19 +50,17 @@ pilih = d.tabel(tabel, {"Target": d.F_ANGKA2, "Realisasi": d.F_ANGKA2, "Capaian 
                 on_select="rerun", selection_mode="single-row", key="cp_tabel", height=420)
 
 st.subheader("Rata-rata per sasaran dan program")
-k1, k2 = st.columns(2)
 per_sasaran = skor.rata_rata(df, ["sasaran"])
 per_program = skor.rata_rata(df[df["tingkat"] == "program"], ["program_kode"])
-with k1:
-    d.tabel(per_sasaran.rename(columns={"sasaran": "Sasaran", "rata_rata": "Rata-rata skor (%)", "jumlah_indikator": "Indikator"}),
+d.tabel(per_sasaran.rename(columns={"sasaran": "Sasaran", "rata_rata": "Rata-rata skor (%)", "jumlah_indikator": "Indikator"}),
+        {"Rata-rata skor (%)": d.F_ANGKA2})
+if not per_program.empty:
+    d.tabel(per_program.rename(columns={"program_kode": "Program", "rata_rata": "Rata-rata skor (%)", "jumlah_indikator": "Indikator"}),
             {"Rata-rata skor (%)": d.F_ANGKA2})
-with k2:
-    if per_program.empty:
-        d.kosong("Tidak ada indikator tingkat program.")
-    else:
-        d.tabel(per_program.rename(columns={"program_kode": "Program", "rata_rata": "Rata-rata skor (%)", "jumlah_indikator": "Indikator"}),
-                {"Rata-rata skor (%)": d.F_ANGKA2})
 
+if tabel.empty:
+    d.kosong("Tidak ada indikator yang cocok dengan saringan.")
+    st.stop()
 baris = pilih.selection.rows if pilih and pilih.selection else []
 kode = tabel.iloc[baris[0]]["Kode"] if baris else None
 st.subheader("Rincian indikator")
@@ -71,7 +69,7 @@ kode = st.selectbox("Indikator", tabel["Kode"].tolist(), index=tabel["Kode"].tol
 satu = semua[semua["kode"] == kode].sort_values("tahun")
 info = satu.iloc[0]
 st.markdown(f"**{info['nama']}** — tingkat {info['tingkat']}, satuan {info['satuan'] or '–'}, polaritas {info['polaritas']}, "
-            f"periode Renstra {d.angka(info['periode_awal'])}–{d.angka(info['periode_akhir'])}, "
+            f"periode Renstra {d.tahun(info['periode_awal'])}–{d.tahun(info['periode_akhir'])}, "
             f"kondisi awal {d.angka(info['kondisi_awal'], 2)}, target akhir {d.angka(info['target_akhir'], 2)}")
 if isinstance(info["nama_pembilang"], str):
     st.caption(f"Pembilang: {info['nama_pembilang']} · Penyebut: {info['nama_penyebut'] or '–'}")

@@ -13,7 +13,7 @@ st.metric("Masalah ditemukan", d.angka(len(masalah)), border=True)
 st.caption(narasi.kalimat_masalah(masalah))
 if masalah.empty:
     st.stop()
-tahun = st.multiselect("Tahun", sorted(masalah["tahun"].unique()), key="kd_tahun")
+tahun = st.multiselect("Tahun", sorted(masalah["tahun"].unique()), key="kd_tahun", placeholder="Semua tahun")
 if tahun:
     masalah = masalah[masalah["tahun"].isin(tahun)]
 for jenis, grup in masalah.groupby("jenis", sort=False):

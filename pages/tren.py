@@ -17,7 +17,8 @@ st.caption(f"{p.nama} · data {tahun[0]}–{tahun[-1]} · skala {p.skala}")
 
 nama = dict(zip(semua["kode"], semua["nama"]))
 utama = semua[semua["tingkat"].isin(skor.TINGKAT_IKU)]["kode"].drop_duplicates().tolist()
-pilih = st.multiselect("Indikator", list(nama), default=utama[:4], format_func=lambda k: f"{k} · {nama[k]}", key="tr_indikator")
+pilih = st.multiselect("Indikator", list(nama), default=utama[:4], format_func=lambda k: f"{k} · {nama[k]}", key="tr_indikator",
+                       placeholder="Pilih indikator")
 bentuk = st.radio("Bentuk grafik", ["garis", "batang"], horizontal=True, format_func=str.capitalize, key="tr_bentuk")
 if not pilih:
     d.kosong("Pilih satu indikator atau lebih.")

@@ -214,3 +214,9 @@ def test_impor_berkas_rusak_menampilkan_galat(tmp_path, db_bawaan, monkeypatch):
     kec = masalah[masalah["Kolom"] == "kecamatan"].iloc[0]
     assert kec["Lembar"] == "Wilayah" and kec["Baris"] == 2 and "Bumijawa" in kec["Pesan"]
     assert not [b for b in at.button if b.key == "im_tombol"]
+
+
+def test_saringan_kosong_tanpa_galat():
+    at = buka("dinsos-tegal", 2018, "capaian")
+    at.text_input(key="cp_cari").set_value("tidak ada indikator seperti ini").run()
+    assert not at.exception and "Tidak ada indikator yang cocok dengan saringan." in teks(at)
