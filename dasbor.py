@@ -224,6 +224,15 @@ def angka(x, d: int = 0) -> str:
     return format_angka(x, d)
 
 
+def mulai(judul: str) -> Pilihan:
+    """Every page's first line: the sidebar choice and the page title ('{tahun}' is filled in)."""
+    p = pilihan()
+    if p is None:
+        st.stop()
+    st.title(judul.format(tahun=p.tahun))
+    return p
+
+
 def tahun(t) -> str:
     return "–" if pd.isna(t) else str(int(t))
 

@@ -6,10 +6,7 @@ from sakip_calc import anggaran as agg
 from sakip_calc import grafik, narasi
 from sakip_calc.angka import format_rupiah, format_rupiah_singkat
 
-p = d.pilihan()
-if p is None:
-    st.stop()
-st.title(f"Anggaran & Efisiensi {p.tahun}")
+p = d.mulai("Anggaran & Efisiensi {tahun}")
 df = d.anggaran_tahun(p.versi, p.instansi_id, p.tahun)
 if df.empty:
     d.kosong(f"{p.nama} tidak punya data anggaran untuk {p.tahun}. Pilih tahun lain di panel samping.")

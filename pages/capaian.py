@@ -5,10 +5,7 @@ import dasbor as d
 from sakip_calc import grafik, narasi, skor
 from sakip_calc.skor import LABEL_STATUS
 
-p = d.pilihan()
-if p is None:
-    st.stop()
-st.title(f"Capaian Kinerja {p.tahun}")
+p = d.mulai("Capaian Kinerja {tahun}")
 st.caption(f"{p.nama} · skala {p.skala}")
 
 semua = d.skor_indikator(p.versi, p.instansi_id, p.batas, p.skala)

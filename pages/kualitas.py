@@ -3,10 +3,7 @@ import streamlit as st
 import dasbor as d
 from sakip_calc import narasi
 
-p = d.pilihan()
-if p is None:
-    st.stop()
-st.title("Kualitas Data")
+p = d.mulai("Kualitas Data")
 st.caption(f"{p.nama} · angka laporan yang saling bertentangan. Aplikasi tidak memperbaikinya: keduanya ditampilkan.")
 masalah = d.masalah_data(p.versi, p.instansi_id)
 st.metric("Masalah ditemukan", d.angka(len(masalah)), border=True)

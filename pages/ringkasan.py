@@ -3,10 +3,7 @@ import streamlit as st
 import dasbor as d
 from sakip_calc import analisis, grafik, narasi
 
-p = d.pilihan()
-if p is None:
-    st.stop()
-st.title(f"Ringkasan Kinerja {p.tahun}")
+p = d.mulai("Ringkasan Kinerja {tahun}")
 st.caption(f"{p.nama} · skala {p.skala}")
 
 skor_df = d.skor_indikator(p.versi, p.instansi_id, p.batas, p.skala)

@@ -4,10 +4,7 @@ import streamlit as st
 import dasbor as d
 from sakip_calc import grafik, narasi, skor
 
-p = d.pilihan()
-if p is None:
-    st.stop()
-st.title("Tren Antar Tahun")
+p = d.mulai("Tren Antar Tahun")
 semua = d.skor_indikator(p.versi, p.instansi_id, p.batas, p.skala)
 if semua.empty:
     d.kosong("Instansi ini belum punya data capaian indikator.")

@@ -4,10 +4,7 @@ import streamlit as st
 import dasbor as d
 from sakip_calc import grafik, narasi, wilayah
 
-p = d.pilihan()
-if p is None:
-    st.stop()
-st.title("Sebaran Wilayah")
+p = d.mulai("Sebaran Wilayah")
 semua = d.wilayah(p.versi, p.instansi_id)
 if semua.empty:
     d.kosong(f"{p.nama} belum punya data per kecamatan atau desa (PSKS, BDT/DTKS, PKH, ...). "

@@ -16,20 +16,16 @@ AKAR = Path(__file__).resolve().parents[1]
 TEGAL = AKAR / "data" / "dinsos_tegal_2018.xlsx"
 
 
+def baca(db, fungsi):
+    con = store.buka(db, read_only=True)
+    try:
+        return fungsi(con)
+    finally:
+        con.close()
+
+
 def isi(db):
-    con = store.buka(db, read_only=True)
-    try:
-        return store.isi_semua_tabel(con)
-    finally:
-        con.close()
-
-
-def jumlah_impor(db):
-    con = store.buka(db, read_only=True)
-    try:
-        return store.riwayat_impor(con)
-    finally:
-        con.close()
+    return baca(db, store.isi_semua_tabel)
 
 
 def test_templat_punya_lembar_catatan_dan_dropdown(tmp_path):
@@ -66,7 +62,7 @@ def test_workbook_bergalat_tidak_mengubah_isi_basis_data(db_salinan, tmp_path):
     assert ("Anggaran", 4, "pagu") in tempat
     kec = next(m for m in hasil.rencana.galat if m.kolom == "kecamatan")
     assert "Bumijawa" in kec.pesan                      # closest known name suggested
-    riwayat = jumlah_impor(db_salinan)
+    riwayat = baca(db_salinan, store.riwayat_impor)
     assert riwayat.iloc[0]["status"] == "ditolak" and "BUMIJAWAA" in riwayat.iloc[0]["pesan"]
 
 
