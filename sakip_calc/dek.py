@@ -1,0 +1,187 @@
+"""The charts of a presentation for one agency-year: the figures the pages draw, page by page.
+
+Each section calls the same analisis/wilayah functions, grafik builders and narasi readings as
+its page, with the page's default choices unless `OpsiDek` carries the user's current ones.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from . import analisis, ekspor, grafik, narasi, skor, store, wilayah
+from . import anggaran as agg
+from .ekspor import Grafik
+
+RINGKASAN, CAPAIAN, TREN, WILAYAH, ANGGARAN = (
+    "Ringkasan", "Capaian Kinerja", "Tren Antar Tahun", "Sebaran Wilayah", "Anggaran & Efisiensi")
+HALAMAN = (RINGKASAN, CAPAIAN, TREN, WILAYAH, ANGGARAN)
+
+
+@dataclass(frozen=True)
+class OpsiDek:
+    """The view the deck follows: sidebar filters and, where set, the pages' own choices."""
+    tahun_banding: int | None = None
+    batas: float | None | str = analisis.BATAS_INSTANSI
+    nama_skala: str | None = None
+    metode: str = "selisih"                      # Anggaran: efisiensi method
+    indikator_capaian: str | None = None         # Capaian: the indicator in detail
+    indikator_tren: tuple[str, ...] | None = None
+    bentuk_tren: str = "garis"
+    indikator_tren_satu: str | None = None
+    tahun_wilayah: int | None = None
+    jenis_wilayah: str | None = None
+    kelompok_wilayah: str | None = None
+    kecamatan_desa: str | None = None
+    jenis_desa: str | None = None
+
+
+def _sumber(info: dict, tabel: str) -> str:
+    return f"Dinas Sosial Kab. {info['kabupaten']}, {tabel}"       # as dasbor.sumber
+
+
+def grafik_dek(con, instansi_id: int, tahun: int, halaman=HALAMAN, opsi: OpsiDek = OpsiDek()) -> list[Grafik]:
+    """The charts of the chosen pages, in page order. Empty charts are left out, and a chart two
+    pages share (the efficiency quadrant) appears once."""
+    info = analisis.info_instansi(con, instansi_id)
+    nama_skala = opsi.nama_skala or info["skala_predikat"]
+    skor_df = analisis.skor_indikator(con, instansi_id, opsi.batas, nama_skala)
+    bagian = {RINGKASAN: _ringkasan, CAPAIAN: _capaian, TREN: _tren, WILAYAH: _wilayah, ANGGARAN: _anggaran}
+    hasil, judul = [], set()
+    for h in HALAMAN:
+        if h not in halaman:
+            continue
+        for g in bagian[h](con, instansi_id, tahun, opsi, info, skor_df, nama_skala):
+            if g.fig.data and g.judul not in judul:
+                judul.add(g.judul)
+                hasil.append(g)
+    return hasil
+
+
+def dek_instansi(con, instansi_id: int, tahun: int, halaman=HALAMAN, opsi: OpsiDek = OpsiDek(),
+                 tanggal: date | None = None) -> bytes:
+    """The .pptx of `grafik_dek`."""
+    info = analisis.info_instansi(con, instansi_id)
+    return ekspor.buat_dek(grafik_dek(con, instansi_id, tahun, halaman, opsi), info["nama"], tahun, tanggal)
+
+
+def _ringkasan(con, iid, tahun, opsi, info, skor_df, nama_skala) -> list[Grafik]:
+    sumber = _sumber(info, "tabel capaian")
+    # the deck does not show the page's data-problem count, so no checks are run for it
+    r = analisis.ringkasan(skor_df, analisis.anggaran_tahun(con, iid, tahun),
+                           analisis.efisiensi_program(con, iid, tahun, "selisih", opsi.batas), pd.DataFrame(),
+                           analisis.skala(con, nama_skala), tahun, opsi.tahun_banding)
+    hasil = []
+    if not r["iku"].empty:
+        hasil.append(Grafik(RINGKASAN, grafik.batang_capaian(r["iku"], f"Skor capaian indikator utama {tahun} (%)", sumber),
+                            narasi.kalimat_predikat(r["iku"])))
+    hasil.append(Grafik(RINGKASAN, grafik.batang_predikat(r["jumlah_predikat"], f"Jumlah indikator utama per predikat {tahun}", sumber),
+                        narasi.kalimat_capaian(r["rata_capaian"], r["predikat"], tahun, r["rata_banding"], opsi.tahun_banding)))
+    if r["program"]["serapan"].notna().any():
+        hasil.append(Grafik(RINGKASAN, grafik.kuadran_efisiensi(r["program"], f"Capaian vs serapan per program {tahun} (%)",
+                                                                _sumber(info, "tabel anggaran")),
+                            narasi.kalimat_efisiensi(r["program"])))
+    return hasil
+
+
+def _tren_satu(semua: pd.DataFrame, kode: str, halaman: str, sumber: str) -> Grafik:
+    tahun = sorted(semua["tahun"].dropna().astype(int).unique())
+    satu = semua[semua["kode"] == kode].sort_values("tahun")
+    i = satu.iloc[0]
+    fig = grafik.tren_indikator(satu, f"{kode}: target dan realisasi {tahun[0]}–{tahun[-1]} ({i['satuan'] or 'nilai'})",
+                                sumber, i["satuan"] or "", i["kondisi_awal"],
+                                i["periode_awal"] - 1 if pd.notna(i["periode_awal"]) else None, i["target_akhir"])
+    return Grafik(halaman, fig, narasi.kalimat_tren(satu, i["nama"]))
+
+
+def _capaian(con, iid, tahun, opsi, info, skor_df, nama_skala) -> list[Grafik]:
+    df = skor_df[skor_df["tahun"] == tahun]
+    if df.empty:
+        return []
+    # the page opens on the first row of its table (sorted by sasaran, program, kode)
+    kode = opsi.indikator_capaian or df.sort_values(["sasaran", "program_kode", "kode"], na_position="last")["kode"].iloc[0]
+    return [_tren_satu(skor_df, kode, CAPAIAN, _sumber(info, "tabel capaian"))]
+
+
+def _tren(con, iid, tahun, opsi, info, skor_df, nama_skala) -> list[Grafik]:
+    if skor_df.empty:
+        return []
+    ada = sorted(skor_df["tahun"].dropna().astype(int).unique())
+    utama = skor_df[skor_df["tingkat"].isin(skor.TINGKAT_IKU)]["kode"].drop_duplicates().tolist()
+    pilih = list(opsi.indikator_tren or utama[:4])
+    if not pilih:
+        return []
+    sumber = _sumber(info, "tabel capaian")
+    terpilih = skor_df[skor_df["kode"].isin(pilih)]
+    fig = grafik.tren_capaian(terpilih, f"Skor capaian {ada[0]}–{ada[-1]} (%)", sumber, opsi.bentuk_tren)
+    kalimat = " ".join(narasi.kalimat_tren(g, g["nama"].iloc[0]) for _, g in terpilih.groupby("kode", sort=False))
+    satu = opsi.indikator_tren_satu if opsi.indikator_tren_satu in pilih else pilih[0]
+    return [Grafik(TREN, fig, kalimat), _tren_satu(skor_df, satu, TREN, sumber)]
+
+
+def _wilayah(con, iid, tahun, opsi, info, skor_df, nama_skala) -> list[Grafik]:
+    semua = store.wilayah(con, iid)
+    if semua.empty:
+        return []
+    tw = opsi.tahun_wilayah if opsi.tahun_wilayah in set(semua["tahun"]) else wilayah.tahun_wilayah(semua, tahun)
+    data = semua[semua["tahun"] == tw]
+    jenis_kec = data[data["kecamatan"].notna()].drop_duplicates("jenis")
+    if jenis_kec.empty:
+        return []
+    label = dict(zip(jenis_kec["jenis"], jenis_kec["nama_jenis"]))
+    satuan = dict(zip(jenis_kec["jenis"], jenis_kec["satuan"]))
+    kelompok = dict(zip(jenis_kec["jenis"], jenis_kec["kelompok"]))
+    jenis = opsi.jenis_wilayah if opsi.jenis_wilayah in label else next(iter(label))
+    sumber = _sumber(info, "tabel wilayah")
+    sebaran = wilayah.sebaran(semua, tw, jenis)
+    kalimat = narasi.kalimat_wilayah(sebaran, label[jenis], satuan[jenis])
+    hasil = [Grafik(WILAYAH, grafik.batang_wilayah(sebaran, f"{label[jenis]} per kecamatan, {tw} ({satuan[jenis]})",
+                                                   sumber, satuan[jenis]), kalimat)]
+    grup = opsi.kelompok_wilayah if opsi.kelompok_wilayah in set(kelompok.values()) else kelompok[jenis]
+    mat = wilayah.matriks(semua, tw, [j for j, k in kelompok.items() if k == grup])
+    mat.columns = [label.get(c, c) for c in mat.columns]
+    hasil.append(Grafik(WILAYAH, grafik.heatmap_wilayah(mat, f"{grup} per kecamatan, {tw} (warna: % dari kabupaten)", sumber),
+                        kalimat))
+    desa = semua[semua["desa"].notna() & (semua["tahun"] == tw)]
+    if not desa.empty:
+        ada_kec = sorted(desa["kecamatan"].unique())
+        kec = opsi.kecamatan_desa if opsi.kecamatan_desa in ada_kec else ada_kec[0]
+        ada_jenis = sorted(desa.loc[desa["kecamatan"] == kec, "jenis"].unique())
+        jd = opsi.jenis_desa if opsi.jenis_desa in ada_jenis else ada_jenis[0]
+        per_desa = wilayah.sebaran(semua, tw, jd, kec)
+        hasil.append(Grafik(WILAYAH, grafik.batang_wilayah(
+            per_desa, f"{label.get(jd, jd)} per desa, Kec. {kec}, {tw} ({satuan.get(jd, '')})",
+            _sumber(info, "tabel wilayah desa"), satuan.get(jd, "")),
+            narasi.kalimat_wilayah(per_desa, label.get(jd, jd), satuan.get(jd, ""), "Desa")))
+    return hasil
+
+
+def _anggaran(con, iid, tahun, opsi, info, skor_df, nama_skala) -> list[Grafik]:
+    df = analisis.anggaran_tahun(con, iid, tahun)
+    if df.empty:
+        return []
+    total = agg.total_instansi(df)
+    program = analisis.efisiensi_program(con, iid, tahun, opsi.metode, opsi.batas)
+    baris_program = df[df["tingkat"] == "program"].assign(label=lambda x: x["kode"] + " " + x["nama"], pagu=lambda x: x["pagu_dipakai"],
+                                                         realisasi=lambda x: x["realisasi_dipakai"])
+    sumber = _sumber(info, "tabel anggaran")
+    kal_anggaran = narasi.kalimat_anggaran(total, tahun)
+    kal_efisiensi = narasi.kalimat_efisiensi(program)
+    hasil = [
+        Grafik(ANGGARAN, grafik.batang_pagu_realisasi(baris_program, f"Pagu dan realisasi per program {tahun} (Rp)", sumber),
+               kal_anggaran),
+        Grafik(ANGGARAN, grafik.batang_serapan(baris_program.assign(label=baris_program["kode"]), f"Serapan per program {tahun} (%)", sumber), kal_efisiensi),
+        Grafik(ANGGARAN, grafik.treemap_anggaran(df, f"Struktur pagu {tahun} (luas: pagu; warna: serapan %)", sumber),
+               kal_anggaran),
+        Grafik(ANGGARAN, grafik.kuadran_efisiensi(program, f"Capaian vs serapan per program {tahun} (%)",
+                                                  _sumber(info, "tabel anggaran dan capaian")), kal_efisiensi),
+        Grafik(ANGGARAN, grafik.kurva_triwulan(agg.kurva_triwulan(store.anggaran_triwulan(con, iid, tahun)),
+                                               f"Realisasi kumulatif per triwulan {tahun} (Rp)",
+                                               _sumber(info, "evaluasi RKPD triwulan")), kal_anggaran),
+    ]
+    bel = store.belanja(con, iid, tahun)
+    if not bel.empty:
+        hasil.append(Grafik(ANGGARAN, grafik.donat_belanja(bel, f"Komposisi realisasi belanja {tahun} (Rp)",
+                                                           _sumber(info, "komposisi belanja")), kal_anggaran))
+    return hasil
