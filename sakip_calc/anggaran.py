@@ -52,7 +52,7 @@ def tabel_anggaran(baris: pd.DataFrame) -> pd.DataFrame:
     """Budget lines of one agency-year with serapan, children sums and the values used for totals."""
     df = baris.copy()
     anak = (df[df["induk_kode"].notna()].groupby("induk_kode")[["pagu", "realisasi"]]
-            .agg(lambda s: s.sum(min_count=1)).rename(columns={"pagu": "pagu_anak", "realisasi": "realisasi_anak"}))
+            .sum(min_count=1).rename(columns={"pagu": "pagu_anak", "realisasi": "realisasi_anak"}))
     jumlah_anak = df[df["induk_kode"].notna()].groupby("induk_kode").size().rename("jumlah_anak")
     df = df.join(anak, on="kode").join(jumlah_anak, on="kode")
     df["jumlah_anak"] = df["jumlah_anak"].fillna(0).astype(int)

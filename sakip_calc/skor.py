@@ -48,13 +48,22 @@ def predikat(nilai, skala: pd.DataFrame) -> dict | None:
     """The band of one scale (rows of skala_predikat for one name) that holds `nilai`."""
     if not _ada(nilai):
         return None
-    pita = skala.sort_values("urutan")
-    for r in pita.itertuples():
-        batas = r.batas_bawah
-        if not _ada(batas) or nilai > batas or (r.inklusif and nilai == batas):
-            return {"kode": r.kode, "label": r.label, "warna": r.warna}
-    terakhir = pita.iloc[-1]
-    return {"kode": terakhir.kode, "label": terakhir.label, "warna": terakhir.warna}
+    return _dalam_pita(nilai, _pita(skala))
+
+
+def _pita(skala: pd.DataFrame) -> list[dict]:
+    return skala.sort_values("urutan")[["kode", "label", "warna", "batas_bawah", "inklusif"]].to_dict("records")
+
+
+def _dalam_pita(nilai, pita: list[dict]) -> dict | None:
+    if not _ada(nilai):
+        return None
+    for r in pita:
+        batas = r["batas_bawah"]
+        if not _ada(batas) or nilai > batas or (r["inklusif"] and nilai == batas):
+            return {"kode": r["kode"], "label": r["label"], "warna": r["warna"]}
+    terakhir = pita[-1]
+    return {"kode": terakhir["kode"], "label": terakhir["label"], "warna": terakhir["warna"]}
 
 
 def status_renstra(nilai_capaian) -> str | None:
@@ -98,11 +107,13 @@ def tabel_capaian(baris: pd.DataFrame, batas=None) -> pd.DataFrame:
     ada_tahun = baris[baris["tahun"].notna()]
     tahunan = ada_tahun[ada_tahun["triwulan"].isna()].copy()
     triwulan = ada_tahun[ada_tahun["triwulan"].notna()].sort_values("triwulan")
-    gabungan = pd.DataFrame(
-        [(i, t, gabung_triwulan(g["realisasi"].tolist(), g["agregasi_triwulan"].iloc[0]))
-         for (i, t), g in triwulan.groupby(["indikator_id", "tahun"])],
-        columns=["indikator_id", "tahun", "realisasi_triwulan"],
-    ).astype({"indikator_id": tahunan["indikator_id"].dtype, "tahun": tahunan["tahun"].dtype, "realisasi_triwulan": float})
+    # gabung_triwulan for every (indikator, tahun) at once: sum, mean or the latest reported quarter
+    g = triwulan[triwulan["realisasi"].notna()].groupby(["indikator_id", "tahun"])
+    aturan = g["agregasi_triwulan"].first()
+    nilai = np.where(aturan == "jumlah", g["realisasi"].sum(),
+                     np.where(aturan == "rata", g["realisasi"].mean(), g["realisasi"].last()))
+    gabungan = pd.DataFrame({"realisasi_triwulan": nilai}, index=aturan.index).reset_index().astype(
+        {"indikator_id": tahunan["indikator_id"].dtype, "tahun": tahunan["tahun"].dtype, "realisasi_triwulan": float})
     tahunan = tahunan.merge(gabungan, on=["indikator_id", "tahun"], how="left")
     tahunan["realisasi"] = tahunan["realisasi"].astype(float)
     kosong = tahunan["realisasi"].isna() & tahunan["realisasi_triwulan"].notna()
@@ -118,7 +129,8 @@ def tabel_capaian(baris: pd.DataFrame, batas=None) -> pd.DataFrame:
 
 
 def beri_predikat(df: pd.DataFrame, skala: pd.DataFrame, kolom: str = "skor") -> pd.DataFrame:
-    hasil = [predikat(v, skala) or {} for v in df[kolom]]
+    pita = _pita(skala)   # sorted once: one agency-year can hold hundreds of indicators
+    hasil = [_dalam_pita(v, pita) or {} for v in df[kolom]]
     return df.assign(
         predikat=[h.get("label") for h in hasil],
         predikat_kode=[h.get("kode") for h in hasil],
