@@ -39,8 +39,9 @@ def tata_letak(fig: go.Figure, judul: str, sumber: str, tinggi: int = 520) -> go
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.01, "x": 0, "font": {"size": 15}},
         hoverlabel={"font_size": 15},
     )
-    # pinned in pixels below the plot area so it never meets the axis title, whatever the height
-    fig.add_annotation(text=f"Sumber: {sumber}", xref="paper", yref="paper", x=0, y=0, yshift=-78, xanchor="left",
+    # pinned in pixels below the plot area so it never meets the axis title, whatever the height, and
+    # right-aligned so long category labels on the left cannot push it off the figure
+    fig.add_annotation(text=f"Sumber: {sumber}", xref="paper", yref="paper", x=1, y=0, yshift=-78, xanchor="right",
                        yanchor="top", showarrow=False, font={"size": 13, "color": WARNA["netral"]})
     return fig
 
