@@ -5,7 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import impor, store, templat
+from . import impor, store, synth, templat
 
 
 def _cetak_hasil(hasil: list[impor.HasilImpor]) -> bool:
@@ -32,7 +32,14 @@ def main(argv: list[str] | None = None) -> int:
     i.add_argument("--db", default=str(store.DB_BAWAAN))
     t = sub.add_parser("template", help="tulis templat buku kerja")
     t.add_argument("keluaran")
+    s = sub.add_parser("synth", help="bangkitkan data sintetis provinsi atau nasional (uji beban)")
+    s.add_argument("--scale", choices=list(synth.UKURAN), default="province")
+    s.add_argument("--db", required=True)
+    s.add_argument("--seed", type=int, default=2024)
     a = p.parse_args(argv)
+    if a.perintah == "synth":
+        synth.bangkitkan(a.db, a.scale, a.seed)
+        return 0
     if a.perintah == "build":
         if a.jika_perlu and not impor.perlu_dibangun(a.db):
             print(f"{a.db} sudah mutakhir")

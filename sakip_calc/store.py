@@ -188,11 +188,12 @@ def pasang_skema(con: duckdb.DuckDBPyConnection, alias_csv: Path | None = None) 
         )
     alias_csv = alias_csv or AKAR / "data" / "kecamatan_alias.csv"
     if alias_csv.exists():
-        con.execute("DELETE FROM kecamatan_alias")
-        con.execute(
-            "INSERT INTO kecamatan_alias SELECT kabupaten, kecamatan, NULLIF(trim(alias), '') "
-            "FROM read_csv(?, header = true, all_varchar = true)", [str(alias_csv)],
-        )
+        # the CSV owns its kabupaten; lists of other kabupaten (bulk loads, synth) stay
+        con.execute("CREATE OR REPLACE TEMP TABLE alias_csv AS SELECT kabupaten, kecamatan, NULLIF(trim(alias), '') AS alias "
+                    "FROM read_csv(?, header = true, all_varchar = true)", [str(alias_csv)])
+        con.execute("DELETE FROM kecamatan_alias WHERE kabupaten IN (SELECT kabupaten FROM alias_csv)")
+        con.execute("INSERT INTO kecamatan_alias SELECT * FROM alias_csv")
+        con.execute("DROP TABLE alias_csv")
 
 
 def buka(db: str | Path = DB_BAWAAN, read_only: bool = True) -> duckdb.DuckDBPyConnection:
@@ -241,6 +242,7 @@ def transaksi_tulis(db: str | Path = DB_BAWAAN) -> Iterator[duckdb.DuckDBPyConne
             pasang_skema(con)
             con.execute("BEGIN TRANSACTION")
             yield con
+            segarkan_agregat(con)
             con.execute("COMMIT")
             con.execute("CHECKPOINT")
             con.close()
@@ -466,3 +468,206 @@ def isi_semua_tabel(con) -> dict[str, list[tuple]]:
         rows = con.execute(f"SELECT * FROM {tabel}").fetchall()
         hasil[tabel] = sorted(rows, key=repr)
     return hasil
+
+
+# =========================================================================================
+# ---- scale: synthetic data, bulk loads, cross-agency comparison (issue 5) ----------------
+# Everything below serves many agencies at once. Reads aggregate inside DuckDB and return at
+# most one row per agency (or per provinsi); nothing here pulls a whole table into pandas.
+# =========================================================================================
+
+def mulai_muat_massal(con: duckdb.DuckDBPyConnection) -> None:
+    """Settings for one long bulk write: the caller prints its own progress."""
+    con.execute("SET enable_progress_bar = false")
+
+
+def sisip_massal(con: duckdb.DuckDBPyConnection, tabel: str, data) -> None:
+    """Append an Arrow table (or anything DuckDB scans) by column name, in one statement."""
+    con.register("masuk_massal", data)
+    try:
+        con.execute(f"INSERT INTO {tabel} BY NAME SELECT * FROM masuk_massal")
+    finally:
+        con.unregister("masuk_massal")
+
+
+def id_terakhir(con: duckdb.DuckDBPyConnection) -> tuple[int, int]:
+    """The largest instansi id and indikator id in use (0 when empty)."""
+    return con.execute("SELECT (SELECT coalesce(max(id), 0) FROM instansi), (SELECT coalesce(max(id), 0) FROM indikator)").fetchall()[0]
+
+
+def hapus_instansi_berawalan(con: duckdb.DuckDBPyConnection, awalan: str) -> int:
+    """Delete the agencies whose kode starts with `awalan`, with all their rows and kecamatan lists."""
+    con.execute("CREATE OR REPLACE TEMP TABLE dihapus AS SELECT id, kabupaten FROM instansi WHERE starts_with(kode, ?)", [awalan])
+    (n,) = con.execute("SELECT count(*) FROM dihapus").fetchall()[0]
+    if n:
+        con.execute("DELETE FROM capaian WHERE indikator_id IN (SELECT d.id FROM indikator d JOIN dihapus h ON h.id = d.instansi_id)")
+        for tabel in ("indikator", "anggaran_triwulan", "anggaran", "wilayah", "belanja", "angka_laporan"):
+            con.execute(f"DELETE FROM {tabel} WHERE instansi_id IN (SELECT id FROM dihapus)")
+        con.execute("DELETE FROM kecamatan_alias WHERE kabupaten IN (SELECT kabupaten FROM dihapus)")
+        con.execute("DELETE FROM instansi WHERE id IN (SELECT id FROM dihapus)")
+    con.execute("DROP TABLE dihapus")
+    return int(n)
+
+
+# ---- derived tables: per indicator-year and per agency-year, refreshed by every write ------
+# Indicators of different agencies are "the same" when their names are equal once lower-cased
+# and stripped of punctuation and repeated spaces. Codes are not used: each agency numbers its
+# own indicators (SS-01 is a different indicator in Tegal and in Tanjung Jabung Barat).
+SQL_KUNCI_INDIKATOR = "trim(regexp_replace(lower(d.nama), '[^a-z0-9]+', ' ', 'g'))"
+
+# skor.tabel_capaian in SQL: every annual row with its uncapped capaian, the realisasi taken from
+# the quarters (skor.gabung_triwulan) when the year has none of its own.
+_SQL_AGREGAT_CAPAIAN = f"""
+WITH tw AS (
+    SELECT c.indikator_id, c.tahun,
+           CASE any_value(d.agregasi_triwulan) WHEN 'jumlah' THEN sum(c.realisasi)
+                WHEN 'rata' THEN avg(c.realisasi) ELSE arg_max(c.realisasi, c.triwulan) END AS realisasi
+      FROM capaian c JOIN indikator d ON d.id = c.indikator_id
+     WHERE c.triwulan IS NOT NULL AND c.realisasi IS NOT NULL
+     GROUP BY c.indikator_id, c.tahun
+), nilai AS (
+    SELECT d.instansi_id, d.id AS indikator_id, c.tahun, d.tingkat, d.polaritas, {SQL_KUNCI_INDIKATOR} AS kunci,
+           d.nama, d.satuan, c.target, c.target_atas, coalesce(c.realisasi, tw.realisasi) AS realisasi
+      FROM capaian c JOIN indikator d ON d.id = c.indikator_id
+      LEFT JOIN tw ON tw.indikator_id = c.indikator_id AND tw.tahun = c.tahun
+     WHERE c.triwulan IS NULL
+)
+SELECT instansi_id, indikator_id, tahun, tingkat, kunci, nama, satuan, target, realisasi, CASE  -- skor.capaian
+    WHEN target IS NULL OR realisasi IS NULL THEN NULL
+    WHEN target_atas IS NOT NULL THEN CASE
+        WHEN realisasi BETWEEN target AND target_atas THEN 100.0
+        WHEN realisasi < target THEN CASE WHEN target = 0 THEN NULL ELSE realisasi / target * 100 END
+        ELSE CASE WHEN target_atas = 0 THEN NULL ELSE (target_atas - (realisasi - target_atas)) / target_atas * 100 END END
+    WHEN target = 0 THEN NULL
+    WHEN polaritas = 'turun' THEN (target - (realisasi - target)) / target * 100
+    ELSE realisasi / target * 100 END AS capaian
+  FROM nilai
+"""
+# anggaran.total_instansi in SQL: the sum of the programs, a program's children standing in for
+# a pagu or realisasi it does not state.
+_SQL_AGREGAT_ANGGARAN = """
+WITH anak AS (
+    SELECT instansi_id, tahun, induk_kode AS kode, sum(pagu) AS pagu, sum(realisasi) AS realisasi
+      FROM anggaran WHERE induk_kode IS NOT NULL GROUP BY ALL
+)
+SELECT p.instansi_id, p.tahun, sum(coalesce(p.pagu, k.pagu)) AS pagu, sum(coalesce(p.realisasi, k.realisasi)) AS realisasi,
+       count(*) AS jumlah_program
+  FROM anggaran p LEFT JOIN anak k ON k.instansi_id = p.instansi_id AND k.tahun = p.tahun AND k.kode = p.kode
+ WHERE p.tingkat = 'program' GROUP BY p.instansi_id, p.tahun
+"""
+AGREGAT = {"agregat_capaian": _SQL_AGREGAT_CAPAIAN, "agregat_anggaran": _SQL_AGREGAT_ANGGARAN}
+
+
+def segarkan_agregat(con: duckdb.DuckDBPyConnection) -> None:
+    """Rebuild the derived tables from the data tables, inside the caller's write transaction.
+    Sorted by year: the comparison pages read one year of every agency."""
+    for tabel, sql in AGREGAT.items():
+        con.execute(f"CREATE OR REPLACE TABLE {tabel} AS SELECT * FROM ({sql}) ORDER BY tahun, instansi_id")
+
+
+def _relasi_agregat(con) -> dict[str, str]:
+    """Each derived table by name, or its query when the file predates it (written before this
+    version): old files stay readable, only slower."""
+    ada = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() WHERE database_name = current_database()").fetchall()}
+    return {t: t if t in ada else f"({sql})" for t, sql in AGREGAT.items()}
+
+
+# ---- cross-agency comparison: one row per agency (or provinsi) for one year ----------------
+# Parameters: tahun, provinsi (NULL = all), batas_instansi (each agency's own cap), batas (one
+# cap for all, NULL = none), kunci (the indicator to compare), skala (the predikat scale).
+_SQL_PER_INSTANSI = """
+WITH ins AS (
+    SELECT id, kode, nama, kabupaten, provinsi, CASE WHEN $batas_instansi THEN batas_capaian ELSE $batas END AS batas
+      FROM instansi WHERE $provinsi IS NULL OR provinsi = $provinsi
+), skor AS (
+    SELECT a.*, CASE WHEN ins.batas IS NULL THEN a.capaian ELSE least(a.capaian, ins.batas) END AS skor
+      FROM {agregat_capaian} a JOIN ins ON ins.id = a.instansi_id WHERE a.tahun = $tahun
+), kinerja AS (   -- skor.rata_rata_instansi: the IKU (sasaran), else the program indicators
+    SELECT instansi_id,
+           coalesce(avg(skor) FILTER (WHERE tingkat = 'sasaran'), avg(skor) FILTER (WHERE tingkat = 'program')) AS capaian,
+           count(*) AS jumlah_indikator, count(skor) FILTER (WHERE skor < 100) AS di_bawah_target,
+           avg(skor) FILTER (WHERE kunci = $kunci) AS skor_indikator,
+           count(*) FILTER (WHERE kunci = $kunci) AS jumlah_indikator_terpilih,
+           any_value(target) FILTER (WHERE kunci = $kunci) AS target_indikator,
+           any_value(realisasi) FILTER (WHERE kunci = $kunci) AS realisasi_indikator
+      FROM skor GROUP BY instansi_id
+), per_instansi AS (
+    SELECT ins.id AS instansi_id, ins.kode, ins.nama, ins.kabupaten, ins.provinsi,
+           k.capaian, k.jumlah_indikator, k.di_bawah_target, k.skor_indikator, k.jumlah_indikator_terpilih,
+           k.target_indikator, k.realisasi_indikator, u.pagu, u.realisasi,
+           CASE WHEN u.pagu <> 0 THEN u.realisasi / u.pagu * 100 END AS serapan
+      FROM ins LEFT JOIN kinerja k ON k.instansi_id = ins.id
+      LEFT JOIN (SELECT * FROM {agregat_anggaran} WHERE tahun = $tahun) u ON u.instansi_id = ins.id
+     WHERE k.instansi_id IS NOT NULL OR u.instansi_id IS NOT NULL
+)
+"""
+
+
+def _sql_predikat(tabel: str, kolom: str) -> str:
+    """skor.predikat in SQL: the first band of scale $skala from the top that holds `kolom`,
+    else the lowest band."""
+    return f"""
+    SELECT t.*, p.label AS predikat, p.warna FROM {tabel} t LEFT JOIN LATERAL (
+        SELECT label, warna FROM skala_predikat s
+         WHERE s.nama = $skala AND t.{kolom} IS NOT NULL
+           AND (s.batas_bawah IS NULL OR t.{kolom} > s.batas_bawah OR (s.inklusif AND t.{kolom} = s.batas_bawah)
+                OR s.urutan = (SELECT max(urutan) FROM skala_predikat WHERE nama = $skala))
+         ORDER BY s.urutan LIMIT 1) p ON true"""
+
+
+def _param_banding(tahun: int, provinsi: str | None, batas, skala: str, kunci: str | None, batas_instansi: bool) -> dict:
+    return {"tahun": tahun, "provinsi": provinsi, "batas_instansi": batas_instansi,
+            "batas": None if batas_instansi else batas, "skala": skala, "kunci": kunci}
+
+
+def banding_instansi(con, tahun: int, provinsi: str | None = None, batas=None, skala: str = "permendagri86",
+                     kunci: str | None = None, batas_instansi: bool = False) -> pd.DataFrame:
+    """Per agency in `tahun`: mean score (IKU) and its predikat on `skala`, the score of indicator
+    `kunci`, pagu, realisasi, serapan and efisiensi (capaian − serapan, Tabel 3.10)."""
+    cur = kursor(con)
+    sql = f"""{_SQL_PER_INSTANSI.format(**_relasi_agregat(cur))}, dinilai AS ({_sql_predikat('per_instansi', 'capaian')})
+        SELECT *, capaian - serapan AS efisiensi FROM dinilai ORDER BY capaian DESC NULLS LAST, nama"""
+    return cur.execute(sql, _param_banding(tahun, provinsi, batas, skala, kunci, batas_instansi)).df()
+
+
+def banding_provinsi(con, tahun: int, batas=None, skala: str = "permendagri86", kunci: str | None = None,
+                     batas_instansi: bool = False) -> pd.DataFrame:
+    """Per provinsi: agencies, the mean of their scores and its predikat, pagu and realisasi summed
+    over the agencies reporting both, the serapan of those sums, efisiensi, the mean score of `kunci`."""
+    cur = kursor(con)
+    sql = f"""{_SQL_PER_INSTANSI.format(**_relasi_agregat(cur))}, provinsi AS (
+        SELECT provinsi, count(*) AS jumlah_instansi, count(capaian) AS instansi_berkinerja,
+               avg(capaian) AS capaian, avg(skor_indikator) AS skor_indikator,
+               count(skor_indikator) AS instansi_berindikator,
+               sum(pagu) FILTER (WHERE realisasi IS NOT NULL) AS pagu,
+               sum(realisasi) FILTER (WHERE pagu IS NOT NULL) AS realisasi
+          FROM per_instansi GROUP BY provinsi
+    ), dinilai AS ({_sql_predikat('provinsi', 'capaian')})
+    SELECT *, CASE WHEN pagu <> 0 THEN realisasi / pagu * 100 END AS serapan,
+           capaian - CASE WHEN pagu <> 0 THEN realisasi / pagu * 100 END AS efisiensi
+      FROM dinilai ORDER BY capaian DESC NULLS LAST, provinsi"""
+    return cur.execute(sql, _param_banding(tahun, None, batas, skala, kunci, batas_instansi)).df()
+
+
+def indikator_bersama(con, tahun: int, provinsi: str | None = None) -> pd.DataFrame:
+    """Indicators with an annual row in `tahun`, grouped by the matching rule: the key, the most
+    common spelling and unit, and how many agencies report it."""
+    cur = kursor(con)
+    return cur.execute(f"""
+        SELECT a.kunci, mode(a.nama) AS nama, mode(a.satuan) AS satuan, count(DISTINCT a.instansi_id) AS jumlah_instansi
+          FROM {_relasi_agregat(cur)["agregat_capaian"]} a JOIN instansi i ON i.id = a.instansi_id
+         WHERE a.tahun = $tahun AND ($provinsi IS NULL OR i.provinsi = $provinsi)
+         GROUP BY a.kunci ORDER BY jumlah_instansi DESC, nama
+    """, {"tahun": tahun, "provinsi": provinsi}).df()
+
+
+def daftar_provinsi(con) -> list[str]:
+    return [r[0] for r in kursor(con).execute("SELECT DISTINCT provinsi FROM instansi ORDER BY provinsi").fetchall()]
+
+
+def tahun_semua(con) -> list[int]:
+    """Years with indicator or budget rows in any agency, newest first."""
+    cur = kursor(con)
+    rel = _relasi_agregat(cur)
+    return [r[0] for r in cur.execute(
+        f"SELECT tahun FROM {rel['agregat_capaian']} UNION SELECT tahun FROM {rel['agregat_anggaran']} ORDER BY tahun DESC").fetchall()]
