@@ -4,6 +4,7 @@ from pathlib import Path
 import streamlit as st
 
 import dasbor
+import presentasi
 
 HALAMAN = Path(__file__).resolve().parent / "pages"
 
@@ -15,6 +16,7 @@ halaman = st.navigation({
         st.Page(str(HALAMAN / "tren.py"), title="Tren Antar Tahun", icon=":material/trending_up:"),
         st.Page(str(HALAMAN / "wilayah.py"), title="Sebaran Wilayah", icon=":material/map:"),
         st.Page(str(HALAMAN / "anggaran.py"), title="Anggaran & Efisiensi", icon=":material/payments:"),
+        st.Page(str(HALAMAN / "perbandingan.py"), title="Perbandingan Antar Daerah", icon=":material/leaderboard:"),
     ],
     "Data": [
         st.Page(str(HALAMAN / "kualitas.py"), title="Kualitas Data", icon=":material/fact_check:"),
@@ -22,4 +24,7 @@ halaman = st.navigation({
     ],
 })
 st.session_state["_pilihan"] = dasbor.sidebar()
-halaman.run()
+if dasbor.mode_presentasi():
+    presentasi.tampil(dasbor.pilihan())
+else:
+    halaman.run()

@@ -6,6 +6,7 @@ read is done again on the new data. Nothing else is recomputed on a rerun.
 """
 from __future__ import annotations
 
+import hashlib
 import html
 import os
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from sakip_calc import analisis, store
+from sakip_calc import analisis, dek, ekspor, store
 from sakip_calc.angka import format_angka, format_persen
 from sakip_calc.spesifikasi import NAMA_SKALA
 
@@ -110,6 +111,27 @@ def riwayat_impor(versi_data: str) -> pd.DataFrame:
     return store.riwayat_impor(koneksi())
 
 
+# cross-agency reads: aggregated in DuckDB, at most one row per agency
+@st.cache_data(show_spinner=False, max_entries=64)
+def daftar_provinsi(versi_data: str) -> list[str]:
+    return store.daftar_provinsi(koneksi())
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def indikator_bersama(versi_data: str, tahun: int, provinsi: str | None, instansi_id: int) -> pd.DataFrame:
+    return analisis.indikator_bersama(koneksi(), tahun, provinsi, instansi_id)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def banding_instansi(versi_data: str, tahun: int, provinsi: str | None, batas, nama_skala: str, kunci: str | None) -> pd.DataFrame:
+    return analisis.banding_instansi(koneksi(), tahun, provinsi, batas, nama_skala, kunci)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def banding_provinsi(versi_data: str, tahun: int, batas, nama_skala: str, kunci: str | None) -> pd.DataFrame:
+    return analisis.banding_provinsi(koneksi(), tahun, batas, nama_skala, kunci)
+
+
 # ---- the sidebar: agency, year, comparison year, predikat scale, cap ------------------------
 
 @dataclass(frozen=True)
@@ -158,8 +180,10 @@ def sidebar() -> Pilihan | None:
                               bind="query-params",
                               help="Temanggung menghitung capaian di atas 100 % sebagai 100; Tegal tidak membatasi.")
     batas = {"instansi": analisis.BATAS_INSTANSI, "100": 100.0, "tanpa": None}[batas_kode]
-    return Pilihan(v, int(baris["id"]), kode, baris["nama"], baris["kabupaten"], int(tahun),
-                   int(banding) if banding is not None else None, nama_skala, batas)
+    p = Pilihan(v, int(baris["id"]), kode, baris["nama"], baris["kabupaten"], int(tahun),
+                int(banding) if banding is not None else None, nama_skala, batas)
+    _alat_presentasi(p)
+    return p
 
 
 def _bawaan_instansi(v: str, kode: str) -> tuple[int, str]:
@@ -192,10 +216,18 @@ def pilihan() -> Pilihan | None:
 # ---- small drawing helpers ------------------------------------------------------------------
 
 def grafik(fig: go.Figure, kalimat: str | None = None, key: str | None = None) -> None:
-    """A chart with its one-sentence reading under it."""
+    """A chart with its one-sentence reading under it, and PNG/SVG downloads of it."""
     st.plotly_chart(fig, config={"displaylogo": False, "locale": "id"}, key=key)
     if kalimat:
         st.caption(kalimat)
+    kunci = key or "g_" + hashlib.md5(ekspor.judul_grafik(fig).encode()).hexdigest()[:10]
+    nama = _nama_berkas(ekspor.judul_grafik(fig))
+    with st.container(horizontal=True, gap="small"):
+        # rendered only when clicked (on a worker thread), so a rerun costs nothing
+        for format, mime in (("png", "image/png"), ("svg", "image/svg+xml")):
+            st.download_button(format.upper(), data=lambda f=format: _gambar(fig.to_json(), f, fig), file_name=f"{nama}.{format}",
+                               mime=mime, on_click="ignore", type="tertiary", icon=":material/download:",
+                               key=f"{kunci}_{format}", help=f"Unduh grafik ini sebagai {format.upper()}")
 
 
 def kartu(kolom, label: str, nilai: str, catatan: str | None = None, help: str | None = None) -> None:
@@ -252,7 +284,14 @@ def tabel(df: pd.DataFrame, format_kolom: dict, warna_kolom: str | None = None, 
                           subset=[warna_kolom])
     if "_warna" in df.columns:
         gaya = gaya.hide(["_warna"], axis="columns")
-    return st.dataframe(gaya, hide_index=True, **kw)
+    hasil = st.dataframe(gaya, hide_index=True, **kw)
+    format_excel = {k: FORMAT_EXCEL[f] for k, f in format_kolom.items() if f in FORMAT_EXCEL}
+    kunci = kw.get("key") or "t_" + hashlib.md5(pd.util.hash_pandas_object(df.astype(str), index=False).values.tobytes()
+                                                  + str(list(df.columns)).encode()).hexdigest()[:12]
+    st.download_button("Excel", data=lambda: ekspor.tabel_excel(df, format_excel, warna_kolom=warna_kolom),
+                       file_name=f"{_nama_berkas('tabel')}.xlsx", mime=MIME_XLSX, on_click="ignore", type="tertiary",
+                       icon=":material/download:", key=f"{kunci}_xlsx", help="Unduh tabel ini sebagai buku kerja Excel")
+    return hasil
 
 
 F_PERSEN = lambda x: format_persen(x, 2)          # noqa: E731
@@ -260,3 +299,62 @@ F_ANGKA2 = lambda x: format_angka(x, 2)           # noqa: E731
 F_ANGKA = lambda x: format_angka(x, 0)            # noqa: E731
 F_TAHUN = lambda t: str(int(t))                   # noqa: E731
 F_RUPIAH = lambda x: "Rp " + format_angka(x, 0)   # noqa: E731
+FORMAT_EXCEL = {F_PERSEN: ekspor.ID + '#,##0.00" %"', F_ANGKA2: ekspor.ID + "#,##0.00", F_ANGKA: ekspor.ID + "#,##0",
+                F_TAHUN: "0", F_RUPIAH: ekspor.ID + '"Rp "#,##0'}
+MIME_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+MIME_PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+
+
+# ---- exports: images, the deck, presentation mode -------------------------------------------
+
+def _nama_berkas(judul: str, p: Pilihan | None = None) -> str:
+    """'dinsos-temanggung-2023-serapan-per-program-2023' (agency and year first, without extension)."""
+    p = p or pilihan()
+    return ekspor.nama_berkas(f"{p.kode} {p.tahun} {judul}" if p else judul, "x")[:-2]
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _gambar(fig_json: str, format: str, _fig: go.Figure) -> bytes:
+    # keyed by the figure's JSON: a second click on the same chart is free
+    return ekspor.gambar(_fig, format)
+
+
+def opsi_dek(p: Pilihan) -> dek.OpsiDek:
+    """The deck follows the sidebar and, for the page on screen, that page's own choices."""
+    s = st.session_state
+    return dek.OpsiDek(
+        tahun_banding=p.tahun_banding, batas=p.batas, nama_skala=p.skala, metode=s.get("ag_metode", "selisih"),
+        indikator_tren=tuple(s["tr_indikator"]) if s.get("tr_indikator") else None, bentuk_tren=s.get("tr_bentuk", "garis"),
+        indikator_tren_satu=s.get("tr_satu"), tahun_wilayah=s.get("wl_tahun"), jenis_wilayah=s.get("wl_jenis"),
+        kelompok_wilayah=s.get("wl_kelompok"), kecamatan_desa=s.get("wl_kec"), jenis_desa=s.get("wl_desa_jenis"))
+
+
+def halaman_dek() -> tuple[str, ...]:
+    """The pages ticked under 'Unduh Presentasi' (all by default); presentation mode shows the same."""
+    return tuple(h for i, h in enumerate(dek.HALAMAN) if st.session_state.get(f"dek_{i}", True))
+
+
+@st.cache_data(show_spinner="Menyiapkan grafik…", max_entries=16)
+def grafik_dek(versi_data: str, instansi_id: int, tahun: int, halaman: tuple[str, ...], opsi: dek.OpsiDek) -> list[ekspor.Grafik]:
+    return dek.grafik_dek(koneksi(), instansi_id, tahun, halaman, opsi)
+
+
+def _alat_presentasi(p: Pilihan) -> None:
+    sb = st.sidebar
+    sb.divider()
+    with sb.popover("Unduh Presentasi", icon=":material/slideshow:", width="stretch"):
+        st.caption(f"PowerPoint 16:9 untuk {p.nama} {p.tahun}: grafik asli yang dapat disunting, satu per slide.")
+        for i, h in enumerate(dek.HALAMAN):
+            st.checkbox(h, value=True, key=f"dek_{i}")
+        halaman, opsi = halaman_dek(), opsi_dek(p)
+        # built on click; the chart list is the one presentation mode caches
+        st.download_button("Unduh .pptx", data=lambda: ekspor.buat_dek(grafik_dek(p.versi, p.instansi_id, p.tahun, halaman, opsi),
+                                                                       p.nama, p.tahun),
+                           file_name=f"{_nama_berkas('presentasi', p)}.pptx", mime=MIME_PPTX, on_click="ignore",
+                           type="primary", icon=":material/download:", disabled=not halaman, key="dek_unduh", width="stretch")
+    sb.toggle("Mode presentasi", key="presentasi",
+              help="Satu grafik sekali tampil, huruf besar, tanpa panel samping; untuk proyektor.")
+
+
+def mode_presentasi() -> bool:
+    return bool(st.session_state.get("presentasi")) and pilihan() is not None

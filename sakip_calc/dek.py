@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 import pandas as pd
 
@@ -37,22 +38,39 @@ class OpsiDek:
     jenis_desa: str | None = None
 
 
-def _sumber(info: dict, tabel: str) -> str:
-    return f"Dinas Sosial Kab. {info['kabupaten']}, {tabel}"       # as dasbor.sumber
+class _Data:
+    """One agency-year's reads, each done once however many sections use it."""
+
+    def __init__(self, con, instansi_id: int, tahun: int, opsi: OpsiDek):
+        self.con, self.iid, self.tahun, self.opsi = con, instansi_id, tahun, opsi
+        self.info = analisis.info_instansi(con, instansi_id)
+        self.nama_skala = opsi.nama_skala or self.info["skala_predikat"]
+        self.skor = analisis.skor_indikator(con, instansi_id, opsi.batas, self.nama_skala)
+        self._program: dict[str, pd.DataFrame] = {}
+
+    @cached_property
+    def anggaran(self) -> pd.DataFrame:
+        return analisis.anggaran_tahun(self.con, self.iid, self.tahun)
+
+    def program(self, metode: str) -> pd.DataFrame:
+        if metode not in self._program:
+            self._program[metode] = analisis.efisiensi_program(self.con, self.iid, self.tahun, metode, self.opsi.batas)
+        return self._program[metode]
+
+    def sumber(self, tabel: str) -> str:
+        return f"Dinas Sosial Kab. {self.info['kabupaten']}, {tabel}"       # as dasbor.sumber
 
 
 def grafik_dek(con, instansi_id: int, tahun: int, halaman=HALAMAN, opsi: OpsiDek = OpsiDek()) -> list[Grafik]:
     """The charts of the chosen pages, in page order. Empty charts are left out, and a chart two
     pages share (the efficiency quadrant) appears once."""
-    info = analisis.info_instansi(con, instansi_id)
-    nama_skala = opsi.nama_skala or info["skala_predikat"]
-    skor_df = analisis.skor_indikator(con, instansi_id, opsi.batas, nama_skala)
+    data = _Data(con, instansi_id, tahun, opsi)
     bagian = {RINGKASAN: _ringkasan, CAPAIAN: _capaian, TREN: _tren, WILAYAH: _wilayah, ANGGARAN: _anggaran}
     hasil, judul = [], set()
     for h in HALAMAN:
         if h not in halaman:
             continue
-        for g in bagian[h](con, instansi_id, tahun, opsi, info, skor_df, nama_skala):
+        for g in bagian[h](data):
             if g.fig.data and g.judul not in judul:
                 judul.add(g.judul)
                 hasil.append(g)
@@ -66,65 +84,64 @@ def dek_instansi(con, instansi_id: int, tahun: int, halaman=HALAMAN, opsi: OpsiD
     return ekspor.buat_dek(grafik_dek(con, instansi_id, tahun, halaman, opsi), info["nama"], tahun, tanggal)
 
 
-def _ringkasan(con, iid, tahun, opsi, info, skor_df, nama_skala) -> list[Grafik]:
-    sumber = _sumber(info, "tabel capaian")
+def _ringkasan(d: _Data) -> list[Grafik]:
+    t, sumber = d.tahun, d.sumber("tabel capaian")
     # the deck does not show the page's data-problem count, so no checks are run for it
-    r = analisis.ringkasan(skor_df, analisis.anggaran_tahun(con, iid, tahun),
-                           analisis.efisiensi_program(con, iid, tahun, "selisih", opsi.batas), pd.DataFrame(),
-                           analisis.skala(con, nama_skala), tahun, opsi.tahun_banding)
+    r = analisis.ringkasan(d.skor, d.anggaran, d.program("selisih"), pd.DataFrame(), analisis.skala(d.con, d.nama_skala),
+                           t, d.opsi.tahun_banding)
     hasil = []
     if not r["iku"].empty:
-        hasil.append(Grafik(RINGKASAN, grafik.batang_capaian(r["iku"], f"Skor capaian indikator utama {tahun} (%)", sumber),
+        hasil.append(Grafik(RINGKASAN, grafik.batang_capaian(r["iku"], f"Skor capaian indikator utama {t} (%)", sumber),
                             narasi.kalimat_predikat(r["iku"])))
-    hasil.append(Grafik(RINGKASAN, grafik.batang_predikat(r["jumlah_predikat"], f"Jumlah indikator utama per predikat {tahun}", sumber),
-                        narasi.kalimat_capaian(r["rata_capaian"], r["predikat"], tahun, r["rata_banding"], opsi.tahun_banding)))
+    hasil.append(Grafik(RINGKASAN, grafik.batang_predikat(r["jumlah_predikat"], f"Jumlah indikator utama per predikat {t}", sumber),
+                        narasi.kalimat_capaian(r["rata_capaian"], r["predikat"], t, r["rata_banding"], d.opsi.tahun_banding)))
     if r["program"]["serapan"].notna().any():
-        hasil.append(Grafik(RINGKASAN, grafik.kuadran_efisiensi(r["program"], f"Capaian vs serapan per program {tahun} (%)",
-                                                                _sumber(info, "tabel anggaran")),
+        hasil.append(Grafik(RINGKASAN, grafik.kuadran_efisiensi(r["program"], f"Capaian vs serapan per program {t} (%)",
+                                                                d.sumber("tabel anggaran")),
                             narasi.kalimat_efisiensi(r["program"])))
     return hasil
 
 
-def _tren_satu(semua: pd.DataFrame, kode: str, halaman: str, sumber: str) -> Grafik:
-    tahun = sorted(semua["tahun"].dropna().astype(int).unique())
-    satu = semua[semua["kode"] == kode].sort_values("tahun")
+def _tren_satu(d: _Data, kode: str, halaman: str) -> Grafik:
+    tahun = sorted(d.skor["tahun"].dropna().astype(int).unique())
+    satu = d.skor[d.skor["kode"] == kode].sort_values("tahun")
     i = satu.iloc[0]
     fig = grafik.tren_indikator(satu, f"{kode}: target dan realisasi {tahun[0]}–{tahun[-1]} ({i['satuan'] or 'nilai'})",
-                                sumber, i["satuan"] or "", i["kondisi_awal"],
+                                d.sumber("tabel capaian"), i["satuan"] or "", i["kondisi_awal"],
                                 i["periode_awal"] - 1 if pd.notna(i["periode_awal"]) else None, i["target_akhir"])
     return Grafik(halaman, fig, narasi.kalimat_tren(satu, i["nama"]))
 
 
-def _capaian(con, iid, tahun, opsi, info, skor_df, nama_skala) -> list[Grafik]:
-    df = skor_df[skor_df["tahun"] == tahun]
+def _capaian(d: _Data) -> list[Grafik]:
+    df = d.skor[d.skor["tahun"] == d.tahun]
     if df.empty:
         return []
     # the page opens on the first row of its table (sorted by sasaran, program, kode)
-    kode = opsi.indikator_capaian or df.sort_values(["sasaran", "program_kode", "kode"], na_position="last")["kode"].iloc[0]
-    return [_tren_satu(skor_df, kode, CAPAIAN, _sumber(info, "tabel capaian"))]
+    kode = d.opsi.indikator_capaian or df.sort_values(["sasaran", "program_kode", "kode"], na_position="last")["kode"].iloc[0]
+    return [_tren_satu(d, kode, CAPAIAN)]
 
 
-def _tren(con, iid, tahun, opsi, info, skor_df, nama_skala) -> list[Grafik]:
-    if skor_df.empty:
+def _tren(d: _Data) -> list[Grafik]:
+    if d.skor.empty:
         return []
-    ada = sorted(skor_df["tahun"].dropna().astype(int).unique())
-    utama = skor_df[skor_df["tingkat"].isin(skor.TINGKAT_IKU)]["kode"].drop_duplicates().tolist()
-    pilih = list(opsi.indikator_tren or utama[:4])
+    ada = sorted(d.skor["tahun"].dropna().astype(int).unique())
+    utama = d.skor[d.skor["tingkat"].isin(skor.TINGKAT_IKU)]["kode"].drop_duplicates().tolist()
+    pilih = list(d.opsi.indikator_tren or utama[:4])
     if not pilih:
         return []
-    sumber = _sumber(info, "tabel capaian")
-    terpilih = skor_df[skor_df["kode"].isin(pilih)]
-    fig = grafik.tren_capaian(terpilih, f"Skor capaian {ada[0]}–{ada[-1]} (%)", sumber, opsi.bentuk_tren)
+    terpilih = d.skor[d.skor["kode"].isin(pilih)]
+    fig = grafik.tren_capaian(terpilih, f"Skor capaian {ada[0]}–{ada[-1]} (%)", d.sumber("tabel capaian"), d.opsi.bentuk_tren)
     kalimat = " ".join(narasi.kalimat_tren(g, g["nama"].iloc[0]) for _, g in terpilih.groupby("kode", sort=False))
-    satu = opsi.indikator_tren_satu if opsi.indikator_tren_satu in pilih else pilih[0]
-    return [Grafik(TREN, fig, kalimat), _tren_satu(skor_df, satu, TREN, sumber)]
+    satu = d.opsi.indikator_tren_satu if d.opsi.indikator_tren_satu in pilih else pilih[0]
+    return [Grafik(TREN, fig, kalimat), _tren_satu(d, satu, TREN)]
 
 
-def _wilayah(con, iid, tahun, opsi, info, skor_df, nama_skala) -> list[Grafik]:
-    semua = store.wilayah(con, iid)
+def _wilayah(d: _Data) -> list[Grafik]:
+    o = d.opsi
+    semua = store.wilayah(d.con, d.iid)
     if semua.empty:
         return []
-    tw = opsi.tahun_wilayah if opsi.tahun_wilayah in set(semua["tahun"]) else wilayah.tahun_wilayah(semua, tahun)
+    tw = o.tahun_wilayah if o.tahun_wilayah in set(semua["tahun"]) else wilayah.tahun_wilayah(semua, d.tahun)
     data = semua[semua["tahun"] == tw]
     jenis_kec = data[data["kecamatan"].notna()].drop_duplicates("jenis")
     if jenis_kec.empty:
@@ -132,13 +149,13 @@ def _wilayah(con, iid, tahun, opsi, info, skor_df, nama_skala) -> list[Grafik]:
     label = dict(zip(jenis_kec["jenis"], jenis_kec["nama_jenis"]))
     satuan = dict(zip(jenis_kec["jenis"], jenis_kec["satuan"]))
     kelompok = dict(zip(jenis_kec["jenis"], jenis_kec["kelompok"]))
-    jenis = opsi.jenis_wilayah if opsi.jenis_wilayah in label else next(iter(label))
-    sumber = _sumber(info, "tabel wilayah")
+    jenis = o.jenis_wilayah if o.jenis_wilayah in label else next(iter(label))
+    sumber = d.sumber("tabel wilayah")
     sebaran = wilayah.sebaran(semua, tw, jenis)
     kalimat = narasi.kalimat_wilayah(sebaran, label[jenis], satuan[jenis])
     hasil = [Grafik(WILAYAH, grafik.batang_wilayah(sebaran, f"{label[jenis]} per kecamatan, {tw} ({satuan[jenis]})",
                                                    sumber, satuan[jenis]), kalimat)]
-    grup = opsi.kelompok_wilayah if opsi.kelompok_wilayah in set(kelompok.values()) else kelompok[jenis]
+    grup = o.kelompok_wilayah if o.kelompok_wilayah in set(kelompok.values()) else kelompok[jenis]
     mat = wilayah.matriks(semua, tw, [j for j, k in kelompok.items() if k == grup])
     mat.columns = [label.get(c, c) for c in mat.columns]
     hasil.append(Grafik(WILAYAH, grafik.heatmap_wilayah(mat, f"{grup} per kecamatan, {tw} (warna: % dari kabupaten)", sumber),
@@ -146,42 +163,44 @@ def _wilayah(con, iid, tahun, opsi, info, skor_df, nama_skala) -> list[Grafik]:
     desa = semua[semua["desa"].notna() & (semua["tahun"] == tw)]
     if not desa.empty:
         ada_kec = sorted(desa["kecamatan"].unique())
-        kec = opsi.kecamatan_desa if opsi.kecamatan_desa in ada_kec else ada_kec[0]
+        kec = o.kecamatan_desa if o.kecamatan_desa in ada_kec else ada_kec[0]
         ada_jenis = sorted(desa.loc[desa["kecamatan"] == kec, "jenis"].unique())
-        jd = opsi.jenis_desa if opsi.jenis_desa in ada_jenis else ada_jenis[0]
+        jd = o.jenis_desa if o.jenis_desa in ada_jenis else ada_jenis[0]
         per_desa = wilayah.sebaran(semua, tw, jd, kec)
         hasil.append(Grafik(WILAYAH, grafik.batang_wilayah(
             per_desa, f"{label.get(jd, jd)} per desa, Kec. {kec}, {tw} ({satuan.get(jd, '')})",
-            _sumber(info, "tabel wilayah desa"), satuan.get(jd, "")),
+            d.sumber("tabel wilayah desa"), satuan.get(jd, "")),
             narasi.kalimat_wilayah(per_desa, label.get(jd, jd), satuan.get(jd, ""), "Desa")))
     return hasil
 
 
-def _anggaran(con, iid, tahun, opsi, info, skor_df, nama_skala) -> list[Grafik]:
-    df = analisis.anggaran_tahun(con, iid, tahun)
+def _anggaran(d: _Data) -> list[Grafik]:
+    df, t = d.anggaran, d.tahun
     if df.empty:
         return []
     total = agg.total_instansi(df)
-    program = analisis.efisiensi_program(con, iid, tahun, opsi.metode, opsi.batas)
-    baris_program = df[df["tingkat"] == "program"].assign(label=lambda x: x["kode"] + " " + x["nama"], pagu=lambda x: x["pagu_dipakai"],
+    program = d.program(d.opsi.metode)
+    baris_program = df[df["tingkat"] == "program"].assign(label=lambda x: x["kode"] + " " + x["nama"],
+                                                         pagu=lambda x: x["pagu_dipakai"],
                                                          realisasi=lambda x: x["realisasi_dipakai"])
-    sumber = _sumber(info, "tabel anggaran")
-    kal_anggaran = narasi.kalimat_anggaran(total, tahun)
+    sumber = d.sumber("tabel anggaran")
+    kal_anggaran = narasi.kalimat_anggaran(total, t)
     kal_efisiensi = narasi.kalimat_efisiensi(program)
     hasil = [
-        Grafik(ANGGARAN, grafik.batang_pagu_realisasi(baris_program, f"Pagu dan realisasi per program {tahun} (Rp)", sumber),
+        Grafik(ANGGARAN, grafik.batang_pagu_realisasi(baris_program, f"Pagu dan realisasi per program {t} (Rp)", sumber),
                kal_anggaran),
-        Grafik(ANGGARAN, grafik.batang_serapan(baris_program.assign(label=baris_program["kode"]), f"Serapan per program {tahun} (%)", sumber), kal_efisiensi),
-        Grafik(ANGGARAN, grafik.treemap_anggaran(df, f"Struktur pagu {tahun} (luas: pagu; warna: serapan %)", sumber),
+        Grafik(ANGGARAN, grafik.batang_serapan(baris_program.assign(label=baris_program["kode"]),
+                                               f"Serapan per program {t} (%)", sumber), kal_efisiensi),
+        Grafik(ANGGARAN, grafik.treemap_anggaran(df, f"Struktur pagu {t} (luas: pagu; warna: serapan %)", sumber),
                kal_anggaran),
-        Grafik(ANGGARAN, grafik.kuadran_efisiensi(program, f"Capaian vs serapan per program {tahun} (%)",
-                                                  _sumber(info, "tabel anggaran dan capaian")), kal_efisiensi),
-        Grafik(ANGGARAN, grafik.kurva_triwulan(agg.kurva_triwulan(store.anggaran_triwulan(con, iid, tahun)),
-                                               f"Realisasi kumulatif per triwulan {tahun} (Rp)",
-                                               _sumber(info, "evaluasi RKPD triwulan")), kal_anggaran),
+        Grafik(ANGGARAN, grafik.kuadran_efisiensi(program, f"Capaian vs serapan per program {t} (%)",
+                                                  d.sumber("tabel anggaran dan capaian")), kal_efisiensi),
+        Grafik(ANGGARAN, grafik.kurva_triwulan(agg.kurva_triwulan(store.anggaran_triwulan(d.con, d.iid, t)),
+                                               f"Realisasi kumulatif per triwulan {t} (Rp)",
+                                               d.sumber("evaluasi RKPD triwulan")), kal_anggaran),
     ]
-    bel = store.belanja(con, iid, tahun)
+    bel = store.belanja(d.con, d.iid, t)
     if not bel.empty:
-        hasil.append(Grafik(ANGGARAN, grafik.donat_belanja(bel, f"Komposisi realisasi belanja {tahun} (Rp)",
-                                                           _sumber(info, "komposisi belanja")), kal_anggaran))
+        hasil.append(Grafik(ANGGARAN, grafik.donat_belanja(bel, f"Komposisi realisasi belanja {t} (Rp)",
+                                                           d.sumber("komposisi belanja")), kal_anggaran))
     return hasil

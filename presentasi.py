@@ -1,0 +1,62 @@
+"""Presentation mode: one chart at a time, large, without the sidebar or controls, for a projector.
+
+Shows the charts of the deck (the pages ticked under 'Unduh Presentasi'), so what is projected
+and what is downloaded are the same figures.
+"""
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import streamlit as st
+
+import dasbor as d
+
+# hides the sidebar and header, widens the page, enlarges the text
+GAYA = """<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"] {display: none;}
+[data-testid="stMainBlockContainer"] {padding: 1.5rem 3rem 1rem; max-width: 100%;}
+[data-testid="stMain"] p, [data-testid="stMain"] button {font-size: 1.45rem;}
+</style>"""
+
+
+def besar(fig: go.Figure) -> go.Figure:
+    """A copy with type sized for a projector across the room."""
+    salinan = go.Figure(fig)
+    salinan.update_layout(height=640, font_size=21, title_font_size=32, legend_font_size=19,
+                          margin={"t": 130, "b": 120})
+    salinan.update_traces(textfont_size=19)
+    # plotly shrinks outside bar labels that meet the plot edge; on a projector they stay full size
+    salinan.update_traces(outsidetextfont_size=19, constraintext="none", selector={"type": "bar"})
+    salinan.update_annotations(font_size=18)
+    return salinan
+
+
+def _geser(langkah: int, jumlah: int) -> None:
+    st.session_state["pr_indeks"] = (st.session_state.get("pr_indeks", 0) + langkah) % jumlah
+
+
+def _keluar() -> None:
+    st.session_state["presentasi"] = False
+
+
+def tampil(p: d.Pilihan) -> None:
+    st.html(GAYA)
+    daftar = d.grafik_dek(p.versi, p.instansi_id, p.tahun, d.halaman_dek(), d.opsi_dek(p))
+    if not daftar:
+        d.kosong(f"Tidak ada grafik untuk {p.nama} {p.tahun} pada halaman yang dipilih.")
+        st.button("Keluar dari mode presentasi", on_click=_keluar, key="pr_keluar")
+        return
+    i = st.session_state.get("pr_indeks", 0) % len(daftar)
+    g = daftar[i]
+    with st.container(horizontal=True, vertical_alignment="center"):
+        st.markdown(f"**{g.halaman}** · {p.nama} · {i + 1} / {len(daftar)}")
+        st.space("stretch")
+        st.button("Sebelumnya", icon=":material/arrow_back:", on_click=_geser, args=(-1, len(daftar)),
+                  shortcut="left", key="pr_sebelum")
+        st.button("Berikutnya", icon=":material/arrow_forward:", on_click=_geser, args=(1, len(daftar)),
+                  shortcut="right", key="pr_berikut", type="primary")
+        st.button("Keluar", icon=":material/close:", on_click=_keluar, key="pr_keluar", type="tertiary")
+    # theme=None: the figure's own (enlarged) fonts, not Streamlit's smaller axis theme
+    st.plotly_chart(besar(g.fig), config={"displaylogo": False, "locale": "id", "displayModeBar": False}, theme=None,
+                    key="pr_grafik")
+    if g.kalimat:
+        st.markdown(g.kalimat)
