@@ -289,7 +289,7 @@ MIME_PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presen
 def _nama_berkas(judul: str, p: Pilihan | None = None) -> str:
     """'dinsos-temanggung-2023-serapan-per-program-2023' (agency and year first, without extension)."""
     p = p or pilihan()
-    return ekspor.nama_berkas(f"{p.kode} {p.tahun} {judul}" if p else judul, "x")[:-2]
+    return ekspor.nama_berkas(f"{p.kode} {p.tahun} {judul}" if p else judul)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

@@ -72,10 +72,9 @@ def sumber_grafik(fig: go.Figure) -> str | None:
     return None
 
 
-def nama_berkas(teks: str, akhiran: str) -> str:
-    """A file name from a title: 'Skor capaian 2023 (%)' -> 'skor-capaian-2023.png'."""
-    dasar = re.sub(r"[^0-9a-z]+", "-", teks.lower()).strip("-")[:80] or "grafik"
-    return f"{dasar}.{akhiran}"
+def nama_berkas(teks: str) -> str:
+    """A file name (without extension) from a title: 'Skor capaian 2023 (%)' -> 'skor-capaian-2023'."""
+    return re.sub(r"[^0-9a-z]+", "-", teks.lower()).strip("-")[:80] or "grafik"
 
 
 # ---- static images: one warm renderer per process ---------------------------------------------
@@ -90,7 +89,7 @@ _penyaji_hidup = False
 def siapkan_penyaji() -> None:
     """Start the process's one kaleido renderer (a chromium tab) if it is not running yet.
 
-    Starting a browser costs ~2.5 s; a warm one renders an image in ~0.15 s.
+    Starting a browser costs ~2.5 s; a warm one renders an image in a few tenths of a second.
     """
     global _penyaji_hidup
     with _kunci_penyaji:
@@ -222,13 +221,16 @@ def bagan_asli(fig: go.Figure) -> BaganAsli | None:
     jenis = {t.type for t in jejak}
     if jenis == {"pie"} and len(jejak) == 1:
         t = jejak[0]
-        nilai = [_angka(v) for v in t.values]
+        titik = list(zip([_kategori(x) for x in t.labels], [_angka(v) for v in t.values],
+                         _warna_titik(t.marker.colors, len(t.values)) if t.marker.colors is not None else [None] * len(t.values)))
+        if t.sort is not False:      # plotly draws the slices largest first unless sort=False
+            titik.sort(key=lambda x: -(x[1] or 0))
+        kategori, nilai, warna = (list(x) for x in zip(*titik))
         total = sum(v for v in nilai if v) or 1
         info = t.textinfo or "value"
         label = [format_persen(v / total * 100, 1) if "percent" in info else format_angka(v)
                  for v in (v or 0 for v in nilai)]
-        return BaganAsli("donat" if t.hole else "pai", [_kategori(x) for x in t.labels],
-                         [Seri(t.name or "Nilai", nilai, _warna_titik(t.marker.colors, len(nilai)), label)],
+        return BaganAsli("donat" if t.hole else "pai", kategori, [Seri(t.name or "Nilai", nilai, warna, label)],
                          lubang=t.hole, format_nilai=_format_untuk(nilai))
     if not jenis <= {"bar", "scatter"}:
         return None

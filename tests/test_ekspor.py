@@ -53,6 +53,21 @@ def _dek(con, kode: str, tahun: int, halaman=dek.HALAMAN, opsi: dek.OpsiDek = de
     return iid, daftar, prs
 
 
+def _sama_dengan_gambar(chart, fig) -> None:
+    """Every point of every plotly trace is in the PowerPoint series of the same name, exactly."""
+    seri = {s.name: dict(zip(map(str, plot.categories), s.values)) for plot in chart.plots for s in plot.series}
+    for t in fig.data:
+        if t.type == "pie":
+            pasangan = zip(t.labels, t.values)
+        elif t.orientation == "h":
+            pasangan = zip(t.y, t.x)
+        else:
+            pasangan = zip(t.x, t.y)
+        for k, v in pasangan:
+            k = str(int(k)) if isinstance(k, float) and k.is_integer() else str(k)
+            assert seri[t.name or "Nilai"][k] == (None if pd.isna(v) else pytest.approx(float(v), abs=0)), (t.name, k)
+
+
 def _slide_berjudul(prs, awal: str):
     cocok = [s for s in _slide(prs)[1:] if _judul(s).startswith(awal)]
     assert len(cocok) == 1, (awal, [_judul(s) for s in _slide(prs)])
@@ -77,6 +92,7 @@ def test_dek_lengkap_judul_sumber_catatan_dan_jenis(con, kode, tahun):
         assert slide.notes_slide.notes_text_frame.text == g.kalimat and g.kalimat
         if ekspor.bagan_asli(g.fig) is not None:
             assert _grafik(slide) is not None and not _gambar(slide), g.judul
+            _sama_dengan_gambar(_grafik(slide), g.fig)
         else:
             assert _grafik(slide) is None and len(_gambar(slide)) == 1, g.judul
     # the charts PowerPoint can draw are charts, the others pictures
@@ -180,9 +196,12 @@ def test_konversi_batang_garis_pai_persis():
     b = ekspor.bagan_asli(garis)
     assert b.jenis == "garis" and b.kategori == ["2018", "2019", "2021"]
     assert b.seri[0].nilai == [None, 3.0, 5.0] and b.seri[1].penanda_saja
-    pai = go.Figure(go.Pie(labels=["x", "y"], values=[1, 3], hole=0.5, textinfo="percent+label"))
-    b = ekspor.bagan_asli(pai)
-    assert b.jenis == "donat" and b.seri[0].label == ["25,0 %", "75,0 %"]
+    pai = go.Figure(go.Pie(labels=["x", "y"], values=[1, 3], hole=0.5, textinfo="percent+label", marker_colors=["#111", "#222"]))
+    b = ekspor.bagan_asli(pai)            # largest slice first, as plotly draws it, colours kept with their slice
+    assert b.jenis == "donat" and b.kategori == ["y", "x"] and b.seri[0].nilai == [3.0, 1.0]
+    assert b.seri[0].label == ["75,0 %", "25,0 %"] and b.seri[0].warna == ["#222", "#111"]
+    b = ekspor.bagan_asli(go.Figure(go.Pie(labels=["x", "y"], values=[1, 3], sort=False)))
+    assert b.jenis == "pai" and b.kategori == ["x", "y"] and b.seri[0].label == ["1", "3"]
 
 
 def test_grafik_tanpa_padanan_jadi_gambar():
