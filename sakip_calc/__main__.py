@@ -1,11 +1,12 @@
-"""Command line: python -m sakip_calc build | import | template (see README)."""
+"""Command line: python -m sakip_calc build | import | undo | template | hash-sandi (see README)."""
 from __future__ import annotations
 
 import argparse
+import getpass
 import sys
 from pathlib import Path
 
-from . import impor, store, synth, templat
+from . import impor, sandi, store, synth, templat
 
 
 def _cetak_hasil(hasil: list[impor.HasilImpor]) -> bool:
@@ -30,8 +31,11 @@ def main(argv: list[str] | None = None) -> int:
     i = sub.add_parser("import", help="impor buku kerja .xlsx atau CSV per lembar")
     i.add_argument("berkas", nargs="+")
     i.add_argument("--db", default=str(store.DB_BAWAAN))
+    u = sub.add_parser("undo", help="batalkan impor terakhir yang masih berlaku")
+    u.add_argument("--db", default=str(store.DB_BAWAAN))
     t = sub.add_parser("template", help="tulis templat buku kerja")
     t.add_argument("keluaran")
+    sub.add_parser("hash-sandi", help="buat hash sandi admin untuk SAKIP_ADMIN_HASH (sandi dibaca dari terminal atau stdin)")
     s = sub.add_parser("synth", help="bangkitkan data sintetis provinsi atau nasional (uji beban)")
     s.add_argument("--scale", choices=list(synth.UKURAN), default="province")
     s.add_argument("--db", required=True)
@@ -52,7 +56,31 @@ def main(argv: list[str] | None = None) -> int:
         ada = [f for f in a.berkas if f not in hilang]
         baik = _cetak_hasil(impor.impor_berkas(ada, a.db)) if ada else True
         return 0 if baik and not hilang else 1
+    if a.perintah == "undo":
+        hasil = impor.batalkan_terakhir(a.db)
+        print(hasil.pesan, file=sys.stdout if hasil.dibatalkan is not None else sys.stderr)
+        return 0 if hasil.dibatalkan is not None else 1
+    if a.perintah == "hash-sandi":
+        return _hash_sandi()
     print(f"templat ditulis ke {templat.simpan_templat(a.keluaran)}")
+    return 0
+
+
+def _hash_sandi() -> int:
+    if sys.stdin.isatty():
+        teks = getpass.getpass("Sandi admin baru: ")
+        if getpass.getpass("Ulangi sandi: ") != teks:
+            print("GALAT: kedua sandi berbeda", file=sys.stderr)
+            return 1
+    else:
+        teks = sys.stdin.readline().rstrip("\r\n")
+    if len(teks) < sandi.PANJANG_MIN:
+        print(f"GALAT: sandi minimal {sandi.PANJANG_MIN} karakter", file=sys.stderr)
+        return 1
+    h = sandi.buat_hash(teks)
+    print(h)
+    print(f"# pasang sebagai variabel lingkungan SAKIP_ADMIN_HASH='{h}'\n"
+          f"# atau di .streamlit/secrets.toml: sakip_admin_hash = \"{h}\"", file=sys.stderr)
     return 0
 
 

@@ -46,15 +46,27 @@ def baca_angka(nilai: object, jenis: str = DESIMAL) -> HasilAngka:
         return HasilAngka(None)
     if teks.startswith("#"):
         return HasilAngka(None, f"sel berisi galat spreadsheet '{teks}'")
-    negatif = teks.startswith("-") or (teks.startswith("(") and teks.endswith(")"))
-    inti = _DEKORASI.sub("", teks.strip("()"))
-    inti = inti.lstrip("-")
-    if not inti or not re.fullmatch(r"[\d.,]+", inti) or not re.search(r"\d", inti):
+    # the sign may stand before or after the decoration: -Rp 5.000, Rp -5.000, (Rp 5.000)
+    kurung = teks.startswith("(") and teks.endswith(")")
+    tanda_luar, inti = _tanda(teks[1:-1].strip() if kurung else teks)
+    if _placeholder(_DEKORASI.sub("", inti)):
+        return HasilAngka(None)                       # 'Rp -', 'Rp. -,-': nothing reported
+    tanda_dalam, inti = _tanda(_DEKORASI.sub("", inti))
+    if not re.fullmatch(r"[0-9.,]*[0-9][0-9.,]*", inti) or (tanda_luar and tanda_dalam) or (kurung and (tanda_luar or tanda_dalam)):
         return HasilAngka(None, f"'{teks}' bukan angka")
     hasil = _tanpa_tanda(inti, jenis, teks)
-    if hasil.nilai is not None and negatif:
+    if hasil.nilai is not None and not math.isfinite(hasil.nilai):
+        return HasilAngka(None, f"'{teks[:30]}' terlalu besar untuk sebuah angka")
+    if hasil.nilai is not None and (kurung or tanda_luar == "-" or tanda_dalam == "-"):
         return HasilAngka(-hasil.nilai, hasil.galat, hasil.keterangan)
     return hasil
+
+
+def _tanda(teks: str) -> tuple[str, str]:
+    """A leading sign ('-', the minus sign U+2212 as '-', or '+') and the rest."""
+    if teks[:1] in ("-", "\u2212", "+"):
+        return ("+" if teks[0] == "+" else "-"), teks[1:].lstrip()
+    return "", teks
 
 
 def _tanpa_tanda(s: str, jenis: str, asli: str) -> HasilAngka:

@@ -3,22 +3,50 @@
 Nothing here interprets values; it finds the sheets and the header, maps header names to the
 format's columns (suggesting the right name for a misspelt one) and hands back raw cells with
 their sheet, row and column so that every later message can point at the cell.
+
+Uploaded files are hostile until proven otherwise: the container is identified by its bytes, not
+its name (an .xls, a PDF or an encrypted workbook renamed .xlsx), zip bombs are refused from the
+declared sizes before anything is inflated, XML with entity declarations is refused (openpyxl
+parses worksheets with defusedxml), and cells a planner cannot see in Excel's grid the way the
+importer reads them (formulas without a stored value, error values, merged cells, hidden sheets)
+are errors rather than silently empty data.
 """
 from __future__ import annotations
 
+import codecs
 import csv
 import difflib
 import io
+import re
+import struct
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import iterparse
 from openpyxl import load_workbook
+from openpyxl.cell.cell import ERROR_CODES
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.cell import coordinate_from_string, column_index_from_string, range_boundaries
 
 from .spesifikasi import LEMBAR, Lembar
 
-UKURAN_MAKS = 50 * 1024 * 1024
+# The upload cap; .streamlit/config.toml sets server.maxUploadSize to the same number of MB.
+UKURAN_MAKS = 20 * 1024 * 1024
+# Limits on what an .xlsx may declare it inflates to, checked before anything is inflated. Real
+# workbooks compress their XML 3-20 times (data/*.xlsx); a part inflating 100 times beyond 1 MiB
+# is a zip bomb, as is anything past 200 MiB in all.
+TERURAI_MAKS = 200 * 1024 * 1024
+RASIO_MAKS = 100
+BAGIAN_MAKS = 2000
+BARIS_MAKS = 200_000                     # data rows per sheet
+
+GALAT_EXCEL = frozenset(ERROR_CODES) | {"#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#UNKNOWN!", "#CONNECT!", "#BUSY!", "#GETTING_DATA"}
+_CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"     # OLE compound file: .xls, .doc, encrypted OOXML
+_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -37,7 +65,14 @@ class Masalah:
         if self.kolom:
             tempat.append(f"kolom '{self.kolom}'")
         awalan = "GALAT" if self.tingkat == "galat" else "CATATAN"
-        return f"{awalan} {', '.join(tempat)}: {self.pesan}"
+        return _CONTROL.sub("?", " ".join([awalan, *([", ".join(tempat)] if tempat else [])]) + f": {self.pesan}")
+
+
+@dataclass(frozen=True)
+class SelRusak:
+    """A cell whose content cannot be read as data (error value, formula without stored value).
+    The typing step reports it at its sheet, row and column."""
+    pesan: str
 
 
 @dataclass
@@ -53,12 +88,19 @@ class BacaanBerkas:
     lembar: dict[str, LembarMentah] = field(default_factory=dict)
     masalah: list[Masalah] = field(default_factory=list)
 
+    def galat(self, pesan: str) -> None:
+        self.masalah.append(Masalah("", None, None, pesan))
+
 
 def saran(nama: str, pilihan: list[str] | tuple[str, ...], n: int = 3) -> str:
     """' Mungkin maksud Anda: a, b?' for the closest known names, or ''."""
     mirip = difflib.get_close_matches(nama.lower(), [p.lower() for p in pilihan], n=n, cutoff=0.5)
     asli = {p.lower(): p for p in pilihan}
     return f" Mungkin maksud Anda: {', '.join(asli[m] for m in mirip)}?" if mirip else ""
+
+
+def format_mb(n: int) -> str:
+    return f"{n / 2**20:.1f}".replace(".", ",") + " MB"
 
 
 def baca_berkas(jalur: str | Path, isi: bytes | None = None, nama_file: str | None = None) -> BacaanBerkas:
@@ -70,78 +112,310 @@ def baca_berkas(jalur: str | Path, isi: bytes | None = None, nama_file: str | No
         try:
             isi = jalur.read_bytes()
         except OSError as e:
-            hasil.masalah.append(Masalah("", None, None, f"berkas tidak dapat dibuka: {e.strerror}"))
+            hasil.galat(f"berkas tidak dapat dibuka: {e.strerror}")
             return hasil
     if len(isi) > UKURAN_MAKS:
-        hasil.masalah.append(Masalah("", None, None, f"berkas {len(isi) / 1e6:.1f} MB melebihi batas {UKURAN_MAKS // 2**20} MB"))
+        hasil.galat(f"berkas lebih besar dari batas {UKURAN_MAKS // 2**20} MB; "
+                    "pecah menjadi beberapa berkas, mis. satu berkas per instansi atau per lembar")
+        return hasil
+    if not isi:
+        hasil.galat("berkas kosong (0 bait)")
         return hasil
     akhiran = Path(nama_file).suffix.lower()
     if akhiran == ".csv":
         _baca_csv(isi, nama_file, hasil)
     elif akhiran == ".xlsx":
         _baca_xlsx(isi, hasil)
+    elif akhiran in (".xlsm", ".xltm"):
+        hasil.galat("buku kerja bermakro (.xlsm) tidak diterima: makro bisa berbahaya dan tidak dibutuhkan. "
+                    "Di Excel pilih Simpan Sebagai > Buku Kerja Excel (.xlsx)")
+    elif akhiran in (".xls", ".ods", ".xlsb"):
+        hasil.galat(f"format {akhiran} tidak didukung; buka di Excel/LibreOffice lalu Simpan Sebagai > Buku Kerja Excel (.xlsx)")
     else:
-        hasil.masalah.append(Masalah("", None, None, f"jenis berkas '{akhiran or nama_file}' tidak didukung; gunakan .xlsx atau .csv per lembar"))
+        hasil.galat(f"jenis berkas '{akhiran or nama_file}' tidak didukung; gunakan .xlsx atau .csv per lembar")
     return hasil
 
 
+# ---- what the bytes really are ------------------------------------------------------------
+
+def _nama_aliran_cfb(isi: bytes) -> set[str]:
+    """Stream names in an OLE compound file's directory (enough to tell .xls from an encrypted
+    workbook); an empty set when the directory cannot be followed."""
+    try:
+        ukuran = 1 << struct.unpack_from("<H", isi, 0x1E)[0]
+        jumlah_fat, sektor_dir = struct.unpack_from("<I", isi, 0x2C)[0], struct.unpack_from("<I", isi, 0x30)[0]
+        fat_sektor = struct.unpack_from("<109I", isi, 0x4C)[:min(jumlah_fat, 109)]
+        fat = []
+        for s in fat_sektor:
+            awal = (s + 1) * ukuran
+            fat.extend(struct.unpack_from(f"<{ukuran // 4}I", isi, awal))
+        nama, dilihat = set(), set()
+        while sektor_dir < 0xFFFFFFFA and sektor_dir not in dilihat and len(dilihat) < 1000:
+            dilihat.add(sektor_dir)
+            awal = (sektor_dir + 1) * ukuran
+            for e in range(awal, awal + ukuran, 128):
+                panjang = struct.unpack_from("<H", isi, e + 64)[0]
+                if 2 <= panjang <= 64:
+                    nama.add(isi[e:e + panjang - 2].decode("utf-16-le", "replace"))
+            sektor_dir = fat[sektor_dir]
+        return nama
+    except (struct.error, IndexError):
+        return set()
+
+
+def _wadah_salah(isi: bytes) -> str | None:
+    """Why these bytes are not an .xlsx (a zip), or None when they are a zip."""
+    if isi.startswith(_CFB):
+        aliran = _nama_aliran_cfb(isi)
+        if {"EncryptionInfo", "EncryptedPackage"} & aliran:
+            return ("buku kerja dilindungi kata sandi (terenkripsi) sehingga isinya tidak dapat dibaca. Di Excel buka "
+                    "File > Info > Lindungi Buku Kerja > Enkripsi dengan Kata Sandi, kosongkan kata sandinya, lalu simpan lagi")
+        if {"Workbook", "Book"} & aliran:
+            return "berkas ini buku kerja Excel 97-2003 (.xls) yang diberi nama .xlsx; buka di Excel lalu Simpan Sebagai > Buku Kerja Excel (.xlsx)"
+        return "berkas ini dokumen Office lama (format OLE), bukan buku kerja .xlsx"
+    if isi.startswith(b"%PDF"):
+        return "berkas ini PDF, bukan buku kerja; salin tabelnya ke templat .xlsx (unduh templat di halaman Impor)"
+    if zipfile.is_zipfile(io.BytesIO(isi)):
+        return None
+    if isi.startswith(b"PK"):
+        return "arsip .xlsx rusak atau terpotong (mungkin unggahan/unduhan tidak selesai); simpan ulang dari Excel"
+    awal = isi[:4096]
+    if b"\x00" not in awal and awal.lstrip().lower().startswith((b"<html", b"<!doctype html", b"<table")):
+        return "berkas ini halaman HTML yang diberi nama .xlsx (ekspor web); buka di Excel lalu Simpan Sebagai .xlsx"
+    if b"\x00" not in awal:
+        return ("berkas ini teks (mungkin CSV) yang diberi nama .xlsx; beri akhiran .csv dengan nama lembarnya, "
+                "mis. Capaian.csv, atau simpan sebagai .xlsx dari Excel")
+    return "berkas bukan buku kerja .xlsx (bukan arsip zip); gunakan templat .xlsx"
+
+
+def _arsip_salah(zf: zipfile.ZipFile) -> str | None:
+    """Refuse an archive from its directory alone: nothing has been inflated yet."""
+    bagian = zf.infolist()
+    if len(bagian) > BAGIAN_MAKS:
+        return f"arsip berisi {len(bagian)} bagian (batas {BAGIAN_MAKS}); ini bukan buku kerja biasa"
+    total = sum(b.file_size for b in bagian)
+    if total > TERURAI_MAKS:
+        return (f"arsip mengaku berisi {format_mb(total)} setelah diurai (batas {TERURAI_MAKS // 2**20} MB); "
+                "ditolak sebelum diurai karena ini ciri bom zip")
+    for b in bagian:
+        if b.file_size > 2**20 and b.file_size > RASIO_MAKS * max(b.compress_size, 1):
+            return (f"bagian '{b.filename}' mengembang {b.file_size // max(b.compress_size, 1)} kali "
+                    f"({format_mb(b.compress_size)} menjadi {format_mb(b.file_size)}); ditolak sebelum diurai karena ini ciri bom zip")
+    if any(b.flag_bits & 0x1 for b in bagian):
+        return "arsip zip dilindungi kata sandi; simpan buku kerja tanpa kata sandi"
+    nama = {b.filename for b in bagian}
+    if any(n.lower().endswith("vbaproject.bin") for n in nama):
+        return ("buku kerja berisi makro (VBA) walau bernama .xlsx; makro tidak diterima. "
+                "Di Excel pilih Simpan Sebagai > Buku Kerja Excel (.xlsx) agar makronya dibuang")
+    if "xl/workbook.bin" in nama:
+        return "berkas ini buku kerja biner (.xlsb); simpan sebagai Buku Kerja Excel (.xlsx)"
+    if "xl/workbook.xml" not in nama:
+        jenis = "dokumen Word" if "word/document.xml" in nama else "presentasi PowerPoint" if "ppt/presentation.xml" in nama else "arsip zip"
+        return f"berkas ini {jenis}, bukan buku kerja Excel (.xlsx)"
+    for b in bagian:
+        if b.filename.endswith((".xml", ".rels", ".vml")) and b.file_size:
+            with zf.open(b) as f:
+                awal = f.read(65536)
+            if b"<!DOCTYPE" in awal or b"<!ENTITY" in awal:
+                return _PESAN_DTD + f" (bagian '{b.filename}')"
+    return None
+
+
+_PESAN_DTD = ("buku kerja berisi deklarasi DTD/entitas XML yang tidak pernah ditulis Excel (pola serangan "
+              "'billion laughs'); ditolak tanpa diurai. Simpan ulang dari Excel")
+
+
+def _sebab(e: BaseException) -> str:
+    """A planner's reading of an exception from inside openpyxl or zipfile."""
+    rantai = []
+    while e is not None and len(rantai) < 10:
+        rantai.append(e)
+        e = e.__cause__ or e.__context__
+    if any(isinstance(x, DefusedXmlException) for x in rantai):
+        return _PESAN_DTD
+    if any(isinstance(x, (zipfile.BadZipFile, zlib.error, EOFError)) for x in rantai):
+        return "isi arsip .xlsx rusak (data terkompresi tidak utuh); simpan ulang dari Excel"
+    return f"buku kerja tidak dapat dibaca ({type(rantai[0]).__name__}); simpan ulang dari Excel sebagai .xlsx"
+
+
+# ---- .xlsx --------------------------------------------------------------------------------
+
 def _baca_xlsx(isi: bytes, hasil: BacaanBerkas) -> None:
-    if not zipfile.is_zipfile(io.BytesIO(isi)):
-        hasil.masalah.append(Masalah("", None, None, "berkas bukan buku kerja .xlsx yang sah (bukan arsip zip; mungkin .xls lama, PDF, atau rusak)"))
+    pesan = _wadah_salah(isi)
+    if pesan:
+        hasil.galat(pesan)
         return
     try:
-        wb = load_workbook(io.BytesIO(isi), read_only=True, data_only=True)
-    except Exception as e:  # openpyxl raises many types for broken files
-        hasil.masalah.append(Masalah("", None, None, f"buku kerja tidak dapat dibaca: {type(e).__name__}"))
+        with zipfile.ZipFile(io.BytesIO(isi)) as zf:
+            pesan = _arsip_salah(zf)
+            if pesan:
+                hasil.galat(pesan)
+                return
+            wb = load_workbook(io.BytesIO(isi), read_only=True, data_only=True)
+            try:
+                _baca_lembar_xlsx(wb, zf, hasil)
+            finally:
+                wb.close()
+    except Exception as e:  # openpyxl and zipfile raise many types for broken files
+        hasil.lembar.clear()
+        hasil.galat(_sebab(e))
         return
-    try:
-        dikenal = {l.nama.lower(): l for l in LEMBAR}
-        for ws in wb.worksheets:
-            lembar = dikenal.get(ws.title.strip().lower())
-            if lembar is None:
-                continue
-            baris_iter = ws.iter_rows(values_only=True)
-            header = next(baris_iter, None)
-            mentah = _petakan_header(lembar, list(header or []), hasil)
-            if mentah is None:
-                continue
-            for nomor, nilai in enumerate(baris_iter, start=2):
-                _tambah_baris(mentah, nomor, nilai)
-            hasil.lembar[lembar.nama] = mentah
-    finally:
-        wb.close()
-    if not hasil.lembar and not hasil.masalah:
-        hasil.masalah.append(Masalah("", None, None, "tidak ada lembar yang dikenal; nama lembar yang diharapkan: "
-                                     + ", ".join(l.nama for l in LEMBAR)))
+    if not hasil.lembar and not any(m.tingkat == "galat" for m in hasil.masalah):
+        hasil.galat("tidak ada lembar yang dikenal; nama lembar yang diharapkan: " + ", ".join(l.nama for l in LEMBAR))
+
+
+def _baca_lembar_xlsx(wb, zf: zipfile.ZipFile, hasil: BacaanBerkas) -> None:
+    dikenal = {l.nama.lower(): l for l in LEMBAR}
+    judul = [ws.title.strip() for ws in wb.worksheets]
+    for ws in wb.worksheets:
+        nama = ws.title.strip()
+        lembar = dikenal.get(nama.lower())
+        if lembar is None:
+            _lembar_asing(nama, judul, hasil)
+            continue
+        if ws.sheet_state != "visible":
+            hasil.masalah.append(Masalah(lembar.nama, None, None, "lembar ini tersembunyi; isi lembar tersembunyi tidak diimpor "
+                                         "agar tidak ada data yang tak terlihat. Tampilkan lembarnya (klik kanan tab > Tampilkan) "
+                                         "bila isinya memang harus diimpor, atau hapus lembarnya"))
+            continue
+        rumus, gabung = _pindai_xml(zf, ws._worksheet_path)   # read-only sheets expose neither
+        ws.reset_dimensions()  # some writers store a wrong used range; read every row there is
+        baris_iter = ws.iter_rows()
+        header = next(baris_iter, None)
+        if header is None or all(c.value is None for c in header):
+            hasil.masalah.append(Masalah(lembar.nama, None, None, "lembar kosong (tanpa baris judul); diabaikan", "catatan"))
+            continue
+        mentah = _petakan_header(lembar, [c.value for c in header], hasil)
+        if mentah is None:
+            continue
+        for ref in gabung:
+            _lapor_gabung(mentah, ref, hasil)
+        for nomor, sel in enumerate(baris_iter, start=2):
+            if nomor - 1 > BARIS_MAKS:
+                hasil.masalah.append(Masalah(lembar.nama, nomor, None, f"lebih dari {BARIS_MAKS:,} baris data; pecah berkasnya".replace(",", ".")))
+                break
+            _tambah_baris(mentah, nomor, [_nilai_sel(c, nomor, i + 1, rumus) for i, c in enumerate(sel)])
+        hasil.lembar[lembar.nama] = mentah
+
+
+def _lembar_asing(nama: str, judul: list[str], hasil: BacaanBerkas) -> None:
+    """A sheet that is not part of the format. One that looks like a known sheet missing from
+    the workbook is a misnamed sheet whose data would otherwise be silently left out."""
+    if nama.lower() == "petunjuk":
+        return
+    ada = {j.lower() for j in judul}
+    hilang = [l.nama for l in LEMBAR if l.nama.lower() not in ada]
+    polos = re.sub(r"[^a-z]", "", nama.lower())
+    mirip = [h for h in hilang if h.lower() in polos or difflib.SequenceMatcher(None, polos, h.lower()).ratio() >= 0.75]
+    if mirip:
+        hasil.masalah.append(Masalah(nama, None, None, f"lembar '{nama}' tidak dikenal, padahal lembar '{mirip[0]}' tidak ada; "
+                                     f"ganti nama lembar menjadi '{mirip[0]}' agar datanya ikut diimpor"))
+    else:
+        hasil.masalah.append(Masalah(nama, None, None, "lembar ini bukan bagian format templat; diabaikan", "catatan"))
+
+
+def _pindai_xml(zf: zipfile.ZipFile, jalur: str) -> tuple[dict[tuple[int, int], str], list[str]]:
+    """Formulas without a stored value ((row, column) -> formula) and merged ranges of one sheet."""
+    rumus: dict[tuple[int, int], str] = {}
+    gabung: list[str] = []
+    with zf.open(jalur.lstrip("/")) as f:
+        for _, el in iterparse(f, events=("end",)):
+            if el.tag == _NS + "c":
+                f_el, v_el = el.find(_NS + "f"), el.find(_NS + "v")
+                if f_el is not None and (v_el is None or v_el.text is None) and el.get("r"):
+                    huruf, baris = coordinate_from_string(el.get("r"))
+                    rumus[(baris, column_index_from_string(huruf))] = f_el.text or "(rumus bersama)"
+            elif el.tag == _NS + "row":
+                el.clear()
+            elif el.tag == _NS + "mergeCell" and el.get("ref"):
+                gabung.append(el.get("ref"))
+    return rumus, gabung
+
+
+def _nilai_sel(sel, nomor: int, kolom: int, rumus: dict) -> object:
+    nilai = getattr(sel, "value", None)
+    if getattr(sel, "data_type", None) == "e" or (isinstance(nilai, str) and nilai.strip() in GALAT_EXCEL):
+        return _galat_excel(str(nilai))
+    if nilai is None and (nomor, kolom) in rumus:
+        return SelRusak(f"sel berisi rumus '={rumus[(nomor, kolom)]}' tanpa nilai tersimpan (berkas dibuat program lain "
+                        "atau belum dihitung); buka dan simpan ulang di Excel, atau salin lalu tempel sebagai nilai")
+    return nilai
+
+
+def _galat_excel(kode: str) -> SelRusak:
+    return SelRusak(f"sel berisi galat Excel '{kode.strip()}' (biasanya rumus dengan rujukan yang terhapus atau data "
+                    "yang tidak ditemukan); ganti dengan angka/teks yang benar atau kosongkan")
+
+
+def _lapor_gabung(mentah: LembarMentah, ref: str, hasil: BacaanBerkas) -> None:
+    kiri, atas, kanan, _ = range_boundaries(ref)
+    nama = {i + 1: k for k, i in mentah.posisi.items()}
+    kolom = next((nama[i] for i in range(kiri, kanan + 1) if i in nama), get_column_letter(kiri))
+    hasil.masalah.append(Masalah(mentah.lembar.nama, atas, kolom, f"sel digabung (merge) {ref}: hanya sel kiri atasnya yang "
+                                 "berisi nilai, sel lain terbaca kosong. Pisahkan gabungan (Merge & Center > Unmerge) "
+                                 "lalu isi setiap baris"))
+
+
+# ---- .csv ---------------------------------------------------------------------------------
+
+def _teks_csv(isi: bytes) -> tuple[str | None, str | None]:
+    """Decoded text, or why the bytes are not a CSV file."""
+    if isi.startswith((b"PK", _CFB)):
+        return None, "berkas ini buku kerja Excel yang diberi nama .csv; beri akhiran .xlsx, atau simpan sebagai CSV dari Excel"
+    if isi.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return isi.decode("utf-16"), None           # Excel's "Unicode Text"
+    if b"\x00" in isi[:4096]:
+        return None, "berkas bukan teks CSV (berisi bait biner)"
+    for kodek in ("utf-8-sig", "cp1252", "latin-1"):  # latin-1 decodes anything
+        try:
+            return isi.decode(kodek), None
+        except UnicodeDecodeError:
+            continue
+    raise AssertionError("latin-1 decodes every byte")
+
+
+def _pemisah(teks: str) -> str:
+    """The separator from the header line: column names never contain one (Indonesian Excel
+    writes ';', most other tools ',')."""
+    baris = next((b for b in teks.splitlines() if b.strip()), "")
+    return max((";", ",", "\t"), key=baris.count) if any(p in baris for p in ";,\t") else ","
 
 
 def _baca_csv(isi: bytes, nama_file: str, hasil: BacaanBerkas) -> None:
     batang = Path(nama_file).stem
     lembar = next((l for l in LEMBAR if batang.lower() == l.nama.lower() or batang.lower().endswith("_" + l.nama.lower())), None)
     if lembar is None:
-        hasil.masalah.append(Masalah("", None, None, f"nama berkas CSV '{nama_file}' harus nama lembar, mis. Capaian.csv; "
-                                     "lembar: " + ", ".join(l.nama for l in LEMBAR) + "." + saran(batang, [l.nama for l in LEMBAR])))
+        hasil.galat(f"nama berkas CSV '{nama_file}' harus nama lembar, mis. Capaian.csv; "
+                    "lembar: " + ", ".join(l.nama for l in LEMBAR) + "." + saran(batang, [l.nama for l in LEMBAR]))
         return
-    for kodek in ("utf-8-sig", "cp1252"):
-        try:
-            teks = isi.decode(kodek)
-            break
-        except UnicodeDecodeError:
-            continue
+    teks, pesan = _teks_csv(isi)
+    if pesan:
+        hasil.galat(pesan)
+        return
+    pembaca = csv.reader(io.StringIO(teks, newline=""), delimiter=_pemisah(teks))
     try:
-        dialek = csv.Sniffer().sniff(teks[:4096], delimiters=";,\t")
-        pemisah = dialek.delimiter
-    except csv.Error:
-        pemisah = ";" if teks.split("\n", 1)[0].count(";") > teks.split("\n", 1)[0].count(",") else ","
-    pembaca = csv.reader(io.StringIO(teks), delimiter=pemisah)
-    header = next(pembaca, None)
-    mentah = _petakan_header(lembar, list(header or []), hasil)
-    if mentah is None:
+        header = next(pembaca, None)
+        mentah = _petakan_header(lembar, list(header or []), hasil)
+        if mentah is None:
+            return
+        for nomor, nilai in enumerate(pembaca, start=2):
+            if nomor - 1 > BARIS_MAKS:
+                hasil.masalah.append(Masalah(lembar.nama, nomor, None, f"lebih dari {BARIS_MAKS:,} baris data; pecah berkasnya".replace(",", ".")))
+                break
+            _tambah_baris(mentah, nomor, [_nilai_csv(v) for v in nilai])
+    except csv.Error as e:
+        hasil.masalah.append(Masalah(lembar.nama, pembaca.line_num, None, f"CSV tidak terbaca: {e}"))
         return
-    for nomor, nilai in enumerate(pembaca, start=2):
-        _tambah_baris(mentah, nomor, [v if v.strip() else None for v in nilai])
     hasil.lembar[lembar.nama] = mentah
 
+
+def _nilai_csv(v: str) -> object:
+    if not v.strip():
+        return None
+    return _galat_excel(v) if v.strip() in GALAT_EXCEL else v
+
+
+# ---- header and rows ----------------------------------------------------------------------
 
 def _petakan_header(lembar: Lembar, header: list[object], hasil: BacaanBerkas) -> LembarMentah | None:
     nama_kolom = lembar.nama_kolom

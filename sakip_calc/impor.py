@@ -21,7 +21,7 @@ import pandas as pd
 
 from . import store
 from .angka import baca_angka
-from .baca import BacaanBerkas, LembarMentah, Masalah, baca_berkas, saran
+from .baca import UKURAN_MAKS, BacaanBerkas, LembarMentah, Masalah, SelRusak, baca_berkas, saran
 from .spesifikasi import (
     KODE, LEMBAR_BERNAMA, PERSEN, RUPIAH, JUMLAH, DESIMAL, SKALA_BAWAAN, TAHUN, TEKS, TRIWULAN, Kolom,
 )
@@ -65,15 +65,23 @@ class HasilImpor:
 # ---- typing and per-cell validation -------------------------------------------------------
 
 def _teks(nilai: object) -> str | None:
+    """Text as written, whitespace collapsed and control characters dropped. A leading =, +, -
+    or @ stays: it is stored as inert text and never evaluated."""
     if nilai is None:
         return None
     if isinstance(nilai, float) and nilai.is_integer():
         nilai = int(nilai)
-    teks = re.sub(r"\s+", " ", str(nilai)).strip()
+    teks = re.sub(r"\s+", " ", _KONTROL.sub("", str(nilai))).strip()
     return teks or None
 
 
+_KONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
 def _ketik(kolom: Kolom, nilai: object, lembar: str, nomor: int, masalah: list[Masalah]) -> object:
+    if isinstance(nilai, SelRusak):
+        masalah.append(Masalah(lembar, nomor, kolom.nama, nilai.pesan))
+        return None
     if kolom.jenis in (TEKS, KODE):
         teks = _teks(nilai)
         if teks is not None and kolom.pilihan:
@@ -127,6 +135,9 @@ def _ketik_lembar(mentah: LembarMentah, masalah: list[Masalah]) -> pd.DataFrame:
 # ---- cross-sheet validation ---------------------------------------------------------------
 
 def _duplikat(df: pd.DataFrame, lembar: str, kunci: tuple[str, ...], masalah: list[Masalah]) -> None:
+    # a key cell already rejected reads as empty; comparing it would report a duplicate that is not
+    rusak = {m.baris for m in masalah if m.lembar == lembar and m.kolom in kunci and m.tingkat == "galat"}
+    df = df[~df["nomor_baris"].isin(rusak)]
     if df.empty:
         return
     k = df[list(kunci)].astype("string").fillna("\0")
@@ -189,6 +200,8 @@ def _validasi_silang(data: dict[str, pd.DataFrame], con: duckdb.DuckDBPyConnecti
             if r.skala_predikat and r.skala_predikat not in skala:
                 masalah.append(Masalah("Instansi", r.nomor_baris, "skala_predikat", f"skala '{r.skala_predikat}' tidak dikenal; "
                                        "skala: " + ", ".join(sorted(skala)) + "." + saran(r.skala_predikat, sorted(skala))))
+    if "Skala" in data:
+        cek_skala(data["Skala"], store.skala_predikat(con), masalah)
     if "Indikator" in data:
         for r in data["Indikator"].itertuples():
             if pd.notna(r.periode_awal) and pd.notna(r.periode_akhir) and r.periode_awal > r.periode_akhir:
@@ -201,6 +214,30 @@ def _validasi_silang(data: dict[str, pd.DataFrame], con: duckdb.DuckDBPyConnecti
             _petakan_kecamatan(data[nama], nama, kabupaten, peta, masalah)
             # one place spelt two ways in one sheet is a duplicate once the names are mapped
             _duplikat(data[nama], nama, LEMBAR_BERNAMA[nama].kunci, masalah)
+
+
+def cek_skala(df: pd.DataFrame, tersimpan: pd.DataFrame, masalah: list[Masalah]) -> None:
+    """Every score falls in exactly one band only if, down the sheet, lower bounds strictly
+    decrease, the last band has none, and no band of the scale is left over from before."""
+    for nama, grup in df[df["nama"].notna()].groupby("nama", sort=False):
+        batas, nomor = grup["batas_bawah"].tolist(), grup["nomor_baris"].tolist()
+        inklusif = [v is True or v == "ya" for v in grup["inklusif"]]
+        for i, b in enumerate(batas):
+            if i == len(batas) - 1:
+                if pd.notna(b):
+                    masalah.append(Masalah("Skala", nomor[i], "batas_bawah", f"predikat terbawah skala '{nama}' harus tanpa "
+                                           "batas_bawah (kosong) agar setiap skor, juga yang terendah, mendapat predikat"))
+            elif pd.isna(b):
+                masalah.append(Masalah("Skala", nomor[i], "batas_bawah", f"hanya predikat terbawah skala '{nama}' yang boleh "
+                                       "tanpa batas_bawah; tulis predikat dari yang tertinggi ke yang terendah"))
+            # equal bounds are one band holding only that score: '>= b' under '> b'
+            elif i and pd.notna(batas[i - 1]) and not (b < batas[i - 1] or (b == batas[i - 1] and inklusif[i] and not inklusif[i - 1])):
+                masalah.append(Masalah("Skala", nomor[i], "batas_bawah", f"batas_bawah {b:g} harus lebih kecil dari {batas[i - 1]:g} "
+                                       f"(baris {nomor[i - 1]}): predikat ditulis dari yang tertinggi ke yang terendah"))
+        lain = set(tersimpan.loc[tersimpan["nama"] == nama, "kode"]) - set(grup["kode"])
+        if lain:
+            masalah.append(Masalah("Skala", nomor[0], "kode", f"skala '{nama}' di basis data juga punya predikat "
+                                   f"{', '.join(sorted(lain))}; sertakan semua predikat skala ini di lembar Skala"))
 
 
 def _cek_indikator_dikenal(data, con, masalah) -> None:
@@ -275,6 +312,7 @@ def _baca_semua(berkas: list[tuple[str, bytes]]) -> tuple[list[BacaanBerkas], st
 
 def rencanakan(berkas: list[tuple[str, bytes]], con: duckdb.DuckDBPyConnection) -> Rencana:
     """Read, type and validate one import unit (one .xlsx, or several per-sheet .csv files)."""
+    store.titik_uji("baca")
     bacaan, nama_file, sha = _baca_semua(berkas)
     rencana = Rencana(Path(nama_file).name if len(berkas) == 1 else nama_file, sha)
     for b in bacaan:
@@ -284,10 +322,12 @@ def rencanakan(berkas: list[tuple[str, bytes]], con: duckdb.DuckDBPyConnection) 
                 rencana.masalah.append(Masalah(nama, None, None, f"lembar {nama} diberikan lebih dari sekali"))
                 continue
             rencana.data[nama] = _ketik_lembar(mentah, rencana.masalah)
-    if rencana.data:
+    store.titik_uji("validasi")
+    if any(len(df) for df in rencana.data.values()):
         _validasi_silang(rencana.data, con, rencana.masalah)
-    elif not rencana.masalah:
-        rencana.masalah.append(Masalah("", None, None, "berkas tidak berisi data"))
+    elif not rencana.galat:
+        rencana.masalah.append(Masalah("", None, None, "berkas tidak berisi baris data: lembar yang dikenal kosong atau "
+                                       "hanya berisi baris judul"))
     return rencana
 
 
@@ -319,8 +359,8 @@ def _bingkai_tabel(rencana: Rencana) -> list[tuple[str, pd.DataFrame]]:
     return hasil
 
 
-def _terapkan(con: duckdb.DuckDBPyConnection, rencana: Rencana) -> dict[str, dict[str, int]]:
-    return {tabel: store.tulis_tabel(con, tabel, df) for tabel, df in _bingkai_tabel(rencana)}
+def _terapkan(con: duckdb.DuckDBPyConnection, rencana: Rencana, impor_id: int | None = None) -> dict[str, dict[str, int]]:
+    return {tabel: store.tulis_tabel(con, tabel, df, impor_id) for tabel, df in _bingkai_tabel(rencana)}
 
 
 def pratinjau(berkas: list[tuple[str, bytes]], db: str | Path = store.DB_BAWAAN) -> Rencana:
@@ -345,17 +385,53 @@ def _pesan(rencana: Rencana) -> str:
 
 
 def impor_data(berkas: list[tuple[str, bytes]], db: str | Path = store.DB_BAWAAN) -> HasilImpor:
-    """Import one unit. With any error nothing but the `impor` log row changes."""
+    """Import one unit. With any error nothing but the `impor` log row changes. What it replaces
+    is kept in the same transaction, so `batalkan_terakhir` can undo it."""
     with store.transaksi_tulis(db) as con:
+        nomor = store.nomor_impor_berikut(con)
         rencana = rencanakan(berkas, con)
         if not rencana.sah:
             status = "ditolak"
         else:
-            rencana.perubahan = _terapkan(con, rencana)
+            rencana.perubahan = _terapkan(con, rencana, nomor)
             hitung = rencana.jumlah()
             status = "berhasil" if hitung.get("baru", 0) + hitung.get("berubah", 0) else "tanpa perubahan"
-        nomor = store.catat_impor(con, rencana.nama_file, rencana.sha256, status, rencana.jumlah(), _pesan(rencana))
+        store.catat_impor(con, rencana.nama_file, rencana.sha256, status, rencana.jumlah(), _pesan(rencana), nomor)
+        store.titik_uji("tulis")
     return HasilImpor(rencana, status, nomor)
+
+
+@dataclass
+class HasilBatal:
+    pesan: str                       # what happened, for the page and the command line
+    dibatalkan: int | None = None    # the import undone
+    nomor: int | None = None         # the `impor` row recording the undo
+    perubahan: dict[str, dict[str, int]] = field(default_factory=dict)
+
+
+def batalkan_terakhir(db: str | Path = store.DB_BAWAAN, harapan: int | None = None) -> HasilBatal:
+    """The `undo` command: reverse the latest import still in effect, recorded in `impor` (that
+    import becomes 'dibatalkan', a new 'pembatalan' row says what was restored). With `harapan`
+    nothing happens unless that import is still the latest (someone else may have imported)."""
+    with store.transaksi_tulis(db) as con:
+        target = store.impor_terakhir(con)
+        if target is None:
+            return HasilBatal("tidak ada impor yang dapat dibatalkan")
+        nomor_target = int(target["id"])
+        if harapan is not None and harapan != nomor_target:
+            return HasilBatal(f"impor terakhir sekarang #{nomor_target}, bukan #{harapan}; periksa riwayat lalu coba lagi")
+        if not target["ada_riwayat"]:
+            return HasilBatal(f"impor #{nomor_target} ({target['nama_file']}) dibuat sebelum riwayat perubahan disimpan "
+                              "sehingga tidak dapat dibatalkan; bangun ulang basis data bila perlu")
+        perubahan = store.batalkan_impor(con, nomor_target)
+        dihapus = sum(h["dihapus"] for h in perubahan.values())
+        dipulihkan = sum(h["dipulihkan"] for h in perubahan.values())
+        pesan = (f"impor #{nomor_target} ({target['nama_file']}) dibatalkan: {dihapus} baris tambahannya dihapus, "
+                 f"{dipulihkan} baris yang diubahnya dikembalikan")
+        nomor = store.catat_impor(con, f"pembatalan impor #{nomor_target}: {target['nama_file']}", target["sha256"],
+                                  "pembatalan", {"baru": 0, "berubah": dihapus + dipulihkan, "sama": 0},
+                                  json.dumps({"membatalkan": nomor_target, "tabel": perubahan}, ensure_ascii=False))
+    return HasilBatal(pesan, nomor_target, nomor, perubahan)
 
 
 def kelompokkan(berkas: list[tuple[str, bytes]]) -> list[list[tuple[str, bytes]]]:
@@ -365,10 +441,12 @@ def kelompokkan(berkas: list[tuple[str, bytes]]) -> list[list[tuple[str, bytes]]
 
 
 def _baca_jalur(jalur: list[str | Path]) -> list[tuple[str, bytes]]:
+    """Each file's bytes; past the size cap only enough to know it is too big."""
     hasil = []
     for j in map(Path, jalur):
         try:
-            hasil.append((str(j), j.read_bytes()))
+            with open(j, "rb") as f:
+                hasil.append((str(j), f.read(UKURAN_MAKS + 1)))
         except OSError:
             hasil.append((str(j), b""))
     return hasil

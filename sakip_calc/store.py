@@ -11,6 +11,8 @@ import contextlib
 import fcntl
 import os
 import shutil
+import sys
+import time
 from pathlib import Path
 from typing import Iterator
 
@@ -27,6 +29,10 @@ DB_BAWAAN = AKAR / "data" / "sakip.duckdb"
 
 def _daftar(nilai: tuple[str, ...]) -> str:
     return ", ".join(f"'{v}'" for v in nilai)
+
+
+# 'dibatalkan': an import undone later; 'pembatalan': the row recording that undo.
+STATUS_IMPOR = ("berhasil", "tanpa perubahan", "ditolak", "dibatalkan", "pembatalan")
 
 
 SKEMA = f"""
@@ -158,7 +164,7 @@ CREATE TABLE IF NOT EXISTS impor (
     waktu TIMESTAMP NOT NULL,
     nama_file VARCHAR NOT NULL,
     sha256 VARCHAR NOT NULL,
-    status VARCHAR NOT NULL CHECK (status IN ('berhasil', 'tanpa perubahan', 'ditolak')),
+    status VARCHAR NOT NULL CHECK (status IN ({_daftar(STATUS_IMPOR)})),
     baris_baru INTEGER NOT NULL DEFAULT 0,
     baris_berubah INTEGER NOT NULL DEFAULT 0,
     baris_sama INTEGER NOT NULL DEFAULT 0,
@@ -186,6 +192,7 @@ def pasang_skema(con: duckdb.DuckDBPyConnection, alias_csv: Path | None = None) 
             "INSERT INTO skala_predikat VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (nama, kode) DO NOTHING",
             [[nama, i, kode, label, batas, inklusif, warna] for i, (kode, label, batas, inklusif, warna) in enumerate(pita)],
         )
+    _pasang_riwayat(con)
     alias_csv = alias_csv or AKAR / "data" / "kecamatan_alias.csv"
     if alias_csv.exists():
         # the CSV owns its kabupaten; lists of other kabupaten (bulk loads, synth) stay
@@ -233,8 +240,10 @@ def transaksi_tulis(db: str | Path = DB_BAWAAN) -> Iterator[duckdb.DuckDBPyConne
     db = Path(db)
     db.parent.mkdir(parents=True, exist_ok=True)
     with kunci_penulis(db):
+        # holding the lock, any copy left here belongs to a writer that was killed
+        for sisa in db.parent.glob(f"{db.name}.tmp*"):
+            sisa.unlink(missing_ok=True)
         salinan = db.with_name(f"{db.name}.tmp{os.getpid()}")
-        salinan.unlink(missing_ok=True)
         if db.exists():
             shutil.copy2(db, salinan)
         con = duckdb.connect(str(salinan))
@@ -248,7 +257,9 @@ def transaksi_tulis(db: str | Path = DB_BAWAAN) -> Iterator[duckdb.DuckDBPyConne
             con.close()
             with open(salinan, "rb+") as f:
                 os.fsync(f.fileno())
+            titik_uji("ganti")
             os.replace(salinan, db)
+            _fsync_folder(db.parent)
         except BaseException:
             with contextlib.suppress(Exception):
                 con.close()
@@ -298,8 +309,9 @@ KUNCI_TABEL = {
 _BERID = ("instansi", "indikator")
 
 
-def tulis_tabel(con: duckdb.DuckDBPyConnection, tabel: str, baris: pd.DataFrame) -> dict[str, int]:
-    """Upsert rows by the table's natural key; rows not in `baris` stay. Returns the counts."""
+def tulis_tabel(con: duckdb.DuckDBPyConnection, tabel: str, baris: pd.DataFrame, impor_id: int | None = None) -> dict[str, int]:
+    """Upsert rows by the table's natural key; rows not in `baris` stay. Returns the counts.
+    With `impor_id` the rows it replaces and the keys it adds are kept for `batalkan_impor`."""
     if baris.empty:
         return {"baru": 0, "berubah": 0, "sama": 0}
     con.register("baru", baris)
@@ -319,6 +331,8 @@ def tulis_tabel(con: duckdb.DuckDBPyConnection, tabel: str, baris: pd.DataFrame)
               FROM masuk m"""
     ).fetchone()
     sama = len(baris) - baru - berubah
+    if impor_id is not None:
+        _simpan_riwayat(con, tabel, kunci, isi, impor_id)
     if tabel in _BERID:
         if isi:
             con.execute(
@@ -340,13 +354,124 @@ def tulis_tabel(con: duckdb.DuckDBPyConnection, tabel: str, baris: pd.DataFrame)
 
 
 def catat_impor(con: duckdb.DuckDBPyConnection, nama_file: str, sha256: str, status: str,
-                jumlah: dict[str, int], pesan: str) -> int:
-    (nomor,) = con.execute("SELECT coalesce(max(id), 0) + 1 FROM impor").fetchone()
+                jumlah: dict[str, int], pesan: str, nomor: int | None = None) -> int:
+    nomor = nomor or nomor_impor_berikut(con)
     con.execute(
         "INSERT INTO impor VALUES (?, current_localtimestamp(), ?, ?, ?, ?, ?, ?, ?)",
         [nomor, nama_file, sha256, status, jumlah.get("baru", 0), jumlah.get("berubah", 0), jumlah.get("sama", 0), pesan],
     )
     return nomor
+
+
+# ---- import history and undo ------------------------------------------------------------
+# Every import keeps, in riwayat_<tabel>, the old version of each row it changed ('ubah') and
+# the natural key of each row it added ('tambah'), written in the import's own transaction.
+# This grows with what imports change, not with the database (a copy of the file per import
+# would), and undoing the latest import restores exactly those rows.
+
+def _pasang_riwayat(con: duckdb.DuckDBPyConnection) -> None:
+    """History tables shaped like their data tables (columns added later are added here too),
+    and the `impor` status check of files made before undo existed."""
+    for tabel in TABEL_DATA:
+        con.execute(f"CREATE TABLE IF NOT EXISTS riwayat_{tabel} AS "
+                    f"SELECT NULL::INTEGER AS impor_id, NULL::VARCHAR AS aksi, * FROM {tabel} LIMIT 0")
+        ada = {r[0] for r in con.execute(f"DESCRIBE riwayat_{tabel}").fetchall()}
+        for nama, jenis, *_ in con.execute(f"DESCRIBE {tabel}").fetchall():
+            if nama not in ada:
+                con.execute(f'ALTER TABLE riwayat_{tabel} ADD COLUMN "{nama}" {jenis}')
+    cek = con.execute("SELECT constraint_text FROM duckdb_constraints() WHERE database_name = current_database() "
+                      "AND table_name = 'impor' AND constraint_type = 'CHECK'").fetchall()
+    if cek and "pembatalan" not in cek[0][0]:
+        con.execute("ALTER TABLE impor RENAME TO impor_lama")
+        awal = SKEMA.index("CREATE TABLE IF NOT EXISTS impor (")
+        con.execute(SKEMA[awal:SKEMA.index(");", awal) + 2])
+        con.execute("INSERT INTO impor SELECT * FROM impor_lama")
+        con.execute("DROP TABLE impor_lama")
+
+
+def _simpan_riwayat(con, tabel: str, kunci: tuple[str, ...], isi: list[str], impor_id: int) -> None:
+    """Before an upsert from temp table `masuk`: old rows it will change, keys it will add."""
+    kolom = [r[0] for r in con.execute(f"DESCRIBE {tabel}").fetchall()]
+    cocok = _kunci_cocok(kunci, "t", "m")
+    con.execute(
+        f"INSERT INTO riwayat_{tabel} (impor_id, aksi, {', '.join(kolom)}) "
+        f"SELECT ?, 'ubah', {', '.join('t.' + k for k in kolom)} FROM {tabel} t "
+        f"WHERE EXISTS (SELECT 1 FROM masuk m WHERE {cocok} AND ({_beda(isi, 't', 'm')}))", [impor_id])
+    con.execute(
+        f"INSERT INTO riwayat_{tabel} (impor_id, aksi, {', '.join(kunci)}) "
+        f"SELECT ?, 'tambah', {', '.join('m.' + k for k in kunci)} FROM masuk m "
+        f"WHERE NOT EXISTS (SELECT 1 FROM {tabel} t WHERE {cocok})", [impor_id])
+
+
+def nomor_impor_berikut(con) -> int:
+    return con.execute("SELECT coalesce(max(id), 0) + 1 FROM impor").fetchall()[0][0]
+
+
+def impor_terakhir(con) -> dict | None:
+    """The import an undo would reverse: the latest one still in effect, with `ada_riwayat`
+    False when it was made before history was kept (it cannot be undone)."""
+    baris = kursor(con).execute("SELECT * FROM impor WHERE status = 'berhasil' ORDER BY id DESC LIMIT 1").df()
+    if baris.empty:
+        return None
+    hasil = baris.iloc[0].to_dict()
+    ada = [t for t in TABEL_DATA if _ada_tabel(con, f"riwayat_{t}")]
+    hasil["ada_riwayat"] = bool(ada) and bool(kursor(con).execute(
+        " UNION ALL ".join(f"SELECT 1 FROM riwayat_{t} WHERE impor_id = ?" for t in ada) + " LIMIT 1",
+        [int(hasil["id"])] * len(ada)).fetchall())
+    return hasil
+
+
+def _ada_tabel(con, nama: str) -> bool:
+    return bool(kursor(con).execute("SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database() "
+                                    "AND table_name = ?", [nama]).fetchall()[0][0])
+
+
+def batalkan_impor(con: duckdb.DuckDBPyConnection, impor_id: int) -> dict[str, dict[str, int]]:
+    """Put back the rows import `impor_id` replaced and remove the rows it added, children first.
+    Correct for the latest import in effect (later ones undone first). Returns counts per table."""
+    hasil = {}
+    for tabel in reversed(TABEL_DATA):
+        kunci = KUNCI_TABEL[tabel]
+        kolom = [r[0] for r in con.execute(f"DESCRIBE {tabel}").fetchall()]
+        cocok = _kunci_cocok(kunci, "t", "r")
+        tambah, ubah = con.execute(
+            f"SELECT count(*) FILTER (WHERE aksi = 'tambah'), count(*) FILTER (WHERE aksi = 'ubah') "
+            f"FROM riwayat_{tabel} WHERE impor_id = ?", [impor_id]).fetchall()[0]
+        if not tambah + ubah:
+            continue
+        if tabel in _BERID:
+            con.execute(f"DELETE FROM {tabel} t WHERE EXISTS (SELECT 1 FROM riwayat_{tabel} r "
+                        f"WHERE r.impor_id = ? AND r.aksi = 'tambah' AND {cocok})", [impor_id])
+            isi = [k for k in kolom if k not in kunci and k != "id"]
+            con.execute(f"UPDATE {tabel} t SET {', '.join(f'{k} = r.{k}' for k in isi)} FROM riwayat_{tabel} r "
+                        f"WHERE r.impor_id = ? AND r.aksi = 'ubah' AND t.id = r.id", [impor_id])
+        else:
+            con.execute(f"DELETE FROM {tabel} t WHERE EXISTS (SELECT 1 FROM riwayat_{tabel} r "
+                        f"WHERE r.impor_id = ? AND {cocok})", [impor_id])
+            con.execute(f"INSERT INTO {tabel} ({', '.join(kolom)}) SELECT {', '.join(kolom)} FROM riwayat_{tabel} "
+                        f"WHERE impor_id = ? AND aksi = 'ubah'", [impor_id])
+        hasil[tabel] = {"dihapus": int(tambah), "dipulihkan": int(ubah)}
+    con.execute("UPDATE impor SET status = 'dibatalkan' WHERE id = ?", [impor_id])
+    return hasil
+
+
+def titik_uji(nama: str) -> None:
+    """Crash-test hook, inert in normal runs. With SAKIP_TITIK_UJI=<nama>[:<detik>] the process
+    prints 'TITIK-UJI <nama>' on stderr and waits there (10 minutes unless given) so that a test
+    can kill it, or read the database, at exactly this point of an import."""
+    titik, _, detik = os.environ.get("SAKIP_TITIK_UJI", "").partition(":")
+    if titik == nama:
+        print(f"TITIK-UJI {nama}", file=sys.stderr, flush=True)
+        time.sleep(float(detik or 600))
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable (a power cut right after os.replace keeps the new file)."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 # ---- reads ------------------------------------------------------------------------------
