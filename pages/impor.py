@@ -1,10 +1,12 @@
 import io
+import re
 
 import pandas as pd
 import streamlit as st
 
+import akses
 import dasbor as d
-from sakip_calc import impor, templat
+from sakip_calc import impor, store, templat
 
 st.title("Impor Data")
 st.caption("Unggah buku kerja dalam format templat. Semua masalah diperiksa dulu; tidak ada yang berubah "
@@ -23,11 +25,17 @@ def pratinjau(versi_data: str, unit: tuple[tuple[str, bytes], ...]):
     return impor.pratinjau(list(unit), d.DB)
 
 
-st.download_button("⬇️ Unduh templat buku kerja", templat_xlsx(), file_name="templat_sakip.xlsx",
-                   mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="im_templat")
-unggahan = st.file_uploader("Buku kerja (.xlsx) atau CSV per lembar (mis. Capaian.csv)", type=["xlsx", "csv"],
-                            accept_multiple_files=True, key="im_berkas")
-if unggahan:
+def polos(teks: str) -> str:
+    """A file name shown as typed: markdown characters in it are not formatting."""
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!<>|~$:])", r"\\\1", teks)
+
+
+def unggah() -> None:
+    # .xls and .xlsm are accepted by the widget only to be refused with a message saying what to do
+    unggahan = st.file_uploader("Buku kerja (.xlsx) atau CSV per lembar (mis. Capaian.csv)", type=["xlsx", "csv", "xls", "xlsm"],
+                                accept_multiple_files=True, key="im_berkas")
+    if not unggahan:
+        return
     unit = impor.kelompokkan([(f.name, f.getvalue()) for f in unggahan])
     kemajuan = st.progress(0.0, "Memeriksa berkas…")
     rencana = []
@@ -36,7 +44,7 @@ if unggahan:
         rencana.append(pratinjau(d.versi(), tuple(u)))
     kemajuan.progress(1.0, "Pemeriksaan selesai")
     for r in rencana:
-        st.subheader(r.nama_file)
+        st.subheader(polos(r.nama_file), anchor=False)
         if r.sah:
             st.success(f"Siap diimpor: {r.jumlah().get('baru', 0)} baris baru, {r.jumlah().get('berubah', 0)} berubah, "
                        f"{r.jumlah().get('sama', 0)} sama.")
@@ -52,14 +60,47 @@ if unggahan:
     if sah and st.button(f"Impor {len(sah)} berkas yang sah", type="primary", key="im_tombol"):
         with st.status("Mengimpor…", expanded=True) as status:
             for i, u in enumerate(sah):
-                st.write(f"{', '.join(n for n, _ in u)} ({i + 1}/{len(sah)})")
+                st.write(polos(f"{', '.join(n for n, _ in u)} ({i + 1}/{len(sah)})"))
                 hasil = impor.impor_data(u, d.DB)
                 st.write(f"→ {hasil.status} (impor #{hasil.impor_id})")
             status.update(label="Impor selesai", state="complete")
-        st.success("Data baru sudah tampil di semua halaman.")
+        st.success("Data baru sudah tampil di semua halaman. Impor terakhir dapat dibatalkan di bawah.")
 
-st.subheader("Riwayat impor")
-riwayat = d.riwayat_impor(d.versi())
+
+def batalkan() -> None:
+    st.subheader("Batalkan impor terakhir", anchor=False)
+    if pesan := st.session_state.pop("im_batal_pesan", None):
+        (st.success if pesan[0] else st.error)(pesan[1])
+    if not d.DB.exists():
+        return
+    t = store.impor_terakhir(d.koneksi())
+    if t is None:
+        d.kosong("Belum ada impor yang dapat dibatalkan.")
+        return
+    nomor = int(t["id"])
+    ringkas = (f"Impor #{nomor} · {t['nama_file']} · {t['waktu']:%d-%m-%Y %H:%M} · "
+               f"{int(t['baris_baru'])} baris baru, {int(t['baris_berubah'])} berubah")
+    if not t["ada_riwayat"]:
+        st.info(polos(ringkas) + "  \nImpor ini dibuat sebelum riwayat perubahan disimpan, jadi tidak dapat dibatalkan.")
+        return
+    st.write(polos(ringkas))
+    yakin = st.checkbox("Saya paham: baris yang ditambahkan impor ini dihapus dan baris yang diubahnya dikembalikan "
+                        "seperti sebelum impor.", key="im_batal_yakin")
+    if st.button(f"Batalkan impor #{nomor}", disabled=not yakin, key="im_batal"):
+        hasil = impor.batalkan_terakhir(d.DB, nomor)
+        st.session_state["im_batal_pesan"] = (hasil.dibatalkan is not None, hasil.pesan)
+        st.session_state.pop("im_batal_yakin", None)
+        st.rerun()
+
+
+if akses.gerbang_admin():
+    st.download_button("⬇️ Unduh templat buku kerja", templat_xlsx(), file_name="templat_sakip.xlsx",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="im_templat")
+    unggah()
+    batalkan()
+
+st.subheader("Riwayat impor", anchor=False)
+riwayat = d.riwayat_impor(d.versi()) if d.DB.exists() else pd.DataFrame()
 if riwayat.empty:
     d.kosong("Belum ada impor.")
 else:
