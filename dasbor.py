@@ -138,6 +138,8 @@ def sidebar() -> Pilihan | None:
         return None
     nama = dict(zip(daftar["kode"], daftar["nama"]))
     sb = st.sidebar
+    # wide enough for a full agency name in the selectbox
+    st.html("<style>section[data-testid='stSidebar']{width:21rem !important}</style>")
     kode = sb.selectbox("Instansi", list(nama), format_func=nama.get, key="instansi", bind="query-params",
                         on_change=_instansi_berganti)
     baris = daftar[daftar["kode"] == kode].iloc[0]
@@ -146,14 +148,15 @@ def sidebar() -> Pilihan | None:
     if not semua_tahun:
         sb.info("Instansi ini belum punya data.")
         return None
-    bawaan = semua_tahun.index(_bawaan_instansi(v, kode)[0])
+    # the computed default only on first show; afterwards the session (or the URL) holds the value
+    bawaan = semua_tahun.index(_bawaan_instansi(v, kode)[0]) if "tahun" not in st.session_state else 0
     tahun = sb.selectbox("Tahun", semua_tahun, index=bawaan, key="tahun", bind="query-params")
     banding_opsi = [t for t in semua_tahun if t < tahun]
     banding = sb.selectbox("Tahun pembanding", banding_opsi, index=0 if banding_opsi else None,
                            key="banding", bind="query-params", placeholder="(tidak ada tahun sebelumnya)")
     skala_opsi = skala_tersedia(v)
     skala_bawaan = baris["skala_predikat"] if baris["skala_predikat"] in skala_opsi else skala_opsi[0]
-    nama_skala = sb.selectbox("Skala predikat", skala_opsi, index=skala_opsi.index(skala_bawaan),
+    nama_skala = sb.selectbox("Skala predikat", skala_opsi, index=skala_opsi.index(skala_bawaan) if "skala" not in st.session_state else 0,
                               format_func=lambda s: NAMA_SKALA.get(s, s), key="skala", bind="query-params")
     batas_kode = sb.selectbox("Skor capaian", list(PILIHAN_BATAS), format_func=PILIHAN_BATAS.get, key="batas",
                               bind="query-params",
@@ -165,20 +168,25 @@ def sidebar() -> Pilihan | None:
     return p
 
 
-def _bawaan_instansi(v: str, kode: str) -> tuple[int, str]:
-    """The year (latest with indicator data) and scale a view of this agency starts with."""
+def _bawaan_instansi(v: str, kode: str) -> tuple[int, int | None, str]:
+    """The year (latest with indicator data), comparison year and scale a view of this agency starts with."""
     daftar = instansi(v)
     baris = daftar[daftar["kode"] == kode].iloc[0]
     tahun_df = tahun_tersedia(v, int(baris["id"]))
     capaian = tahun_df.loc[tahun_df["tabel"] == "capaian", "tahun"]
     tahun = int(capaian.max() if len(capaian) else tahun_df["tahun"].max())
-    return tahun, baris["skala_predikat"]
+    sebelum = tahun_df.loc[tahun_df["tahun"] < tahun, "tahun"]
+    return tahun, (int(sebelum.max()) if len(sebelum) else None), baris["skala_predikat"]
 
 
 def _instansi_berganti() -> None:
-    # the year and scale widgets start again from the new agency's defaults
-    for kunci in ("tahun", "banding", "skala"):
-        st.session_state.pop(kunci, None)
+    # set rather than dropped: a URL-bound widget in the browser only shows a value the script gives it
+    v = versi()
+    tahun, banding, nama_skala = _bawaan_instansi(v, st.session_state["instansi"])
+    st.session_state["tahun"] = tahun
+    st.session_state["banding"] = banding
+    if nama_skala in skala_tersedia(v):
+        st.session_state["skala"] = nama_skala
 
 
 def pilihan() -> Pilihan | None:
@@ -256,7 +264,7 @@ def kosong(pesan: str) -> None:
 def tabel(df: pd.DataFrame, format_kolom: dict, warna_kolom: str | None = None, **kw):
     """st.dataframe with Indonesian number display; values stay numeric so sorting works."""
     df = df.assign(**{k: pd.to_numeric(df[k], errors="coerce") for k in format_kolom if k in df.columns})
-    gaya = df.style.format({k: f for k, f in format_kolom.items() if k in df.columns}, na_rep="–")
+    gaya = df.style.format(na_rep="–").format({k: f for k, f in format_kolom.items() if k in df.columns}, na_rep="–")
     if warna_kolom and warna_kolom in df.columns and "_warna" in df.columns:
         warna = df["_warna"]
         gaya = gaya.apply(lambda s: [f"background-color: {w}; color: #111" if isinstance(w, str) else "" for w in warna],

@@ -100,6 +100,16 @@ def siapkan_penyaji() -> None:
             _penyaji_hidup = True
 
 
+def hentikan_penyaji() -> None:
+    """Close the renderer now rather than from an exit hook, where chromium's pipe may already be
+    half torn down (it then logs JSON errors)."""
+    global _penyaji_hidup
+    with _kunci_penyaji:
+        if _penyaji_hidup:
+            kaleido.stop_sync_server(silence_warnings=True)
+            _penyaji_hidup = False
+
+
 def gambar(fig: go.Figure, format: str = "png", lebar: int = LEBAR_GAMBAR, tinggi: int | None = None,
            skala: float | None = None) -> bytes:
     """PNG or SVG bytes of a figure. Width is in layout pixels; a PNG is `lebar * skala` wide."""

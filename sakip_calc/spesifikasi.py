@@ -251,7 +251,7 @@ SKALA_BAWAAN: dict[str, tuple[tuple[str, str, float | None, bool, str], ...]] = 
     ),
 }
 NAMA_SKALA = {
-    "permenpan": "PermenPAN-RB (AA-D)",
-    "permendagri86": "Permendagri 86/2017 (Sangat Tinggi - Sangat Rendah)",
-    "tegal2018": "LKjIP Tegal 2018 (Memuaskan - Kurang)",
+    "permenpan": "PermenPAN-RB (AA–D)",
+    "permendagri86": "Permendagri 86/2017",
+    "tegal2018": "LKjIP Tegal 2018",
 }

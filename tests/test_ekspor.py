@@ -19,6 +19,13 @@ from sakip_calc import anggaran as agg
 TANGGAL = date(2026, 5, 14)
 
 
+@pytest.fixture(scope="module", autouse=True)
+def penyaji():
+    """One warm renderer for the module's images, closed when the module is done."""
+    yield
+    ekspor.hentikan_penyaji()
+
+
 def _slide(prs) -> list:
     return list(prs.slides)
 
