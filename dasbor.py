@@ -285,6 +285,8 @@ F_PERSEN = lambda x: format_persen(x, 2)          # noqa: E731
 F_ANGKA2 = lambda x: format_angka(x, 2)           # noqa: E731
 F_ANGKA = lambda x: format_angka(x, 0)            # noqa: E731
 F_TAHUN = lambda t: str(int(t))                   # noqa: E731
+# rupiah and counts whole, percentages and ratios with two decimals
+F_NILAI = lambda x: format_angka(x, 0 if abs(x) >= 1000 else 2)  # noqa: E731
 F_RUPIAH = lambda x: "Rp " + format_angka(x, 0)   # noqa: E731
 FORMAT_EXCEL = {F_PERSEN: ekspor.ID + '#,##0.00" %"', F_ANGKA2: ekspor.ID + "#,##0.00", F_ANGKA: ekspor.ID + "#,##0",
                 F_TAHUN: "0", F_RUPIAH: ekspor.ID + '"Rp "#,##0'}

@@ -4,9 +4,10 @@ import streamlit as st
 import dasbor as d
 from sakip_calc import grafik, narasi, skor
 from sakip_calc.skor import LABEL_STATUS
+from sakip_calc.spesifikasi import NAMA_SKALA
 
 p = d.mulai("Capaian Kinerja {tahun}")
-st.caption(f"{p.nama} · skala {p.skala}")
+st.caption(f"{p.nama} · skala {NAMA_SKALA.get(p.skala, p.skala)}")
 
 semua = d.skor_indikator(p.versi, p.instansi_id, p.batas, p.skala)
 df = semua[semua["tahun"] == p.tahun]
@@ -29,15 +30,16 @@ if predikat:
 if cari:
     tampil = tampil[tampil["nama"].str.contains(cari, case=False, regex=False) | tampil["kode"].str.contains(cari, case=False, regex=False)]
 
+# the figures first, so they stay in view on a projector; the grouping columns after them
 tabel = pd.DataFrame({
-    "Kode": tampil["kode"], "Indikator": tampil["nama"], "Tingkat": tampil["tingkat"], "Sasaran": tampil["sasaran"],
-    "Program": tampil["program_kode"], "Satuan": tampil["satuan"], "Polaritas": tampil["polaritas"],
+    "Kode": tampil["kode"], "Indikator": tampil["nama"], "Satuan": tampil["satuan"],
     "Target": tampil["target"], "Realisasi": tampil["realisasi"], "Capaian (%)": tampil["capaian"],
     "Skor (%)": tampil["skor"], "Predikat": tampil["predikat"],
     "Status": tampil["status"].map(lambda s: f"{s} ({LABEL_STATUS[s]})" if isinstance(s, str) else None),
     "Capaian dilaporkan (%)": tampil["capaian_dilaporkan"],
     "Beda dari laporan": tampil["beda_laporan"].map({True: "ya", False: ""}),
-    "_warna": tampil["warna"],
+    "Tingkat": tampil["tingkat"], "Sasaran": tampil["sasaran"], "Program": tampil["program_kode"],
+    "Polaritas": tampil["polaritas"], "_warna": tampil["warna"],
 }).sort_values(["Sasaran", "Program", "Kode"], na_position="last")
 st.caption(f"{len(tabel)} dari {len(df)} indikator. Klik judul kolom untuk mengurutkan; pilih satu baris untuk melihat rinciannya. "
            "Capaian = hitungan dari target dan realisasi; skor = capaian setelah batas; "
@@ -47,7 +49,7 @@ pilih = d.tabel(tabel, {"Target": d.F_ANGKA2, "Realisasi": d.F_ANGKA2, "Capaian 
                 on_select="rerun", selection_mode="single-row", key="cp_tabel", height=420)
 
 st.subheader("Rata-rata per sasaran dan program")
-per_sasaran = skor.rata_rata(df, ["sasaran"])
+per_sasaran = skor.rata_rata(df[df["tingkat"] == "sasaran"], ["sasaran"])
 per_program = skor.rata_rata(df[df["tingkat"] == "program"], ["program_kode"])
 d.tabel(per_sasaran.rename(columns={"sasaran": "Sasaran", "rata_rata": "Rata-rata skor (%)", "jumlah_indikator": "Indikator"}),
         {"Rata-rata skor (%)": d.F_ANGKA2})
@@ -85,4 +87,6 @@ with kanan:
     tw = d.triwulan_indikator(p.versi, p.instansi_id, kode, p.tahun)
     if not tw.empty:
         st.caption(f"Nilai per triwulan {p.tahun} (digabung menurut aturan '{info['agregasi_triwulan'] or 'akhir'}')")
-        d.tabel(tw, {"Target": d.F_ANGKA2, "Realisasi": d.F_ANGKA2})
+        d.tabel(tw.rename(columns={"triwulan": "Triwulan", "target": "Target", "realisasi": "Realisasi",
+                                   "capaian_dilaporkan": "Capaian dilaporkan (%)", "sumber": "Sumber"}),
+                {"Triwulan": d.F_TAHUN, "Target": d.F_ANGKA2, "Realisasi": d.F_ANGKA2, "Capaian dilaporkan (%)": d.F_ANGKA2})

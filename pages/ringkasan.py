@@ -4,7 +4,7 @@ import dasbor as d
 from sakip_calc import analisis, grafik, narasi
 
 p = d.mulai("Ringkasan Kinerja {tahun}")
-st.caption(f"{p.nama} · skala {p.skala}")
+st.caption(p.nama)
 
 skor_df = d.skor_indikator(p.versi, p.instansi_id, p.batas, p.skala)
 r = analisis.ringkasan(skor_df, d.anggaran_tahun(p.versi, p.instansi_id, p.tahun),

@@ -3,6 +3,7 @@ import streamlit as st
 
 import dasbor as d
 from sakip_calc import grafik, narasi, skor
+from sakip_calc.spesifikasi import NAMA_SKALA
 
 p = d.mulai("Tren Antar Tahun")
 semua = d.skor_indikator(p.versi, p.instansi_id, p.batas, p.skala)
@@ -10,7 +11,7 @@ if semua.empty:
     d.kosong("Instansi ini belum punya data capaian indikator.")
     st.stop()
 tahun = sorted(semua["tahun"].dropna().astype(int).unique())
-st.caption(f"{p.nama} · data {tahun[0]}–{tahun[-1]} · skala {p.skala}")
+st.caption(f"{p.nama} · data {tahun[0]}–{tahun[-1]} · skala {NAMA_SKALA.get(p.skala, p.skala)}")
 
 nama = dict(zip(semua["kode"], semua["nama"]))
 utama = semua[semua["tingkat"].isin(skor.TINGKAT_IKU)]["kode"].drop_duplicates().tolist()

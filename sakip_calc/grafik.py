@@ -53,7 +53,7 @@ def _potong(teks: str, n: int = 48) -> str:
 
 def _kosong(judul: str, sumber: str, pesan: str) -> go.Figure:
     fig = go.Figure()
-    fig.add_annotation(text=pesan, x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False, font={"size": 18})
+    fig.add_annotation(text=pesan, x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False, font={"size": 15})
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
     return tata_letak(fig, judul, sumber, 300)
@@ -67,16 +67,18 @@ def batang_capaian(df: pd.DataFrame, judul: str, sumber: str) -> go.Figure:
     if isi.empty:
         return _kosong(judul, sumber, "Belum ada capaian yang dapat dihitung")
     label = [f"{k} · {_potong(n)}" for k, n in zip(isi["kode"], isi["nama"])]
+    # value labels inside the bar ends, so the 100 % reference line never runs through them
     fig = go.Figure(go.Bar(
         x=isi["skor"], y=label, orientation="h", marker_color=isi["warna"].fillna(WARNA["netral"]),
-        text=[format_persen(v, 1) for v in isi["skor"]], textposition="outside", cliponaxis=False,
+        text=[format_persen(v, 1) for v in isi["skor"]], textposition="inside", insidetextanchor="end",
+        textfont={"color": "white", "size": 15},
         customdata=np.stack([isi["predikat"].fillna("–"), isi["target"].map(lambda v: format_angka(v, 2)),
                              isi["realisasi"].map(lambda v: format_angka(v, 2))], axis=-1),
         hovertemplate="%{y}<br>Skor %{x:.2f} %<br>Predikat %{customdata[0]}<br>Target %{customdata[1]} · "
                       "Realisasi %{customdata[2]}<extra></extra>",
     ))
-    fig.add_vline(x=100, line_dash="dash", line_color=WARNA["aksen"])
-    fig.update_xaxes(title="Skor capaian (%)", range=[0, max(110.0, float(isi["skor"].max())) * 1.15])
+    fig.add_vline(x=100, line_dash="dash", line_color=WARNA["aksen"], layer="below")
+    fig.update_xaxes(title="Skor capaian (%)", range=[0, max(105.0, float(isi["skor"].max()) * 1.05)])
     return tata_letak(fig, judul, sumber, tinggi=max(420, 140 + 40 * len(isi)))
 
 
@@ -101,13 +103,13 @@ def tren_indikator(df: pd.DataFrame, judul: str, sumber: str, satuan: str = "", 
                              line={"color": WARNA["target"], "dash": "dash", "width": 3}, marker={"size": 10}))
     fig.add_trace(go.Scatter(x=df["tahun"], y=df["realisasi"], name="Realisasi", mode="lines+markers+text",
                              line={"color": WARNA["utama"], "width": 4}, marker={"size": 12},
-                             text=[format_angka(v, 2) for v in df["realisasi"]], textposition="top center"))
+                             text=[format_angka(v, 2) for v in df["realisasi"]], textposition="top center", cliponaxis=False))
     if kondisi_awal is not None and tahun_awal is not None and pd.notna(kondisi_awal):
         fig.add_trace(go.Scatter(x=[tahun_awal], y=[kondisi_awal], name="Kondisi awal", mode="markers",
                                  marker={"color": WARNA["netral"], "size": 14, "symbol": "diamond"}))
     if target_akhir is not None and pd.notna(target_akhir):
         fig.add_hline(y=target_akhir, line_dash="dot", line_color=WARNA["aksen"],
-                      annotation_text=f"Target akhir Renstra {format_angka(target_akhir, 2)}", annotation_position="top left")
+                      annotation_text=f"Target akhir Renstra {format_angka(target_akhir, 2)}", annotation_position="bottom right")
     fig.update_xaxes(dtick=1, title="Tahun")
     fig.update_yaxes(title=satuan or "Nilai")
     return tata_letak(fig, judul, sumber)
@@ -125,10 +127,11 @@ def tren_capaian(df: pd.DataFrame, judul: str, sumber: str, jenis: str = "garis"
         else:
             fig.add_trace(go.Scatter(x=g["tahun"], y=g["skor"], name=nama, mode="lines+markers",
                                      line={"color": warna, "width": 3}, marker={"size": 10}))
-    fig.add_hline(y=100, line_dash="dash", line_color=WARNA["aksen"])
+    fig.add_hline(y=100, line_dash="dash", line_color=WARNA["aksen"], layer="below")
     fig.update_layout(barmode="group")
     fig.update_xaxes(dtick=1, title="Tahun")
-    fig.update_yaxes(title="Skor capaian (%)", rangemode="tozero")
+    # lines keep their own range (85-100 would all sit on one line from 0); bars must start at 0
+    fig.update_yaxes(title="Skor capaian (%)", rangemode="tozero" if jenis == "batang" else "normal")
     return tata_letak(fig, judul, sumber)
 
 
@@ -205,11 +208,13 @@ def treemap_anggaran(df: pd.DataFrame, judul: str, sumber: str) -> go.Figure:
     isi = df[df["pagu_dipakai"].fillna(0) > 0]
     if isi.empty:
         return _kosong(judul, sumber, "Tidak ada pagu")
+    # without any realisasi there is no serapan to colour by: one neutral colour, not a red alarm
+    warna = ({"colors": isi["serapan"].fillna(0), "colorscale": [[0, WARNA["buruk"]], [0.75, "#fee08b"], [1, WARNA["baik"]]],
+              "cmin": 50, "cmax": 100, "colorbar": {"title": {"text": "Serapan %"}}}
+             if isi["serapan"].notna().any() else {"colors": [WARNA["pagu"]] * len(isi)})
     fig = go.Figure(go.Treemap(
         ids=isi["kode"], labels=[_potong(n, 40) for n in isi["nama"]], parents=isi["induk_kode"].fillna(""),
-        values=isi["pagu_dipakai"], branchvalues="total" if _konsisten(isi) else "remainder",
-        marker={"colors": isi["serapan"].fillna(0), "colorscale": [[0, WARNA["buruk"]], [0.75, "#fee08b"], [1, WARNA["baik"]]],
-                "cmin": 50, "cmax": 100, "colorbar": {"title": {"text": "Serapan %"}}},
+        values=isi["pagu_dipakai"], branchvalues="total" if _konsisten(isi) else "remainder", marker=warna,
         customdata=np.stack([isi["pagu_dipakai"].map(format_rupiah_singkat), isi["serapan"].map(lambda s: format_persen(s, 2))], axis=-1),
         hovertemplate="%{label}<br>Pagu %{customdata[0]}<br>Serapan %{customdata[1]}<extra></extra>",
         texttemplate="%{label}<br>%{customdata[0]}",
@@ -252,7 +257,7 @@ def kuadran_efisiensi(df: pd.DataFrame, judul: str, sumber: str) -> go.Figure:
     # programs often cluster at 100 % capaian: short codes as labels, full names on hover
     fig = go.Figure(go.Scatter(
         x=isi["serapan"], y=isi["capaian"], mode="markers+text", text=isi["kode"], customdata=isi["nama"],
-        textposition=["top center" if i % 2 == 0 else "bottom center" for i in range(len(isi))], textfont={"size": 13},
+        textposition=[POSISI_LABEL[i % len(POSISI_LABEL)] for i in range(len(isi))], textfont={"size": 13},
         marker={"size": np.clip(np.sqrt(isi["pagu"].fillna(0) / 1e6) * 1.5, 10, 45),
                 "color": warna, "opacity": 0.75, "line": {"width": 1, "color": "white"}},
         hovertemplate="%{text} %{customdata}<br>Serapan %{x:.2f} %<br>Capaian %{y:.2f} %<extra></extra>",
@@ -268,10 +273,13 @@ def kuadran_efisiensi(df: pd.DataFrame, judul: str, sumber: str) -> go.Figure:
     return tata_letak(fig, judul, sumber, 560)
 
 
+POSISI_LABEL = ("top center", "bottom center", "middle left", "middle right")
+
+
 def donat_belanja(df: pd.DataFrame, judul: str, sumber: str) -> go.Figure:
     if df.empty:
         return _kosong(judul, sumber, "Komposisi belanja tidak dilaporkan")
     fig = go.Figure(go.Pie(labels=df["jenis_belanja"], values=df["realisasi"], hole=0.5, sort=True,
-                           marker={"colors": URUTAN_WARNA}, textinfo="percent+label", textfont={"size": 15}))
+                           marker={"colors": URUTAN_WARNA}, texttemplate="%{label}<br>%{percent:.1%}", textfont={"size": 15}))
     fig.update_layout(showlegend=False)
     return tata_letak(fig, judul, sumber, 480)
