@@ -81,7 +81,8 @@ def batalkan() -> None:
     ringkas = (f"Impor #{nomor} · {t['nama_file']} · {t['waktu']:%d-%m-%Y %H:%M} · "
                f"{int(t['baris_baru'])} baris baru, {int(t['baris_berubah'])} berubah")
     if not t["ada_riwayat"]:
-        st.info(polos(ringkas) + "  \nImpor ini dibuat sebelum riwayat perubahan disimpan, jadi tidak dapat dibatalkan.")
+        st.info(polos(ringkas) + "  \nImpor ini tidak menyimpan riwayat perubahan (impor massal, atau dibuat sebelum "
+                "riwayat disimpan), jadi tidak dapat dibatalkan.")
         return
     st.write(polos(ringkas))
     yakin = st.checkbox("Saya paham: baris yang ditambahkan impor ini dihapus dan baris yang diubahnya dikembalikan "

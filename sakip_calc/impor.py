@@ -421,8 +421,8 @@ def batalkan_terakhir(db: str | Path = store.DB_BAWAAN, harapan: int | None = No
         if harapan is not None and harapan != nomor_target:
             return HasilBatal(f"impor terakhir sekarang #{nomor_target}, bukan #{harapan}; periksa riwayat lalu coba lagi")
         if not target["ada_riwayat"]:
-            return HasilBatal(f"impor #{nomor_target} ({target['nama_file']}) dibuat sebelum riwayat perubahan disimpan "
-                              "sehingga tidak dapat dibatalkan; bangun ulang basis data bila perlu")
+            return HasilBatal(f"impor #{nomor_target} ({target['nama_file']}) tidak menyimpan riwayat perubahan (impor massal, "
+                              "atau dibuat sebelum riwayat disimpan) sehingga tidak dapat dibatalkan")
         perubahan = store.batalkan_impor(con, nomor_target)
         dihapus = sum(h["dihapus"] for h in perubahan.values())
         dipulihkan = sum(h["dipulihkan"] for h in perubahan.values())

@@ -226,7 +226,7 @@ def test_basis_data_lama_tanpa_riwayat(tmp_path, berkas):
     con.execute("INSERT INTO impor VALUES (1, now()::TIMESTAMP, 'lama.xlsx', 'x', 'berhasil', 3, 0, 0, '[]')")
     con.close()
     hasil = impor.batalkan_terakhir(db)
-    assert hasil.dibatalkan is None and "sebelum riwayat perubahan disimpan" in hasil.pesan
+    assert hasil.dibatalkan is None and "tidak menyimpan riwayat perubahan" in hasil.pesan
     h = impor.impor_berkas([berkas["baru"]], db)[0]
     assert h.status == "berhasil"
     assert impor.batalkan_terakhir(db).dibatalkan == h.impor_id
