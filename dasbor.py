@@ -111,6 +111,27 @@ def riwayat_impor(versi_data: str) -> pd.DataFrame:
     return store.riwayat_impor(koneksi())
 
 
+# cross-agency reads: aggregated in DuckDB, at most one row per agency
+@st.cache_data(show_spinner=False, max_entries=64)
+def daftar_provinsi(versi_data: str) -> list[str]:
+    return store.daftar_provinsi(koneksi())
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def indikator_bersama(versi_data: str, tahun: int, provinsi: str | None, instansi_id: int) -> pd.DataFrame:
+    return analisis.indikator_bersama(koneksi(), tahun, provinsi, instansi_id)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def banding_instansi(versi_data: str, tahun: int, provinsi: str | None, batas, nama_skala: str, kunci: str | None) -> pd.DataFrame:
+    return analisis.banding_instansi(koneksi(), tahun, provinsi, batas, nama_skala, kunci)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def banding_provinsi(versi_data: str, tahun: int, batas, nama_skala: str, kunci: str | None) -> pd.DataFrame:
+    return analisis.banding_provinsi(koneksi(), tahun, batas, nama_skala, kunci)
+
+
 # ---- the sidebar: agency, year, comparison year, predikat scale, cap ------------------------
 
 @dataclass(frozen=True)

@@ -6,7 +6,8 @@ import getpass
 import sys
 from pathlib import Path
 
-from . import impor, sandi, store, synth, templat
+from . import bulk, impor, sandi, store, synth, templat
+from .angka import format_angka
 
 
 def _cetak_hasil(hasil: list[impor.HasilImpor]) -> bool:
@@ -40,9 +41,22 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--scale", choices=list(synth.UKURAN), default="province")
     s.add_argument("--db", required=True)
     s.add_argument("--seed", type=int, default=2024)
+    m = sub.add_parser("bulk", help="impor massal: satu berkas .csv atau .parquet per tabel dalam satu folder")
+    m.add_argument("folder")
+    m.add_argument("--db", default=str(store.DB_BAWAAN))
+    e = sub.add_parser("bulk-export", help="tulis setiap tabel ke satu berkas .parquet (atau .csv) dalam format impor massal")
+    e.add_argument("folder")
+    e.add_argument("--db", default=str(store.DB_BAWAAN))
+    e.add_argument("--csv", action="store_true")
     a = p.parse_args(argv)
     if a.perintah == "synth":
         synth.bangkitkan(a.db, a.scale, a.seed)
+        return 0
+    if a.perintah == "bulk":
+        return _bulk(a.folder, a.db)
+    if a.perintah == "bulk-export":
+        for tabel, n in bulk.ekspor_folder(a.db, a.folder, "csv" if a.csv else "parquet").items():
+            print(f"{tabel}: {n} baris")
         return 0
     if a.perintah == "build":
         if a.jika_perlu and not impor.perlu_dibangun(a.db):
@@ -64,6 +78,21 @@ def main(argv: list[str] | None = None) -> int:
         return _hash_sandi()
     print(f"templat ditulis ke {templat.simpan_templat(a.keluaran)}")
     return 0
+
+
+def _bulk(folder: str, db: str) -> int:
+    if not Path(folder).is_dir():
+        print(f"{folder}: GALAT: folder tidak ditemukan", file=sys.stderr)
+        return 1
+    h = bulk.impor_folder(folder, db, cetak=print)
+    for m in h.masalah:
+        print(m, file=sys.stderr if m.tingkat == "galat" else sys.stdout)
+    if h.jumlah_masalah > len([m for m in h.masalah if m.tingkat == "galat"]):
+        print(f"... {h.jumlah_masalah} galat seluruhnya; yang pertama {bulk.BATAS_PESAN} ditampilkan", file=sys.stderr)
+    rinci = ", ".join(f"{t} {v['baru']} baru/{v['diganti']} diganti" for t, v in h.perubahan.items())
+    print(f"{h.folder}: {h.status} (impor #{h.impor_id}; {rinci or 'tidak ada yang ditulis'}; "
+          f"{format_angka(h.baris)} baris dalam {format_angka(h.detik, 1)} s)")
+    return 0 if h.status == "berhasil" else 1
 
 
 def _hash_sandi() -> int:

@@ -92,3 +92,54 @@ def ringkasan(skor_df: pd.DataFrame, anggaran_df: pd.DataFrame, program_df: pd.D
         "program": program_df,
         "jumlah_masalah": len(masalah_df),
     }
+
+
+# ---- comparison across agencies (province and national scale) ------------------------------
+# The aggregation runs in DuckDB (store.banding_*); these only pass the page's choices through
+# and rank the at most one-row-per-agency results.
+
+UKURAN_BANDING = {
+    "capaian": "Capaian rata-rata",
+    "skor_indikator": "Skor indikator terpilih",
+    "serapan": "Serapan anggaran",
+    "efisiensi": "Efisiensi (capaian − serapan)",
+}
+SATUAN_BANDING = {"capaian": "%", "skor_indikator": "%", "serapan": "%", "efisiensi": "poin"}
+
+
+def _batas(batas) -> tuple[float | None, bool]:
+    return (None, True) if batas == BATAS_INSTANSI else (batas, False)
+
+
+def banding_instansi(con, tahun: int, provinsi: str | None = None, batas=BATAS_INSTANSI,
+                     nama_skala: str = "permendagri86", kunci: str | None = None) -> pd.DataFrame:
+    """Every agency with data in `tahun` (of one provinsi, or all): capaian, predikat on one
+    scale for all, the chosen indicator's score, serapan, efisiensi."""
+    nilai, per_instansi = _batas(batas)
+    return store.banding_instansi(con, tahun, provinsi, nilai, nama_skala, kunci, per_instansi)
+
+
+def banding_provinsi(con, tahun: int, batas=BATAS_INSTANSI, nama_skala: str = "permendagri86",
+                     kunci: str | None = None) -> pd.DataFrame:
+    nilai, per_instansi = _batas(batas)
+    return store.banding_provinsi(con, tahun, nilai, nama_skala, kunci, per_instansi)
+
+
+def indikator_bersama(con, tahun: int, provinsi: str | None = None, instansi_id: int | None = None) -> pd.DataFrame:
+    return store.indikator_bersama(con, tahun, provinsi, instansi_id)
+
+
+def indikator_awal(daftar: pd.DataFrame) -> str | None:
+    """The indicator a comparison starts with: of the selected agency's own indicators, the one
+    the most agencies share; without any, the most shared one overall."""
+    if daftar.empty:
+        return None
+    sendiri = daftar[daftar["milik_instansi"]]
+    return (sendiri if len(sendiri) else daftar).sort_values("jumlah_instansi", ascending=False, kind="stable")["kunci"].iloc[0]
+
+
+def peringkat(df: pd.DataFrame, kolom: str) -> pd.DataFrame:
+    """Ranked by `kolom`, highest first (1 = best; ties share the better rank); agencies
+    without a value come last, unranked."""
+    hasil = df.assign(peringkat=df[kolom].rank(ascending=False, method="min").astype("Int64"))
+    return hasil.sort_values([kolom, "nama"], ascending=[False, True], na_position="last").reset_index(drop=True)

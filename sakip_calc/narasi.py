@@ -84,3 +84,17 @@ def kalimat_masalah(masalah: pd.DataFrame) -> str:
 def _pendek(teks: str, n: int = 60) -> str:
     teks = str(teks)
     return teks if len(teks) <= n else teks[: n - 1].rstrip() + "…"
+
+
+def kalimat_peringkat(nama: str, df: pd.DataFrame, kolom: str, label: str, satuan: str, wilayah: str) -> str:
+    """Where one agency stands among the ranked agencies (`df` from analisis.peringkat)."""
+    berisi = df[df[kolom].notna()]
+    sendiri = berisi[berisi["nama"] == nama]
+    if berisi.empty:
+        return f"Belum ada nilai {label.lower()} untuk dibandingkan."
+    median = f"{format_angka(berisi[kolom].median(), 2)} {satuan}"
+    if sendiri.empty:
+        return f"{nama} tidak punya nilai {label.lower()} tahun ini; median {len(berisi)} instansi {wilayah} {median}."
+    r = sendiri.iloc[0]
+    return (f"{nama} berada di peringkat {r['peringkat']} dari {len(berisi)} instansi {wilayah} menurut {label.lower()} "
+            f"({format_angka(r[kolom], 2)} {satuan}; median {median}).")

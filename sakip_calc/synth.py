@@ -474,9 +474,11 @@ class Pembangkit:
             ada = rng.random(n_sub) < 0.97
             pagu = _bulat(total * (1.05 ** j) * bobot / bobot.sum() * rng.lognormal(0, 0.25, n_sub), 1000) * ada
             pagu = np.maximum(pagu, 5_000_000 * ada)
-            # serapan: mostly 85-100 %, some lines 60-85 %, a few far lower; now and then above the pagu
+            # serapan: around the agency-year's own level (mostly 85-100 %), some lines 60-85 %, a few
+            # far lower; now and then above the pagu
+            tingkat = min(rng.normal(94.5, 3), 99.5)
             u = rng.random(n_sub)
-            serapan = np.where(u < 0.85, 100 - 15 * rng.random(n_sub) ** 1.6,
+            serapan = np.where(u < 0.88, np.minimum(rng.normal(tingkat, 4, n_sub), 100),
                                np.where(u < 0.97, rng.uniform(60, 85, n_sub), rng.uniform(15, 60, n_sub)))
             serapan = np.where(rng.random(n_sub) < 0.003, rng.uniform(100.5, 104, n_sub), serapan)
             real = _bulat(pagu * serapan / 100)

@@ -1,0 +1,180 @@
+"""Bulk loads: a folder with one CSV or Parquet file per table, for loads too large for workbooks.
+
+Files are named after their table or sheet (`capaian.parquet`, `Anggaran.csv`, ...), plus two
+that only bulk loads know: `anggaran_triwulan` (instansi, tahun, kode, triwulan, realisasi: one row
+per quarter instead of realisasi_tw1..4 columns) and `kecamatan_alias` (kabupaten, kecamatan,
+alias: the kecamatan list of new kabupaten; a file's list replaces that kabupaten's list).
+Columns and rules are the workbook format's (spesifikasi.py): types, allowed values, ranges,
+required cells, natural-key duplicates, references to the other files and to the database. Only
+the number format is stricter: CSV numbers are written the machine way (`1234567.89`), because a
+bulk file comes from a program, not from a report.
+
+Everything runs as SQL over DuckDB's own readers (store.py) inside one copy-on-write transaction:
+every problem is reported with its file, row and column, and any error leaves the data unchanged
+(one `impor` row records the attempt). Rows: CSV rows count the header as row 1, as a spreadsheet
+does; Parquet rows are record numbers from 1.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import duckdb
+
+from . import store
+from .angka import PLACEHOLDER, format_angka
+from .baca import Masalah, saran
+from .spesifikasi import (
+    JUMLAH, KODE, LEMBAR, RUPIAH, SKALA_BAWAAN, TAHUN, TEKS, TRIWULAN, Kolom, Lembar,
+)
+
+_TAHUN = Kolom("tahun", TAHUN, "", wajib=True, minimum=2000, maksimum=2100)
+TAMBAHAN = (
+    Lembar("anggaran_triwulan", "anggaran_triwulan", ("instansi", "tahun", "kode", "triwulan"), (
+        Kolom("instansi", KODE, "", wajib=True), _TAHUN, Kolom("kode", KODE, "", wajib=True),
+        Kolom("triwulan", TRIWULAN, "", wajib=True, minimum=1, maksimum=4), Kolom("realisasi", RUPIAH, "", minimum=0))),
+    Lembar("kecamatan_alias", "kecamatan_alias", ("kabupaten", "kecamatan", "alias"), (
+        Kolom("kabupaten", TEKS, "", wajib=True), Kolom("kecamatan", TEKS, "", wajib=True), Kolom("alias", TEKS, ""))),
+)
+# table -> its format, in write order (parents before children)
+FORMAT = {l.tabel: l for l in (*LEMBAR, *TAMBAHAN)}
+URUTAN = ("kecamatan_alias", "skala_predikat", "instansi", "indikator", "capaian", "anggaran", "anggaran_triwulan",
+          "wilayah", "belanja", "angka_laporan")
+_NAMA_BERKAS = {n.lower(): t for t, l in FORMAT.items() for n in (t, l.nama)}
+_JENIS = {TAHUN: ("bulat", "tahun"), TRIWULAN: ("bulat", "triwulan"), JUMLAH: ("bulat", "jumlah (orang, KK, lembaga)")}
+BATAS_PESAN = 1000
+
+
+@dataclass
+class HasilMassal:
+    folder: str
+    status: str                                  # berhasil | ditolak
+    masalah: list[Masalah] = field(default_factory=list)
+    jumlah_masalah: int = 0                      # all problems; `masalah` holds the first BATAS_PESAN
+    perubahan: dict[str, dict[str, int]] = field(default_factory=dict)
+    impor_id: int | None = None
+    detik: float = 0.0
+
+    @property
+    def baris(self) -> int:
+        return sum(h["baru"] + h["diganti"] for h in self.perubahan.values())
+
+
+def temukan_berkas(folder: Path) -> tuple[dict[str, Path], list[Masalah]]:
+    """Which file holds which table: by name, case-insensitive; .csv or .parquet."""
+    berkas, masalah = {}, []
+    for jalur in sorted(folder.iterdir()):
+        if jalur.suffix.lower() not in (".csv", ".parquet"):
+            continue
+        tabel = _NAMA_BERKAS.get(jalur.stem.lower())
+        if tabel is None:
+            masalah.append(Masalah(jalur.name, None, None, "nama berkas bukan nama tabel; diabaikan. Nama yang dikenal: "
+                                   + ", ".join(URUTAN) + "." + saran(jalur.stem, list(URUTAN)), "catatan"))
+        elif tabel in berkas:
+            masalah.append(Masalah(jalur.name, None, None, f"tabel {tabel} sudah diberikan oleh {berkas[tabel].name}"))
+        else:
+            berkas[tabel] = jalur
+    if not berkas and not masalah:
+        masalah.append(Masalah(folder.name, None, None, "folder tidak berisi berkas .csv atau .parquet"))
+    return berkas, masalah
+
+
+def _aturan(lembar: Lembar, kolom_berkas: list[tuple[str, str]], nama: str, masalah: list[Masalah]) -> list[store.KolomMassal] | None:
+    """Map the file's header to the format's columns (as the workbook reader does)."""
+    posisi: dict[str, tuple[str, str]] = {}
+    for asli, jenis in kolom_berkas:
+        kunci = asli.strip().lower().replace(" ", "_")
+        if kunci not in lembar.nama_kolom:
+            masalah.append(Masalah(nama, 1, asli, f"kolom '{asli}' tidak dikenal.{saran(kunci, lembar.nama_kolom)}"))
+        elif kunci in posisi:
+            masalah.append(Masalah(nama, 1, asli, f"kolom '{kunci}' muncul dua kali"))
+        else:
+            posisi[kunci] = (asli, jenis)
+    hilang = [k.nama for k in lembar.kolom if k.wajib and k.nama not in posisi]
+    for k in hilang:
+        masalah.append(Masalah(nama, 1, None, f"kolom wajib '{k}' tidak ada di baris judul"))
+    if hilang:
+        return None
+    aturan = []
+    for k in lembar.kolom:
+        jenis, label = ("teks", "") if k.jenis in (TEKS, KODE) else _JENIS.get(k.jenis, ("angka", ""))
+        asli, jenis_sql = posisi.get(k.nama, (None, ""))
+        angka = jenis_sql.split("(")[0] in ("DOUBLE", "FLOAT", "INTEGER", "BIGINT", "SMALLINT", "TINYINT", "HUGEINT",
+                                            "DECIMAL", "UBIGINT", "UINTEGER", "USMALLINT", "UTINYINT")
+        aturan.append(store.KolomMassal(k.nama, jenis, label, k.wajib, k.pilihan, k.minimum, k.maksimum, asli, angka))
+    return aturan
+
+
+def _sidik(berkas: dict[str, Path]) -> str:
+    h = hashlib.sha256()
+    for tabel in sorted(berkas):
+        with open(berkas[tabel], "rb") as f:
+            while blok := f.read(1 << 22):
+                h.update(blok)
+    return h.hexdigest()
+
+
+def impor_folder(folder: str | Path, db: str | Path = store.DB_BAWAAN, cetak: Callable[[str], None] = lambda _: None) -> HasilMassal:
+    """Validate every file of `folder`, then write all of them in one transaction, or nothing."""
+    folder = Path(folder)
+    mulai = time.perf_counter()
+    berkas, masalah = temukan_berkas(folder)
+    hasil = HasilMassal(folder.name, "ditolak", masalah)
+    with store.transaksi_tulis(db) as con:
+        store.mulai_massal(con)
+        ada: dict[str, str] = {}
+        for tabel in URUTAN:
+            if tabel not in berkas:
+                continue
+            jalur = berkas[tabel]
+            try:
+                relasi, nomor, kolom = store.baca_massal(con, jalur, f"mentah_{tabel}")
+            except duckdb.Error as e:
+                masalah.append(Masalah(jalur.name, None, None, f"berkas tidak terbaca: {str(e).splitlines()[0]}"))
+                continue
+            aturan = _aturan(FORMAT[tabel], kolom, jalur.name, masalah)
+            if aturan is None:
+                continue
+            store.ketik_massal(con, jalur.name, relasi, nomor, f"massal_{tabel}", aturan, tuple(sorted(PLACEHOLDER)))
+            ada[tabel] = jalur.name
+            cetak(f"  dibaca dan diperiksa: {jalur.name} ({format_angka(time.perf_counter() - mulai, 1)} s)")
+        store.cek_rujukan_massal(con, ada, tuple(SKALA_BAWAAN))
+        if "anggaran" in ada and "anggaran_triwulan" in ada:
+            store.cek_triwulan_ganda_massal(con, ada["anggaran_triwulan"])
+        for tabel, nama in ada.items():
+            if tabel != "kecamatan_alias":   # alias rows of one kecamatan may repeat its name
+                store.cek_ganda_massal(con, nama, f"massal_{tabel}", FORMAT[tabel].kunci)
+        jumlah, daftar = store.daftar_masalah_massal(con, BATAS_PESAN)
+        hasil.jumlah_masalah = jumlah + sum(m.tingkat == "galat" for m in masalah)
+        masalah.extend(Masalah(b, r, k, p) for b, r, k, p in daftar)
+        if not any(m.tingkat == "galat" for m in masalah) and ada:
+            hasil.status = "berhasil"
+            for tabel in URUTAN:
+                if tabel in ada or (tabel == "anggaran_triwulan" and "anggaran" in ada):
+                    hasil.perubahan[tabel] = store.tulis_massal(con, tabel, set(ada))
+                    cetak(f"  ditulis: {tabel} ({format_angka(time.perf_counter() - mulai, 1)} s)")
+        jumlah_baris = {"baru": sum(h["baru"] for h in hasil.perubahan.values()),
+                        "berubah": sum(h["diganti"] for h in hasil.perubahan.values())}
+        pesan = json.dumps([{"lembar": m.lembar, "baris": m.baris, "kolom": m.kolom, "pesan": m.pesan, "tingkat": m.tingkat}
+                            for m in masalah], ensure_ascii=False)
+        hasil.impor_id = store.catat_impor(con, f"{folder.name}/ (massal)", _sidik(berkas), hasil.status, jumlah_baris, pesan)
+        cetak(f"  menyimpan: tabel agregat, commit, checkpoint… ({format_angka(time.perf_counter() - mulai, 1)} s)")
+    hasil.detik = time.perf_counter() - mulai
+    return hasil
+
+
+def ekspor_folder(db: str | Path, folder: str | Path, format: str = "parquet") -> dict[str, int]:
+    """Every table of `db` as one file per table in the bulk format (natural keys, no ids):
+    what `impor_folder` reads back, and what any other DuckDB, Spark or pandas client can read."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    con = store.buka(db)
+    try:
+        return {tabel: store.ekspor_massal(con, tabel, FORMAT[tabel].nama_kolom, folder / f"{tabel}.{format}", format)
+                for tabel in URUTAN}
+    finally:
+        con.close()
