@@ -91,14 +91,6 @@ def admin() -> bool:
     return bool(h) and st.session_state.get("akses_admin") == h
 
 
-def boleh_ubah() -> bool:
-    """Whether this session may import, undo or change settings."""
-    h = hash_admin()
-    if h is None:
-        return lokal()
-    return sandi.hash_sah(h) and admin()
-
-
 def gerbang_admin(tindakan: str = "mengimpor dan membatalkan impor") -> bool:
     """Say who may change data here, offer the admin login, and return whether this session may."""
     h = hash_admin()
