@@ -416,8 +416,11 @@ def tambah_bagan(slide, bagan: BaganAsli, x, y, cx, cy):
         nilai_ax.major_gridlines.format.line.color.rgb = RGBColor(0xD9, 0xD9, 0xD9)
         nilai_ax.format.line.fill.background()
         besar = max((abs(v) for s in bagan.seri for v in s.nilai if v is not None), default=0)
-        nilai_ax.tick_labels.number_format = (FORMAT_SUMBU_BESAR if besar >= 1e6 else ID + "#,##0" if besar >= 10
+        bulat = bagan.format_nilai == ID + "#,##0"          # counts: no 0,5 steps on the axis
+        nilai_ax.tick_labels.number_format = (FORMAT_SUMBU_BESAR if besar >= 1e6 else ID + "#,##0" if besar >= 10 or bulat
                                                else ID + "#,##0.0")
+        if bulat and besar < 10:
+            nilai_ax.major_unit = 1
         nilai_ax.tick_labels.number_format_is_linked = False
         nilai_ax.tick_labels.font.size = Pt(13)
         bawah, atas = bagan.rentang
