@@ -3,6 +3,7 @@ from pathlib import Path
 
 import streamlit as st
 
+import akses
 import dasbor
 import presentasi
 
@@ -23,6 +24,7 @@ halaman = st.navigation({
         st.Page(str(HALAMAN / "impor.py"), title="Impor Data", icon=":material/upload_file:"),
     ],
 })
+akses.gerbang_lihat()
 st.session_state["_pilihan"] = dasbor.sidebar()
 if dasbor.mode_presentasi():
     presentasi.tampil(dasbor.pilihan())

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import html
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,107 +30,108 @@ def versi() -> str:
     return store.versi_data(DB)
 
 
-@st.cache_resource(max_entries=2, on_release=lambda con: con.close())
+@st.cache_resource(max_entries=3, on_release=lambda con: con.close())
 def _koneksi(versi_data: str):
     return store.buka(DB, read_only=True)
 
 
-def koneksi():
-    """A cursor on this process's read-only connection to the current database file."""
-    return store.kursor(_koneksi(versi()))
+def koneksi(versi_data: str | None = None):
+    """A cursor on this process's read-only connection to the database file of `versi_data` (the
+    version the page started with, so an import landing mid-render cannot mix old and new rows)."""
+    return store.kursor(_koneksi(versi_data or versi()))
 
 
 # ---- cached reads (the version argument is the cache key that an import changes) ----------
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def instansi(versi_data: str) -> pd.DataFrame:
-    return store.instansi(koneksi())
+    return store.instansi(koneksi(versi_data))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def tahun_tersedia(versi_data: str, instansi_id: int) -> pd.DataFrame:
-    return store.tahun_data(koneksi(), instansi_id)
+    return store.tahun_data(koneksi(versi_data), instansi_id)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def skala_tersedia(versi_data: str) -> list[str]:
-    return sorted(store.skala_predikat(koneksi())["nama"].unique())
+    return sorted(store.skala_predikat(koneksi(versi_data))["nama"].unique())
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def skor_indikator(versi_data: str, instansi_id: int, batas, nama_skala: str) -> pd.DataFrame:
-    return analisis.skor_indikator(koneksi(), instansi_id, batas, nama_skala)
+    return analisis.skor_indikator(koneksi(versi_data), instansi_id, batas, nama_skala)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def skala(versi_data: str, nama: str) -> pd.DataFrame:
-    return analisis.skala(koneksi(), nama)
+    return analisis.skala(koneksi(versi_data), nama)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def triwulan_indikator(versi_data: str, instansi_id: int, kode: str, tahun: int) -> pd.DataFrame:
-    return analisis.triwulan_indikator(koneksi(), instansi_id, kode, tahun)
+    return analisis.triwulan_indikator(koneksi(versi_data), instansi_id, kode, tahun)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def anggaran_tahun(versi_data: str, instansi_id: int, tahun: int) -> pd.DataFrame:
-    return analisis.anggaran_tahun(koneksi(), instansi_id, tahun)
+    return analisis.anggaran_tahun(koneksi(versi_data), instansi_id, tahun)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def efisiensi_program(versi_data: str, instansi_id: int, tahun: int, metode: str, batas) -> pd.DataFrame:
-    return analisis.efisiensi_program(koneksi(), instansi_id, tahun, metode, batas)
+    return analisis.efisiensi_program(koneksi(versi_data), instansi_id, tahun, metode, batas)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def efisiensi_sasaran(versi_data: str, instansi_id: int, tahun: int, metode: str, batas) -> pd.DataFrame:
-    return analisis.efisiensi_sasaran(koneksi(), instansi_id, tahun, metode, batas)
+    return analisis.efisiensi_sasaran(koneksi(versi_data), instansi_id, tahun, metode, batas)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def anggaran_triwulan(versi_data: str, instansi_id: int, tahun: int) -> pd.DataFrame:
-    return store.anggaran_triwulan(koneksi(), instansi_id, tahun)
+    return store.anggaran_triwulan(koneksi(versi_data), instansi_id, tahun)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def belanja(versi_data: str, instansi_id: int, tahun: int) -> pd.DataFrame:
-    return store.belanja(koneksi(), instansi_id, tahun)
+    return store.belanja(koneksi(versi_data), instansi_id, tahun)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def wilayah(versi_data: str, instansi_id: int) -> pd.DataFrame:
-    return store.wilayah(koneksi(), instansi_id)
+    return store.wilayah(koneksi(versi_data), instansi_id)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def masalah_data(versi_data: str, instansi_id: int) -> pd.DataFrame:
-    return analisis.masalah_data(koneksi(), instansi_id)
+    return analisis.masalah_data(koneksi(versi_data), instansi_id)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def riwayat_impor(versi_data: str) -> pd.DataFrame:
-    return store.riwayat_impor(koneksi())
+    return store.riwayat_impor(koneksi(versi_data))
 
 
 # cross-agency reads: aggregated in DuckDB, at most one row per agency
 @st.cache_data(show_spinner=False, max_entries=64)
 def daftar_provinsi(versi_data: str) -> list[str]:
-    return store.daftar_provinsi(koneksi())
+    return store.daftar_provinsi(koneksi(versi_data))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def indikator_bersama(versi_data: str, tahun: int, provinsi: str | None, instansi_id: int) -> pd.DataFrame:
-    return analisis.indikator_bersama(koneksi(), tahun, provinsi, instansi_id)
+    return analisis.indikator_bersama(koneksi(versi_data), tahun, provinsi, instansi_id)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def banding_instansi(versi_data: str, tahun: int, provinsi: str | None, batas, nama_skala: str, kunci: str | None) -> pd.DataFrame:
-    return analisis.banding_instansi(koneksi(), tahun, provinsi, batas, nama_skala, kunci)
+    return analisis.banding_instansi(koneksi(versi_data), tahun, provinsi, batas, nama_skala, kunci)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def banding_provinsi(versi_data: str, tahun: int, batas, nama_skala: str, kunci: str | None) -> pd.DataFrame:
-    return analisis.banding_provinsi(koneksi(), tahun, batas, nama_skala, kunci)
+    return analisis.banding_provinsi(koneksi(versi_data), tahun, batas, nama_skala, kunci)
 
 
 # ---- the sidebar: agency, year, comparison year, predikat scale, cap ------------------------
@@ -227,7 +229,7 @@ def grafik(fig: go.Figure, kalimat: str | None = None, key: str | None = None) -
     """A chart with its one-sentence reading under it, and PNG/SVG downloads of it."""
     st.plotly_chart(fig, config={"displaylogo": False, "locale": "id"}, key=key)
     if kalimat:
-        st.caption(kalimat)
+        st.caption(aman(kalimat))
     kunci = key or "g_" + hashlib.md5(ekspor.judul_grafik(fig).encode()).hexdigest()[:10]
     nama = _nama_berkas(ekspor.judul_grafik(fig))
     with st.container(horizontal=True, gap="small"):
@@ -275,6 +277,14 @@ def mulai(judul: str) -> Pilihan:
 
 def tahun(t) -> str:
     return "–" if pd.isna(t) else str(int(t))
+
+
+_MARKDOWN = re.compile(r"([\\`*_\[\]()<>#|~$!{}])")
+
+
+def aman(teks) -> str:
+    """Text from a workbook shown through Markdown (captions, labels): its markup stays literal."""
+    return _MARKDOWN.sub(r"\\\1", str(teks))
 
 
 def kosong(pesan: str) -> None:
@@ -346,7 +356,7 @@ def halaman_dek() -> tuple[str, ...]:
 
 @st.cache_data(show_spinner="Menyiapkan grafik…", max_entries=16)
 def grafik_dek(versi_data: str, instansi_id: int, tahun: int, halaman: tuple[str, ...], opsi: dek.OpsiDek) -> list[ekspor.Grafik]:
-    return dek.grafik_dek(koneksi(), instansi_id, tahun, halaman, opsi)
+    return dek.grafik_dek(koneksi(versi_data), instansi_id, tahun, halaman, opsi)
 
 
 def _alat_presentasi(p: Pilihan) -> None:

@@ -12,7 +12,7 @@ if df.empty:
     d.kosong(f"{p.nama} tidak punya data anggaran untuk {p.tahun}. Pilih tahun lain di panel samping.")
     st.stop()
 metode = st.selectbox("Metode efisiensi", list(agg.METODE_EFISIENSI), format_func=agg.METODE_EFISIENSI.get, key="ag_metode")
-st.caption(f"{p.nama} · efisiensi: {agg.METODE_EFISIENSI[metode]}")
+st.caption(d.aman(f"{p.nama} · efisiensi: {agg.METODE_EFISIENSI[metode]}"))
 
 total = agg.total_instansi(df)
 program = d.efisiensi_program(p.versi, p.instansi_id, p.tahun, metode, p.batas)
@@ -22,7 +22,7 @@ d.kartu(k[0], "Pagu", format_rupiah_singkat(total["pagu"]), f"{format_rupiah(tot
 d.kartu(k[1], "Realisasi", format_rupiah_singkat(total["realisasi"]), format_rupiah(total["realisasi"]))
 d.kartu(k[2], "Serapan", d.persen(total["serapan"]), "realisasi ÷ pagu")
 d.kartu(k[3], "Sisa anggaran", format_rupiah_singkat(sisa), format_rupiah(sisa))
-st.caption(narasi.kalimat_anggaran(total, p.tahun))
+st.caption(d.aman(narasi.kalimat_anggaran(total, p.tahun)))
 
 baris_program = df[df["tingkat"] == "program"].assign(label=lambda x: x["kode"] + " " + x["nama"], pagu=lambda x: x["pagu_dipakai"],
                                                      realisasi=lambda x: x["realisasi_dipakai"])
@@ -42,7 +42,7 @@ format_anggaran = {"Pagu": d.F_RUPIAH, "Realisasi": d.F_RUPIAH, "Serapan (%)": d
                    "Fisik (%)": d.F_ANGKA2, "Jumlah pagu rincian": d.F_RUPIAH, "Jumlah realisasi rincian": d.F_RUPIAH}
 for prog in df[df["tingkat"] == "program"].itertuples():
     judul = f"{prog.kode} {prog.nama} — pagu {d.F_RUPIAH(prog.pagu_dipakai)}, serapan {d.persen(prog.serapan)}"
-    with st.expander(judul):
+    with st.expander(d.aman(judul)):
         kegiatan = df[df["induk_kode"] == prog.kode]["kode"].tolist()
         rinci = df[(df["kode"] == prog.kode) | df["kode"].isin(kegiatan) | df["induk_kode"].isin(kegiatan)]
         rinci = rinci.assign(nama=[("    " if t == "kegiatan" else "        " if t == "subkegiatan" else "") + n
@@ -56,7 +56,7 @@ d.tabel(program[["kode", "nama", "pagu", "realisasi", "serapan", "capaian", "sum
     "kode": "Kode", "nama": "Program", "pagu": "Pagu", "realisasi": "Realisasi", "serapan": "Serapan (%)", "capaian": "Capaian (%)",
     "sumber_capaian": "Asal capaian", "efisiensi": "Efisiensi", "status_efisiensi": "Status"}),
     {"Pagu": d.F_RUPIAH, "Realisasi": d.F_RUPIAH, "Serapan (%)": d.F_ANGKA2, "Capaian (%)": d.F_ANGKA2, "Efisiensi": d.F_ANGKA2})
-st.caption(f"Efisiensi: {agg.METODE_EFISIENSI[metode]}. " + narasi.kalimat_efisiensi(program))
+st.caption(d.aman(f"Efisiensi: {agg.METODE_EFISIENSI[metode]}. " + narasi.kalimat_efisiensi(program)))
 per_sasaran = d.efisiensi_sasaran(p.versi, p.instansi_id, p.tahun, metode, p.batas)
 d.tabel(per_sasaran.drop(columns=["metode_efisiensi"]).rename(columns={
     "sasaran": "Sasaran", "jumlah_program": "Program", "pagu": "Pagu", "realisasi": "Realisasi", "serapan": "Serapan (%)",

@@ -7,7 +7,7 @@ from sakip_calc.skor import LABEL_STATUS
 from sakip_calc.spesifikasi import NAMA_SKALA
 
 p = d.mulai("Capaian Kinerja {tahun}")
-st.caption(f"{p.nama} · skala {NAMA_SKALA.get(p.skala, p.skala)}")
+st.caption(d.aman(f"{p.nama} · skala {NAMA_SKALA.get(p.skala, p.skala)}"))
 
 semua = d.skor_indikator(p.versi, p.instansi_id, p.batas, p.skala)
 df = semua[semua["tahun"] == p.tahun]
@@ -67,11 +67,11 @@ kode = st.selectbox("Indikator", tabel["Kode"].tolist(), index=tabel["Kode"].tol
                     format_func=lambda k: f"{k} · {df.loc[df['kode'] == k, 'nama'].iloc[0]}", key=f"cp_rinci_{kode}")
 satu = semua[semua["kode"] == kode].sort_values("tahun")
 info = satu.iloc[0]
-st.markdown(f"**{info['nama']}** — tingkat {info['tingkat']}, satuan {info['satuan'] or '–'}, polaritas {info['polaritas']}, "
+st.markdown(f"**{d.aman(info['nama'])}** — tingkat {info['tingkat']}, satuan {info['satuan'] or '–'}, polaritas {info['polaritas']}, "
             f"periode Renstra {d.tahun(info['periode_awal'])}–{d.tahun(info['periode_akhir'])}, "
             f"kondisi awal {d.angka(info['kondisi_awal'], 2)}, target akhir {d.angka(info['target_akhir'], 2)}")
 if isinstance(info["nama_pembilang"], str):
-    st.caption(f"Pembilang: {info['nama_pembilang']} · Penyebut: {info['nama_penyebut'] or '–'}")
+    st.caption(d.aman(f"Pembilang: {info['nama_pembilang']} · Penyebut: {info['nama_penyebut'] or '–'}"))
 kiri, kanan = st.columns([3, 2])
 with kiri:
     d.grafik(grafik.tren_indikator(satu, f"{kode}: target dan realisasi per tahun ({info['satuan'] or 'nilai'})",

@@ -6,10 +6,10 @@ from sakip_calc import narasi
 NAMA_TABEL = {"capaian": "Capaian", "anggaran": "Anggaran", "wilayah": "Wilayah", "angka_laporan": "Angka laporan lain"}
 
 p = d.mulai("Kualitas Data")
-st.caption(f"{p.nama} · angka laporan yang saling bertentangan. Aplikasi tidak memperbaikinya: keduanya ditampilkan.")
+st.caption(d.aman(p.nama) + " · angka laporan yang saling bertentangan. Aplikasi tidak memperbaikinya: keduanya ditampilkan.")
 masalah = d.masalah_data(p.versi, p.instansi_id)
 st.metric("Masalah ditemukan", d.angka(len(masalah)), border=True)
-st.caption(narasi.kalimat_masalah(masalah))
+st.caption(d.aman(narasi.kalimat_masalah(masalah)))
 if masalah.empty:
     st.stop()
 tahun = st.multiselect("Tahun", sorted(masalah["tahun"].unique()), key="kd_tahun", placeholder="Semua tahun")

@@ -4,7 +4,7 @@ import dasbor as d
 from sakip_calc import analisis, grafik, narasi
 
 p = d.mulai("Ringkasan Kinerja {tahun}")
-st.caption(p.nama)
+st.caption(d.aman(p.nama))
 
 skor_df = d.skor_indikator(p.versi, p.instansi_id, p.batas, p.skala)
 r = analisis.ringkasan(skor_df, d.anggaran_tahun(p.versi, p.instansi_id, p.tahun),
@@ -23,8 +23,8 @@ d.kartu(k[3], "Efisiensi", d.persen(r["efisiensi"]), "capaian − serapan",
         help="Metode LKjIP Temanggung Tabel 3.10: capaian kinerja dikurangi serapan anggaran.")
 d.kartu(k[4], "Masalah data", d.angka(r["jumlah_masalah"]), "lihat Kualitas Data")
 
-st.caption(narasi.kalimat_capaian(r["rata_capaian"], r["predikat"], p.tahun, r["rata_banding"], p.tahun_banding)
-           + " " + narasi.kalimat_anggaran(r["anggaran"], p.tahun))
+st.caption(d.aman(narasi.kalimat_capaian(r["rata_capaian"], r["predikat"], p.tahun, r["rata_banding"], p.tahun_banding)
+                  + " " + narasi.kalimat_anggaran(r["anggaran"], p.tahun)))
 
 kiri, kanan = st.columns([3, 2])
 with kiri:

@@ -11,7 +11,7 @@ if semua.empty:
     d.kosong("Instansi ini belum punya data capaian indikator.")
     st.stop()
 tahun = sorted(semua["tahun"].dropna().astype(int).unique())
-st.caption(f"{p.nama} · data {tahun[0]}–{tahun[-1]} · skala {NAMA_SKALA.get(p.skala, p.skala)}")
+st.caption(d.aman(f"{p.nama} · data {tahun[0]}–{tahun[-1]} · skala {NAMA_SKALA.get(p.skala, p.skala)}"))
 
 nama = dict(zip(semua["kode"], semua["nama"]))
 utama = semua[semua["tingkat"].isin(skor.TINGKAT_IKU)]["kode"].drop_duplicates().tolist()

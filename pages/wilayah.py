@@ -19,7 +19,7 @@ data = semua[semua["tahun"] == tahun]
 kab = wilayah.tingkat_kabupaten(semua, tahun)
 jenis_kec = data[data["kecamatan"].notna()].drop_duplicates("jenis")
 if not jenis_kec.empty:
-    st.caption(f"{p.nama} · {data['kecamatan'].nunique()} kecamatan · {len(jenis_kec)} jenis data per kecamatan")
+    st.caption(d.aman(f"{p.nama} · {data['kecamatan'].nunique()} kecamatan · {len(jenis_kec)} jenis data per kecamatan"))
 
 if not kab.empty:
     st.subheader(f"Angka tingkat kabupaten {tahun}")
