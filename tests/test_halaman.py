@@ -220,3 +220,20 @@ def test_saringan_kosong_tanpa_galat():
     at = buka("dinsos-tegal", 2018, "capaian")
     at.text_input(key="cp_cari").set_value("tidak ada indikator seperti ini").run()
     assert not at.exception and "Tidak ada indikator yang cocok dengan saringan." in teks(at)
+
+
+def test_login_lihat_menutup_semua_halaman(monkeypatch):
+    from sakip_calc import sandi
+    monkeypatch.setenv("SAKIP_WAJIB_MASUK", "ya")
+    monkeypatch.setenv("SAKIP_PEMBACA_HASH", sandi.buat_hash("sandi-pembaca-uji"))
+    at = AppTest.from_file(str(AKAR / "app.py"), default_timeout=60).run()
+    assert not at.exception
+    assert not at.metric and not [s for s in at.selectbox if s.key == "instansi"]
+    assert len(at.text_input) == 1
+    at.text_input[0].set_value("salah-sekali-ini")
+    at.button[0].click().run()
+    assert not at.metric
+    at.text_input[0].set_value("sandi-pembaca-uji")
+    at.button[0].click().run()
+    at.run()
+    assert not at.exception and at.selectbox(key="instansi").value and at.metric
