@@ -42,12 +42,14 @@ format_anggaran = {"Pagu": d.F_RUPIAH, "Realisasi": d.F_RUPIAH, "Serapan (%)": d
                    "Fisik (%)": d.F_ANGKA2, "Jumlah pagu rincian": d.F_RUPIAH, "Jumlah realisasi rincian": d.F_RUPIAH}
 for prog in df[df["tingkat"] == "program"].itertuples():
     judul = f"{prog.kode} {prog.nama} — pagu {d.F_RUPIAH(prog.pagu_dipakai)}, serapan {d.persen(prog.serapan)}"
-    with st.expander(d.aman(judul)):
-        kegiatan = df[df["induk_kode"] == prog.kode]["kode"].tolist()
-        rinci = df[(df["kode"] == prog.kode) | df["kode"].isin(kegiatan) | df["induk_kode"].isin(kegiatan)]
-        rinci = rinci.assign(nama=[("    " if t == "kegiatan" else "        " if t == "subkegiatan" else "") + n
-                                   for t, n in zip(rinci["tingkat"], rinci["nama"])])
-        d.tabel(rinci[list(kolom)].rename(columns=kolom), format_anggaran)
+    # a table is built only once its program is opened: up to 16 closed tables made every rerun slow
+    with st.expander(d.aman(judul), key=f"ag_program_{prog.kode}", on_change="rerun") as bagian:
+        if bagian.open:
+            kegiatan = df[df["induk_kode"] == prog.kode]["kode"].tolist()
+            rinci = df[(df["kode"] == prog.kode) | df["kode"].isin(kegiatan) | df["induk_kode"].isin(kegiatan)]
+            rinci = rinci.assign(nama=[("    " if t == "kegiatan" else "        " if t == "subkegiatan" else "") + n
+                                       for t, n in zip(rinci["tingkat"], rinci["nama"])])
+            d.tabel(rinci[list(kolom)].rename(columns=kolom), format_anggaran)
 d.grafik(grafik.treemap_anggaran(df, f"Struktur pagu {p.tahun} (luas: pagu; warna: serapan %)", d.sumber(p, "tabel anggaran")),
          key="ag_treemap")
 

@@ -168,3 +168,14 @@ def test_halaman_skala_provinsi_sintetis(db_campur, monkeypatch):
     assert len(tabel) == 2 + 5          # Temanggung and Tanjung Jabung Barat report 2023 too
     sebaran = next(g for g in grafik_halaman(at) if "Capaian vs serapan" in g["layout"]["title"]["text"])
     assert len(nilai(sebaran["data"][0]["x"])) == tabel[["Capaian rata-rata (%)", "Serapan (%)"]].notna().all(axis=1).sum()
+
+
+def test_rincian_program_anggaran_dibangun_saat_dibuka():
+    """Speed at every scale: the Anggaran page builds a program's table only when it is opened."""
+    at = buka("dinsos-temanggung", 2023, "anggaran")
+    assert not [df for df in at.dataframe if "No. laporan" in df.value.columns]
+    assert any(e.label.startswith("1.06.04 PROGRAM REHABILITASI SOSIAL") for e in at.expander)
+    at.session_state["ag_program_1.06.04"] = True
+    at.run()
+    rinci = next(df.value for df in at.dataframe if "No. laporan" in df.value.columns)
+    assert rinci["Kode"].tolist()[:3] == ["1.06.04", "1.06.04.2.01", "1.06.04.2.01.01"]
