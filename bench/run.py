@@ -203,6 +203,10 @@ def pandas_naif(db: str, tahun: int, skala: str, kunci: str) -> dict:
 def ukur_halaman(skala: str, db: Path, instansi: list[tuple[str, int | None]], sasaran_hangat: float,
                  sasaran_dingin: float | None) -> list[tuple]:
     """Cold first run and 5 warm reruns of every page; returns the reads each page asked for."""
+    # outside a server, clearing or calling a cache warns every time; AppTest resets log levels
+    for nama in ("streamlit.runtime.caching.cache_data_api", "streamlit.runtime.caching.cache_resource_api",
+                 "streamlit.runtime.scriptrunner_utils.script_run_context"):
+        logging.getLogger(nama).disabled = True
     import streamlit as st
     from streamlit.testing.v1 import AppTest
 
@@ -424,7 +428,6 @@ def main() -> None:
     p.add_argument("--pakai-ulang", action="store_true", help="reuse databases already built there")
     p.add_argument("--tanpa-peramban", action="store_true", help="skip the browser measurements")
     a = p.parse_args()
-    os.environ["STREAMLIT_LOGGER_LEVEL"] = "error"   # AppTest outside a server warns on every cached call
     keluaran = Path(a.keluaran)
     keluaran.mkdir(parents=True, exist_ok=True)
     _BERKAS_HASIL = keluaran / "hasil.txt"
