@@ -3,10 +3,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from streamlit.runtime import pages_manager
 from streamlit.testing.v1 import AppTest
 
 AKAR = Path(__file__).resolve().parents[1]
+INSTANSI = ("dinsos-temanggung", "dinsos-tegal", "dinsos-tanjabbar")
 HALAMAN = ("ringkasan", "capaian", "tren", "wilayah", "anggaran", "kualitas", "impor")
 
 # AppTest resets PagesManager.uses_pages_directory before every run; because the project keeps
@@ -48,3 +50,12 @@ def ke(at: AppTest, halaman: str) -> AppTest:
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
+
+
+@pytest.fixture(autouse=True)
+def cache_bersih():
+    """AppTest runs in the pytest process: every page test starts with empty Streamlit caches."""
+    import streamlit as st
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield

@@ -8,18 +8,9 @@ import openpyxl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from halaman import AKAR, HALAMAN, buka, ke, nilai
+from halaman import AKAR, HALAMAN, INSTANSI, buka, cache_bersih, ke, nilai  # noqa: F401 (autouse fixture)
 from sakip_calc import analisis, store
 
-INSTANSI = ("dinsos-temanggung", "dinsos-tegal", "dinsos-tanjabbar")
-
-
-@pytest.fixture(autouse=True)
-def cache_bersih():
-    import streamlit as st
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield
 
 
 def metrik(at: AppTest) -> dict[str, str]:

@@ -10,18 +10,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from halaman import buka, nilai
+from halaman import INSTANSI, buka, cache_bersih, nilai  # noqa: F401 (autouse fixture)
 from sakip_calc import analisis, grafik, skor, store, synth
 
-INSTANSI = ("dinsos-temanggung", "dinsos-tegal", "dinsos-tanjabbar")
-
-
-@pytest.fixture(autouse=True)
-def cache_bersih():
-    import streamlit as st
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield
 
 
 @pytest.fixture(scope="module")
