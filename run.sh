@@ -3,5 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 scripts/siapkan.sh requirements.txt
-.venv/bin/python -m sakip_calc build --jika-perlu
+.venv/bin/python -m sakip_calc build
 exec .venv/bin/streamlit run app.py --server.port "${PORT:-8501}" --server.headless true --browser.gatherUsageStats false

@@ -26,9 +26,11 @@ def _cetak_hasil(hasil: list[impor.HasilImpor]) -> bool:
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m sakip_calc", description="SAKIP Dashboard: basis data dan impor")
     sub = p.add_subparsers(dest="perintah", required=True)
-    b = sub.add_parser("build", help="bangun ulang basis data dari buku kerja di data/")
+    b = sub.add_parser("build", help="buat basis data dari buku kerja di data/, atau muat buku kerja bawaan yang berubah "
+                       "(impor lain dan riwayatnya tetap)")
     b.add_argument("--db", default=str(store.DB_BAWAAN))
-    b.add_argument("--jika-perlu", action="store_true", help="hanya bila basis data belum ada atau lebih tua dari buku kerja")
+    b.add_argument("--ganti-semua", action="store_true",
+                   help="mulai dari nol hanya dengan data bawaan; berkas lama disimpan sebagai salinan bertanggal")
     i = sub.add_parser("import", help="impor buku kerja .xlsx atau CSV per lembar")
     i.add_argument("berkas", nargs="+")
     i.add_argument("--db", default=str(store.DB_BAWAAN))
@@ -59,10 +61,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{tabel}: {n} baris")
         return 0
     if a.perintah == "build":
-        if a.jika_perlu and not impor.perlu_dibangun(a.db):
-            print(f"{a.db} sudah mutakhir")
-            return 0
-        return 0 if _cetak_hasil(impor.bangun(a.db)) else 1
+        return _bangun(a.db, a.ganti_semua)
     if a.perintah == "import":
         hilang = [f for f in a.berkas if not Path(f).exists()]
         for f in hilang:
@@ -78,6 +77,19 @@ def main(argv: list[str] | None = None) -> int:
         return _hash_sandi()
     print(f"templat ditulis ke {templat.simpan_templat(a.keluaran)}")
     return 0
+
+
+def _bangun(db: str, ganti_semua: bool) -> int:
+    if ganti_semua:
+        hasil, cadangan = impor.bangun_ulang(db)
+        if cadangan:
+            print(f"basis data lama disimpan sebagai {cadangan}")
+    else:
+        if not impor.perlu_dibangun(db):
+            print(f"{db} sudah mutakhir")
+            return 0
+        hasil = impor.bangun(db)
+    return 0 if _cetak_hasil(hasil) else 1
 
 
 def _bulk(folder: str, db: str) -> int:

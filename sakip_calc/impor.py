@@ -12,6 +12,7 @@ import json
 import re
 import shutil
 import tempfile
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -384,16 +385,25 @@ def _pesan(rencana: Rencana) -> str:
                        for m in rencana.masalah], ensure_ascii=False)
 
 
-def impor_data(berkas: list[tuple[str, bytes]], db: str | Path = store.DB_BAWAAN) -> HasilImpor:
+def impor_data(berkas: list[tuple[str, bytes]], db: str | Path = store.DB_BAWAAN, bawaan: bool = False) -> HasilImpor:
     """Import one unit. With any error nothing but the `impor` log row changes. What it replaces
-    is kept in the same transaction, so `batalkan_terakhir` can undo it."""
+    is kept in the same transaction, so `batalkan_terakhir` can undo it.
+
+    `bawaan`: a workbook shipped in data/, recorded as such; rows that its earlier loads added
+    and this version no longer has are removed (and kept for undo). Other rows are never removed."""
     with store.transaksi_tulis(db) as con:
         nomor = store.nomor_impor_berikut(con)
         rencana = rencanakan(berkas, con)
+        if bawaan:
+            rencana.nama_file = AWALAN_BAWAAN + rencana.nama_file
         if not rencana.sah:
             status = "ditolak"
         else:
             rencana.perubahan = _terapkan(con, rencana, nomor)
+            if bawaan:
+                asal, _ = store.impor_berkas_bawaan(con, _nama_bawaan(rencana.nama_file))
+                for tabel, n in store.hapus_usang(con, nomor, asal).items():
+                    rencana.perubahan.setdefault(tabel, {"baru": 0, "berubah": 0, "sama": 0})["berubah"] += n
             hitung = rencana.jumlah()
             status = "berhasil" if hitung.get("baru", 0) + hitung.get("berubah", 0) else "tanpa perubahan"
         store.catat_impor(con, rencana.nama_file, rencana.sha256, status, rencana.jumlah(), _pesan(rencana), nomor)
@@ -457,16 +467,64 @@ def impor_berkas(jalur: list[str | Path], db: str | Path = store.DB_BAWAAN) -> l
     return [impor_data(unit, db) for unit in kelompokkan(_baca_jalur(jalur))]
 
 
+AWALAN_BAWAAN = "data bawaan: "
+
+
+def _nama_bawaan(nama_file: str) -> tuple[str, str]:
+    """The names a shipped workbook's loads are recorded under (before this prefix, the bare name)."""
+    polos = nama_file.removeprefix(AWALAN_BAWAAN)
+    return AWALAN_BAWAAN + polos, polos
+
+
 def workbook_bawaan(folder: Path = store.AKAR / "data") -> list[Path]:
     return sorted(folder.glob("*.xlsx"))
 
 
+def _sidik_berkas(jalur: Path) -> str:
+    return _baca_semua([(str(jalur), jalur.read_bytes())])[2]
+
+
+def bawaan_berubah(db: str | Path = store.DB_BAWAAN, folder: Path = store.AKAR / "data") -> tuple[list[Path], bool]:
+    """The shipped workbooks not yet loaded in this version, and whether the shipped kecamatan
+    list changed since it was loaded. A missing database: every workbook."""
+    db, semua = Path(db), workbook_bawaan(folder)
+    if not db.exists():
+        return semua, True
+    con = store.buka(db, read_only=True)
+    try:
+        berubah = [w for w in semua if store.impor_berkas_bawaan(con, _nama_bawaan(w.name))[1] != _sidik_berkas(w)]
+        alias = folder / "kecamatan_alias.csv"
+        alias_berubah = alias.exists() and store.baca_meta(con, "sha256_kecamatan_alias") != hashlib.sha256(alias.read_bytes()).hexdigest()
+    finally:
+        con.close()
+    return berubah, alias_berubah
+
+
+def perlu_dibangun(db: str | Path = store.DB_BAWAAN, folder: Path = store.AKAR / "data") -> bool:
+    berubah, alias_berubah = bawaan_berubah(db, folder)
+    return bool(berubah) or alias_berubah
+
+
 def bangun(db: str | Path = store.DB_BAWAAN, folder: Path = store.AKAR / "data") -> list[HasilImpor]:
-    """The `build` command: a fresh database from the workbooks in data/ (old file replaced at the end)."""
+    """The `build` command. Never loses an import: a new database is made from the workbooks in
+    data/; an existing one gets each shipped workbook that changed since it was loaded as an
+    ordinary import (recorded, undoable) that replaces only what that workbook brought before,
+    and the shipped kecamatan list when it changed. Every other agency and the history stay."""
     db = Path(db)
+    if not db.exists():
+        return _bangun_baru(db, folder)
+    berubah, alias_berubah = bawaan_berubah(db, folder)
+    if alias_berubah and not berubah:
+        with store.transaksi_tulis(db):   # opening for writing loads the shipped list
+            pass
+    return [impor_data([(str(w), w.read_bytes())], db, bawaan=True) for w in berubah]
+
+
+def _bangun_baru(db: Path, folder: Path) -> list[HasilImpor]:
+    """All shipped workbooks into a new file that replaces `db` only when every one imported."""
     baru = db.with_name(db.name + ".build")
     baru.unlink(missing_ok=True)
-    hasil = impor_berkas(workbook_bawaan(folder), baru)
+    hasil = [impor_data([(str(w), w.read_bytes())], baru, bawaan=True) for w in workbook_bawaan(folder)]
     if all(h.status != "ditolak" for h in hasil):
         baru.replace(db)
     else:
@@ -474,9 +532,15 @@ def bangun(db: str | Path = store.DB_BAWAAN, folder: Path = store.AKAR / "data")
     return hasil
 
 
-def perlu_dibangun(db: str | Path = store.DB_BAWAAN, folder: Path = store.AKAR / "data") -> bool:
+def bangun_ulang(db: str | Path = store.DB_BAWAAN, folder: Path = store.AKAR / "data") -> tuple[list[HasilImpor], Path | None]:
+    """`build --ganti-semua`: start over from the shipped workbooks alone. The old file is kept
+    beside it as a dated copy (returned), so even this explicit request loses nothing."""
     db = Path(db)
-    if not db.exists():
-        return True
-    sumber = workbook_bawaan(folder) + [folder / "kecamatan_alias.csv"]
-    return any(s.stat().st_mtime > db.stat().st_mtime for s in sumber if s.exists())
+    cadangan = None
+    if db.exists():
+        cadangan = db.with_name(f"{db.name}.cadangan-{time.strftime('%Y%m%d-%H%M%S')}")
+        shutil.copy2(db, cadangan)
+    hasil = _bangun_baru(db.with_name(db.name + ".ulang"), folder)
+    if all(h.status != "ditolak" for h in hasil):
+        db.with_name(db.name + ".ulang").replace(db)
+    return hasil, cadangan

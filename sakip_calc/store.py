@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import hashlib
 import os
 import shutil
 import sys
@@ -170,6 +171,10 @@ CREATE TABLE IF NOT EXISTS impor (
     baris_sama INTEGER NOT NULL DEFAULT 0,
     pesan VARCHAR
 );
+CREATE TABLE IF NOT EXISTS meta (
+    kunci VARCHAR PRIMARY KEY,
+    nilai VARCHAR
+);
 """
 
 # Tables holding imported data, in the order an import writes them.
@@ -195,12 +200,25 @@ def pasang_skema(con: duckdb.DuckDBPyConnection, alias_csv: Path | None = None) 
     _pasang_riwayat(con)
     alias_csv = alias_csv or AKAR / "data" / "kecamatan_alias.csv"
     if alias_csv.exists():
+        # remembered so that `build` knows when the shipped list changed and must be loaded
+        tulis_meta(con, "sha256_kecamatan_alias", hashlib.sha256(alias_csv.read_bytes()).hexdigest())
         # the CSV owns its kabupaten; lists of other kabupaten (bulk loads, synth) stay
         con.execute("CREATE OR REPLACE TEMP TABLE alias_csv AS SELECT kabupaten, kecamatan, NULLIF(trim(alias), '') AS alias "
                     "FROM read_csv(?, header = true, all_varchar = true)", [str(alias_csv)])
         con.execute("DELETE FROM kecamatan_alias WHERE kabupaten IN (SELECT kabupaten FROM alias_csv)")
         con.execute("INSERT INTO kecamatan_alias SELECT * FROM alias_csv")
         con.execute("DROP TABLE alias_csv")
+
+
+def tulis_meta(con: duckdb.DuckDBPyConnection, kunci: str, nilai: str) -> None:
+    con.execute("INSERT INTO meta VALUES (?, ?) ON CONFLICT (kunci) DO UPDATE SET nilai = excluded.nilai", [kunci, nilai])
+
+
+def baca_meta(con, kunci: str) -> str | None:
+    if not _ada_tabel(con, "meta"):   # a file from before the table existed
+        return None
+    baris = kursor(con).execute("SELECT nilai FROM meta WHERE kunci = ?", [kunci]).fetchall()
+    return baris[0][0] if baris else None
 
 
 def buka(db: str | Path = DB_BAWAAN, read_only: bool = True) -> duckdb.DuckDBPyConnection:
@@ -333,6 +351,8 @@ def tulis_tabel(con: duckdb.DuckDBPyConnection, tabel: str, baris: pd.DataFrame,
     sama = len(baris) - baru - berubah
     if impor_id is not None:
         _simpan_riwayat(con, tabel, kunci, isi, impor_id)
+        # the keys this import holds, for `hapus_usang` later in the same transaction
+        con.execute(f"CREATE OR REPLACE TEMP TABLE kunci_{tabel} AS SELECT DISTINCT {', '.join(kunci)} FROM masuk")
     if tabel in _BERID:
         if isi:
             con.execute(
@@ -364,8 +384,9 @@ def catat_impor(con: duckdb.DuckDBPyConnection, nama_file: str, sha256: str, sta
 
 
 # ---- import history and undo ------------------------------------------------------------
-# Every import keeps, in riwayat_<tabel>, the old version of each row it changed ('ubah') and
-# the natural key of each row it added ('tambah'), written in the import's own transaction.
+# Every import keeps, in riwayat_<tabel>, the old version of each row it changed ('ubah') or
+# removed ('hapus', only a refresh of shipped data removes rows) and the natural key of each row
+# it added ('tambah'), written in the import's own transaction.
 # This grows with what imports change, not with the database (a copy of the file per import
 # would), and undoing the latest import restores exactly those rows.
 
@@ -434,25 +455,63 @@ def batalkan_impor(con: duckdb.DuckDBPyConnection, impor_id: int) -> dict[str, d
         kunci = KUNCI_TABEL[tabel]
         kolom = [r[0] for r in con.execute(f"DESCRIBE {tabel}").fetchall()]
         cocok = _kunci_cocok(kunci, "t", "r")
-        tambah, ubah = con.execute(
-            f"SELECT count(*) FILTER (WHERE aksi = 'tambah'), count(*) FILTER (WHERE aksi = 'ubah') "
-            f"FROM riwayat_{tabel} WHERE impor_id = ?", [impor_id]).fetchall()[0]
-        if not tambah + ubah:
+        tambah, ubah, hapus = con.execute(
+            f"SELECT count(*) FILTER (WHERE aksi = 'tambah'), count(*) FILTER (WHERE aksi = 'ubah'), "
+            f"count(*) FILTER (WHERE aksi = 'hapus') FROM riwayat_{tabel} WHERE impor_id = ?", [impor_id]).fetchall()[0]
+        if not tambah + ubah + hapus:
             continue
+        kembali = f"INSERT INTO {tabel} ({', '.join(kolom)}) SELECT {', '.join(kolom)} FROM riwayat_{tabel} WHERE impor_id = ? AND aksi IN "
         if tabel in _BERID:
             con.execute(f"DELETE FROM {tabel} t WHERE EXISTS (SELECT 1 FROM riwayat_{tabel} r "
                         f"WHERE r.impor_id = ? AND r.aksi = 'tambah' AND {cocok})", [impor_id])
             isi = [k for k in kolom if k not in kunci and k != "id"]
             con.execute(f"UPDATE {tabel} t SET {', '.join(f'{k} = r.{k}' for k in isi)} FROM riwayat_{tabel} r "
                         f"WHERE r.impor_id = ? AND r.aksi = 'ubah' AND t.id = r.id", [impor_id])
+            con.execute(kembali + "('hapus')", [impor_id])   # with their old ids, which children still name
         else:
             con.execute(f"DELETE FROM {tabel} t WHERE EXISTS (SELECT 1 FROM riwayat_{tabel} r "
                         f"WHERE r.impor_id = ? AND {cocok})", [impor_id])
-            con.execute(f"INSERT INTO {tabel} ({', '.join(kolom)}) SELECT {', '.join(kolom)} FROM riwayat_{tabel} "
-                        f"WHERE impor_id = ? AND aksi = 'ubah'", [impor_id])
-        hasil[tabel] = {"dihapus": int(tambah), "dipulihkan": int(ubah)}
+            con.execute(kembali + "('ubah', 'hapus')", [impor_id])
+        hasil[tabel] = {"dihapus": int(tambah), "dipulihkan": int(ubah + hapus)}
     con.execute("UPDATE impor SET status = 'dibatalkan' WHERE id = ?", [impor_id])
     return hasil
+
+
+def hapus_usang(con: duckdb.DuckDBPyConnection, impor_id: int, asal: list[int]) -> dict[str, int]:
+    """After import `impor_id` wrote its rows: remove the rows that the earlier imports `asal`
+    added and that this import no longer holds (a refreshed shipped workbook replaces what its
+    earlier versions brought, and nothing else). Removed rows go to the history for undo."""
+    hasil = {}
+    if not asal:
+        return hasil
+    daftar = ", ".join(str(int(a)) for a in asal)
+    for tabel in reversed(TABEL_DATA):
+        kunci = KUNCI_TABEL[tabel]
+        dari_asal = (f"EXISTS (SELECT 1 FROM riwayat_{tabel} r WHERE r.impor_id IN ({daftar}) AND r.aksi = 'tambah' "
+                     f"AND {_kunci_cocok(kunci, 't', 'r')})")
+        masih = (f" AND NOT EXISTS (SELECT 1 FROM kunci_{tabel} k WHERE {_kunci_cocok(kunci, 't', 'k')})"
+                 if _ada_tabel_sementara(con, f"kunci_{tabel}") else "")
+        kolom = [r[0] for r in con.execute(f"DESCRIBE {tabel}").fetchall()]
+        n = con.execute(f"INSERT INTO riwayat_{tabel} (impor_id, aksi, {', '.join(kolom)}) SELECT ?, 'hapus', "
+                        f"{', '.join('t.' + k for k in kolom)} FROM {tabel} t WHERE {dari_asal}{masih}", [impor_id]).fetchall()[0][0]
+        if n:
+            con.execute(f"DELETE FROM {tabel} t WHERE {dari_asal}{masih}")
+            hasil[tabel] = int(n)
+    return hasil
+
+
+def _ada_tabel_sementara(con, nama: str) -> bool:
+    return bool(con.execute("SELECT count(*) FROM duckdb_tables() WHERE temporary AND table_name = ?", [nama]).fetchall()[0][0])
+
+
+def impor_berkas_bawaan(con, nama_file: tuple[str, ...]) -> tuple[list[int], str | None]:
+    """The imports of a shipped workbook still in effect (under any of its recorded names), and
+    the sha256 of the latest load: whether the file changed since. An undone load counts as
+    seen, so that the next `build` does not bring back what the user undid."""
+    baris = kursor(con).execute(
+        f"SELECT id, sha256, status FROM impor WHERE nama_file IN ({', '.join('?' * len(nama_file))}) "
+        "AND status IN ('berhasil', 'tanpa perubahan', 'dibatalkan') ORDER BY id", list(nama_file)).fetchall()
+    return [r[0] for r in baris if r[2] == "berhasil"], (baris[-1][1] if baris else None)
 
 
 def titik_uji(nama: str) -> None:
