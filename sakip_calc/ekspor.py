@@ -8,6 +8,7 @@ kaleido renderer (Debian's chromium) that stays warm for the whole process.
 """
 from __future__ import annotations
 
+import base64
 import copy
 import io
 import math
@@ -19,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 import kaleido
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from openpyxl import Workbook
@@ -156,6 +158,21 @@ class BaganAsli:
     rentang: tuple[float | None, float | None] = (None, None)   # value-axis min and max
 
 
+def larik(v) -> list:
+    """Any plotly array form as a plain Python list: list, tuple, numpy, pandas, or the typed array
+    {dtype, bdata[, shape]}. Plotly 7 keeps a figure's numeric arrays in that typed form after a
+    pickle round trip (st.cache_data), and offers no decoder for it."""
+    if v is None:
+        return []
+    if isinstance(v, dict) and "bdata" in v and "dtype" in v:
+        # plotly.js typed arrays are little-endian; "f8", "i4", "u1"... are numpy's own codes
+        a = np.frombuffer(base64.b64decode(v["bdata"]), dtype=np.dtype("<" + v["dtype"]))
+        if v.get("shape"):
+            a = a.reshape([int(n) for n in str(v["shape"]).split(",")])
+        return a.tolist()
+    return v.tolist() if hasattr(v, "tolist") else list(v)
+
+
 def _angka(v) -> float | None:
     if v is None:
         return None
@@ -180,14 +197,14 @@ def _warna_titik(nilai, n: int) -> list[str | None]:
         return [None]
     if isinstance(nilai, str):
         return [nilai]
-    return [w if isinstance(w, str) else None for w in list(nilai)][:n]
+    return [w if isinstance(w, str) else None for w in larik(nilai)][:n]
 
 
 def _teks(trace, n: int) -> list[str] | None:
     t = trace.text
     if t is None or isinstance(t, str):
         return None
-    t = [_teks_titik(x) for x in list(t)]
+    t = [_teks_titik(x) for x in larik(t)]
     return t if len(t) == n and any(t) else None
 
 
@@ -231,8 +248,9 @@ def bagan_asli(fig: go.Figure) -> BaganAsli | None:
     jenis = {t.type for t in jejak}
     if jenis == {"pie"} and len(jejak) == 1:
         t = jejak[0]
-        titik = list(zip([_kategori(x) for x in t.labels], [_angka(v) for v in t.values],
-                         _warna_titik(t.marker.colors, len(t.values)) if t.marker.colors is not None else [None] * len(t.values)))
+        nilai = [_angka(v) for v in larik(t.values)]
+        warna = _warna_titik(t.marker.colors, len(nilai)) if t.marker.colors is not None else [None] * len(nilai)
+        titik = list(zip([_kategori(x) for x in larik(t.labels)], nilai, warna))
         if t.sort is not False:      # plotly draws the slices largest first unless sort=False
             titik.sort(key=lambda x: -(x[1] or 0))
         kategori, nilai, warna = (list(x) for x in zip(*titik))
@@ -254,7 +272,7 @@ def bagan_asli(fig: go.Figure) -> BaganAsli | None:
 
     kategori: list[str] = []
     for t in jejak:
-        for v in getattr(t, sumbu_kat):
+        for v in larik(getattr(t, sumbu_kat)):
             k = _kategori(v)
             if k not in kategori:
                 kategori.append(k)
@@ -263,8 +281,8 @@ def bagan_asli(fig: go.Figure) -> BaganAsli | None:
 
     seri = []
     for t in jejak:
-        kat = [_kategori(v) for v in getattr(t, sumbu_kat)]
-        per_kat = dict(zip(kat, (_angka(v) for v in getattr(t, sumbu_nilai))))
+        kat = [_kategori(v) for v in larik(getattr(t, sumbu_kat))]
+        per_kat = dict(zip(kat, (_angka(v) for v in larik(getattr(t, sumbu_nilai)))))
         teks = dict(zip(kat, _teks(t, len(kat)) or [])) if _seri_tertulis(t) else {}
         nilai = [per_kat.get(k) for k in kategori]
         label = [teks.get(k, "") for k in kategori] if teks else None

@@ -2,7 +2,9 @@
 (formula injection included), and the download buttons and presentation mode in the app."""
 from __future__ import annotations
 
+import base64
 import io
+import pickle
 from datetime import date, datetime, timezone
 
 import openpyxl
@@ -210,6 +212,31 @@ def test_konversi_batang_garis_pai_persis():
     b = ekspor.bagan_asli(go.Figure(go.Pie(labels=["x", "y"], values=[1, 3], sort=False)))
     assert b.jenis == "pai" and b.kategori == ["x", "y"] and b.seri[0].label == ["1", "3"]
 
+
+
+@pytest.mark.parametrize("kode", ["dinsos-temanggung", "dinsos-tegal", "dinsos-tanjabbar"])
+def test_konversi_sama_setelah_pickle(con, kode):
+    """st.cache_data pickles the deck's chart list; plotly 7 unpickles numeric arrays as typed
+    arrays {dtype, bdata}. The second download (served from the cache) must equal the first."""
+    iid = analisis.id_instansi(con, kode)
+    bertipe = 0
+    for tahun in sorted(set(store.tahun_data(con, iid)["tahun"])):
+        for g in dek.grafik_dek(con, iid, int(tahun)):
+            salinan = pickle.loads(pickle.dumps(g.fig))
+            bertipe += any(isinstance(t[k], dict) for t in salinan.data for k in ("x", "y", "values") if k in t)
+            assert ekspor.bagan_asli(salinan) == ekspor.bagan_asli(g.fig), (tahun, g.judul)
+    assert bertipe            # the cached form was exercised
+
+
+def test_larik_semua_bentuk():
+    import numpy as np
+    spek = {"dtype": "f8", "bdata": base64.b64encode(np.array([1.5, 2.0]).tobytes()).decode()}
+    assert ekspor.larik(spek) == [1.5, 2.0]
+    spek = {"dtype": "i2", "bdata": base64.b64encode(np.arange(6, dtype="<i2").tobytes()).decode(), "shape": "2, 3"}
+    assert ekspor.larik(spek) == [[0, 1, 2], [3, 4, 5]]
+    for bentuk in ([1, 2], (1, 2), np.array([1, 2]), pd.Series([1, 2]), pd.Index([1, 2])):
+        assert ekspor.larik(bentuk) == [1, 2] and all(type(v) is int for v in ekspor.larik(bentuk))
+    assert ekspor.larik(None) == []
 
 def test_grafik_tanpa_padanan_jadi_gambar():
     kuadran = grafik.kuadran_efisiensi(pd.DataFrame({
