@@ -5,18 +5,24 @@ Settings (environment variable, or the key in .streamlit/secrets.toml; the envir
   SAKIP_ADMIN_HASH   / sakip_admin_hash     admin password hash from `python -m sakip_calc hash-sandi`
   SAKIP_WAJIB_MASUK  / sakip_wajib_masuk    "ya"/true: viewing needs a login too
   SAKIP_PEMBACA_HASH / sakip_pembaca_hash   password hash for viewers (else only the admin's opens)
-Without an admin hash, changes are allowed only while the server listens on localhost
-(server.address in .streamlit/config.toml), where only this computer can reach the app.
+Without an admin hash, changes are allowed only to a visitor on this computer who opens the app
+directly: judged per request (`asal_bukan_lokal`), not by where the server listens, because a proxy
+on the same machine reaches a localhost-bound server on behalf of the whole network.
 """
 from __future__ import annotations
 
+import ipaddress
 import os
+import re
+from collections.abc import Mapping
 
 import streamlit as st
 
 from sakip_calc import sandi
 
-ALAMAT_LOKAL = ("localhost", "127.0.0.1", "::1")
+# Headers a proxy adds for the visitor behind it. A request carrying any of them came through a proxy
+# (or pretends to), so it is not this computer's own browser.
+HEADER_PROXY = ("X-Forwarded-For", "X-Forwarded-Host", "Forwarded", "X-Real-IP")
 
 
 def _setelan(env: str, kunci: str) -> str | None:
@@ -37,13 +43,51 @@ def wajib_masuk() -> bool:
     return (_setelan("SAKIP_WAJIB_MASUK", "sakip_wajib_masuk") or "").lower() in ("1", "ya", "true", "yes")
 
 
-def alamat_server() -> str:
-    return st.get_option("server.address") or ""
+def _ip(teks: str | None) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    try:
+        ip = ipaddress.ip_address(teks or "")
+    except ValueError:
+        return None
+    return getattr(ip, "ipv4_mapped", None) or ip          # ::ffff:127.0.0.1 is 127.0.0.1
 
 
-def lokal() -> bool:
-    alamat = alamat_server()
-    return alamat in ALAMAT_LOKAL or alamat.startswith("127.")
+def _host_lokal(host: str) -> bool:
+    """The Host header names this machine locally: localhost, 127.x or [::1], with a numeric port or none."""
+    m = re.fullmatch(r"\[([^\]]+)\](?::\d+)?|([^:\[\]]+)(?::\d+)?", host.strip().lower())
+    nama = m and (m[1] or m[2])
+    return bool(nama) and (nama == "localhost" or bool((ip := _ip(nama)) and ip.is_loopback))
+
+
+def asal_bukan_lokal(ip: str | None, headers: Mapping[str, str]) -> str | None:
+    """Why a request is not from this computer's own browser directly (a clause for the page), or
+    None when it is: a loopback peer, no proxy header, and a Host that names this machine (a proxy
+    that adds no headers still usually passes on the public Host it was asked for)."""
+    nama = {k.lower() for k in headers}
+    lewat = [h for h in HEADER_PROXY if h.lower() in nama]
+    if lewat:
+        return f"permintaan ini datang melalui proxy (header {', '.join(lewat)})"
+    peer = _ip(ip)
+    if peer is None:
+        return "asal permintaan ini tidak dapat dipastikan"
+    if not peer.is_loopback:
+        return f"permintaan ini datang dari komputer lain (alamat {peer})"   # parsed: never the visitor's markdown
+    if not _host_lokal(next((v for k, v in headers.items() if k.lower() == "host"), "")):
+        return "permintaan ini ditujukan ke nama server, bukan localhost (melalui proxy atau dari komputer lain)"
+    return None
+
+
+def _permintaan() -> tuple[str | None, Mapping[str, str]]:
+    """This session's peer address and websocket handshake headers; (None, {}) outside a browser
+    session (AppTest), which asal_bukan_lokal then treats as not local. Tests replace this."""
+    try:
+        headers, ip = st.context.headers, st.context.ip_address
+    except Exception:  # no Streamlit context at all
+        return None, {}
+    if not headers:
+        return None, {}
+    # st.context.ip_address reports a peer at 127.0.0.1 or ::1 as None; there are headers, so there
+    # is a session and None means that loopback peer
+    return ip or "127.0.0.1", headers
 
 
 @st.cache_resource
@@ -95,14 +139,17 @@ def gerbang_admin(tindakan: str = "mengimpor dan membatalkan impor") -> bool:
     """Say who may change data here, offer the admin login, and return whether this session may."""
     h = hash_admin()
     if h is None:
-        if lokal():
-            st.info(f"Belum ada sandi admin. {tindakan.capitalize()} diizinkan karena aplikasi hanya mendengarkan di "
-                    f"localhost ({alamat_server()}). Sebelum membukanya ke jaringan kantor, setel SAKIP_ADMIN_HASH "
-                    "(lihat README, bagian Keamanan dan keandalan).", icon="🔓")
+        alasan = asal_bukan_lokal(*_permintaan())
+        if alasan is None:
+            st.info(f"Belum ada sandi admin. {tindakan.capitalize()} diizinkan karena permintaan ini datang langsung "
+                    "dari komputer ini (localhost, tanpa proxy). Sebelum membukanya ke jaringan kantor, setel "
+                    "SAKIP_ADMIN_HASH (lihat README, bagian Keamanan dan keandalan).", icon="🔓")
             return True
-        st.warning(f"{tindakan.capitalize()} dinonaktifkan: aplikasi terbuka di jaringan (alamat server "
-                   f"'{alamat_server() or 'semua antarmuka'}') dan belum ada sandi admin. Setel SAKIP_ADMIN_HASH "
-                   "(buat dengan `python -m sakip_calc hash-sandi`) lalu mulai ulang aplikasi.", icon="🔒")
+        st.warning(f"{tindakan.capitalize()} dinonaktifkan: belum ada sandi admin, dan {alasan}. Tanpa sandi, hanya "
+                   "peramban di komputer server yang membuka aplikasi langsung (mis. `http://localhost:8501`) yang boleh "
+                   "mengubah data. Untuk membukanya di sini, setel SAKIP_ADMIN_HASH (buat dengan "
+                   "`python -m sakip_calc hash-sandi`) lalu mulai ulang aplikasi, dan masuk sebagai admin; lihat "
+                   "README, bagian Keamanan dan keandalan.", icon="🔒")
         return False
     if not sandi.hash_sah(h):
         st.error("Setelan SAKIP_ADMIN_HASH tidak sah (bukan keluaran `python -m sakip_calc hash-sandi`); "

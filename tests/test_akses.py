@@ -1,5 +1,6 @@
-"""Who may change the data: the password hash, the lockout, the localhost rule, the upload cap,
-and the Impor page's admin gate (import and undo) as a visitor and as the admin sees it."""
+"""Who may change the data: the password hash, the lockout, the local-visitor rule, the upload cap,
+and the Impor page's admin gate (import and undo) as a visitor and as the admin sees it.
+The same rule behind a real nginx proxy, in a browser: tests/test_proksi.py."""
 from __future__ import annotations
 
 import shutil
@@ -12,6 +13,7 @@ import pytest
 from streamlit import config
 from streamlit.testing.v1 import AppTest
 
+import akses
 from halaman import buka
 from sakip_calc import sandi, store
 from sakip_calc.baca import UKURAN_MAKS
@@ -69,12 +71,65 @@ def test_batas_unggah_streamlit_sama_dengan_importer():
     assert not (AKAR / ".streamlit" / "secrets.toml").exists() or "secrets.toml" in (AKAR / ".streamlit" / ".gitignore").read_text()
 
 
+# ---- who is asking (akses.asal_bukan_lokal) ---------------------------------------------------
+
+LOKAL = ("127.0.0.1", {"Host": "localhost:8501"})                  # this computer's browser, directly
+PROKSI = ("127.0.0.1", {"Host": "sakip.kantor", "X-Forwarded-For": "10.0.0.7"})  # nginx on this computer
+LAN = ("10.0.0.7", {"Host": "192.168.1.5:8501"})                     # another computer, directly
+
+DIPROKSI = "permintaan ini datang melalui proxy (header {})"
+NAMA_SERVER = "permintaan ini ditujukan ke nama server, bukan localhost (melalui proxy atau dari komputer lain)"
+TIDAK_PASTI = "asal permintaan ini tidak dapat dipastikan"
+
+
+@pytest.mark.parametrize("ip, headers, alasan", [
+    ("127.0.0.1", {"Host": "localhost:8501"}, None),
+    ("127.0.0.1", {"host": "LOCALHOST"}, None),
+    ("127.0.0.1", {"Host": "127.0.0.1:8501"}, None),
+    ("127.0.0.2", {"Host": "127.0.0.2"}, None),                      # all of 127.0.0.0/8
+    ("::1", {"Host": "[::1]:8501"}, None),
+    ("::ffff:127.0.0.1", {"Host": "localhost"}, None),              # IPv4-mapped loopback
+    # a proxy header makes it a proxied request, whatever the address and Host say
+    ("127.0.0.1", {"Host": "localhost:8501", "X-Forwarded-For": "10.0.0.7"}, DIPROKSI.format("X-Forwarded-For")),
+    ("127.0.0.1", {"Host": "localhost", "x-forwarded-for": "127.0.0.1"}, DIPROKSI.format("X-Forwarded-For")),
+    ("127.0.0.1", {"Host": "localhost", "Forwarded": "for=10.0.0.7"}, DIPROKSI.format("Forwarded")),
+    ("127.0.0.1", {"Host": "localhost", "X-REAL-IP": "10.0.0.7"}, DIPROKSI.format("X-Real-IP")),
+    ("127.0.0.1", {"Host": "localhost", "X-Forwarded-Host": "sakip.kantor"}, DIPROKSI.format("X-Forwarded-Host")),
+    ("10.0.0.7", {"X-Real-IP": "1", "X-Forwarded-For": "1"}, DIPROKSI.format("X-Forwarded-For, X-Real-IP")),
+    # another computer
+    ("10.0.0.7", {"Host": "localhost:8501"}, "permintaan ini datang dari komputer lain (alamat 10.0.0.7)"),
+    ("::ffff:192.168.1.20", {"Host": "localhost"}, "permintaan ini datang dari komputer lain (alamat 192.168.1.20)"),
+    ("fe80::1", {"Host": "[::1]"}, "permintaan ini datang dari komputer lain (alamat fe80::1)"),
+    # a loopback peer asked for a name other than localhost: a proxy that adds no headers
+    ("127.0.0.1", {"Host": "sakip.kantor"}, NAMA_SERVER),
+    ("127.0.0.1", {"Host": "192.168.1.5:8501"}, NAMA_SERVER),
+    ("127.0.0.1", {"Host": "localhost.kantor.go.id"}, NAMA_SERVER),
+    ("127.0.0.1", {"Host": "localhost:bukan-port"}, NAMA_SERVER),
+    ("127.0.0.1", {"Host": "[::1"}, NAMA_SERVER),
+    ("127.0.0.1", {"Host": "::1"}, NAMA_SERVER),
+    ("127.0.0.1", {"Host": ""}, NAMA_SERVER),
+    ("127.0.0.1", {}, NAMA_SERVER),
+    # nothing readable: closed
+    (None, {}, TIDAK_PASTI),
+    (None, {"Host": "localhost"}, TIDAK_PASTI),
+    ("bukan-alamat", {"Host": "localhost"}, TIDAK_PASTI),
+])
+def test_asal_permintaan(ip, headers, alasan):
+    assert akses.asal_bukan_lokal(ip, headers) == alasan
+
+
+def test_tanpa_sesi_bukan_lokal():
+    """Outside a browser session (here, and in AppTest) nothing says who is asking: closed."""
+    assert akses._permintaan() == (None, {})
+    assert akses.asal_bukan_lokal(*akses._permintaan()) == TIDAK_PASTI
+
+
 # ---- the Impor page ----------------------------------------------------------------------------
 
 @pytest.fixture
 def halaman(db_salinan, monkeypatch):
-    """Open the Impor page on a private database, with the listening address and the admin hash
-    set per test."""
+    """Open the Impor page on a private database, with who is asking (ip, headers) and the admin
+    hash set per test; without `permintaan` nothing is readable, as in AppTest itself."""
     import dasbor
     import streamlit as st
     st.cache_data.clear()
@@ -82,14 +137,14 @@ def halaman(db_salinan, monkeypatch):
     monkeypatch.setattr(dasbor, "DB", db_salinan)
     monkeypatch.delenv("SAKIP_ADMIN_HASH", raising=False)
 
-    def buka_dengan(alamat: str | None = "localhost", hash_admin: str | None = None) -> AppTest:
-        config.set_option("server.address", alamat)
+    asli = akses._permintaan
+
+    def buka_dengan(permintaan: tuple | None = None, hash_admin: str | None = None) -> AppTest:
+        monkeypatch.setattr(akses, "_permintaan", asli if permintaan is None else lambda: permintaan)
         if hash_admin is not None:
             monkeypatch.setenv("SAKIP_ADMIN_HASH", hash_admin)
         return buka("dinsos-tegal", 2018, "impor")
-    lama = config.get_option("server.address")
-    yield buka_dengan
-    config.set_option("server.address", lama)
+    return buka_dengan
 
 
 def bisa_impor(at: AppTest) -> bool:
@@ -103,17 +158,31 @@ def masuk(at: AppTest, kata: str) -> AppTest:
     return at
 
 
-def test_tanpa_sandi_hanya_localhost_boleh_mengimpor(halaman):
-    at = halaman("localhost")
-    assert bisa_impor(at) and any("localhost" in i.value for i in at.info)
-    at = halaman("0.0.0.0")
-    assert not bisa_impor(at) and not [b for b in at.button if b.key == "im_batal"]
-    assert any("dinonaktifkan" in w.value and "SAKIP_ADMIN_HASH" in w.value for w in at.warning)
-    assert at.dataframe, "the import history stays visible to everyone"
+def test_tanpa_sandi_hanya_pengunjung_lokal_boleh_mengimpor(halaman):
+    at = halaman(LOKAL)
+    assert bisa_impor(at) and any("langsung dari komputer ini" in i.value for i in at.info)
+    for permintaan, alasan in [(PROKSI, DIPROKSI.format("X-Forwarded-For")),
+                               (LAN, "dari komputer lain (alamat 10.0.0.7)"), (None, TIDAK_PASTI)]:
+        at = halaman(permintaan)
+        assert not bisa_impor(at) and not [b for b in at.button if b.key == "im_batal"], permintaan
+        peringatan = [w.value for w in at.warning]
+        assert any("dinonaktifkan" in w and alasan in w and "SAKIP_ADMIN_HASH" in w and "README" in w
+                   for w in peringatan), (permintaan, peringatan)
+        assert at.dataframe, "the import history stays visible to everyone"
+
+
+def test_alamat_server_tidak_menentukan(halaman):
+    """The bind address no longer decides: localhost-bound, a proxied visitor is still closed."""
+    lama = config.get_option("server.address")
+    config.set_option("server.address", "localhost")
+    try:
+        assert not bisa_impor(halaman(PROKSI))
+    finally:
+        config.set_option("server.address", lama)
 
 
 def test_admin_masuk_dengan_sandi_dan_keluar(halaman):
-    at = halaman("0.0.0.0", HASH)
+    at = halaman(PROKSI, HASH)
     assert not bisa_impor(at) and any("Hanya admin" in i.value for i in at.info)
     masuk(at, "salah")
     assert not bisa_impor(at) and any("Sandi salah. Sisa percobaan: 4." in e.value for e in at.error)
@@ -124,25 +193,25 @@ def test_admin_masuk_dengan_sandi_dan_keluar(halaman):
 
 
 def test_sandi_admin_tetap_diminta_di_localhost(halaman):
-    at = halaman("localhost", HASH)
+    at = halaman(LOKAL, HASH)
     assert not bisa_impor(at)
 
 
 def test_kunci_setelah_lima_kali_gagal_juga_untuk_sandi_benar(halaman):
-    at = halaman("0.0.0.0", HASH)
+    at = halaman(PROKSI, HASH)
     for _ in range(5):
         masuk(at, "tebakan")
     assert any("dikunci" in e.value for e in at.error)
     masuk(at, SANDI)
     assert not bisa_impor(at) and any("Terlalu banyak percobaan gagal" in e.value for e in at.error)
     # a new session of the same process is locked too
-    at2 = halaman("0.0.0.0", HASH)
+    at2 = halaman(PROKSI, HASH)
     masuk(at2, SANDI)
     assert not bisa_impor(at2)
 
 
 def test_hash_rusak_menutup_impor(halaman):
-    at = halaman("localhost", "scrypt$salah")
+    at = halaman(LOKAL, "scrypt$salah")
     assert not bisa_impor(at) and any("tidak sah" in e.value for e in at.error)
 
 
@@ -155,7 +224,7 @@ def test_admin_membatalkan_impor_lewat_halaman(halaman, db_salinan, tmp_path):
     sebelum = store.isi_semua_tabel(con)
     con.close()
 
-    at = masuk(halaman("0.0.0.0", HASH), SANDI)
+    at = masuk(halaman(PROKSI, HASH), SANDI)
     at.get("file_uploader")[0].set_value((berkas.name, berkas.read_bytes(), "application/octet-stream")).run()
     at.button(key="im_tombol").click().run()
     at.run()
