@@ -3,9 +3,9 @@ from pathlib import Path
 
 import streamlit as st
 
-import akses
+from dasbor import akses
 import dasbor
-import presentasi
+from dasbor import presentasi
 
 HALAMAN = Path(__file__).resolve().parent / "pages"
 

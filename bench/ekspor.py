@@ -17,7 +17,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sakip_calc import analisis, dek, ekspor, store  # noqa: E402
+from sakip_calc import store  # noqa: E402
+from sakip_calc.calc import analisis
+from sakip_calc.export import ekspor
+from sakip_calc.presentation import dek
 
 
 def waktu(fungsi, ulang: int) -> list[float]:

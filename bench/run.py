@@ -50,7 +50,7 @@ _BERKAS_HASIL: Path | None = None
 
 
 def angka(x: float, d: int = 0) -> str:
-    from sakip_calc.angka import format_angka
+    from sakip_calc.domain.angka import format_angka
     return format_angka(x, d)
 
 
@@ -108,7 +108,7 @@ def di_proses_baru(nama: str, *argumen):
 
 
 def bangun_seed(db: str) -> dict:
-    from sakip_calc import impor
+    from sakip_calc.ingest import impor
     mulai = time.perf_counter()
     hasil = impor.bangun(db)
     assert all(h.status != "ditolak" for h in hasil)
@@ -116,18 +116,18 @@ def bangun_seed(db: str) -> dict:
 
 
 def bangun_synth(db: str, skala: str) -> dict:
-    from sakip_calc import synth
+    from sakip_calc.tools import synth
     mulai = time.perf_counter()
     jumlah = synth.bangkitkan(db, skala, cetak=lambda _: None)
     return {"detik": time.perf_counter() - mulai, "baris": sum(jumlah.values())}
 
 
 def ekspor_dan_muat(db: str, folder: str, tujuan: str) -> dict:
-    from sakip_calc import bulk
+    from sakip_calc.ingest import massal
     mulai = time.perf_counter()
-    bulk.ekspor_folder(db, folder)
+    massal.ekspor_folder(db, folder)
     ekspor = time.perf_counter() - mulai
-    h = bulk.impor_folder(folder, tujuan)
+    h = massal.impor_folder(folder, tujuan)
     assert h.status == "berhasil", [str(m) for m in h.masalah[:5]]
     return {"ekspor": ekspor, "muat": h.detik, "baris": h.baris}
 
@@ -286,11 +286,13 @@ def ukur_kueri(skala: str, kueri: list[tuple]) -> None:
 
 
 def banding_duckdb(db: Path, tahun: int, skala: str, kunci: str, mentah: bool) -> tuple[float, object]:
-    from sakip_calc import analisis, store
+    from sakip_calc import store
+    from sakip_calc.calc import analisis
+    from sakip_calc.store import banding
     con = store.buka(db)
-    asli = store._relasi_agregat
+    asli = banding._relasi_agregat
     if mentah:   # as a file without the derived tables: the same SQL over the raw tables
-        store._relasi_agregat = lambda c: {t: f"({sql})" for t, sql in store.AGREGAT.items()}
+        banding._relasi_agregat = lambda c: {t: f"({sql})" for t, sql in store.AGREGAT.items()}
     try:
         def semua():
             return (analisis.banding_instansi(con, tahun, None, analisis.BATAS_INSTANSI, skala, kunci),
@@ -303,7 +305,7 @@ def banding_duckdb(db: Path, tahun: int, skala: str, kunci: str, mentah: bool) -
             hasil = semua()
             waktu.append(time.perf_counter() - mulai)
     finally:
-        store._relasi_agregat = asli
+        banding._relasi_agregat = asli
         con.close()
     return statistics.median(waktu), hasil
 

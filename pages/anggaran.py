@@ -2,9 +2,9 @@ import pandas as pd
 import streamlit as st
 
 import dasbor as d
-from sakip_calc import anggaran as agg
-from sakip_calc import grafik, narasi
-from sakip_calc.angka import format_rupiah, format_rupiah_singkat
+from sakip_calc.calc import anggaran as agg
+from sakip_calc.presentation import grafik, narasi
+from sakip_calc.domain.angka import format_rupiah, format_rupiah_singkat
 
 p = d.mulai("Anggaran & Efisiensi {tahun}")
 df = d.anggaran_tahun(p.versi, p.instansi_id, p.tahun)

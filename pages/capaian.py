@@ -2,9 +2,10 @@ import pandas as pd
 import streamlit as st
 
 import dasbor as d
-from sakip_calc import grafik, narasi, skor
-from sakip_calc.skor import LABEL_STATUS
-from sakip_calc.spesifikasi import NAMA_SKALA
+from sakip_calc.calc import skor
+from sakip_calc.presentation import grafik, narasi
+from sakip_calc.calc.skor import LABEL_STATUS
+from sakip_calc.domain.spesifikasi import NAMA_SKALA
 
 p = d.mulai("Capaian Kinerja {tahun}")
 st.caption(d.aman(f"{p.nama} · skala {NAMA_SKALA.get(p.skala, p.skala)}"))

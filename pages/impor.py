@@ -4,9 +4,10 @@ import re
 import pandas as pd
 import streamlit as st
 
-import akses
+from dasbor import akses
 import dasbor as d
-from sakip_calc import impor, store, templat
+from sakip_calc import store
+from sakip_calc.ingest import impor, templat
 
 st.title("Impor Data")
 st.caption("Unggah buku kerja dalam format templat. Semua masalah diperiksa dulu; tidak ada yang berubah "

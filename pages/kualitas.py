@@ -1,7 +1,7 @@
 import streamlit as st
 
 import dasbor as d
-from sakip_calc import narasi
+from sakip_calc.presentation import narasi
 
 NAMA_TABEL = {"capaian": "Capaian", "anggaran": "Anggaran", "wilayah": "Wilayah", "angka_laporan": "Angka laporan lain"}
 

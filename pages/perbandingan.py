@@ -2,8 +2,9 @@ import pandas as pd
 import streamlit as st
 
 import dasbor as d
-from sakip_calc import analisis, grafik, narasi
-from sakip_calc.spesifikasi import NAMA_SKALA
+from sakip_calc.calc import analisis
+from sakip_calc.presentation import grafik, narasi
+from sakip_calc.domain.spesifikasi import NAMA_SKALA
 
 p = d.mulai("Perbandingan Antar Daerah {tahun}")
 semua_instansi = d.instansi(p.versi)

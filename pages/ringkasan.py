@@ -1,7 +1,8 @@
 import streamlit as st
 
 import dasbor as d
-from sakip_calc import analisis, grafik, narasi
+from sakip_calc.calc import analisis
+from sakip_calc.presentation import grafik, narasi
 
 p = d.mulai("Ringkasan Kinerja {tahun}")
 st.caption(d.aman(p.nama))

@@ -2,8 +2,9 @@ import pandas as pd
 import streamlit as st
 
 import dasbor as d
-from sakip_calc import grafik, narasi, skor
-from sakip_calc.spesifikasi import NAMA_SKALA
+from sakip_calc.calc import skor
+from sakip_calc.presentation import grafik, narasi
+from sakip_calc.domain.spesifikasi import NAMA_SKALA
 
 p = d.mulai("Tren Antar Tahun")
 semua = d.skor_indikator(p.versi, p.instansi_id, p.batas, p.skala)

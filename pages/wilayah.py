@@ -2,7 +2,8 @@ import pandas as pd
 import streamlit as st
 
 import dasbor as d
-from sakip_calc import grafik, narasi, wilayah
+from sakip_calc.calc import sebaran
+from sakip_calc.presentation import grafik, narasi
 
 p = d.mulai("Sebaran Wilayah")
 semua = d.wilayah(p.versi, p.instansi_id)
@@ -11,12 +12,12 @@ if semua.empty:
              "Tambahkan lembar Wilayah lewat halaman Impor Data.")
     st.stop()
 tahun_ada = [int(t) for t in sorted(semua["tahun"].unique())]
-bawaan = wilayah.tahun_wilayah(semua, p.tahun)
+bawaan = sebaran.tahun_wilayah(semua, p.tahun)
 tahun = st.selectbox("Tahun data wilayah", tahun_ada, index=tahun_ada.index(bawaan), key="wl_tahun")
 if tahun != p.tahun:
     st.caption(f"Data wilayah tahun {p.tahun} tidak ada; ditampilkan tahun {tahun}.")
 data = semua[semua["tahun"] == tahun]
-kab = wilayah.tingkat_kabupaten(semua, tahun)
+kab = sebaran.tingkat_kabupaten(semua, tahun)
 jenis_kec = data[data["kecamatan"].notna()].drop_duplicates("jenis")
 if not jenis_kec.empty:
     st.caption(d.aman(f"{p.nama} · {data['kecamatan'].nunique()} kecamatan · {len(jenis_kec)} jenis data per kecamatan"))
@@ -31,26 +32,26 @@ label = dict(zip(jenis_kec["jenis"], jenis_kec["nama_jenis"]))
 satuan = dict(zip(jenis_kec["jenis"], jenis_kec["satuan"]))
 kelompok = dict(zip(jenis_kec["jenis"], jenis_kec["kelompok"]))
 jenis = st.selectbox("Jenis data", list(label), format_func=lambda j: f"{kelompok[j]} · {label[j]}", key="wl_jenis")
-sebaran = wilayah.sebaran(semua, tahun, jenis)
+per_kecamatan = sebaran.sebaran(semua, tahun, jenis)
 kiri, kanan = st.columns([3, 2])
 with kiri:
-    d.grafik(grafik.batang_wilayah(sebaran, f"{label[jenis]} per kecamatan, {tahun} ({satuan[jenis]})",
+    d.grafik(grafik.batang_wilayah(per_kecamatan, f"{label[jenis]} per kecamatan, {tahun} ({satuan[jenis]})",
                                    d.sumber(p, "tabel wilayah"), satuan[jenis]),
-             narasi.kalimat_wilayah(sebaran, label[jenis], satuan[jenis]), key="wl_batang")
+             narasi.kalimat_wilayah(per_kecamatan, label[jenis], satuan[jenis]), key="wl_batang")
 with kanan:
-    d.kartu(st, f"Jumlah {label[jenis]} kabupaten", d.angka(sebaran["nilai"].sum()), satuan[jenis])
-    d.tabel(sebaran.rename(columns={"nama": "Kecamatan", "nilai": "Jumlah", "persen": "Pangsa (%)"}),
+    d.kartu(st, f"Jumlah {label[jenis]} kabupaten", d.angka(per_kecamatan["nilai"].sum()), satuan[jenis])
+    d.tabel(per_kecamatan.rename(columns={"nama": "Kecamatan", "nilai": "Jumlah", "persen": "Pangsa (%)"}),
             {"Jumlah": d.F_ANGKA, "Pangsa (%)": d.F_ANGKA2}, height=460)
 
 st.subheader(f"Kecamatan × jenis, {tahun}")
 grup = sorted(set(kelompok.values()))
 pilih_grup = st.selectbox("Kelompok", grup, index=grup.index(kelompok[jenis]), key="wl_kelompok")
-mat = wilayah.matriks(semua, tahun, [j for j, k in kelompok.items() if k == pilih_grup])
+mat = sebaran.matriks(semua, tahun, [j for j, k in kelompok.items() if k == pilih_grup])
 mat.columns = [label.get(c, c) for c in mat.columns]
 d.grafik(grafik.heatmap_wilayah(mat, f"{pilih_grup} per kecamatan, {tahun} (warna: % dari kabupaten)", d.sumber(p, "tabel wilayah")),
          key="wl_heatmap")
 
-rasio = wilayah.rasio(semua, tahun)
+rasio = sebaran.rasio(semua, tahun)
 st.subheader("Rasio turunan")
 if rasio.empty:
     d.kosong(f"Rasio PKH per 1.000 BDT dan BDT tanpa NIK memerlukan jenis tersebut pada tahun yang sama ({tahun}).")
@@ -71,14 +72,14 @@ else:
     kec = st.selectbox("Kecamatan", desa_ada, key="wl_kec")
     desa_jenis = sorted(semua.loc[semua["desa"].notna() & (semua["kecamatan"] == kec) & (semua["tahun"] == tahun), "jenis"].unique())
     jd = st.selectbox("Jenis data desa", desa_jenis, format_func=lambda j: label.get(j, j), key="wl_desa_jenis")
-    per_desa = wilayah.sebaran(semua, tahun, jd, kec)
+    per_desa = sebaran.sebaran(semua, tahun, jd, kec)
     k1, k2 = st.columns([3, 2])
     with k1:
         d.grafik(grafik.batang_wilayah(per_desa, f"{label.get(jd, jd)} per desa, Kec. {kec}, {tahun} ({satuan.get(jd, '')})",
                                        d.sumber(p, "tabel wilayah desa"), satuan.get(jd, "")),
                  narasi.kalimat_wilayah(per_desa, label.get(jd, jd), satuan.get(jd, ""), "Desa"), key="wl_desa")
     with k2:
-        r_desa = wilayah.rasio(semua, tahun, kec)
+        r_desa = sebaran.rasio(semua, tahun, kec)
         if not r_desa.empty:
             d.tabel(r_desa.rename(columns={"wilayah": "Desa", "pkh_per_1000_bdt": "PKH per 1.000 BDT",
                                            "persen_tanpa_nik_dari_total": "Tanpa NIK (% total)",

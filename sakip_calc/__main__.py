@@ -6,8 +6,11 @@ import getpass
 import sys
 from pathlib import Path
 
-from . import bulk, impor, sandi, store, synth, templat
-from .angka import format_angka
+from sakip_calc import store
+from sakip_calc.access import sandi
+from sakip_calc.ingest import massal, impor, templat
+from sakip_calc.tools import synth
+from sakip_calc.domain.angka import format_angka
 
 
 def _cetak_hasil(hasil: list[impor.HasilImpor]) -> bool:
@@ -57,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     if a.perintah == "bulk":
         return _bulk(a.folder, a.db)
     if a.perintah == "bulk-export":
-        for tabel, n in bulk.ekspor_folder(a.db, a.folder, "csv" if a.csv else "parquet").items():
+        for tabel, n in massal.ekspor_folder(a.db, a.folder, "csv" if a.csv else "parquet").items():
             print(f"{tabel}: {n} baris")
         return 0
     if a.perintah == "build":
@@ -96,11 +99,11 @@ def _bulk(folder: str, db: str) -> int:
     if not Path(folder).is_dir():
         print(f"{folder}: GALAT: folder tidak ditemukan", file=sys.stderr)
         return 1
-    h = bulk.impor_folder(folder, db, cetak=print)
+    h = massal.impor_folder(folder, db, cetak=print)
     for m in h.masalah:
         print(m, file=sys.stderr if m.tingkat == "galat" else sys.stdout)
     if h.jumlah_masalah > len([m for m in h.masalah if m.tingkat == "galat"]):
-        print(f"... {h.jumlah_masalah} galat seluruhnya; yang pertama {bulk.BATAS_PESAN} ditampilkan", file=sys.stderr)
+        print(f"... {h.jumlah_masalah} galat seluruhnya; yang pertama {massal.BATAS_PESAN} ditampilkan", file=sys.stderr)
     rinci = ", ".join(f"{t} {v['baru']} baru/{v['diganti']} diganti" for t, v in h.perubahan.items())
     print(f"{h.folder}: {h.status} (impor #{h.impor_id}; {rinci or 'tidak ada yang ditulis'}; "
           f"{format_angka(h.baris)} baris dalam {format_angka(h.detik, 1)} s)")

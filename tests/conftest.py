@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from sakip_calc import impor, store
+from sakip_calc import store
+from sakip_calc.ingest import impor
 
 AKAR = Path(__file__).resolve().parents[1]
 

@@ -13,10 +13,11 @@ import pytest
 from streamlit import config
 from streamlit.testing.v1 import AppTest
 
-import akses
+from dasbor import akses
 from halaman import buka
-from sakip_calc import sandi, store
-from sakip_calc.baca import UKURAN_MAKS
+from sakip_calc import store
+from sakip_calc.access import sandi
+from sakip_calc.ingest.baca import UKURAN_MAKS
 
 AKAR = Path(__file__).resolve().parents[1]
 SANDI = "sandi-admin-uji-123"
@@ -246,7 +247,7 @@ def test_admin_membatalkan_impor_lewat_halaman(halaman, db_salinan, tmp_path):
 def _aplikasi_dengan_gerbang():
     import streamlit as st
 
-    import akses
+    from dasbor import akses
     akses.gerbang_lihat()
     st.write("isi dasbor")
 

@@ -2,7 +2,7 @@
 import pandas as pd
 import pytest
 
-from sakip_calc import anggaran
+from sakip_calc.calc import anggaran
 
 
 def test_serapan():

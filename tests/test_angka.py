@@ -1,8 +1,8 @@
 """The number parser on the formats the three reports really use (DOMAIN.md)."""
 import pytest
 
-from sakip_calc.angka import baca_angka, format_angka, format_persen, format_rupiah, format_rupiah_singkat
-from sakip_calc.spesifikasi import DESIMAL, JUMLAH, PERSEN, RUPIAH
+from sakip_calc.domain.angka import baca_angka, format_angka, format_persen, format_rupiah, format_rupiah_singkat
+from sakip_calc.domain.spesifikasi import DESIMAL, JUMLAH, PERSEN, RUPIAH
 
 
 @pytest.mark.parametrize("teks, jenis, nilai", [

@@ -22,7 +22,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from sakip_calc.spesifikasi import NAMA_SKALA
+from sakip_calc.domain.spesifikasi import NAMA_SKALA
 
 CHROMIUM = Path("/usr/bin/chromium")
 if not CHROMIUM.exists():

@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from sakip_calc import bulk, store, synth
+from sakip_calc import store
+from sakip_calc.ingest import massal
+from sakip_calc.tools import synth
 from sakip_calc.__main__ import main
 
 BERKAS = {
@@ -48,7 +50,7 @@ def satu(con, sql):
 
 def test_folder_sah_terimpor(db_salinan, tmp_path):
     asli = store.isi_semua_tabel(store.buka(db_salinan))
-    h = bulk.impor_folder(tulis(tmp_path / "sah", BERKAS), db_salinan)
+    h = massal.impor_folder(tulis(tmp_path / "sah", BERKAS), db_salinan)
     assert h.status == "berhasil", [str(m) for m in h.masalah]
     con = store.buka(db_salinan)
     iid = satu(con, "SELECT id FROM instansi WHERE kode = 'dinsos-uji'")
@@ -70,7 +72,7 @@ def test_folder_sah_terimpor(db_salinan, tmp_path):
 
     # the same folder again: the same rows replace themselves, nothing changes
     sebelum = store.isi_semua_tabel(store.buka(db_salinan))
-    lagi = bulk.impor_folder(tmp_path / "sah", db_salinan)
+    lagi = massal.impor_folder(tmp_path / "sah", db_salinan)
     assert lagi.status == "berhasil" and lagi.perubahan["capaian"] == {"baru": 0, "diganti": 3}
     assert store.isi_semua_tabel(store.buka(db_salinan)) == sebelum
 
@@ -101,7 +103,7 @@ dinsos-uji;2023;Bumijawa;;PKH;12.5
 
 def test_folder_rusak_ditolak_dengan_berkas_baris_kolom(db_salinan, tmp_path):
     asli = store.isi_semua_tabel(store.buka(db_salinan))
-    h = bulk.impor_folder(tulis(tmp_path / "rusak", RUSAK), db_salinan)
+    h = massal.impor_folder(tulis(tmp_path / "rusak", RUSAK), db_salinan)
     assert h.status == "ditolak"
     galat = {(m.lembar, m.baris, m.kolom): m.pesan for m in h.masalah if m.tingkat == "galat"}
     harap = {
@@ -153,5 +155,5 @@ def test_parquet_pulang_pergi_dan_cli(tmp_path, capsys):
 @pytest.mark.parametrize("nama", ["capaian.csv", "Capaian.CSV"])
 def test_nama_berkas(tmp_path, nama):
     (tmp_path / nama).write_text("x\n")
-    berkas, masalah = bulk.temukan_berkas(tmp_path)
+    berkas, masalah = massal.temukan_berkas(tmp_path)
     assert berkas == {"capaian": tmp_path / nama} and not masalah

@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from dasbor import akses
 from halaman import buka
 from sakip_calc import store
 
@@ -207,15 +208,13 @@ def test_cli_menyimpan_berkas_janggal_apa_adanya(nama, korpus, db_salinan):
 def halaman_impor(db_salinan, monkeypatch):
     import dasbor
     import streamlit as st
-    from streamlit import config
     st.cache_data.clear()
     st.cache_resource.clear()
     monkeypatch.setattr(dasbor, "DB", db_salinan)
     monkeypatch.delenv("SAKIP_ADMIN_HASH", raising=False)
-    lama = config.get_option("server.address")
-    config.set_option("server.address", "localhost")      # no admin password: allowed on localhost only
+    # no admin password: allowed only to this computer's browser, directly
+    monkeypatch.setattr(akses, "_permintaan", lambda: ("127.0.0.1", {"Host": "localhost:8501"}))
     yield buka("dinsos-tegal", 2018, "impor")
-    config.set_option("server.address", lama)
 
 
 def unggah(at, berkas: list[Path]):
@@ -280,13 +279,13 @@ def test_nama_berisi_html_tampil_sebagai_teks(korpus, db_salinan, halaman_impor)
 
 
 def test_csv_dengan_bait_di_luar_cp1252_dibaca_sebagai_latin1(tmp_path):
-    from sakip_calc.baca import baca_berkas
+    from sakip_calc.ingest.baca import baca_berkas
     b = baca_berkas("Instansi.csv", isi="kode;nama;kabupaten;provinsi\ndinsos-x;Dinas \x81Sosial;Tegal;Jawa Tengah\n".encode("latin-1"))
     assert not b.masalah and b.lembar["Instansi"].baris[0][1]["nama"] == "Dinas \x81Sosial"
 
 
 def test_berkas_terlalu_besar_tidak_dibaca_utuh_oleh_cli(tmp_path, monkeypatch):
-    from sakip_calc import impor
+    from sakip_calc.ingest import impor
     besar = tmp_path / "besar.xlsx"
     with open(besar, "wb") as f:
         f.truncate(200 * 2**20)                           # sparse: 200 MB on paper
@@ -295,7 +294,7 @@ def test_berkas_terlalu_besar_tidak_dibaca_utuh_oleh_cli(tmp_path, monkeypatch):
 
 
 def test_pesan_cli_tanpa_karakter_kendali():
-    from sakip_calc.baca import Masalah
+    from sakip_calc.ingest.baca import Masalah
     assert "\x1b" not in str(Masalah("Capaian", 2, "nama", "nilai '\x1b[31mmerah' tidak dikenal"))
 
 

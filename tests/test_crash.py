@@ -19,7 +19,9 @@ import duckdb
 import openpyxl
 import pytest
 
-from sakip_calc import impor, store
+from sakip_calc import store
+from sakip_calc.store import skema
+from sakip_calc.ingest import impor
 
 AKAR = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(AKAR / "tests" / "data"))
@@ -221,7 +223,7 @@ def test_basis_data_lama_tanpa_riwayat(tmp_path, berkas):
     are reported as not undoable, and new imports can be undone."""
     db = tmp_path / "lama.duckdb"
     con = duckdb.connect(str(db))
-    skema_lama = store.SKEMA.replace(store._daftar(store.STATUS_IMPOR), "'berhasil', 'tanpa perubahan', 'ditolak'")
+    skema_lama = store.SKEMA.replace(skema._daftar(store.STATUS_IMPOR), "'berhasil', 'tanpa perubahan', 'ditolak'")
     con.execute(skema_lama)
     con.execute("INSERT INTO impor VALUES (1, now()::TIMESTAMP, 'lama.xlsx', 'x', 'berhasil', 3, 0, 0, '[]')")
     con.close()

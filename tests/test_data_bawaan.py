@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from sakip_calc import analisis, periksa, store
+from sakip_calc import store
+from sakip_calc.calc import analisis, periksa
 
 
 @pytest.fixture(scope="module")
@@ -84,7 +85,7 @@ def test_tanjabbar_2023_total_dan_predikat(con):
     iku = s[(s["tahun"] == 2023) & (s["tingkat"] == "sasaran")]
     assert len(iku) == 5
     assert sorted(iku["capaian_dilaporkan"]) == [90, 94, 100, 100, 100]
-    from sakip_calc.skor import predikat, rata_rata_instansi
+    from sakip_calc.calc.skor import predikat, rata_rata_instansi
     rata = rata_rata_instansi(s[s["tahun"] == 2023])
     assert rata == pytest.approx((50 / 55 + 80 / 85 + 3) / 5 * 100)
     assert predikat(rata, analisis.skala(con, "permendagri86"))["label"] == "Sangat Tinggi"

@@ -17,7 +17,8 @@ from playwright.sync_api import Page, expect
 from pptx import Presentation
 from test_browser import ARTEFAK, TEMANGGUNG, pilih, tanpa_galat, tunggu
 
-from sakip_calc import analisis, store
+from sakip_calc import store
+from sakip_calc.calc import analisis
 
 # the page tests' browser fixtures (test_browser skips itself, and so this module, without chromium)
 server, peramban, aplikasi, page = tb.server, tb.peramban, tb.aplikasi, tb.page

@@ -15,8 +15,11 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from halaman import buka
-from sakip_calc import analisis, dek, ekspor, grafik, store, wilayah
-from sakip_calc import anggaran as agg
+from sakip_calc import store
+from sakip_calc.calc import analisis, sebaran
+from sakip_calc.export import ekspor
+from sakip_calc.presentation import dek, grafik
+from sakip_calc.calc import anggaran as agg
 
 TANGGAL = date(2026, 5, 14)
 
@@ -165,7 +168,7 @@ def test_dek_temanggung_2023_sama_dengan_duckdb(con):
 def test_dek_tegal_2018_bdt_per_kecamatan(con):
     iid, daftar, prs = _dek(con, "dinsos-tegal", 2018, (dek.WILAYAH,), dek.OpsiDek(jenis_wilayah="BDT"))
     assert {_judul(s).split(",")[0] for s in _slide(prs)[1:]} >= {"Basis Data Terpadu (BDT/DTKS) per kecamatan"}
-    harapan = wilayah.sebaran(store.wilayah(con, iid), 2018, "BDT")
+    harapan = sebaran.sebaran(store.wilayah(con, iid), 2018, "BDT")
     bdt = _grafik(_slide_berjudul(prs, "Basis Data Terpadu (BDT/DTKS) per kecamatan, 2018"))
     per_kec = dict(zip(bdt.plots[0].categories, bdt.plots[0].series[0].values))
     assert per_kec == dict(zip(harapan["nama"], harapan["nilai"]))

@@ -8,8 +8,10 @@ import openpyxl
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dasbor import akses
 from halaman import AKAR, HALAMAN, INSTANSI, buka, cache_bersih, ke, nilai  # noqa: F401 (autouse fixture)
-from sakip_calc import analisis, store
+from sakip_calc import store
+from sakip_calc.calc import analisis
 
 
 
@@ -165,6 +167,7 @@ def test_impor_lewat_halaman_tampil_di_halaman_lain(tmp_path, db_bawaan, monkeyp
     db = tmp_path / "sakip.duckdb"
     shutil.copy2(db_bawaan, db)
     monkeypatch.setattr(dasbor, "DB", db)
+    monkeypatch.setattr(akses, "_permintaan", lambda: ("127.0.0.1", {"Host": "localhost:8501"}))  # this computer's browser
     wb = openpyxl.load_workbook(AKAR / "data" / "dinsos_tegal_2018.xlsx")
     ws = wb["Wilayah"]
     kepala = [c.value for c in ws[1]]
@@ -196,6 +199,7 @@ def test_impor_berkas_rusak_menampilkan_galat(tmp_path, db_bawaan, monkeypatch):
     db = tmp_path / "sakip.duckdb"
     shutil.copy2(db_bawaan, db)
     monkeypatch.setattr(dasbor, "DB", db)
+    monkeypatch.setattr(akses, "_permintaan", lambda: ("127.0.0.1", {"Host": "localhost:8501"}))  # this computer's browser
     at = buka("dinsos-tegal", 2018, "impor")
     at.get("file_uploader")[0].set_value(("Wilayah.csv", b"instansi;tahun;kecamatan;jenis;nilai\ndinsos-tegal;2018;BUMIJAWAA;BDT;1,5\n",
                                           "text/csv")).run()
@@ -214,7 +218,7 @@ def test_saringan_kosong_tanpa_galat():
 
 
 def test_login_lihat_menutup_semua_halaman(monkeypatch):
-    from sakip_calc import sandi
+    from sakip_calc.access import sandi
     monkeypatch.setenv("SAKIP_WAJIB_MASUK", "ya")
     monkeypatch.setenv("SAKIP_PEMBACA_HASH", sandi.buat_hash("sandi-pembaca-uji"))
     at = AppTest.from_file(str(AKAR / "app.py"), default_timeout=60).run()

@@ -9,8 +9,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from sakip_calc import impor, store, templat
-from sakip_calc.spesifikasi import LEMBAR
+from sakip_calc import store
+from sakip_calc.ingest import impor, templat
+from sakip_calc.domain.spesifikasi import LEMBAR
 
 AKAR = Path(__file__).resolve().parents[1]
 TEGAL = AKAR / "data" / "dinsos_tegal_2018.xlsx"
@@ -176,7 +177,7 @@ def test_cli_build(tmp_path):
 
 
 def test_skala_kustom_dipilih_per_instansi(tmp_path, db_salinan):
-    from sakip_calc import analisis
+    from sakip_calc.calc import analisis
     wb = templat.buat_templat()
     wb["Skala"].append(["skala-uji", "L", "Lulus", 95, "ya", "#00aa00"])
     wb["Skala"].append(["skala-uji", "G", "Gagal", None, "tidak", "#aa0000"])

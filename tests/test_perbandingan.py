@@ -11,7 +11,10 @@ import pandas as pd
 import pytest
 
 from halaman import INSTANSI, buka, cache_bersih, nilai  # noqa: F401 (autouse fixture)
-from sakip_calc import analisis, grafik, skor, store, synth
+from sakip_calc import store
+from sakip_calc.calc import analisis, skor
+from sakip_calc.presentation import grafik
+from sakip_calc.tools import synth
 
 
 

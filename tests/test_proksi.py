@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from sakip_calc import sandi
+from sakip_calc.access import sandi
 
 NGINX = Path("/usr/sbin/nginx")
 CHROMIUM = Path("/usr/bin/chromium")

@@ -8,10 +8,10 @@ import pandas as pd
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from sakip_calc.angka import baca_angka, format_angka, format_persen, format_rupiah
-from sakip_calc.impor import cek_skala
-from sakip_calc.skor import capaian, predikat
-from sakip_calc.spesifikasi import DESIMAL, JUMLAH, PERSEN, RUPIAH, SKALA_BAWAAN, TAHUN, TRIWULAN
+from sakip_calc.domain.angka import baca_angka, format_angka, format_persen, format_rupiah
+from sakip_calc.ingest.impor import cek_skala
+from sakip_calc.calc.skor import capaian, predikat
+from sakip_calc.domain.spesifikasi import DESIMAL, JUMLAH, PERSEN, RUPIAH, SKALA_BAWAAN, TAHUN, TRIWULAN
 
 # no example database in the repository; no deadline on a shared two-core machine
 settings.register_profile("sakip", database=None, deadline=None)

@@ -2,8 +2,8 @@
 import pandas as pd
 import pytest
 
-from sakip_calc import skor
-from sakip_calc.spesifikasi import SKALA_BAWAAN
+from sakip_calc.calc import skor
+from sakip_calc.domain.spesifikasi import SKALA_BAWAAN
 
 
 def skala(nama):

@@ -5,7 +5,9 @@ import shutil
 
 import pytest
 
-from sakip_calc import analisis, periksa, store, synth
+from sakip_calc import store
+from sakip_calc.calc import analisis, periksa
+from sakip_calc.tools import synth
 from sakip_calc.__main__ import main
 
 

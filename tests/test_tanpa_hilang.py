@@ -21,7 +21,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from sakip_calc import store, templat
+from sakip_calc import store
+from sakip_calc.ingest import templat
 
 AKAR = Path(__file__).resolve().parents[1]
 BATANG = "dinsos-batang"

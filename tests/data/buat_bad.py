@@ -18,8 +18,8 @@ from openpyxl import Workbook, load_workbook
 AKAR = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(AKAR))
 
-from sakip_calc.baca import UKURAN_MAKS  # noqa: E402
-from sakip_calc.spesifikasi import LEMBAR_BERNAMA  # noqa: E402
+from sakip_calc.ingest.baca import UKURAN_MAKS  # noqa: E402
+from sakip_calc.domain.spesifikasi import LEMBAR_BERNAMA  # noqa: E402
 
 # One valid import for a new agency (kabupaten Tegal, whose kecamatan are known). Row 1 is the
 # header, so the first data row of every sheet is row 2.

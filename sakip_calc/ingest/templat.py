@@ -9,7 +9,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from .spesifikasi import JENIS_WILAYAH, LEMBAR
+from sakip_calc.domain.spesifikasi import JENIS_WILAYAH, LEMBAR
 
 _HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
 _WAJIB_FILL = PatternFill("solid", fgColor="C00000")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .skor import _ada, rata_rata_instansi
+from sakip_calc.calc.skor import _ada, rata_rata_instansi
 
 # Every efisiensi method, named wherever a figure is shown.
 METODE_EFISIENSI = {

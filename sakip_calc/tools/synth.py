@@ -25,8 +25,8 @@ from typing import Callable
 import numpy as np
 import pyarrow as pa
 
-from . import store
-from .angka import format_angka
+from sakip_calc import store
+from sakip_calc.domain.angka import format_angka
 
 AWALAN_KODE = "sintetis-"
 

@@ -25,10 +25,10 @@ from typing import Callable
 
 import duckdb
 
-from . import store
-from .angka import PLACEHOLDER, format_angka
-from .baca import Masalah, saran
-from .spesifikasi import (
+from sakip_calc import store
+from sakip_calc.domain.angka import PLACEHOLDER, format_angka
+from sakip_calc.ingest.baca import Masalah, saran
+from sakip_calc.domain.spesifikasi import (
     JUMLAH, KODE, LEMBAR, RUPIAH, SKALA_BAWAAN, TAHUN, TEKS, TRIWULAN, Kolom, Lembar,
 )
 

@@ -31,7 +31,7 @@ from openpyxl.cell.cell import ERROR_CODES
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.cell import coordinate_from_string, column_index_from_string, range_boundaries
 
-from .spesifikasi import LEMBAR, Lembar
+from sakip_calc.domain.spesifikasi import LEMBAR, Lembar
 
 # The upload cap; .streamlit/config.toml sets server.maxUploadSize to the same number of MB.
 UKURAN_MAKS = 20 * 1024 * 1024

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .angka import format_angka, format_persen, format_rupiah_singkat
-from .skor import _ada
+from sakip_calc.domain.angka import format_angka, format_persen, format_rupiah_singkat
+from sakip_calc.calc.skor import _ada
 
 
 def _poin(selisih: float) -> str:

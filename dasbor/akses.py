@@ -18,7 +18,7 @@ from collections.abc import Mapping
 
 import streamlit as st
 
-from sakip_calc import sandi
+from sakip_calc.access import sandi
 
 # Headers a proxy adds for the visitor behind it. A request carrying any of them came through a proxy
 # (or pretends to), so it is not this computer's own browser.

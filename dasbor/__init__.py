@@ -1,4 +1,6 @@
 """Streamlit glue shared by the pages: connection, cached reads, the sidebar, small widgets.
+The package also holds access (`dasbor.akses`) and presentation mode (`dasbor.presentasi`);
+nothing outside it and pages/ imports Streamlit.
 
 Caches are keyed by the database file's version (inode, mtime, size). An import replaces the
 file atomically, so the next run sees a new version: the old connection is released and every
@@ -18,9 +20,12 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from sakip_calc import analisis, dek, ekspor, store
-from sakip_calc.angka import format_angka, format_persen
-from sakip_calc.spesifikasi import NAMA_SKALA
+from sakip_calc import store
+from sakip_calc.calc import analisis
+from sakip_calc.export import ekspor
+from sakip_calc.presentation import dek
+from sakip_calc.domain.angka import format_angka, format_persen
+from sakip_calc.domain.spesifikasi import NAMA_SKALA
 
 DB = Path(os.environ.get("SAKIP_DB", store.DB_BAWAAN))
 PILIHAN_BATAS = {"instansi": "Sesuai laporan instansi", "100": "Dibatasi 100 %", "tanpa": "Tanpa batas"}

@@ -37,7 +37,7 @@ from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls, qn
 from pptx.util import Inches, Pt
 
-from .angka import format_angka, format_persen
+from sakip_calc.domain.angka import format_angka, format_persen
 
 # [$-421] marks a number format as Indonesian: LibreOffice then prints 1.234,56 in any locale;
 # Microsoft Office prints the viewer's own separators (1.234,56 with Indonesian settings).

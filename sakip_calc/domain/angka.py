@@ -11,7 +11,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from .spesifikasi import DESIMAL, JUMLAH, PERSEN, RUPIAH, TAHUN, TRIWULAN
+from sakip_calc.domain.spesifikasi import DESIMAL, JUMLAH, PERSEN, RUPIAH, TAHUN, TRIWULAN
 
 PLACEHOLDER = frozenset({"", "-", "--", "—", "n.a", "n.a.", "na", "n/a", "app", "nihil", "#####"})
 _DEKORASI = re.compile(r"(?i)^rp\.?|rupiah|%|,-+$|\.-+$|\s+")

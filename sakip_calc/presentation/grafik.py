@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from .angka import format_angka, format_persen, format_rupiah_singkat
+from sakip_calc.domain.angka import format_angka, format_persen, format_rupiah_singkat
 
 WARNA = {
     "utama": "#1f4e79",      # realisasi

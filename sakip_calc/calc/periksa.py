@@ -12,9 +12,9 @@ from collections import defaultdict
 
 import pandas as pd
 
-from . import store
-from .anggaran import serapan, tabel_anggaran
-from .skor import _ada, capaian, selaras
+from sakip_calc import store
+from sakip_calc.calc.anggaran import serapan, tabel_anggaran
+from sakip_calc.calc.skor import _ada, capaian, selaras
 
 _NOMOR_PENUH = re.compile(r"^\d+(\.\d+)+\.?$")
 KOLOM = ["instansi", "tahun", "tabel", "kunci", "jenis", "dilaporkan", "dihitung", "sumber", "keterangan"]

@@ -20,10 +20,10 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from . import store
-from .angka import baca_angka
-from .baca import UKURAN_MAKS, BacaanBerkas, LembarMentah, Masalah, SelRusak, baca_berkas, saran
-from .spesifikasi import (
+from sakip_calc import store
+from sakip_calc.domain.angka import baca_angka
+from sakip_calc.ingest.baca import UKURAN_MAKS, BacaanBerkas, LembarMentah, Masalah, SelRusak, baca_berkas, saran
+from sakip_calc.domain.spesifikasi import (
     KODE, LEMBAR_BERNAMA, PERSEN, RUPIAH, JUMLAH, DESIMAL, SKALA_BAWAAN, TAHUN, TEKS, TRIWULAN, Kolom,
 )
 

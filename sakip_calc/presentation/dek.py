@@ -11,9 +11,12 @@ from functools import cached_property
 
 import pandas as pd
 
-from . import analisis, ekspor, grafik, narasi, skor, store, wilayah
-from . import anggaran as agg
-from .ekspor import Grafik
+from sakip_calc import store
+from sakip_calc.calc import analisis, skor, sebaran
+from sakip_calc.export import ekspor
+from sakip_calc.presentation import grafik, narasi
+from sakip_calc.calc import anggaran as agg
+from sakip_calc.export.ekspor import Grafik
 
 RINGKASAN, CAPAIAN, TREN, WILAYAH, ANGGARAN = (
     "Ringkasan", "Capaian Kinerja", "Tren Antar Tahun", "Sebaran Wilayah", "Anggaran & Efisiensi")
@@ -141,7 +144,7 @@ def _wilayah(d: _Data) -> list[Grafik]:
     semua = store.wilayah(d.con, d.iid)
     if semua.empty:
         return []
-    tw = o.tahun_wilayah if o.tahun_wilayah in set(semua["tahun"]) else wilayah.tahun_wilayah(semua, d.tahun)
+    tw = o.tahun_wilayah if o.tahun_wilayah in set(semua["tahun"]) else sebaran.tahun_wilayah(semua, d.tahun)
     data = semua[semua["tahun"] == tw]
     jenis_kec = data[data["kecamatan"].notna()].drop_duplicates("jenis")
     if jenis_kec.empty:
@@ -151,12 +154,12 @@ def _wilayah(d: _Data) -> list[Grafik]:
     kelompok = dict(zip(jenis_kec["jenis"], jenis_kec["kelompok"]))
     jenis = o.jenis_wilayah if o.jenis_wilayah in label else next(iter(label))
     sumber = d.sumber("tabel wilayah")
-    sebaran = wilayah.sebaran(semua, tw, jenis)
-    kalimat = narasi.kalimat_wilayah(sebaran, label[jenis], satuan[jenis])
-    hasil = [Grafik(WILAYAH, grafik.batang_wilayah(sebaran, f"{label[jenis]} per kecamatan, {tw} ({satuan[jenis]})",
+    per_kecamatan = sebaran.sebaran(semua, tw, jenis)
+    kalimat = narasi.kalimat_wilayah(per_kecamatan, label[jenis], satuan[jenis])
+    hasil = [Grafik(WILAYAH, grafik.batang_wilayah(per_kecamatan, f"{label[jenis]} per kecamatan, {tw} ({satuan[jenis]})",
                                                    sumber, satuan[jenis]), kalimat)]
     grup = o.kelompok_wilayah if o.kelompok_wilayah in set(kelompok.values()) else kelompok[jenis]
-    mat = wilayah.matriks(semua, tw, [j for j, k in kelompok.items() if k == grup])
+    mat = sebaran.matriks(semua, tw, [j for j, k in kelompok.items() if k == grup])
     mat.columns = [label.get(c, c) for c in mat.columns]
     hasil.append(Grafik(WILAYAH, grafik.heatmap_wilayah(mat, f"{grup} per kecamatan, {tw} (warna: % dari kabupaten)", sumber),
                         kalimat))
@@ -166,7 +169,7 @@ def _wilayah(d: _Data) -> list[Grafik]:
         kec = o.kecamatan_desa if o.kecamatan_desa in ada_kec else ada_kec[0]
         ada_jenis = sorted(desa.loc[desa["kecamatan"] == kec, "jenis"].unique())
         jd = o.jenis_desa if o.jenis_desa in ada_jenis else ada_jenis[0]
-        per_desa = wilayah.sebaran(semua, tw, jd, kec)
+        per_desa = sebaran.sebaran(semua, tw, jd, kec)
         hasil.append(Grafik(WILAYAH, grafik.batang_wilayah(
             per_desa, f"{label.get(jd, jd)} per desa, Kec. {kec}, {tw} ({satuan.get(jd, '')})",
             d.sumber("tabel wilayah desa"), satuan.get(jd, "")),

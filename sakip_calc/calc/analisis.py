@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import anggaran as agg
-from . import periksa, skor, store
+from sakip_calc.calc import anggaran as agg
+from sakip_calc import store
+from sakip_calc.calc import periksa, skor
 
 BATAS_INSTANSI = "instansi"   # use the agency's own cap (instansi.batas_capaian)
 

@@ -1,0 +1,1 @@
+"""Presentation: plotly chart builders, one-sentence readings, and the charts of each page. No Streamlit."""

@@ -1,0 +1,66 @@
+"""Derived tables: per indicator-year and per agency-year, refreshed by every write."""
+from __future__ import annotations
+
+import duckdb
+
+
+# Indicators of different agencies are "the same" when their names are equal once lower-cased
+# and stripped of punctuation and repeated spaces. Codes are not used: each agency numbers its
+# own indicators (SS-01 is a different indicator in Tegal and in Tanjung Jabung Barat).
+SQL_KUNCI_INDIKATOR = "trim(regexp_replace(lower(d.nama), '[^a-z0-9]+', ' ', 'g'))"
+
+# skor.tabel_capaian in SQL: every annual row with its uncapped capaian, the realisasi taken from
+# the quarters (skor.gabung_triwulan) when the year has none of its own.
+_SQL_AGREGAT_CAPAIAN = f"""
+WITH tw AS (
+    SELECT c.indikator_id, c.tahun,
+           CASE any_value(d.agregasi_triwulan) WHEN 'jumlah' THEN sum(c.realisasi)
+                WHEN 'rata' THEN avg(c.realisasi) ELSE arg_max(c.realisasi, c.triwulan) END AS realisasi
+      FROM capaian c JOIN indikator d ON d.id = c.indikator_id
+     WHERE c.triwulan IS NOT NULL AND c.realisasi IS NOT NULL
+     GROUP BY c.indikator_id, c.tahun
+), nilai AS (
+    SELECT d.instansi_id, d.id AS indikator_id, c.tahun, d.tingkat, d.polaritas, {SQL_KUNCI_INDIKATOR} AS kunci,
+           d.nama, d.satuan, c.target, c.target_atas, coalesce(c.realisasi, tw.realisasi) AS realisasi
+      FROM capaian c JOIN indikator d ON d.id = c.indikator_id
+      LEFT JOIN tw ON tw.indikator_id = c.indikator_id AND tw.tahun = c.tahun
+     WHERE c.triwulan IS NULL
+)
+SELECT instansi_id, indikator_id, tahun, tingkat, kunci, nama, satuan, target, realisasi, CASE  -- skor.capaian
+    WHEN target IS NULL OR realisasi IS NULL THEN NULL
+    WHEN target_atas IS NOT NULL THEN CASE
+        WHEN realisasi BETWEEN target AND target_atas THEN 100.0
+        WHEN realisasi < target THEN CASE WHEN target = 0 THEN NULL ELSE realisasi / target * 100 END
+        ELSE CASE WHEN target_atas = 0 THEN NULL ELSE (target_atas - (realisasi - target_atas)) / target_atas * 100 END END
+    WHEN target = 0 THEN NULL
+    WHEN polaritas = 'turun' THEN (target - (realisasi - target)) / target * 100
+    ELSE realisasi / target * 100 END AS capaian
+  FROM nilai
+"""
+# anggaran.total_instansi in SQL: the sum of the programs, a program's children standing in for
+# a pagu or realisasi it does not state.
+_SQL_AGREGAT_ANGGARAN = """
+WITH anak AS (
+    SELECT instansi_id, tahun, induk_kode AS kode, sum(pagu) AS pagu, sum(realisasi) AS realisasi
+      FROM anggaran WHERE induk_kode IS NOT NULL GROUP BY ALL
+)
+SELECT p.instansi_id, p.tahun, sum(coalesce(p.pagu, k.pagu)) AS pagu, sum(coalesce(p.realisasi, k.realisasi)) AS realisasi,
+       count(*) AS jumlah_program
+  FROM anggaran p LEFT JOIN anak k ON k.instansi_id = p.instansi_id AND k.tahun = p.tahun AND k.kode = p.kode
+ WHERE p.tingkat = 'program' GROUP BY p.instansi_id, p.tahun
+"""
+AGREGAT = {"agregat_capaian": _SQL_AGREGAT_CAPAIAN, "agregat_anggaran": _SQL_AGREGAT_ANGGARAN}
+
+
+def segarkan_agregat(con: duckdb.DuckDBPyConnection) -> None:
+    """Rebuild the derived tables from the data tables, inside the caller's write transaction.
+    Sorted by year: the comparison pages read one year of every agency."""
+    for tabel, sql in AGREGAT.items():
+        con.execute(f"CREATE OR REPLACE TABLE {tabel} AS SELECT * FROM ({sql}) ORDER BY tahun, instansi_id")
+
+
+def _relasi_agregat(con) -> dict[str, str]:
+    """Each derived table by name, or its query when the file predates it (written before this
+    version): old files stay readable, only slower."""
+    ada = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() WHERE database_name = current_database()").fetchall()}
+    return {t: t if t in ada else f"({sql})" for t, sql in AGREGAT.items()}

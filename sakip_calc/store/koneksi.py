@@ -1,0 +1,115 @@
+"""Connections and copy-on-write writes.
+
+Writes never touch the live file in place. A write copies the database, changes the copy in
+one transaction and `os.replace`s it over the live file, so readers (the app holds a read-only
+connection) keep a consistent old snapshot, a crash leaves the old file intact, and a failed
+import leaves it byte-for-byte unchanged. A lock file serialises concurrent writers.
+"""
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import shutil
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+
+from .agregat import segarkan_agregat
+from .dasar import DB_BAWAAN
+from .skema import pasang_skema
+
+
+
+
+def buka(db: str | Path = DB_BAWAAN, read_only: bool = True) -> duckdb.DuckDBPyConnection:
+    """Open the database. A read-only open of a missing file is an error the caller shows.
+
+    Read-only opens attach the file to a fresh in-memory instance: DuckDB caches instances by
+    path, so a plain connect() after an import replaced the file would return the old data."""
+    db = Path(db)
+    if read_only:
+        if not db.exists():
+            raise FileNotFoundError(f"Basis data {db} belum ada. Jalankan: python -m sakip_calc build")
+        con = duckdb.connect(":memory:")
+        jalur = str(db.resolve()).replace("'", "''")
+        con.execute(f"ATTACH '{jalur}' AS sakip (READ_ONLY)")
+        con.execute("USE sakip")
+        return con
+    db.parent.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(str(db))
+    pasang_skema(con)
+    return con
+
+
+@contextlib.contextmanager
+def kunci_penulis(db: Path) -> Iterator[None]:
+    """Hold an exclusive lock so that two importers run one after the other."""
+    with open(f"{db}.lock", "a+") as f:
+        fcntl.flock(f, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(f, fcntl.LOCK_UN)
+
+
+@contextlib.contextmanager
+def transaksi_tulis(db: str | Path = DB_BAWAAN) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Copy-on-write transaction: changes become visible only by an atomic rename at the end."""
+    db = Path(db)
+    db.parent.mkdir(parents=True, exist_ok=True)
+    with kunci_penulis(db):
+        # holding the lock, any copy left here belongs to a writer that was killed
+        for sisa in db.parent.glob(f"{db.name}.tmp*"):
+            sisa.unlink(missing_ok=True)
+        salinan = db.with_name(f"{db.name}.tmp{os.getpid()}")
+        if db.exists():
+            shutil.copy2(db, salinan)
+        con = duckdb.connect(str(salinan))
+        try:
+            pasang_skema(con)
+            con.execute("BEGIN TRANSACTION")
+            yield con
+            segarkan_agregat(con)
+            con.execute("COMMIT")
+            con.execute("CHECKPOINT")
+            con.close()
+            with open(salinan, "rb+") as f:
+                os.fsync(f.fileno())
+            titik_uji("ganti")
+            os.replace(salinan, db)
+            _fsync_folder(db.parent)
+        except BaseException:
+            with contextlib.suppress(Exception):
+                con.close()
+            salinan.unlink(missing_ok=True)
+            Path(f"{salinan}.wal").unlink(missing_ok=True)
+            raise
+
+
+def versi_data(db: str | Path = DB_BAWAAN) -> str:
+    """Changes whenever an import replaces the file: the key for every data cache."""
+    st = Path(db).stat()
+    return f"{st.st_ino}-{st.st_mtime_ns}-{st.st_size}"
+
+
+def titik_uji(nama: str) -> None:
+    """Crash-test hook, inert in normal runs. With SAKIP_TITIK_UJI=<nama>[:<detik>] the process
+    prints 'TITIK-UJI <nama>' on stderr and waits there (10 minutes unless given) so that a test
+    can kill it, or read the database, at exactly this point of an import."""
+    titik, _, detik = os.environ.get("SAKIP_TITIK_UJI", "").partition(":")
+    if titik == nama:
+        print(f"TITIK-UJI {nama}", file=sys.stderr, flush=True)
+        time.sleep(float(detik or 600))
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable (a power cut right after os.replace keeps the new file)."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

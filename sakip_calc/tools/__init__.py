@@ -1,0 +1,1 @@
+"""Tools beside the app: synthetic province and national data for load tests and the benchmark."""
