@@ -10,7 +10,7 @@ import pandas as pd
 
 from sakip_calc.calc import anggaran as agg
 from sakip_calc import store
-from sakip_calc.calc import periksa, skor
+from sakip_calc.calc import efisiensi, periksa, skor
 
 BATAS_INSTANSI = "instansi"   # use the agency's own cap (instansi.batas_capaian)
 
@@ -58,13 +58,14 @@ def total_anggaran(con, instansi_id: int, tahun: int) -> dict:
     return agg.total_instansi(anggaran_tahun(con, instansi_id, tahun))
 
 
-def efisiensi_program(con, instansi_id: int, tahun: int, metode: str = "selisih",
+def efisiensi_program(con, instansi_id: int, tahun: int, metode: str = agg.METODE_BAKU,
                       batas=BATAS_INSTANSI) -> pd.DataFrame:
     ind = skor_indikator(con, instansi_id, batas)
     return agg.efisiensi_program(anggaran_tahun(con, instansi_id, tahun), ind[ind["tahun"] == tahun], metode)
 
 
-def efisiensi_sasaran(con, instansi_id: int, tahun: int, metode: str = "selisih", batas=BATAS_INSTANSI) -> pd.DataFrame:
+def efisiensi_sasaran(con, instansi_id: int, tahun: int, metode: str = agg.METODE_BAKU,
+                      batas=BATAS_INSTANSI) -> pd.DataFrame:
     return agg.efisiensi_sasaran(efisiensi_program(con, instansi_id, tahun, metode, batas), metode)
 
 
@@ -89,7 +90,7 @@ def ringkasan(skor_df: pd.DataFrame, anggaran_df: pd.DataFrame, program_df: pd.D
         "iku": iku,
         "jumlah_predikat": skor.jumlah_per_predikat(iku, skala_df),
         "anggaran": total,
-        "efisiensi": agg.efisiensi(rata, total["serapan"], "selisih"),
+        "efisiensi": agg.efisiensi(rata, total["serapan"]),   # the default method
         "program": program_df,
         "jumlah_masalah": len(masalah_df),
     }
@@ -103,9 +104,11 @@ UKURAN_BANDING = {
     "capaian": "Capaian rata-rata",
     "skor_indikator": "Skor indikator terpilih",
     "serapan": "Serapan anggaran",
-    "efisiensi": "Efisiensi (capaian − serapan)",
+    # store.banding_* compute the default method's formula in SQL (`MetodeEfisiensi.sql`)
+    "efisiensi": f"Efisiensi ({efisiensi.metode(agg.METODE_BAKU).rumus})",
 }
-SATUAN_BANDING = {"capaian": "%", "skor_indikator": "%", "serapan": "%", "efisiensi": "poin"}
+SATUAN_BANDING = {"capaian": "%", "skor_indikator": "%", "serapan": "%",
+                  "efisiensi": efisiensi.metode(agg.METODE_BAKU).satuan}
 
 
 def _batas(batas) -> tuple[float | None, bool]:

@@ -3,21 +3,22 @@
 A parent line keeps the pagu/realisasi its report states; the sum of its children is shown
 beside it (and a difference is a consistency problem), never silently substituted. Where a
 parent states nothing, the children's sum stands in and the row says so.
+
+Efficiency formulas are not defined here: each lives once in calc/efisiensi.py and is applied
+here by its code. This module must not read the store or format for display.
 """
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 
+from sakip_calc.calc import efisiensi as ef
 from sakip_calc.calc.skor import _ada, rata_rata_instansi
 
-# Every efisiensi method, named wherever a figure is shown.
-METODE_EFISIENSI = {
-    "selisih": "Capaian kinerja − serapan anggaran (LKjIP Temanggung 2023, Tabel 3.10)",
-    "sisa": "100 % − serapan anggaran (LKjIP Tegal 2018)",
-    "rasio": "Capaian kinerja ÷ serapan anggaran",
-    "tertimbang": "E = Σ(pagu × capaian − realisasi) ÷ Σ(pagu × capaian) × 100 (laporan pemerintah pusat)",
-}
+# The methods live in calc/efisiensi.py; these names are what pages, deck and tests import.
+METODE_EFISIENSI = ef.METODE_EFISIENSI
+METODE_BAKU = ef.METODE_BAKU
+efisiensi_tertimbang = ef.tertimbang
 
 
 def serapan(pagu, realisasi) -> float | None:
@@ -27,25 +28,9 @@ def serapan(pagu, realisasi) -> float | None:
     return realisasi / pagu * 100
 
 
-def efisiensi(capaian, nilai_serapan, metode: str = "selisih") -> float | None:
-    if metode == "sisa":
-        return None if not _ada(nilai_serapan) else 100 - nilai_serapan
-    if not (_ada(capaian) and _ada(nilai_serapan)):
-        return None
-    if metode == "selisih":
-        return capaian - nilai_serapan
-    if metode == "rasio":
-        return None if nilai_serapan == 0 else capaian / nilai_serapan
-    raise ValueError(f"metode efisiensi tidak dikenal: {metode}")
-
-
-def efisiensi_tertimbang(pagu, capaian, realisasi) -> float | None:
-    """E = sum(pagu_i x capaian_i - realisasi_i) / sum(pagu_i x capaian_i) x 100, capaian as a fraction."""
-    df = pd.DataFrame({"pagu": pagu, "capaian": capaian, "realisasi": realisasi}).dropna()
-    if df.empty:
-        return None
-    keluaran = (df["pagu"] * df["capaian"] / 100).sum()
-    return None if keluaran == 0 else float((keluaran - df["realisasi"].sum()) / keluaran * 100)
+def efisiensi(capaian, nilai_serapan, metode: str = METODE_BAKU) -> float | None:
+    """The efisiensi of one capaian and serapan by `metode` (methods needing pagu give None)."""
+    return ef.nilai(metode, capaian, nilai_serapan)
 
 
 def tabel_anggaran(baris: pd.DataFrame) -> pd.DataFrame:
@@ -86,7 +71,8 @@ def capaian_program(skor_indikator: pd.DataFrame) -> pd.DataFrame:
             .reset_index().rename(columns={"program_kode": "kode"}))
 
 
-def efisiensi_program(df_anggaran: pd.DataFrame, skor_indikator: pd.DataFrame, metode: str = "selisih") -> pd.DataFrame:
+def efisiensi_program(df_anggaran: pd.DataFrame, skor_indikator: pd.DataFrame,
+                      metode: str = METODE_BAKU) -> pd.DataFrame:
     """One row per program: pagu, realisasi, serapan, capaian, efisiensi by `metode`.
     A program without indicators takes the agency's mean score, and says so (Temanggung's Table
     3.10 rates its Program Penunjang that way)."""
@@ -111,24 +97,23 @@ def efisiensi_program(df_anggaran: pd.DataFrame, skor_indikator: pd.DataFrame, m
 
 
 def _efisiensi_baris(df: pd.DataFrame, metode: str) -> list:
-    if metode == "tertimbang":
-        return [efisiensi_tertimbang([p], [c], [r]) for p, c, r in zip(df["pagu"], df["capaian"], df["realisasi"])]
-    return [efisiensi(c, s, metode) for c, s in zip(df["capaian"], df["serapan"])]
+    hitung = ef.metode(metode).hitung
+    return [hitung(c, s, p, r) for c, s, p, r in zip(df["capaian"], df["serapan"], df["pagu"], df["realisasi"])]
 
 
-def efisiensi_sasaran(per_program: pd.DataFrame, metode: str = "selisih") -> pd.DataFrame:
+def efisiensi_sasaran(per_program: pd.DataFrame, metode: str = METODE_BAKU) -> pd.DataFrame:
     """Programs grouped by the sasaran their indicators measure: summed pagu and realisasi,
     mean capaian, efisiensi by `metode` (the weighted form sums over the programs)."""
+    m = ef.metode(metode)
     df = per_program.assign(sasaran=per_program["sasaran"].fillna("(program tanpa indikator sasaran)"))
     baris = []
     for sasaran, g in df.groupby("sasaran", sort=False):
         pagu, realisasi = g["pagu"].sum(min_count=1), g["realisasi"].sum(min_count=1)
         s = serapan(pagu, realisasi)
         c = g["capaian"].mean() if g["capaian"].notna().any() else None
-        e = (efisiensi_tertimbang(g["pagu"], g["capaian"], g["realisasi"]) if metode == "tertimbang"
-             else efisiensi(c, s, metode))
+        e = m.gabung(g) if m.gabung else m.hitung(c, s, pagu, realisasi)
         baris.append({"sasaran": sasaran, "jumlah_program": len(g), "pagu": pagu, "realisasi": realisasi,
-                      "serapan": s, "capaian": c, "efisiensi": e, "metode_efisiensi": METODE_EFISIENSI[metode]})
+                      "serapan": s, "capaian": c, "efisiensi": e, "metode_efisiensi": m.label})
     return pd.DataFrame(baris)
 
 
@@ -137,7 +122,8 @@ def kurva_triwulan(triwulan: pd.DataFrame, tingkat: str = "program") -> pd.DataF
     isi = triwulan[triwulan["tingkat"] == tingkat]
     if isi.empty:
         return pd.DataFrame(columns=["triwulan", "realisasi", "kumulatif", "pagu", "persen_kumulatif"])
-    per = isi.groupby("triwulan")["realisasi"].sum().reindex([1, 2, 3, 4], fill_value=0.0).rename("realisasi").reset_index()
+    per = (isi.groupby("triwulan")["realisasi"].sum().reindex([1, 2, 3, 4], fill_value=0.0)
+           .rename("realisasi").reset_index())
     per["kumulatif"] = per["realisasi"].cumsum()
     pagu = isi.drop_duplicates("kode")["pagu"].sum()
     per["pagu"] = pagu

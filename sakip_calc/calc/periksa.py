@@ -13,6 +13,7 @@ from collections import defaultdict
 import pandas as pd
 
 from sakip_calc import store
+from sakip_calc.calc import efisiensi, sebaran
 from sakip_calc.calc.anggaran import serapan, tabel_anggaran
 from sakip_calc.calc.skor import _ada, capaian, selaras
 
@@ -182,12 +183,13 @@ def _cek_angka_laporan(lap, ind, anggaran, wil, bel, masalah) -> None:
             w = w[w["desa"].notna() & (w["kecamatan"] == r.kecamatan)] if _str(r.kecamatan) else w[w["desa"].isna() & w["kecamatan"].notna()]
             if not w.empty and not _sama_nilai(r.nilai, w["nilai"].sum()):
                 lapor(TOTAL_BEDA, float(w["nilai"].sum()), f"jumlah {len(w)} baris {'desa' if _str(r.kecamatan) else 'kecamatan'}")
-        elif r.objek == "wilayah" and r.besaran == "rasio" and r.kode == "BDT_NON_NIK":
+        elif r.objek == "wilayah" and r.besaran == "rasio" and sebaran.rasio_laporan(r.kode):
             w = wil[(wil["instansi"] == r.instansi) & (wil["tahun"] == r.tahun) & wil["desa"].isna()]
             w = w[w["kecamatan"] == r.kecamatan] if _str(r.kecamatan) else w[w["kecamatan"].notna()]
-            nik, non = w.loc[w["jenis"] == "BDT_NIK", "nilai"].sum(), w.loc[w["jenis"] == "BDT_NON_NIK", "nilai"].sum()
-            if nik and not selaras(r.nilai, non / nik * 100):
-                lapor(RASIO_BEDA, non / nik * 100, "BDT tanpa NIK ÷ BDT ber-NIK × 100")
+            rasio = sebaran.rasio_laporan(r.kode)
+            pembilang, penyebut = (w.loc[w["jenis"].isin(j), "nilai"].sum() for j in (rasio.pembilang, rasio.penyebut))
+            if penyebut and not selaras(r.nilai, pembilang / penyebut * rasio.skala):
+                lapor(RASIO_BEDA, pembilang / penyebut * rasio.skala, rasio.rumus)
         elif r.objek == "belanja" and r.besaran == "realisasi_anggaran":
             b = bel[(bel["instansi"] == r.instansi) & (bel["tahun"] == r.tahun)]
             if not b.empty and not _sama_nilai(r.nilai, b["realisasi"].sum()):
@@ -211,10 +213,12 @@ def _cek_dalam_sumber(r, isi: dict, lapor) -> None:
             s = serapan(pagu, realisasi)
         if not _ada(s):
             return
-        c = isi.get("capaian")
-        hitung, cara = (c - s, "capaian − serapan") if _ada(c) else (100 - s, "100 − serapan")
+        dihitung = efisiensi.dari_laporan(isi.get("capaian"), s)
+        if dihitung is None:
+            return
+        hitung, cara = dihitung
         if not selaras(r.nilai, hitung):
-            lapor(EFISIENSI_BEDA, hitung, f"{cara} dari angka di tempat yang sama")
+            lapor(EFISIENSI_BEDA, hitung, f"{cara.rumus} dari angka di tempat yang sama")
 
 
 def _sama_nilai_persen(a: float, b: float) -> bool:

@@ -1,8 +1,59 @@
-"""Regional distributions: per kecamatan (or desa), shares of the total, and derived ratios."""
+"""Regional distributions: per kecamatan (or desa), shares of the total, and derived ratios.
+
+Owns the regional arithmetic and the registry of derived ratios (`RASIO`); must not read the
+store or format anything for display. Adding a ratio: one `daftar_rasio(Rasio(...))` call
+below and a test with a report's numbers (tests/test_sebaran_rasio.py); `rasio()` then computes
+it wherever its jenis are present, and the checks compare a stated one if it has `kode_laporan`.
+"""
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+
+
+@dataclass(frozen=True)
+class Rasio:
+    """sum(pembilang jenis) / sum(penyebut jenis) x skala, per place and for the total."""
+    kode: str                     # the column of `rasio()`
+    label: str
+    pembilang: tuple[str, ...]    # jenis codes summed as the numerator
+    penyebut: tuple[str, ...]     # jenis codes summed as the denominator
+    skala: float
+    satuan: str
+    rumus: str                    # the formula in words, for check messages
+    catatan: str = ""
+    kode_laporan: str | None = None   # angka_laporan kode (objek wilayah, besaran rasio) a report states it under
+
+
+RASIO: dict[str, Rasio] = {}
+
+
+def daftar_rasio(r: Rasio) -> Rasio:
+    RASIO[r.kode] = r
+    return r
+
+
+def rasio_laporan(kode: str | None) -> Rasio | None:
+    """The ratio a report states under angka_laporan kode `kode` (objek wilayah, besaran rasio)."""
+    return next((r for r in RASIO.values() if kode is not None and r.kode_laporan == kode), None)
+
+
+# Registry order is the column order of `rasio()`.
+daftar_rasio(Rasio(
+    kode="pkh_per_1000_bdt", label="PKH per 1.000 BDT", pembilang=("PKH",), penyebut=("BDT",), skala=1000,
+    satuan="KPM per 1.000 jiwa BDT", rumus="PKH ÷ BDT × 1.000",
+    catatan="Keluarga penerima PKH per 1.000 jiwa dalam BDT/DTKS."))
+daftar_rasio(Rasio(
+    kode="persen_tanpa_nik_dari_total", label="Tanpa NIK (% dari total BDT)", pembilang=("BDT_NON_NIK",),
+    penyebut=("BDT_NIK", "BDT_NON_NIK"), skala=100, satuan="%", rumus="BDT tanpa NIK ÷ (ber-NIK + tanpa NIK) × 100",
+    catatan="Pangsa data BDT tanpa NIK dari seluruh data BDT."))
+daftar_rasio(Rasio(
+    kode="rasio_tanpa_nik_terhadap_nik", label="Tanpa NIK ÷ ber-NIK (%)", pembilang=("BDT_NON_NIK",),
+    penyebut=("BDT_NIK",), skala=100, satuan="%", rumus="BDT tanpa NIK ÷ BDT ber-NIK × 100",
+    catatan="Cara laporan Tegal 2018: BDT tanpa NIK dibanding data ber-NIK (Adiwerna 12.704 ÷ 32.446 = 39,15 %).",
+    kode_laporan="BDT_NON_NIK"))
 
 
 def tahun_wilayah(df: pd.DataFrame, tahun: int) -> int | None:
@@ -17,10 +68,17 @@ def tahun_wilayah(df: pd.DataFrame, tahun: int) -> int | None:
     return sebelum[-1] if sebelum else ada[0]
 
 
+def _tempat(isi: pd.DataFrame, kecamatan: str | None) -> pd.DataFrame:
+    """The desa rows of `kecamatan`, or without one the kecamatan rows."""
+    if kecamatan:
+        return isi[isi["desa"].notna() & (isi["kecamatan"] == kecamatan)]
+    return isi[isi["desa"].isna() & isi["kecamatan"].notna()]
+
+
 def sebaran(df: pd.DataFrame, tahun: int, jenis: str, kecamatan: str | None = None) -> pd.DataFrame:
     """One jenis per kecamatan (or per desa of `kecamatan`): nama, nilai, persen of the total."""
     isi = df[(df["tahun"] == tahun) & (df["jenis"] == jenis)]
-    isi = isi[isi["desa"].notna() & (isi["kecamatan"] == kecamatan)] if kecamatan else isi[isi["desa"].isna() & isi["kecamatan"].notna()]
+    isi = _tempat(isi, kecamatan)
     hasil = pd.DataFrame({"nama": isi["desa"] if kecamatan else isi["kecamatan"], "nilai": isi["nilai"]})
     total = hasil["nilai"].sum()
     hasil["persen"] = hasil["nilai"] / total * 100 if total else np.nan
@@ -42,32 +100,29 @@ def matriks(df: pd.DataFrame, tahun: int, jenis: list[str] | None = None) -> pd.
     return isi.pivot_table(index="kecamatan", columns="jenis", values="nilai", aggfunc="sum").sort_index()
 
 
+def _jumlah(lebar, jenis: tuple[str, ...]):
+    """The sum of `jenis` columns (a place missing one of them has no sum), or of a total row."""
+    if isinstance(lebar, pd.Series):
+        return sum(lebar[j] for j in jenis)
+    return lebar[list(jenis)].sum(axis=1, min_count=len(jenis))
+
+
 def rasio(df: pd.DataFrame, tahun: int, kecamatan: str | None = None) -> pd.DataFrame:
-    """Derived ratios per kecamatan (or per desa of `kecamatan`) wherever both terms exist:
-    PKH per 1.000 BDT records; BDT without NIK as a share of all records and, as the Tegal
-    report prints it, as a ratio to the records with NIK."""
-    isi = df[df["tahun"] == tahun]
-    isi = isi[isi["desa"].notna() & (isi["kecamatan"] == kecamatan)] if kecamatan else isi[isi["desa"].isna() & isi["kecamatan"].notna()]
+    """Every registered ratio (`RASIO`) per kecamatan (or per desa of `kecamatan`) wherever all
+    its jenis exist, one column each, and a JUMLAH row computed from the column totals."""
+    isi = _tempat(df[df["tahun"] == tahun], kecamatan)
     kolom = "desa" if kecamatan else "kecamatan"
     if isi.empty:
         return pd.DataFrame()
     lebar = isi.pivot_table(index=kolom, columns="jenis", values="nilai", aggfunc="sum")
+    ada = [r for r in RASIO.values() if set(r.pembilang) | set(r.penyebut) <= set(lebar.columns)]
     hasil = pd.DataFrame(index=lebar.index)
-    if {"PKH", "BDT"} <= set(lebar.columns):
-        hasil["pkh_per_1000_bdt"] = lebar["PKH"] / lebar["BDT"] * 1000
-    if {"BDT_NIK", "BDT_NON_NIK"} <= set(lebar.columns):
-        jumlah = lebar["BDT_NIK"] + lebar["BDT_NON_NIK"]
-        hasil["persen_tanpa_nik_dari_total"] = lebar["BDT_NON_NIK"] / jumlah * 100
-        hasil["rasio_tanpa_nik_terhadap_nik"] = lebar["BDT_NON_NIK"] / lebar["BDT_NIK"] * 100
+    for r in ada:
+        hasil[r.kode] = _jumlah(lebar, r.pembilang) / _jumlah(lebar, r.penyebut) * r.skala
     hasil = hasil.dropna(how="all", axis=1)
     if hasil.empty or not len(hasil.columns):
         return pd.DataFrame()
     total = lebar.sum()
-    baris_total = {}
-    if "pkh_per_1000_bdt" in hasil:
-        baris_total["pkh_per_1000_bdt"] = total["PKH"] / total["BDT"] * 1000
-    if "persen_tanpa_nik_dari_total" in hasil:
-        baris_total["persen_tanpa_nik_dari_total"] = total["BDT_NON_NIK"] / (total["BDT_NIK"] + total["BDT_NON_NIK"]) * 100
-        baris_total["rasio_tanpa_nik_terhadap_nik"] = total["BDT_NON_NIK"] / total["BDT_NIK"] * 100
-    hasil.loc["JUMLAH"] = pd.Series(baris_total)
+    hasil.loc["JUMLAH"] = pd.Series({r.kode: _jumlah(total, r.pembilang) / _jumlah(total, r.penyebut) * r.skala
+                                     for r in ada if r.kode in hasil})
     return hasil.reset_index().rename(columns={kolom: "wilayah"})
