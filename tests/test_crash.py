@@ -20,12 +20,13 @@ import openpyxl
 import pytest
 
 from sakip_calc import store
-from sakip_calc.store import skema
+from sakip_calc.store import migrasi
 from sakip_calc.ingest import impor
 
 AKAR = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(AKAR / "tests" / "data"))
 import buat_bad  # noqa: E402
+import buat_lama  # noqa: E402
 
 TEGAL = AKAR / "data" / "dinsos_tegal_2018.xlsx"
 
@@ -95,7 +96,8 @@ def sisa(db: Path) -> list[str]:
     return sorted(p.name for p in db.parent.glob(f"{db.name}.tmp*"))
 
 
-# The points of an import (and of an undo) where SAKIP_TITIK_UJI stops it, in order.
+# The points of an import (and of an undo) where SAKIP_TITIK_UJI stops it, in order (and
+# "migrasi", right after the schema upgrade, which the old-file test below stops at).
 TITIK = ("baca", "validasi", "tulis", "ganti")
 
 
@@ -159,6 +161,24 @@ def test_impor_lambat_dibunuh_pada_saat_acak(db_salinan, berkas, tmp_path):
           f"{hasil.count('baru')} sesudahnya), terakhir selesai setelah {jeda:.1f} s")
 
 
+def test_migrasi_dibunuh_tidak_mengubah_berkas_lama(tmp_path, berkas):
+    """A file of the 2026-11-25 program, its writer killed after the upgrade ran but before the
+    write committed: the file is byte for byte what the old program wrote; the next write upgrades."""
+    db = buat_lama.salin_lama(tmp_path / "lama.duckdb")
+    sebelum = db.read_bytes()
+    proses = mulai(db, "import", berkas["baru"], titik="migrasi")
+    tunggu_titik(proses, "migrasi")
+    bunuh(proses)
+    assert db.read_bytes() == sebelum
+    ulang = mulai(db, "import", berkas["baru"])
+    keluar, galat = ulang.communicate(timeout=300)
+    assert ulang.returncode == 0, galat
+    con = store.buka(db)
+    assert store.versi_berkas(con) == store.VERSI_SKEMA
+    con.close()
+    assert sisa(db) == []
+
+
 def test_kunci_penulis_dilepas_saat_proses_mati(db_salinan, berkas):
     """The kernel drops a dead writer's flock: the next writer does not wait for it."""
     proses = mulai(db_salinan, "import", berkas["baru"], titik="tulis")
@@ -219,12 +239,13 @@ def test_cli_undo(tmp_path, berkas):
 
 
 def test_basis_data_lama_tanpa_riwayat(tmp_path, berkas):
-    """A file written before undo existed: its status check is widened in place, its old imports
-    are reported as not undoable, and new imports can be undone."""
+    """A file written before undo existed (no history tables, a narrower status check, no
+    version): migration 1 widens the check and adds the history, its old imports are reported
+    as not undoable, and new imports can be undone."""
     db = tmp_path / "lama.duckdb"
     con = duckdb.connect(str(db))
-    skema_lama = store.SKEMA.replace(skema._daftar(store.STATUS_IMPOR), "'berhasil', 'tanpa perubahan', 'ditolak'")
-    con.execute(skema_lama)
+    con.execute(migrasi._SKEMA_1)
+    con.execute(migrasi._IMPOR_1.replace(", 'dibatalkan', 'pembatalan'", ""))
     con.execute("INSERT INTO impor VALUES (1, now()::TIMESTAMP, 'lama.xlsx', 'x', 'berhasil', 3, 0, 0, '[]')")
     con.close()
     hasil = impor.batalkan_terakhir(db)

@@ -9,5 +9,6 @@ from .baca import *  # noqa: F403
 from .dasar import *  # noqa: F403
 from .koneksi import *  # noqa: F403
 from .massal import *  # noqa: F403
+from .migrasi import *  # noqa: F403
 from .skema import *  # noqa: F403
 from .tulis import *  # noqa: F403

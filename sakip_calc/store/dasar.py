@@ -11,10 +11,14 @@ DB_BAWAAN = AKAR / "data" / "sakip.duckdb"
 
 
 def kursor(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
-    """A cursor for one thread or one query; it sees the same database as `con`."""
+    """For a read-only connection (the app's, shared by threads): a cursor for one thread or one
+    query, seeing the same file. For a write connection: `con` itself, because a cursor is a
+    transaction of its own and would not see the write's (a schema upgrade, rows written)."""
     cur = con.cursor()
-    if cur.execute("SELECT count(*) FROM duckdb_databases() WHERE database_name = 'sakip'").fetchone()[0]:
-        cur.execute("USE sakip")
+    if not cur.execute("SELECT count(*) FROM duckdb_databases() WHERE database_name = 'sakip'").fetchone()[0]:
+        cur.close()
+        return con
+    cur.execute("USE sakip")
     return cur
 
 

@@ -20,16 +20,18 @@ import duckdb
 
 from .agregat import segarkan_agregat
 from .dasar import DB_BAWAAN
+from .migrasi import periksa_versi
 from .skema import pasang_skema
 
 
-
-
 def buka(db: str | Path = DB_BAWAAN, read_only: bool = True) -> duckdb.DuckDBPyConnection:
-    """Open the database. A read-only open of a missing file is an error the caller shows.
+    """Open the database. A read-only open of a missing file, or of a file of a newer schema
+    version (`migrasi.SkemaTerlaluBaru`), is an error the caller shows.
 
     Read-only opens attach the file to a fresh in-memory instance: DuckDB caches instances by
-    path, so a plain connect() after an import replaced the file would return the old data."""
+    path, so a plain connect() after an import replaced the file would return the old data.
+    They do not upgrade an older file (they cannot write): every version's tables read alike so
+    far, and the next write upgrades it. A read-write open upgrades it in its own transaction."""
     db = Path(db)
     if read_only:
         if not db.exists():
@@ -38,10 +40,21 @@ def buka(db: str | Path = DB_BAWAAN, read_only: bool = True) -> duckdb.DuckDBPyC
         jalur = str(db.resolve()).replace("'", "''")
         con.execute(f"ATTACH '{jalur}' AS sakip (READ_ONLY)")
         con.execute("USE sakip")
+        try:
+            periksa_versi(con, str(db))
+        except BaseException:
+            con.close()
+            raise
         return con
     db.parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(db))
-    pasang_skema(con)
+    try:
+        con.execute("BEGIN TRANSACTION")
+        pasang_skema(con, nama=str(db))
+        con.execute("COMMIT")
+    except BaseException:
+        con.close()
+        raise
     return con
 
 
@@ -58,7 +71,8 @@ def kunci_penulis(db: Path) -> Iterator[None]:
 
 @contextlib.contextmanager
 def transaksi_tulis(db: str | Path = DB_BAWAAN) -> Iterator[duckdb.DuckDBPyConnection]:
-    """Copy-on-write transaction: changes become visible only by an atomic rename at the end."""
+    """Copy-on-write transaction: changes become visible only by an atomic rename at the end.
+    The schema upgrade of an older file (`migrasi`) is part of the same transaction."""
     db = Path(db)
     db.parent.mkdir(parents=True, exist_ok=True)
     with kunci_penulis(db):
@@ -70,8 +84,9 @@ def transaksi_tulis(db: str | Path = DB_BAWAAN) -> Iterator[duckdb.DuckDBPyConne
             shutil.copy2(db, salinan)
         con = duckdb.connect(str(salinan))
         try:
-            pasang_skema(con)
             con.execute("BEGIN TRANSACTION")
+            pasang_skema(con, nama=str(db))
+            titik_uji("migrasi")
             yield con
             segarkan_agregat(con)
             con.execute("COMMIT")

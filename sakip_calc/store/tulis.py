@@ -53,9 +53,16 @@ def tulis_tabel(con: duckdb.DuckDBPyConnection, tabel: str, baris: pd.DataFrame,
     finally:
         con.unregister("baru")
     kunci = KUNCI_TABEL[tabel]
-    kolom_tabel = [r[0] for r in con.execute(f"DESCRIBE {tabel}").fetchall()]
+    kolom_tabel = {r[0] for r in con.execute(f"DESCRIBE {tabel}").fetchall()}
     kolom_masuk = [r[0] for r in con.execute("DESCRIBE masuk").fetchall()]
-    isi = [k for k in kolom_masuk if k in kolom_tabel and k not in kunci and k != "id"]
+    asing = [k for k in kolom_masuk if k not in kolom_tabel]
+    if asing:
+        # a value the file has no place for would be lost: the program is ahead of the file's
+        # schema without a migration (or sends a column by mistake). Nothing is written.
+        con.execute("DROP TABLE masuk")
+        raise ValueError(f"Tabel {tabel} di basis data tidak punya kolom {', '.join(asing)}; tidak ada baris yang "
+                         f"ditulis. Kolom baru perlu migrasi skema (sakip_calc/store/migrasi.py).")
+    isi = [k for k in kolom_masuk if k not in kunci and k != "id"]
     cocok = _kunci_cocok(kunci, "t", "m")
     baru, berubah = con.execute(
         f"""SELECT count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM {tabel} t WHERE {cocok})),

@@ -1,0 +1,260 @@
+"""Schema versions: the ordered migrations that are the only definition of the database schema.
+
+A file records its version in `meta` ('versi_skema'). Opening it for writing runs the migrations
+it lacks inside the write's own transaction (see `koneksi.transaksi_tulis`): the upgrade commits
+with the write or not at all. A file of a newer version than `VERSI_SKEMA` is refused, never
+downgraded. New files run every migration from 1, so an upgraded file and a new one are alike.
+
+A released migration never changes (files carry its result); a change is a new migration
+appended to `MIGRASI`. This module imports only `dasar` from the store and nothing from the domain:
+a migration is frozen text, not today's constants.
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import duckdb
+
+from .dasar import _ada_tabel, kursor
+
+log = logging.getLogger(__name__)
+
+KUNCI_VERSI = "versi_skema"
+
+# The schema written by the main of 2026-11-25 (commit 06f8a3e), its CHECK lists spelled out.
+_SKEMA_1 = """
+CREATE TABLE IF NOT EXISTS instansi (
+    id INTEGER PRIMARY KEY,
+    kode VARCHAR NOT NULL UNIQUE,
+    nama VARCHAR NOT NULL,
+    kabupaten VARCHAR NOT NULL,
+    provinsi VARCHAR NOT NULL,
+    skala_predikat VARCHAR,
+    batas_capaian DOUBLE
+);
+CREATE TABLE IF NOT EXISTS indikator (
+    id INTEGER PRIMARY KEY,
+    instansi_id INTEGER NOT NULL,
+    kode VARCHAR NOT NULL,
+    nama VARCHAR NOT NULL,
+    tingkat VARCHAR NOT NULL CHECK (tingkat IN ('tujuan', 'sasaran', 'program', 'kegiatan', 'subkegiatan')),
+    sasaran VARCHAR,
+    program_kode VARCHAR,
+    satuan VARCHAR,
+    polaritas VARCHAR NOT NULL CHECK (polaritas IN ('naik', 'turun')),
+    kondisi_awal DOUBLE,
+    target_akhir DOUBLE,
+    periode_awal INTEGER,
+    periode_akhir INTEGER,
+    agregasi_triwulan VARCHAR CHECK (agregasi_triwulan IN ('jumlah', 'akhir', 'rata')),
+    nama_pembilang VARCHAR,
+    nama_penyebut VARCHAR,
+    urutan INTEGER,
+    UNIQUE (instansi_id, kode)
+);
+CREATE TABLE IF NOT EXISTS capaian (
+    indikator_id INTEGER NOT NULL,
+    tahun INTEGER NOT NULL,
+    triwulan INTEGER CHECK (triwulan BETWEEN 1 AND 4),
+    target DOUBLE,
+    target_atas DOUBLE,
+    realisasi DOUBLE,
+    capaian_dilaporkan DOUBLE,
+    pembilang DOUBLE,
+    penyebut DOUBLE,
+    sumber VARCHAR,
+    catatan VARCHAR
+);
+CREATE INDEX IF NOT EXISTS capaian_indikator ON capaian (indikator_id, tahun);
+CREATE TABLE IF NOT EXISTS anggaran (
+    instansi_id INTEGER NOT NULL,
+    tahun INTEGER NOT NULL,
+    kode VARCHAR NOT NULL,
+    kode_laporan VARCHAR,
+    tingkat VARCHAR NOT NULL CHECK (tingkat IN ('program', 'kegiatan', 'subkegiatan')),
+    nama VARCHAR NOT NULL,
+    induk_kode VARCHAR,
+    pagu DOUBLE,
+    pagu_renja DOUBLE,
+    pagu_renstra DOUBLE,
+    realisasi DOUBLE,
+    serapan_dilaporkan DOUBLE,
+    fisik_persen DOUBLE,
+    sumber_dana VARCHAR,
+    sumber VARCHAR,
+    catatan VARCHAR,
+    urutan INTEGER,
+    PRIMARY KEY (instansi_id, tahun, kode)
+);
+CREATE TABLE IF NOT EXISTS anggaran_triwulan (
+    instansi_id INTEGER NOT NULL,
+    tahun INTEGER NOT NULL,
+    kode VARCHAR NOT NULL,
+    triwulan INTEGER NOT NULL CHECK (triwulan BETWEEN 1 AND 4),
+    realisasi DOUBLE,
+    PRIMARY KEY (instansi_id, tahun, kode, triwulan)
+);
+CREATE TABLE IF NOT EXISTS wilayah (
+    instansi_id INTEGER NOT NULL,
+    tahun INTEGER NOT NULL,
+    kecamatan VARCHAR,
+    desa VARCHAR,
+    jenis VARCHAR NOT NULL,
+    nilai DOUBLE NOT NULL,
+    sumber VARCHAR
+);
+CREATE INDEX IF NOT EXISTS wilayah_instansi ON wilayah (instansi_id, tahun, jenis);
+CREATE TABLE IF NOT EXISTS jenis_wilayah (
+    kode VARCHAR PRIMARY KEY,
+    nama VARCHAR NOT NULL,
+    kelompok VARCHAR NOT NULL,
+    satuan VARCHAR NOT NULL
+);
+CREATE TABLE IF NOT EXISTS kecamatan_alias (
+    kabupaten VARCHAR NOT NULL,
+    kecamatan VARCHAR NOT NULL,
+    alias VARCHAR
+);
+CREATE TABLE IF NOT EXISTS belanja (
+    instansi_id INTEGER NOT NULL,
+    tahun INTEGER NOT NULL,
+    jenis_belanja VARCHAR NOT NULL,
+    pagu DOUBLE,
+    realisasi DOUBLE,
+    sumber VARCHAR,
+    PRIMARY KEY (instansi_id, tahun, jenis_belanja)
+);
+CREATE TABLE IF NOT EXISTS angka_laporan (
+    instansi_id INTEGER NOT NULL,
+    tahun INTEGER NOT NULL,
+    sumber VARCHAR NOT NULL,
+    objek VARCHAR NOT NULL,
+    kode VARCHAR,
+    kecamatan VARCHAR,
+    besaran VARCHAR NOT NULL,
+    nilai DOUBLE,
+    teks_asli VARCHAR,
+    catatan VARCHAR
+);
+CREATE TABLE IF NOT EXISTS skala_predikat (
+    nama VARCHAR NOT NULL,
+    urutan INTEGER NOT NULL,
+    kode VARCHAR NOT NULL,
+    label VARCHAR NOT NULL,
+    batas_bawah DOUBLE,
+    inklusif BOOLEAN NOT NULL DEFAULT false,
+    warna VARCHAR,
+    PRIMARY KEY (nama, kode)
+);
+"""
+# The import log. Status 'dibatalkan': an import undone later; 'pembatalan': the row recording that
+# undo. A file from before undo has a narrower status CHECK and gets this table rebuilt.
+_IMPOR_1 = """
+CREATE TABLE IF NOT EXISTS impor (
+    id INTEGER PRIMARY KEY,
+    waktu TIMESTAMP NOT NULL,
+    nama_file VARCHAR NOT NULL,
+    sha256 VARCHAR NOT NULL,
+    status VARCHAR NOT NULL CHECK (status IN ('berhasil', 'tanpa perubahan', 'ditolak', 'dibatalkan', 'pembatalan')),
+    baris_baru INTEGER NOT NULL DEFAULT 0,
+    baris_berubah INTEGER NOT NULL DEFAULT 0,
+    baris_sama INTEGER NOT NULL DEFAULT 0,
+    pesan VARCHAR
+);
+"""
+# The data tables of version 1, each with a history table riwayat_<tabel> for undo.
+TABEL_DATA_1 = (
+    "instansi", "skala_predikat", "indikator", "capaian", "anggaran", "anggaran_triwulan",
+    "wilayah", "belanja", "angka_laporan",
+)
+
+
+def riwayat_sebentuk(con: duckdb.DuckDBPyConnection, tabel_data: tuple[str, ...]) -> None:
+    """Give each data table a history table of its shape (impor_id, aksi, then its columns), adding
+    the columns it lacks. A migration that adds a column to a data table calls this after."""
+    for tabel in tabel_data:
+        con.execute(f"CREATE TABLE IF NOT EXISTS riwayat_{tabel} AS "
+                    f"SELECT NULL::INTEGER AS impor_id, NULL::VARCHAR AS aksi, * FROM {tabel} LIMIT 0")
+        ada = {r[0] for r in con.execute(f"DESCRIBE riwayat_{tabel}").fetchall()}
+        for nama, jenis, *_ in con.execute(f"DESCRIBE {tabel}").fetchall():
+            if nama not in ada:
+                con.execute(f'ALTER TABLE riwayat_{tabel} ADD COLUMN "{nama}" {jenis}')
+
+
+def _skema_1(con: duckdb.DuckDBPyConnection) -> None:
+    # Files carry no version before migration 2, so this runs on every one of them: from a new
+    # file, a 2026-11-25 file (nothing to do) or an older one (no history, narrower status CHECK).
+    con.execute(_SKEMA_1 + _IMPOR_1)
+    riwayat_sebentuk(con, TABEL_DATA_1)
+    cek = con.execute("SELECT constraint_text FROM duckdb_constraints() WHERE database_name = current_database() "
+                      "AND table_name = 'impor' AND constraint_type = 'CHECK'").fetchall()
+    if cek and "pembatalan" not in cek[0][0]:
+        con.execute("ALTER TABLE impor RENAME TO impor_lama")
+        con.execute(_IMPOR_1)
+        con.execute("INSERT INTO impor SELECT * FROM impor_lama")
+        con.execute("DROP TABLE impor_lama")
+
+
+@dataclass(frozen=True)
+class Migrasi:
+    nomor: int
+    keterangan: str
+    langkah: str | Callable[[duckdb.DuckDBPyConnection], None]   # SQL, or a function of the connection
+
+
+# Ordered; the last number is the current version. Append, never edit or renumber.
+MIGRASI = (
+    Migrasi(1, "skema main 2026-11-25: tabel data, rujukan, impor (status pembatalan), riwayat_*", _skema_1),
+    Migrasi(2, "tabel meta: pengaturan basis data dan versi skema",
+            "CREATE TABLE IF NOT EXISTS meta (kunci VARCHAR PRIMARY KEY, nilai VARCHAR)"),
+)
+VERSI_SKEMA = MIGRASI[-1].nomor
+
+
+class SkemaTerlaluBaru(RuntimeError):
+    """The file was written by a newer program: opening it here could misread or damage it."""
+
+
+def tulis_meta(con: duckdb.DuckDBPyConnection, kunci: str, nilai: str) -> None:
+    con.execute("INSERT INTO meta VALUES (?, ?) ON CONFLICT (kunci) DO UPDATE SET nilai = excluded.nilai", [kunci, nilai])
+
+
+def baca_meta(con, kunci: str) -> str | None:
+    if not _ada_tabel(con, "meta"):   # a file from before the table existed
+        return None
+    baris = kursor(con).execute("SELECT nilai FROM meta WHERE kunci = ?", [kunci]).fetchall()
+    return baris[0][0] if baris else None
+
+
+def versi_berkas(con) -> int:
+    """The schema version the file records; 0 for a new file or one written before versions."""
+    return int(baca_meta(con, KUNCI_VERSI) or 0)
+
+
+def periksa_versi(con, nama: str = "basis data") -> int:
+    """The file's version, or SkemaTerlaluBaru when this program does not know it."""
+    versi = versi_berkas(con)
+    if versi > VERSI_SKEMA:
+        raise SkemaTerlaluBaru(
+            f"Basis data {nama} memakai skema versi {versi}, lebih baru daripada versi {VERSI_SKEMA} yang dikenal "
+            f"program ini. Berkas tidak dibuka (agar tidak salah dibaca atau rusak) dan tidak diubah: perbarui program.")
+    return versi
+
+
+def migrasikan(con: duckdb.DuckDBPyConnection, nama: str = "basis data") -> list[Migrasi]:
+    """Run the migrations the file lacks and record the new version, in the caller's transaction
+    (the caller commits or rolls back). Returns the migrations that ran."""
+    versi = periksa_versi(con, nama)
+    jalan = [m for m in MIGRASI if m.nomor > versi]
+    for m in jalan:
+        if isinstance(m.langkah, str):
+            con.execute(m.langkah)
+        else:
+            m.langkah(con)
+    if jalan:
+        tulis_meta(con, KUNCI_VERSI, str(VERSI_SKEMA))
+        log.info("%s: skema versi %d -> %d; migrasi: %s", nama, versi, VERSI_SKEMA,
+                 "; ".join(f"{m.nomor} ({m.keterangan})" for m in jalan))
+    return jalan
