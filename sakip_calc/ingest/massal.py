@@ -4,12 +4,13 @@ Files are named after their table or sheet (`capaian.parquet`, `Anggaran.csv`, .
 that only bulk loads know: `anggaran_triwulan` (instansi, tahun, kode, triwulan, realisasi: one row
 per quarter instead of realisasi_tw1..4 columns) and `kecamatan_alias` (kabupaten, kecamatan,
 alias: the kecamatan list of new kabupaten; a file's list replaces that kabupaten's list).
-Columns and rules are the workbook format's (spesifikasi.py): types, allowed values, ranges,
-required cells, natural-key duplicates, references to the other files and to the database. Only
-the number format is stricter: CSV numbers are written the machine way (`1234567.89`), because a
+Columns and rules are the workbook format's (spesifikasi.py) and the workbook import's own
+(aturan.py): text normalisation, types, allowed values, ranges, required cells, kecamatan and desa
+names, natural-key duplicates, references to the other files and to the database. Only the number
+format is stricter: CSV numbers are written the machine way (`1234567.89`), because a
 bulk file comes from a program, not from a report.
 
-Everything runs as SQL over DuckDB's own readers (store.py) inside one copy-on-write transaction:
+Everything runs as SQL over DuckDB's own readers (store/massal.py) inside one copy-on-write transaction:
 every problem is reported with its file, row and column, and any error leaves the data unchanged
 (one `impor` row records the attempt). Rows: CSV rows count the header as row 1, as a spreadsheet
 does; Parquet rows are record numbers from 1.
@@ -24,13 +25,23 @@ from pathlib import Path
 from typing import Callable
 
 import duckdb
+import pandas as pd
 
 from sakip_calc import store
-from sakip_calc.domain.angka import PLACEHOLDER, format_angka
-from sakip_calc.ingest.baca import Masalah, saran
+from sakip_calc.domain.angka import format_angka
 from sakip_calc.domain.spesifikasi import (
-    JUMLAH, KODE, LEMBAR, RUPIAH, SKALA_BAWAAN, TAHUN, TEKS, TRIWULAN, Kolom, Lembar,
+    KODE,
+    LEMBAR,
+    RUPIAH,
+    SKALA_BAWAAN,
+    TAHUN,
+    TEKS,
+    TRIWULAN,
+    Kolom,
+    Lembar,
 )
+from sakip_calc.ingest import aturan
+from sakip_calc.ingest.baca import Masalah, saran
 
 _TAHUN = Kolom("tahun", TAHUN, "", wajib=True, minimum=2000, maksimum=2100)
 TAMBAHAN = (
@@ -45,7 +56,8 @@ FORMAT = {l.tabel: l for l in (*LEMBAR, *TAMBAHAN)}
 URUTAN = ("kecamatan_alias", "skala_predikat", "instansi", "indikator", "capaian", "anggaran", "anggaran_triwulan",
           "wilayah", "belanja", "angka_laporan")
 _NAMA_BERKAS = {n.lower(): t for t, l in FORMAT.items() for n in (t, l.nama)}
-_JENIS = {TAHUN: ("bulat", "tahun"), TRIWULAN: ("bulat", "triwulan"), JUMLAH: ("bulat", "jumlah (orang, KK, lembaga)")}
+_JENIS_ANGKA_SQL = ("DOUBLE", "FLOAT", "INTEGER", "BIGINT", "SMALLINT", "TINYINT", "HUGEINT", "DECIMAL", "UBIGINT",
+                    "UINTEGER", "USMALLINT", "UTINYINT")
 BATAS_PESAN = 1000
 
 
@@ -83,8 +95,10 @@ def temukan_berkas(folder: Path) -> tuple[dict[str, Path], list[Masalah]]:
     return berkas, masalah
 
 
-def _aturan(lembar: Lembar, kolom_berkas: list[tuple[str, str]], nama: str, masalah: list[Masalah]) -> list[store.KolomMassal] | None:
-    """Map the file's header to the format's columns (as the workbook reader does)."""
+def _aturan(lembar: Lembar, kolom_berkas: list[tuple[str, str]], nama: str,
+            masalah: list[Masalah]) -> dict[str, tuple[str, list[tuple[str, str]]]] | None:
+    """Map the file's header to the format's columns (as the workbook reader does), and each
+    column to its typing SQL (the import rules, aturan.py)."""
     posisi: dict[str, tuple[str, str]] = {}
     for asli, jenis in kolom_berkas:
         kunci = asli.strip().lower().replace(" ", "_")
@@ -99,14 +113,28 @@ def _aturan(lembar: Lembar, kolom_berkas: list[tuple[str, str]], nama: str, masa
         masalah.append(Masalah(nama, 1, None, f"kolom wajib '{k}' tidak ada di baris judul"))
     if hilang:
         return None
-    aturan = []
+    sql = {}
     for k in lembar.kolom:
-        jenis, label = ("teks", "") if k.jenis in (TEKS, KODE) else _JENIS.get(k.jenis, ("angka", ""))
         asli, jenis_sql = posisi.get(k.nama, (None, ""))
-        angka = jenis_sql.split("(")[0] in ("DOUBLE", "FLOAT", "INTEGER", "BIGINT", "SMALLINT", "TINYINT", "HUGEINT",
-                                            "DECIMAL", "UBIGINT", "UINTEGER", "USMALLINT", "UTINYINT")
-        aturan.append(store.KolomMassal(k.nama, jenis, label, k.wajib, k.pilihan, k.minimum, k.maksimum, asli, angka))
-    return aturan
+        sql[k.nama] = aturan.sql_kolom(k, asli, jenis_sql.split("(")[0] in _JENIS_ANGKA_SQL)
+    return sql
+
+
+def _petakan_nama(con: duckdb.DuckDBPyConnection, ada: dict[str, str]) -> None:
+    """Kecamatan and desa names by the workbook's own rules (aturan.PetaKecamatan, aturan.nama_desa),
+    applied to each distinct name once and joined back in SQL."""
+    peta = None
+    for tabel in ("wilayah", "angka_laporan"):
+        if tabel not in ada:
+            continue
+        peta = peta or aturan.PetaKecamatan(store.alias_massal(con, "kecamatan_alias" in ada), "berkas kecamatan_alias")
+        pasangan, desa = store.nama_berbeda_massal(con, tabel)
+        hasil = [peta.kanonik(kab, kec) for kab, kec in zip(pasangan["kabupaten"], pasangan["kecamatan"])]
+        kecamatan = pd.DataFrame({"instansi": pasangan["instansi"], "kecamatan": pasangan["kecamatan"],
+                                  "kanonik": pd.Series([h[0] for h in hasil], dtype="object"),
+                                  "galat": pd.Series([h[1] for h in hasil], dtype="object")})
+        baku = pd.DataFrame({"desa": desa, "baku": [aturan.nama_desa(d) for d in desa]}, dtype="object")
+        store.petakan_massal(con, ada[tabel], tabel, kecamatan, baku if tabel == "wilayah" else None)
 
 
 def _sidik(berkas: dict[str, Path]) -> str:
@@ -136,13 +164,14 @@ def impor_folder(folder: str | Path, db: str | Path = store.DB_BAWAAN, cetak: Ca
             except duckdb.Error as e:
                 masalah.append(Masalah(jalur.name, None, None, f"berkas tidak terbaca: {str(e).splitlines()[0]}"))
                 continue
-            aturan = _aturan(FORMAT[tabel], kolom, jalur.name, masalah)
-            if aturan is None:
+            sql = _aturan(FORMAT[tabel], kolom, jalur.name, masalah)
+            if sql is None:
                 continue
-            store.ketik_massal(con, jalur.name, relasi, nomor, f"massal_{tabel}", aturan, tuple(sorted(PLACEHOLDER)))
+            store.ketik_massal(con, jalur.name, relasi, nomor, f"massal_{tabel}", sql)
             ada[tabel] = jalur.name
             cetak(f"  dibaca dan diperiksa: {jalur.name} ({format_angka(time.perf_counter() - mulai, 1)} s)")
         store.cek_rujukan_massal(con, ada, tuple(SKALA_BAWAAN))
+        _petakan_nama(con, ada)
         if "anggaran" in ada and "anggaran_triwulan" in ada:
             store.cek_triwulan_ganda_massal(con, ada["anggaran_triwulan"])
         for tabel, nama in ada.items():

@@ -3,13 +3,12 @@ checked and written as set-based SQL whatever the number of rows."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import NamedTuple
 
 import duckdb
+import pandas as pd
 
 from .dasar import kursor
 from .tulis import _BERID, KUNCI_TABEL, _kunci_cocok
-
 
 BATAS_MEMORI_TULIS = "1GB"
 
@@ -50,22 +49,11 @@ def hapus_instansi_berawalan(con: duckdb.DuckDBPyConnection, awalan: str) -> int
 
 
 # ---- bulk loads: one CSV or Parquet file per table, validated in SQL, all or nothing --------
-# sakip_calc.bulk decides which file is which table and passes each column's rule (the
-# workbook format's own, spesifikasi.py); the typing, every check and the writes run here, as
-# set-based SQL over DuckDB's readers, whatever the number of rows. Typed rows live in temp
+# ingest/massal.py decides which file is which table and passes each column's typing SQL, built by
+# the import rules (ingest/aturan.py) from the workbook format (spesifikasi.py); the typing, the
+# cross-file checks and the writes run here, as set-based SQL over DuckDB's readers, whatever the
+# number of rows. Typed rows live in temp
 # tables `massal_<tabel>`; problems collect in temp table `masalah_massal`.
-
-class KolomMassal(NamedTuple):
-    nama: str
-    jenis: str                     # 'teks' | 'angka' | 'bulat'
-    label: str                     # what a whole number is called in a message: tahun, triwulan, jumlah
-    wajib: bool
-    pilihan: tuple[str, ...]
-    minimum: float | None
-    maksimum: float | None
-    sumber: str | None             # the file's column (None: the file lacks it)
-    sumber_angka: bool             # the file already stores it as a number (Parquet)
-
 
 def _q(teks: str) -> str:
     return "'" + str(teks).replace("'", "''") + "'"
@@ -96,54 +84,12 @@ def baca_massal(con: duckdb.DuckDBPyConnection, jalur: Path, mentah: str) -> tup
     return relasi, nomor, kolom
 
 
-def _sql_kolom(k: KolomMassal, placeholder: tuple[str, ...]) -> tuple[str, list[tuple[str, str]]]:
-    """(typed value, [(problem condition, message)]) for one column. Only functions DuckDB runs
-    on a Parquet dictionary once per distinct value (trim, lower, casts): millions of rows."""
-    if k.sumber is None:
-        return ("NULL::VARCHAR" if k.jenis == "teks" else "NULL::DOUBLE"), []
-    teks = f"nullif(trim(CAST({_id(k.sumber)} AS VARCHAR)), '')"
-    masalah = []
-    if k.jenis == "teks":
-        nilai = teks
-        if k.pilihan:
-            nilai = f"CASE lower({teks}) {' '.join(f'WHEN {_q(p.lower())} THEN {_q(p)}' for p in k.pilihan)} END"
-            masalah.append((f"{teks} IS NOT NULL AND {nilai} IS NULL",
-                            f"'nilai ''' || {teks} || ''' tidak dikenal; pilihan: {', '.join(k.pilihan)}.'"))
-        if k.wajib:
-            masalah.append((f"{teks} IS NULL", "'wajib diisi'"))
-        return nilai, masalah
-    if k.sumber_angka:
-        angka = f"CAST({_id(k.sumber)} AS DOUBLE)"
-        kosong = f"{angka} IS NULL"
-    else:
-        kosong = f"({teks} IS NULL OR lower({teks}) IN ({', '.join(_q(p) for p in placeholder)}) OR ltrim({teks}, '#') = '')"
-        angka = f"CASE WHEN {kosong} THEN NULL ELSE TRY_CAST({teks} AS DOUBLE) END"
-        masalah.append((f"NOT {kosong} AND TRY_CAST({teks} AS DOUBLE) IS NULL",
-                        f"'''' || {teks} || ''' bukan angka (berkas massal: titik desimal, tanpa pemisah ribuan)'"))
-    salah = []
-    if k.jenis == "bulat":
-        salah.append(f"{angka} <> round({angka})")
-        masalah.append((salah[-1], f"'{k.label} harus bilangan bulat, bukan ' || printf('%g', {angka})"))
-    if k.minimum is not None or k.maksimum is not None:
-        syarat = " OR ".join(s for s in (f"{angka} < {k.minimum}" if k.minimum is not None else "",
-                                         f"{angka} > {k.maksimum}" if k.maksimum is not None else "") if s)
-        rentang = f"{k.minimum:g}" + (f" sampai {k.maksimum:g}" if k.maksimum is not None else " atau lebih")
-        salah.append(f"({syarat})")
-        bulat = f"{angka} = round({angka}) AND " if k.jenis == "bulat" else ""   # a fraction is reported once
-        masalah.append((f"{bulat}({syarat})", f"'nilai ' || printf('%g', {angka}) || ' di luar rentang yang sah ({rentang})'"))
-    if k.wajib:
-        masalah.append((kosong, "'wajib diisi'"))
-    nilai = f"CASE WHEN {' OR '.join(salah)} THEN NULL ELSE {angka} END" if salah else angka
-    if k.label in ("tahun", "triwulan"):
-        nilai = f"CAST({nilai} AS INTEGER)"
-    return nilai, masalah
-
-
 def ketik_massal(con: duckdb.DuckDBPyConnection, berkas: str, relasi: str, nomor: str, tujuan: str,
-                 kolom: list[KolomMassal], placeholder: tuple[str, ...]) -> None:
+                 sql: dict[str, tuple[str, list[tuple[str, str]]]]) -> None:
     """Typed rows of file `berkas` into temp table `tujuan` (with nomor_baris), every cell problem
-    into masalah_massal. An invalid cell becomes NULL, as in the workbook import."""
-    sql = {k.nama: _sql_kolom(k, placeholder) for k in kolom}
+    into masalah_massal. `sql`: per column, its typed value and its (problem condition, message)
+    pairs, built by the import rules (ingest/aturan.py). An invalid cell becomes NULL, as in the
+    workbook import."""
     cek = [(n, syarat, pesan) for n, (_, ms) in sql.items() for syarat, pesan in ms]
     if cek:
         # messages are built only for the rows that have a problem
@@ -241,51 +187,48 @@ def cek_rujukan_massal(con, berkas: dict[str, str], skala_bawaan: tuple[str, ...
               FROM massal_anggaran_triwulan t
              WHERE t.kode IS NOT NULL AND t.tahun IS NOT NULL AND t.instansi IN (SELECT kode FROM ref_instansi)
                AND NOT EXISTS (SELECT 1 FROM ref_anggaran r WHERE r.instansi = t.instansi AND r.tahun = t.tahun AND r.kode = t.kode)""")
-    for tabel in ("wilayah", "angka_laporan"):
-        if tabel in berkas:
-            _petakan_kecamatan_massal(con, berkas[tabel], tabel, "kecamatan_alias" in berkas)
 
 
-def _norm(x: str) -> str:
-    return f"upper(trim(regexp_replace({x}, '\\s+', ' ', 'g')))"
-
-
-def _petakan_kecamatan_massal(con, nama: str, tabel: str, ada_berkas_alias: bool) -> None:
-    """Kecamatan names to their canonical spelling per kabupaten (a file's list replaces the
-    database's for its kabupaten); unknown names and kabupaten without a list are errors.
-    Desa names are capitalised as the workbook import does. Names are matched once per distinct
-    (agency, kecamatan), then joined back: thousands of names, millions of rows."""
-    alias = "SELECT * FROM kecamatan_alias"
+def alias_massal(con, ada_berkas_alias: bool) -> pd.DataFrame:
+    """The kecamatan lists in effect: the database's, a kabupaten's replaced by the bulk file's."""
+    alias = "SELECT kabupaten, kecamatan, alias FROM kecamatan_alias"
     if ada_berkas_alias:
         alias += " WHERE kabupaten NOT IN (SELECT kabupaten FROM massal_kecamatan_alias WHERE kabupaten IS NOT NULL)"
         alias += " UNION ALL SELECT kabupaten, kecamatan, alias FROM massal_kecamatan_alias WHERE kecamatan IS NOT NULL"
-    con.execute(f"""CREATE OR REPLACE TEMP TABLE peta_kecamatan AS
-        SELECT kab, nama, min(kecamatan) AS kecamatan FROM (
-            SELECT {_norm('kabupaten')} AS kab, {_norm('kecamatan')} AS nama, kecamatan FROM ({alias})
-            UNION ALL SELECT {_norm('kabupaten')}, {_norm('alias')}, kecamatan FROM ({alias}) WHERE alias IS NOT NULL)
-         GROUP BY ALL""")
-    con.execute(f"""CREATE OR REPLACE TEMP TABLE pasangan_kecamatan AS
-        SELECT k.instansi, k.kecamatan, r.kabupaten, p.kecamatan AS kanonik,
-               EXISTS (SELECT 1 FROM peta_kecamatan q WHERE q.kab = {_norm('r.kabupaten')}) AS ada_daftar,
-               (SELECT arg_max(q.kecamatan, jaro_winkler_similarity(q.nama, {_norm('k.kecamatan')})) FROM peta_kecamatan q
-                 WHERE q.kab = {_norm('r.kabupaten')} AND jaro_winkler_similarity(q.nama, {_norm('k.kecamatan')}) >= 0.8) AS mirip
-          FROM (SELECT DISTINCT instansi, kecamatan FROM massal_{tabel} WHERE kecamatan IS NOT NULL) k
-          JOIN ref_instansi r ON r.kode = k.instansi
-          LEFT JOIN peta_kecamatan p ON p.kab = {_norm('r.kabupaten')} AND p.nama = {_norm('k.kecamatan')}""")
-    con.execute(f"""INSERT INTO masalah_massal
-        SELECT {_q(nama)}, t.nomor_baris, 'kecamatan', CASE WHEN NOT k.ada_daftar
-            THEN 'kabupaten ''' || k.kabupaten || ''' belum punya daftar kecamatan; tambahkan nama kecamatannya di berkas kecamatan_alias'
-            ELSE 'kecamatan ''' || t.kecamatan || ''' tidak dikenal di Kabupaten ' || k.kabupaten || '.' ||
-                 coalesce(' Nama terdekat: ' || k.mirip || '.', '') || ' Bila ini ejaan lain, tambahkan ke berkas kecamatan_alias' END
-          FROM massal_{tabel} t JOIN pasangan_kecamatan k ON k.instansi = t.instansi AND k.kecamatan = t.kecamatan
-         WHERE k.kanonik IS NULL""")
-    ganti = "coalesce(k.kanonik, t.kecamatan) AS kecamatan"
-    gabung = "LEFT JOIN pasangan_kecamatan k ON k.instansi = t.instansi AND k.kecamatan = t.kecamatan"
+    return con.execute(alias).df()
+
+
+def nama_berbeda_massal(con, tabel: str) -> tuple[pd.DataFrame, list[str]]:
+    """The distinct (instansi, kecamatan, kabupaten) of a typed bulk table whose agency is known,
+    and its distinct desa: thousands of names for millions of rows, mapped by the caller."""
+    pasangan = con.execute(f"""SELECT DISTINCT k.instansi, k.kecamatan, r.kabupaten FROM massal_{tabel} k
+        JOIN ref_instansi r ON r.kode = k.instansi WHERE k.kecamatan IS NOT NULL""").df()
+    desa = []
     if tabel == "wilayah":
-        ganti += ", d.baku AS desa"
-        gabung += (" LEFT JOIN (SELECT desa, array_to_string(list_transform(string_split(lower(desa), ' '), "
-                   "lambda w: upper(w[1]) || w[2:]), ' ') AS baku FROM (SELECT DISTINCT desa FROM massal_wilayah)) d ON d.desa = t.desa")
-    con.execute(f"CREATE OR REPLACE TEMP TABLE massal_{tabel} AS SELECT t.* REPLACE ({ganti}) FROM massal_{tabel} t {gabung}")
+        desa = [r[0] for r in con.execute("SELECT DISTINCT desa FROM massal_wilayah WHERE desa IS NOT NULL").fetchall()]
+    return pasangan, desa
+
+
+def petakan_massal(con, nama: str, tabel: str, kecamatan: pd.DataFrame, desa: pd.DataFrame | None) -> None:
+    """Replace kecamatan (columns instansi, kecamatan, kanonik, galat) and desa (desa, baku) names
+    of a typed bulk table by their mapped form; a kecamatan's `galat` is a problem of every row
+    that names it."""
+    con.register("peta_kecamatan_massal", kecamatan)
+    try:
+        con.execute(f"""INSERT INTO masalah_massal
+            SELECT {_q(nama)}, t.nomor_baris, 'kecamatan', k.galat FROM massal_{tabel} t
+              JOIN peta_kecamatan_massal k ON k.instansi = t.instansi AND k.kecamatan = t.kecamatan WHERE k.galat IS NOT NULL""")
+        ganti = "coalesce(k.kanonik, t.kecamatan) AS kecamatan"
+        gabung = "LEFT JOIN peta_kecamatan_massal k ON k.instansi = t.instansi AND k.kecamatan = t.kecamatan"
+        if desa is not None:
+            con.register("peta_desa_massal", desa)
+            ganti += ", d.baku AS desa"
+            gabung += " LEFT JOIN peta_desa_massal d ON d.desa = t.desa"
+        con.execute(f"CREATE OR REPLACE TEMP TABLE massal_{tabel} AS SELECT t.* REPLACE ({ganti}) FROM massal_{tabel} t {gabung}")
+    finally:
+        con.unregister("peta_kecamatan_massal")
+        if desa is not None:
+            con.unregister("peta_desa_massal")
 
 
 def daftar_masalah_massal(con, batas: int) -> tuple[int, list[tuple]]:

@@ -1,0 +1,188 @@
+"""Workbook sheets typed cell by cell (the rules of aturan.py) and checked across sheets and
+against the database: duplicates, agencies, scales, Renstra periods, indicator codes, budget
+parents, kecamatan names. Problems are appended to the caller's list; nothing is written.
+
+The bulk path checks the same references in SQL (store/massal.py); tests/test_dua_jalur.py feeds
+the same rows, good and bad, through both.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+import duckdb
+import pandas as pd
+
+from sakip_calc import store
+from sakip_calc.domain.spesifikasi import (
+    DESIMAL,
+    JUMLAH,
+    LEMBAR_BERNAMA,
+    PERSEN,
+    RUPIAH,
+    SKALA_BAWAAN,
+    TAHUN,
+    TRIWULAN,
+)
+from sakip_calc.ingest import aturan
+from sakip_calc.ingest.baca import LembarMentah, Masalah, saran
+
+_ANGKA = (RUPIAH, PERSEN, DESIMAL, JUMLAH, TAHUN, TRIWULAN)
+
+
+def ketik_lembar(mentah: LembarMentah, masalah: list[Masalah]) -> pd.DataFrame:
+    lembar = mentah.lembar
+    baris = []
+    for nomor, sel in mentah.baris:
+        rekam: dict[str, object] = {"nomor_baris": nomor}
+        for kolom in lembar.kolom:
+            rekam[kolom.nama] = aturan.ketik(kolom, sel.get(kolom.nama), lembar.nama, nomor, masalah)
+            if kolom.wajib and rekam[kolom.nama] is None and sel.get(kolom.nama) is None:
+                masalah.append(Masalah(lembar.nama, nomor, kolom.nama, aturan.WAJIB))
+        baris.append(rekam)
+    df = pd.DataFrame(baris, columns=["nomor_baris", *lembar.nama_kolom])
+    for kolom in lembar.kolom:
+        if kolom.jenis in _ANGKA:
+            df[kolom.nama] = pd.to_numeric(df[kolom.nama], errors="coerce")
+            if kolom.jenis in (TAHUN, TRIWULAN):
+                df[kolom.nama] = df[kolom.nama].astype("Int64")
+        else:
+            df[kolom.nama] = df[kolom.nama].astype("object").where(df[kolom.nama].notna(), None)
+    return df
+
+
+# ---- cross-sheet validation ---------------------------------------------------------------
+
+def _duplikat(df: pd.DataFrame, lembar: str, kunci: tuple[str, ...], masalah: list[Masalah]) -> None:
+    # a key cell already rejected reads as empty; comparing it would report a duplicate that is not
+    rusak = {m.baris for m in masalah if m.lembar == lembar and m.kolom in kunci and m.tingkat == "galat"}
+    df = df[~df["nomor_baris"].isin(rusak)]
+    if df.empty:
+        return
+    k = df[list(kunci)].astype("string").fillna("\0")
+    ganda = k.duplicated(keep=False)
+    for _, grup in df[ganda].groupby([k[c] for c in kunci], sort=False):
+        nomor = grup["nomor_baris"].tolist()
+        nilai = ", ".join(f"{c}={grup.iloc[0][c]}" for c in kunci if pd.notna(grup.iloc[0][c]))
+        for n in nomor[1:]:
+            masalah.append(Masalah(lembar, n, None, f"baris ganda: kunci ({nilai}) sudah ada di baris {nomor[0]}"))
+
+
+def validasi_silang(data: dict[str, pd.DataFrame], con: duckdb.DuckDBPyConnection, masalah: list[Masalah]) -> None:
+    db_instansi = store.instansi(con)
+    kabupaten = dict(zip(db_instansi["kode"], db_instansi["kabupaten"]))
+    if "Instansi" in data:
+        kabupaten.update(dict(zip(data["Instansi"]["kode"], data["Instansi"]["kabupaten"])))
+    skala = set(store.skala_predikat(con)["nama"]) | set(SKALA_BAWAAN)
+    if "Skala" in data:
+        skala |= set(data["Skala"]["nama"].dropna())
+    for nama, df in data.items():
+        lembar = LEMBAR_BERNAMA[nama]
+        if "kecamatan" not in df.columns:  # those are checked once their names are mapped
+            _duplikat(df, nama, lembar.kunci, masalah)
+        if "instansi" in df.columns and nama != "Instansi":
+            for r in df[df["instansi"].notna() & ~df["instansi"].isin(list(kabupaten))].itertuples():
+                masalah.append(Masalah(nama, r.nomor_baris, "instansi", f"instansi '{r.instansi}' tidak ada di lembar Instansi "
+                                       "maupun di basis data." + saran(r.instansi, list(kabupaten))))
+    if "Instansi" in data:
+        for r in data["Instansi"].itertuples():
+            if r.skala_predikat and r.skala_predikat not in skala:
+                masalah.append(Masalah("Instansi", r.nomor_baris, "skala_predikat", f"skala '{r.skala_predikat}' tidak dikenal; "
+                                       "skala: " + ", ".join(sorted(skala)) + "." + saran(r.skala_predikat, sorted(skala))))
+    if "Skala" in data:
+        cek_skala(data["Skala"], store.skala_predikat(con), masalah)
+    if "Indikator" in data:
+        for r in data["Indikator"].itertuples():
+            if pd.notna(r.periode_awal) and pd.notna(r.periode_akhir) and r.periode_awal > r.periode_akhir:
+                masalah.append(Masalah("Indikator", r.nomor_baris, "periode_akhir", f"periode_akhir {r.periode_akhir} sebelum periode_awal {r.periode_awal}"))
+    _cek_indikator_dikenal(data, con, masalah)
+    _cek_induk_anggaran(data, con, masalah)
+    peta = aturan.PetaKecamatan(store.alias_kecamatan(con))
+    for nama in ("Wilayah", "AngkaLaporan"):
+        if nama in data:
+            _petakan_kecamatan(data[nama], nama, kabupaten, peta, masalah)
+            # one place spelt two ways in one sheet is a duplicate once the names are mapped
+            _duplikat(data[nama], nama, LEMBAR_BERNAMA[nama].kunci, masalah)
+
+
+def cek_skala(df: pd.DataFrame, tersimpan: pd.DataFrame, masalah: list[Masalah]) -> None:
+    """Every score falls in exactly one band only if, down the sheet, lower bounds strictly
+    decrease, the last band has none, and no band of the scale is left over from before."""
+    for nama, grup in df[df["nama"].notna()].groupby("nama", sort=False):
+        batas, nomor = grup["batas_bawah"].tolist(), grup["nomor_baris"].tolist()
+        inklusif = [v is True or v == "ya" for v in grup["inklusif"]]
+        for i, b in enumerate(batas):
+            if i == len(batas) - 1:
+                if pd.notna(b):
+                    masalah.append(Masalah("Skala", nomor[i], "batas_bawah", f"predikat terbawah skala '{nama}' harus tanpa "
+                                           "batas_bawah (kosong) agar setiap skor, juga yang terendah, mendapat predikat"))
+            elif pd.isna(b):
+                masalah.append(Masalah("Skala", nomor[i], "batas_bawah", f"hanya predikat terbawah skala '{nama}' yang boleh "
+                                       "tanpa batas_bawah; tulis predikat dari yang tertinggi ke yang terendah"))
+            # equal bounds are one band holding only that score: '>= b' under '> b'
+            elif i and pd.notna(batas[i - 1]) and not (b < batas[i - 1] or (b == batas[i - 1] and inklusif[i] and not inklusif[i - 1])):
+                masalah.append(Masalah("Skala", nomor[i], "batas_bawah", f"batas_bawah {b:g} harus lebih kecil dari {batas[i - 1]:g} "
+                                       f"(baris {nomor[i - 1]}): predikat ditulis dari yang tertinggi ke yang terendah"))
+        lain = set(tersimpan.loc[tersimpan["nama"] == nama, "kode"]) - set(grup["kode"])
+        if lain:
+            masalah.append(Masalah("Skala", nomor[0], "kode", f"skala '{nama}' di basis data juga punya predikat "
+                                   f"{', '.join(sorted(lain))}; sertakan semua predikat skala ini di lembar Skala"))
+
+
+def _cek_indikator_dikenal(data, con, masalah) -> None:
+    if "Capaian" not in data:
+        return
+    dikenal = store.kunci_indikator(con)
+    kode = defaultdict(set)
+    for r in dikenal.itertuples():
+        kode[r.instansi].add(r.kode)
+    if "Indikator" in data:
+        for r in data["Indikator"].itertuples():
+            kode[r.instansi].add(r.kode)
+    for r in data["Capaian"].itertuples():
+        if r.indikator_kode and r.instansi and r.indikator_kode not in kode[r.instansi]:
+            masalah.append(Masalah("Capaian", r.nomor_baris, "indikator_kode", f"kode indikator '{r.indikator_kode}' tidak ada di lembar "
+                                   f"Indikator maupun di basis data untuk {r.instansi}." + saran(r.indikator_kode, sorted(kode[r.instansi]))))
+
+
+def _cek_induk_anggaran(data, con, masalah) -> None:
+    if "Anggaran" not in data:
+        return
+    tingkat: dict[tuple, str] = {}
+    for r in store.kunci_anggaran(con).itertuples():
+        tingkat[(r.instansi, r.tahun, r.kode)] = r.tingkat
+    df = data["Anggaran"]
+    for r in df.itertuples():
+        tingkat[(r.instansi, r.tahun, r.kode)] = r.tingkat
+    induk_sah = {"kegiatan": "program", "subkegiatan": "kegiatan"}
+    for r in df.itertuples():
+        if r.tingkat == "program":
+            if r.induk_kode:
+                masalah.append(Masalah("Anggaran", r.nomor_baris, "induk_kode", "program tidak punya induk; kosongkan induk_kode"))
+            continue
+        if not r.induk_kode:
+            if r.tingkat:
+                masalah.append(Masalah("Anggaran", r.nomor_baris, "induk_kode", f"{r.tingkat} wajib punya induk ({induk_sah[r.tingkat]})"))
+            continue
+        induk = tingkat.get((r.instansi, r.tahun, r.induk_kode))
+        if induk is None:
+            sekeluarga = [k[2] for k in tingkat if k[0] == r.instansi and k[1] == r.tahun and k[2] != r.kode]
+            masalah.append(Masalah("Anggaran", r.nomor_baris, "induk_kode", f"induk '{r.induk_kode}' tidak ada untuk tahun {r.tahun}."
+                                   + saran(r.induk_kode, sekeluarga)))
+        elif r.tingkat in induk_sah and induk != induk_sah[r.tingkat]:
+            masalah.append(Masalah("Anggaran", r.nomor_baris, "induk_kode", f"induk {r.tingkat} harus {induk_sah[r.tingkat]}, "
+                                   f"tetapi '{r.induk_kode}' adalah {induk}"))
+
+
+def _petakan_kecamatan(df: pd.DataFrame, lembar: str, kabupaten: dict, peta: aturan.PetaKecamatan, masalah) -> None:
+    kanonik = []
+    for r in df.itertuples():
+        if not r.kecamatan or r.instansi not in kabupaten:
+            kanonik.append(r.kecamatan)
+            continue
+        nama, galat = peta.kanonik(kabupaten[r.instansi], r.kecamatan)
+        if galat:
+            masalah.append(Masalah(lembar, r.nomor_baris, "kecamatan", galat))
+        kanonik.append(nama)
+    df["kecamatan"] = pd.Series(kanonik, index=df.index, dtype="object")
+    if "desa" in df.columns:
+        df["desa"] = df["desa"].map(aturan.nama_desa).astype("object")
