@@ -1,29 +1,21 @@
-"""SAKIP Dashboard: the router. The sidebar is drawn here once; pages read the choice and draw."""
+"""SAKIP Dashboard: the router. The pages come from the registry (`sakip_calc.presentation.halaman`);
+the sidebar is drawn here once; pages read the choice and draw their sections."""
 from pathlib import Path
 
 import streamlit as st
 
-from dasbor import akses
 import dasbor
-from dasbor import presentasi
+from dasbor import akses, presentasi
+from sakip_calc.presentation import halaman as registri
 
 HALAMAN = Path(__file__).resolve().parent / "pages"
 
 st.set_page_config(page_title="SAKIP Dashboard", page_icon=":material/monitoring:", layout="wide")
-halaman = st.navigation({
-    "Analisis": [
-        st.Page(str(HALAMAN / "ringkasan.py"), title="Ringkasan", icon=":material/dashboard:", default=True),
-        st.Page(str(HALAMAN / "capaian.py"), title="Capaian Kinerja", icon=":material/target:"),
-        st.Page(str(HALAMAN / "tren.py"), title="Tren Antar Tahun", icon=":material/trending_up:"),
-        st.Page(str(HALAMAN / "wilayah.py"), title="Sebaran Wilayah", icon=":material/map:"),
-        st.Page(str(HALAMAN / "anggaran.py"), title="Anggaran & Efisiensi", icon=":material/payments:"),
-        st.Page(str(HALAMAN / "perbandingan.py"), title="Perbandingan Antar Daerah", icon=":material/leaderboard:"),
-    ],
-    "Data": [
-        st.Page(str(HALAMAN / "kualitas.py"), title="Kualitas Data", icon=":material/fact_check:"),
-        st.Page(str(HALAMAN / "impor.py"), title="Impor Data", icon=":material/upload_file:"),
-    ],
-})
+grup: dict[str, list] = {}
+for h in registri.DAFTAR:
+    grup.setdefault(h.grup, []).append(st.Page(str(HALAMAN / f"{h.id}.py"), title=h.judul, icon=h.ikon,
+                                               url_path=h.id, default=h.bawaan))
+halaman = st.navigation(grup)
 akses.gerbang_lihat()
 st.session_state["_pilihan"] = dasbor.sidebar()
 if dasbor.mode_presentasi():

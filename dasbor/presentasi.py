@@ -1,7 +1,8 @@
 """Presentation mode: one chart at a time, large, without the sidebar or controls, for a projector.
 
-Shows the charts of the deck (the pages ticked under 'Unduh Presentasi'), so what is projected
-and what is downloaded are the same figures.
+Shows the charts of the deck (the pages ticked under 'Unduh Presentasi', built from the pages'
+sections with the choices made on them), so what is projected and what is downloaded are the same
+figures. Must not build charts of its own.
 """
 from __future__ import annotations
 
@@ -40,7 +41,7 @@ def _keluar() -> None:
 
 def tampil(p: d.Pilihan) -> None:
     st.html(GAYA)
-    daftar = d.grafik_dek(p.versi, p.instansi_id, p.tahun, d.halaman_dek(), d.opsi_dek(p))
+    daftar = d.grafik_dek(p)
     if not daftar:
         d.kosong(f"Tidak ada grafik untuk {p.nama} {p.tahun} pada halaman yang dipilih.")
         st.button("Keluar dari mode presentasi", on_click=_keluar, key="pr_keluar")

@@ -7,9 +7,11 @@ import pytest
 from streamlit.runtime import pages_manager
 from streamlit.testing.v1 import AppTest
 
+from sakip_calc.presentation import halaman as registri
+
 AKAR = Path(__file__).resolve().parents[1]
 INSTANSI = ("dinsos-temanggung", "dinsos-tegal", "dinsos-tanjabbar")
-HALAMAN = ("ringkasan", "capaian", "tren", "wilayah", "anggaran", "kualitas", "impor")
+HALAMAN = tuple(h.id for h in registri.DAFTAR if h.id != "perbandingan")   # perbandingan: tests/test_perbandingan.py
 
 # AppTest resets PagesManager.uses_pages_directory before every run; because the project keeps
 # its pages in pages/, Streamlit then takes its legacy multipage path and runs the page file

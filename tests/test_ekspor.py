@@ -58,9 +58,9 @@ def _seri(chart) -> dict[str, tuple]:
     return {s.name: tuple(s.values) for plot in chart.plots for s in plot.series}
 
 
-def _dek(con, kode: str, tahun: int, halaman=dek.HALAMAN, opsi: dek.OpsiDek = dek.OpsiDek()):
+def _dek(con, kode: str, tahun: int, halaman=dek.HALAMAN, pilihan: dict | None = None):
     iid = analisis.id_instansi(con, kode)
-    daftar = dek.grafik_dek(con, iid, tahun, halaman, opsi)
+    daftar = dek.grafik_dek(con, iid, tahun, halaman, pilihan)
     prs = Presentation(io.BytesIO(ekspor.buat_dek(daftar, analisis.info_instansi(con, iid)["nama"], tahun, TANGGAL)))
     return iid, daftar, prs
 
@@ -166,7 +166,7 @@ def test_dek_temanggung_2023_sama_dengan_duckdb(con):
 
 
 def test_dek_tegal_2018_bdt_per_kecamatan(con):
-    iid, daftar, prs = _dek(con, "dinsos-tegal", 2018, (dek.WILAYAH,), dek.OpsiDek(jenis_wilayah="BDT"))
+    iid, daftar, prs = _dek(con, "dinsos-tegal", 2018, (dek.WILAYAH,), {"wl_jenis": "BDT"})
     assert {_judul(s).split(",")[0] for s in _slide(prs)[1:]} >= {"Basis Data Terpadu (BDT/DTKS) per kecamatan"}
     harapan = sebaran.sebaran(store.wilayah(con, iid), 2018, "BDT")
     bdt = _grafik(_slide_berjudul(prs, "Basis Data Terpadu (BDT/DTKS) per kecamatan, 2018"))

@@ -1,0 +1,135 @@
+"""The sidebar: agency, year, comparison year, predikat scale and cap (bound to the URL so a view
+can be bookmarked), and the deck's download with its page ticks. The deck's charts come from the
+page sections (`presentation.dek`) with the view on screen; nothing here builds a chart."""
+from __future__ import annotations
+
+import streamlit as st
+
+import dasbor as _paket
+from dasbor.data import Pilihan, pembaca, pilihan, pilihan_sekarang, tampilan, versi
+from dasbor.widget import MIME_PPTX, nama_berkas
+from sakip_calc import store
+from sakip_calc.calc import analisis
+from sakip_calc.domain.spesifikasi import NAMA_SKALA
+from sakip_calc.export import ekspor
+from sakip_calc.presentation import dek
+from sakip_calc.presentation import halaman as registri
+
+PILIHAN_BATAS = {"instansi": "Sesuai laporan instansi", "100": "Dibatasi 100 %", "tanpa": "Tanpa batas"}
+
+
+def skala_tersedia(v: str) -> list[str]:
+    return sorted(pembaca(v)(store.skala_predikat)["nama"].unique())
+
+
+def sidebar() -> Pilihan | None:
+    """Draw the filters and return the choice."""
+    if not _paket.DB.exists():
+        st.error(f"Basis data {_paket.DB} belum ada. Jalankan `python -m sakip_calc build` atau impor buku kerja.")
+        return None
+    v = versi()
+    baca = pembaca(v)
+    daftar = baca(store.instansi)
+    if daftar.empty:
+        st.sidebar.info("Basis data masih kosong. Impor buku kerja di halaman Impor Data.")
+        return None
+    nama = dict(zip(daftar["kode"], daftar["nama"]))
+    sb = st.sidebar
+    # wide enough for a full agency name in the selectbox
+    st.html("<style>section[data-testid='stSidebar']{width:21rem !important}</style>")
+    kode = sb.selectbox("Instansi", list(nama), format_func=nama.get, key="instansi", bind="query-params",
+                        on_change=_instansi_berganti)
+    baris = daftar[daftar["kode"] == kode].iloc[0]
+    tahun_df = baca(store.tahun_data, int(baris["id"]))
+    semua_tahun = [int(t) for t in sorted(set(tahun_df["tahun"]), reverse=True)]
+    if not semua_tahun:
+        sb.info("Instansi ini belum punya data.")
+        return None
+    # the computed default only on first show; afterwards the session (or the URL) holds the value
+    bawaan = semua_tahun.index(_bawaan_instansi(v, kode)[0]) if "tahun" not in st.session_state else 0
+    tahun = sb.selectbox("Tahun", semua_tahun, index=bawaan, key="tahun", bind="query-params",
+                         on_change=_lupakan_pilihan_tahun)
+    banding_opsi = [t for t in semua_tahun if t < tahun]
+    banding = sb.selectbox("Tahun pembanding", banding_opsi, index=0 if banding_opsi else None,
+                           key="banding", bind="query-params", placeholder="(tidak ada tahun sebelumnya)")
+    skala_opsi = skala_tersedia(v)
+    skala_bawaan = baris["skala_predikat"] if baris["skala_predikat"] in skala_opsi else skala_opsi[0]
+    nama_skala = sb.selectbox("Skala predikat", skala_opsi,
+                              index=skala_opsi.index(skala_bawaan) if "skala" not in st.session_state else 0,
+                              format_func=lambda s: NAMA_SKALA.get(s, s), key="skala", bind="query-params")
+    batas_kode = sb.selectbox("Skor capaian", list(PILIHAN_BATAS), format_func=PILIHAN_BATAS.get, key="batas",
+                              bind="query-params",
+                              help="Temanggung menghitung capaian di atas 100 % sebagai 100; Tegal tidak membatasi.")
+    batas = {"instansi": analisis.BATAS_INSTANSI, "100": 100.0, "tanpa": None}[batas_kode]
+    p = Pilihan(v, int(baris["id"]), kode, baris["nama"], baris["kabupaten"], int(tahun),
+                int(banding) if banding is not None else None, nama_skala, batas)
+    _alat_presentasi(p)
+    return p
+
+
+def _bawaan_instansi(v: str, kode: str) -> tuple[int, int | None, str]:
+    """The year (latest with indicator data), comparison year and scale a view of this agency starts with."""
+    daftar = pembaca(v)(store.instansi)
+    baris = daftar[daftar["kode"] == kode].iloc[0]
+    tahun_df = pembaca(v)(store.tahun_data, int(baris["id"]))
+    capaian = tahun_df.loc[tahun_df["tabel"] == "capaian", "tahun"]
+    tahun = int(capaian.max() if len(capaian) else tahun_df["tahun"].max())
+    sebelum = tahun_df.loc[tahun_df["tahun"] < tahun, "tahun"]
+    return tahun, (int(sebelum.max()) if len(sebelum) else None), baris["skala_predikat"]
+
+
+def _lupakan_pilihan_tahun() -> None:
+    # a page choice that follows the sidebar year (the year of regional data) starts afresh
+    for kunci in registri.KUNCI_TAHUN:
+        st.session_state.pop(kunci, None)
+
+
+def _instansi_berganti() -> None:
+    # set rather than dropped: a URL-bound widget in the browser only shows a value the script gives it
+    v = versi()
+    tahun, banding, nama_skala = _bawaan_instansi(v, st.session_state["instansi"])
+    st.session_state["tahun"] = tahun
+    st.session_state["banding"] = banding
+    if nama_skala in skala_tersedia(v):
+        st.session_state["skala"] = nama_skala
+    _lupakan_pilihan_tahun()
+
+
+# ---- the deck: the ticked pages' sections with the view on screen ---------------------------
+
+def halaman_dek() -> tuple[str, ...]:
+    """The pages ticked under 'Unduh Presentasi' (all by default); presentation mode shows the same."""
+    return tuple(h.judul for i, h in enumerate(registri.DEK) if st.session_state.get(f"dek_{i}", True))
+
+
+@st.cache_data(show_spinner="Menyiapkan grafik…", max_entries=16)
+def _grafik_dek(p: Pilihan, halaman: tuple[str, ...], pilihan_halaman: tuple) -> list[ekspor.Grafik]:
+    # keyed by the sidebar choice (its data version included), the ticked pages and every page choice
+    return dek.grafik_tampilan(tampilan(p, dict(pilihan_halaman)), halaman)
+
+
+def grafik_dek(p: Pilihan, halaman: tuple[str, ...] | None = None) -> list[ekspor.Grafik]:
+    """The deck's charts: what the ticked pages show for this view and the choices made on them."""
+    return _grafik_dek(p, halaman_dek() if halaman is None else halaman, pilihan_sekarang())
+
+
+def _alat_presentasi(p: Pilihan) -> None:
+    sb = st.sidebar
+    sb.divider()
+    with sb.popover("Unduh Presentasi", icon=":material/slideshow:", width="stretch"):
+        st.caption(f"PowerPoint 16:9 untuk {p.nama} {p.tahun}: grafik asli yang dapat disunting, satu per slide.")
+        for i, h in enumerate(registri.DEK):
+            st.checkbox(h.judul, value=True, key=f"dek_{i}")
+        halaman, pilihan_halaman = halaman_dek(), pilihan_sekarang()
+        # built on click; the chart list is the one presentation mode caches
+        st.download_button("Unduh .pptx", data=lambda: ekspor.buat_dek(_grafik_dek(p, halaman, pilihan_halaman),
+                                                                       p.nama, p.tahun),
+                           file_name=f"{nama_berkas('presentasi', p)}.pptx", mime=MIME_PPTX, on_click="ignore",
+                           type="primary", icon=":material/download:", disabled=not halaman, key="dek_unduh",
+                           width="stretch")
+    sb.toggle("Mode presentasi", key="presentasi",
+              help="Satu grafik sekali tampil, huruf besar, tanpa panel samping; untuk proyektor.")
+
+
+def mode_presentasi() -> bool:
+    return bool(st.session_state.get("presentasi")) and pilihan() is not None

@@ -1,0 +1,182 @@
+"""Sebaran Wilayah: kabupaten figures, one jenis per kecamatan, kecamatan x jenis, derived ratios
+and one kecamatan's desa. Defaults: the agency year (or the nearest with data), the first jenis,
+that jenis's group, the first kecamatan with desa rows and its first jenis."""
+from __future__ import annotations
+
+import pandas as pd
+
+from sakip_calc import store
+from sakip_calc.calc import sebaran
+from sakip_calc.domain.angka import format_angka
+from sakip_calc.presentation import grafik, narasi
+from sakip_calc.presentation.tampilan import F_ANGKA, F_ANGKA2, Bagan, Kartu, Kosong, Tabel, Tampilan
+
+KUNCI = ("wl_tahun", "wl_jenis", "wl_kelompok", "wl_kec", "wl_desa_jenis")
+# the year of regional data follows the sidebar year: a new sidebar year starts it afresh
+KUNCI_TAHUN = ("wl_tahun",)
+RASIO_KOLOM = {"pkh_per_1000_bdt": "PKH per 1.000 BDT", "persen_tanpa_nik_dari_total": "Tanpa NIK (% dari total BDT)",
+               "rasio_tanpa_nik_terhadap_nik": "Tanpa NIK ÷ ber-NIK (%) — cara laporan"}
+RASIO_KOLOM_DESA = {"pkh_per_1000_bdt": "PKH per 1.000 BDT", "persen_tanpa_nik_dari_total": "Tanpa NIK (% total)",
+                    "rasio_tanpa_nik_terhadap_nik": "Tanpa NIK ÷ ber-NIK (%)"}
+
+
+def semua(v: Tampilan) -> pd.DataFrame:
+    return v.baca(store.wilayah, v.instansi_id)
+
+
+def opsi_tahun(v: Tampilan) -> list[int]:
+    return [int(t) for t in sorted(semua(v)["tahun"].unique())]
+
+
+def tahun(v: Tampilan) -> int | None:
+    return v.pilih("wl_tahun", opsi_tahun(v), sebaran.tahun_wilayah(semua(v), v.tahun))
+
+
+def _jenis_kecamatan(v: Tampilan) -> pd.DataFrame:
+    df = semua(v)
+    data = df[df["tahun"] == tahun(v)]
+    return data[data["kecamatan"].notna()].drop_duplicates("jenis")
+
+
+def jenis_kecamatan(v: Tampilan) -> pd.DataFrame:
+    """One row per jenis reported per kecamatan in the shown year: jenis, nama_jenis, satuan, kelompok."""
+    return v.sekali(_jenis_kecamatan)
+
+
+def label(v: Tampilan) -> dict[str, str]:
+    j = jenis_kecamatan(v)
+    return dict(zip(j["jenis"], j["nama_jenis"]))
+
+
+def satuan(v: Tampilan) -> dict[str, str]:
+    j = jenis_kecamatan(v)
+    return dict(zip(j["jenis"], j["satuan"]))
+
+
+def kelompok(v: Tampilan) -> dict[str, str]:
+    j = jenis_kecamatan(v)
+    return dict(zip(j["jenis"], j["kelompok"]))
+
+
+def keterangan(v: Tampilan) -> str | None:
+    df = semua(v)
+    j = jenis_kecamatan(v)
+    if j.empty:
+        return None
+    jumlah_kec = df.loc[df["tahun"] == tahun(v), "kecamatan"].nunique()
+    return f"{v.nama} · {jumlah_kec} kecamatan · {len(j)} jenis data per kecamatan"
+
+
+def tabel_kabupaten(v: Tampilan) -> Tabel | None:
+    kab = sebaran.tingkat_kabupaten(semua(v), tahun(v))
+    if kab.empty:
+        return None
+    return Tabel(kab.rename(columns={"jenis": "Kode", "nama_jenis": "Jenis", "nilai": "Jumlah", "satuan": "Satuan"}),
+                 {"Jumlah": F_ANGKA})
+
+
+def jenis(v: Tampilan) -> str | None:
+    opsi = list(label(v))
+    return v.pilih("wl_jenis", opsi, opsi[0] if opsi else None)
+
+
+def _per_kecamatan(v: Tampilan) -> pd.DataFrame:
+    return sebaran.sebaran(semua(v), tahun(v), jenis(v))
+
+
+def grafik_kecamatan(v: Tampilan) -> Bagan | None:
+    j = jenis(v)
+    if j is None:
+        return None
+    per = v.sekali(_per_kecamatan)
+    lb, st = label(v)[j], satuan(v)[j]
+    return Bagan("wl_batang", grafik.batang_wilayah(per, f"{lb} per kecamatan, {tahun(v)} ({st})",
+                                                    v.sumber("tabel wilayah"), st),
+                 narasi.kalimat_wilayah(per, lb, st))
+
+
+def kecamatan(v: Tampilan) -> tuple[Kartu, Tabel]:
+    """The chosen jenis: its kabupaten total and its table per kecamatan."""
+    j = jenis(v)
+    per = v.sekali(_per_kecamatan)
+    return (Kartu(f"Jumlah {label(v)[j]} kabupaten", format_angka(per["nilai"].sum()), satuan(v)[j]),
+            Tabel(per.rename(columns={"nama": "Kecamatan", "nilai": "Jumlah", "persen": "Pangsa (%)"}),
+                  {"Jumlah": F_ANGKA, "Pangsa (%)": F_ANGKA2}, opsi={"height": 460}))
+
+
+def opsi_kelompok(v: Tampilan) -> list[str]:
+    return sorted(set(kelompok(v).values()))
+
+
+def pilihan_kelompok(v: Tampilan) -> str | None:
+    j = jenis(v)
+    return v.pilih("wl_kelompok", opsi_kelompok(v), kelompok(v)[j] if j else None)
+
+
+def grafik_matriks(v: Tampilan) -> Bagan | None:
+    grup = pilihan_kelompok(v)
+    if grup is None:
+        return None
+    lb = label(v)
+    mat = sebaran.matriks(semua(v), tahun(v), [j for j, k in kelompok(v).items() if k == grup])
+    mat.columns = [lb.get(c, c) for c in mat.columns]
+    j = jenis(v)
+    # no reading under the heatmap on the page; its slide carries the per-kecamatan reading
+    return Bagan("wl_heatmap", grafik.heatmap_wilayah(mat, f"{grup} per kecamatan, {tahun(v)} (warna: % dari kabupaten)",
+                                                      v.sumber("tabel wilayah")),
+                 catatan=narasi.kalimat_wilayah(v.sekali(_per_kecamatan), lb[j], satuan(v)[j]))
+
+
+def tabel_rasio(v: Tampilan) -> Tabel | Kosong:
+    rasio = sebaran.rasio(semua(v), tahun(v))
+    if rasio.empty:
+        return Kosong(f"Rasio PKH per 1.000 BDT dan BDT tanpa NIK memerlukan jenis tersebut pada tahun yang sama "
+                      f"({tahun(v)}).")
+    return Tabel(rasio.rename(columns={"wilayah": "Kecamatan", **RASIO_KOLOM}),
+                 {k: F_ANGKA2 for k in RASIO_KOLOM.values()}, opsi={"height": 460})
+
+
+def _desa(v: Tampilan) -> pd.DataFrame:
+    df = semua(v)
+    return df[df["desa"].notna() & (df["tahun"] == tahun(v))]
+
+
+def opsi_kecamatan_desa(v: Tampilan) -> list[str]:
+    return sorted(v.sekali(_desa)["kecamatan"].unique())
+
+
+def kecamatan_desa(v: Tampilan) -> str | None:
+    opsi = opsi_kecamatan_desa(v)
+    return v.pilih("wl_kec", opsi, opsi[0] if opsi else None)
+
+
+def opsi_jenis_desa(v: Tampilan) -> list[str]:
+    desa = v.sekali(_desa)
+    return sorted(desa.loc[desa["kecamatan"] == kecamatan_desa(v), "jenis"].unique())
+
+
+def jenis_desa(v: Tampilan) -> str | None:
+    opsi = opsi_jenis_desa(v)
+    return v.pilih("wl_desa_jenis", opsi, opsi[0] if opsi else None)
+
+
+def grafik_desa(v: Tampilan) -> Bagan | None:
+    kec, jd = kecamatan_desa(v), jenis_desa(v)
+    if kec is None or jd is None or jenis(v) is None:
+        return None
+    per_desa = sebaran.sebaran(semua(v), tahun(v), jd, kec)
+    lb, st = label(v).get(jd, jd), satuan(v).get(jd, "")
+    return Bagan("wl_desa", grafik.batang_wilayah(per_desa, f"{lb} per desa, Kec. {kec}, {tahun(v)} ({st})",
+                                                  v.sumber("tabel wilayah desa"), st),
+                 narasi.kalimat_wilayah(per_desa, lb, st, "Desa"))
+
+
+def tabel_rasio_desa(v: Tampilan) -> Tabel | None:
+    r_desa = sebaran.rasio(semua(v), tahun(v), kecamatan_desa(v))
+    if r_desa.empty:
+        return None
+    return Tabel(r_desa.rename(columns={"wilayah": "Desa", **RASIO_KOLOM_DESA}),
+                 {k: F_ANGKA2 for k in RASIO_KOLOM_DESA.values()})
+
+
+GRAFIK = (grafik_kecamatan, grafik_matriks, grafik_desa)

@@ -1,0 +1,153 @@
+"""The view a page (or a slide) is drawn for, how sections read data, and what a section returns.
+
+A section is a pure function `Tampilan -> Bagan | Tabel | ... | None` in one of the page
+modules of `sakip_calc.presentation.bagian`; the page and the deck call the same function with
+the same view, so they cannot disagree. This module must not import Streamlit and must not
+read the database itself: reads go through `Tampilan.baca`, which the caller supplies (a
+connection memo here, the Streamlit data cache in `dasbor`).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from sakip_calc.calc import analisis
+from sakip_calc.domain.angka import format_angka, format_persen
+from sakip_calc.export import ekspor
+
+
+def nama_baca(fungsi: Callable) -> str:
+    """A read's stable name, the part of a cache key that says which function it is."""
+    return f"{fungsi.__module__}.{fungsi.__qualname__}"
+
+
+class Pembaca:
+    """Calls read functions `f(con, *args)` through `ambil`, each (function, args) once per reader."""
+
+    def __init__(self, ambil: Callable[[Callable, tuple], Any]):
+        self._ambil = ambil
+        self._memo: dict[tuple, Any] = {}
+
+    def __call__(self, fungsi: Callable, *args) -> Any:
+        kunci = (nama_baca(fungsi), args)
+        if kunci not in self._memo:
+            self._memo[kunci] = self._ambil(fungsi, args)
+        return self._memo[kunci]
+
+
+def pembaca_koneksi(con) -> Pembaca:
+    """Outside Streamlit (deck in tests, bench, command line): straight from a connection."""
+    return Pembaca(lambda fungsi, args: fungsi(con, *args))
+
+
+@dataclass(frozen=True, eq=False)
+class Tampilan:
+    """One agency-year as the sidebar sets it, plus the user's choices on the pages (by the keys
+    the page registry lists). `pilihan` may lack a key: sections then use their default."""
+    instansi_id: int
+    kode: str
+    nama: str
+    kabupaten: str
+    tahun: int
+    tahun_banding: int | None
+    skala: str
+    batas: float | None | str          # a number, None (no cap) or analisis.BATAS_INSTANSI
+    pilihan: Mapping[str, Any]
+    baca: Pembaca
+    _hitungan: dict = field(default_factory=dict, repr=False)
+
+    def sumber(self, tabel: str) -> str:
+        """The source line of a chart or table from this agency's own data."""
+        return f"Dinas Sosial Kab. {self.kabupaten}, {tabel}"
+
+    def sekali(self, fungsi: Callable[..., Any], *args) -> Any:
+        """`fungsi(self, *args)` computed once per view: several sections share one intermediate."""
+        kunci = (fungsi, args)
+        if kunci not in self._hitungan:
+            self._hitungan[kunci] = fungsi(self, *args)
+        return self._hitungan[kunci]
+
+    def pilih(self, kunci: str, opsi: Sequence, bawaan: Any) -> Any:
+        """The user's choice under `kunci` while it is one of `opsi`, else the section's default."""
+        nilai = self.pilihan.get(kunci)
+        return nilai if nilai is not None and nilai in list(opsi) else bawaan
+
+    def pilih_banyak(self, kunci: str, opsi: Sequence, bawaan: Sequence) -> list:
+        """A multiple choice: the chosen values that are options (an empty choice stays empty);
+        the default when nothing was chosen yet or none of the chosen values is an option here."""
+        nilai = self.pilihan.get(kunci)
+        if nilai is None:
+            return list(bawaan)
+        sah = [x for x in nilai if x in list(opsi)]
+        return sah if sah or not list(nilai) else list(bawaan)
+
+
+def tampilan_koneksi(con, instansi_id: int, tahun: int, tahun_banding: int | None = None,
+                     batas=analisis.BATAS_INSTANSI, skala: str | None = None,
+                     pilihan: Mapping[str, Any] | None = None) -> Tampilan:
+    """A view read straight from a connection; the scale defaults to the agency's own."""
+    info = analisis.info_instansi(con, instansi_id)
+    return Tampilan(instansi_id, info["kode"], info["nama"], info["kabupaten"], tahun, tahun_banding,
+                    skala or info["skala_predikat"], batas, dict(pilihan or {}), pembaca_koneksi(con))
+
+
+# ---- what a section returns ----------------------------------------------------------------
+
+@dataclass
+class Bagan:
+    """A chart: the figure (it carries its title and source line), the reading under it on the
+    page, and the slide notes when they differ from that reading. `kunci` is the page's widget key."""
+    kunci: str
+    fig: go.Figure
+    kalimat: str | None = None
+    catatan: str | None = None
+
+    @property
+    def judul(self) -> str:
+        return ekspor.judul_grafik(self.fig)
+
+    @property
+    def catatan_dek(self) -> str | None:
+        return self.catatan or self.kalimat
+
+
+@dataclass
+class Tabel:
+    """A table: values stay numeric; `format` maps a column to its display function (F_* below)."""
+    df: pd.DataFrame
+    format: dict
+    warna_kolom: str | None = None
+    opsi: dict = field(default_factory=dict)      # passed on to st.dataframe (height, key, ...)
+
+
+@dataclass
+class Kartu:
+    """A headline number with a small note under it."""
+    label: str
+    nilai: str
+    catatan: str | None = None
+    bantuan: str | None = None
+
+
+@dataclass
+class Kosong:
+    """Nothing to show, and the sentence that says why."""
+    pesan: str
+
+
+# display formats of table columns (dasbor maps each to its Excel number format)
+F_PERSEN = lambda x: format_persen(x, 2)          # noqa: E731
+F_ANGKA2 = lambda x: format_angka(x, 2)           # noqa: E731
+F_ANGKA = lambda x: format_angka(x, 0)            # noqa: E731
+F_TAHUN = lambda t: str(int(t))                   # noqa: E731
+# rupiah and counts whole, percentages and ratios with two decimals
+F_NILAI = lambda x: format_angka(x, 0 if abs(x) >= 1000 else 2)  # noqa: E731
+F_RUPIAH = lambda x: "Rp " + format_angka(x, 0)   # noqa: E731
+
+
+def tahun_teks(t) -> str:
+    return "–" if pd.isna(t) else str(int(t))
