@@ -50,7 +50,7 @@ daftar_rasio(Rasio(
     penyebut=("BDT_NIK", "BDT_NON_NIK"), skala=100, satuan="%", rumus="BDT tanpa NIK ÷ (ber-NIK + tanpa NIK) × 100",
     catatan="Pangsa data BDT tanpa NIK dari seluruh data BDT."))
 daftar_rasio(Rasio(
-    kode="rasio_tanpa_nik_terhadap_nik", label="Tanpa NIK ÷ ber-NIK (%)", pembilang=("BDT_NON_NIK",),
+    kode="rasio_tanpa_nik_terhadap_nik", label="Tanpa NIK ÷ ber-NIK (%) — cara laporan", pembilang=("BDT_NON_NIK",),
     penyebut=("BDT_NIK",), skala=100, satuan="%", rumus="BDT tanpa NIK ÷ BDT ber-NIK × 100",
     catatan="Cara laporan Tegal 2018: BDT tanpa NIK dibanding data ber-NIK (Adiwerna 12.704 ÷ 32.446 = 39,15 %).",
     kode_laporan="BDT_NON_NIK"))

@@ -1,1 +1,4 @@
-"""Export: the 16:9 deck with native charts, chart images through kaleido, Excel tables. Takes figures, never reads the database."""
+"""Export: the 16:9 deck with native charts, chart images through kaleido, Excel tables.
+
+Takes figures and frames, never reads the database; `ekspor` is the public face of the package.
+"""
