@@ -15,7 +15,9 @@ import difflib
 import re
 from collections import defaultdict
 
+import duckdb
 import pandas as pd
+from duckdb.sqltypes import VARCHAR
 
 from sakip_calc.domain.angka import PLACEHOLDER, baca_angka
 from sakip_calc.domain.spesifikasi import JUMLAH, KODE, TAHUN, TEKS, TRIWULAN, Kolom
@@ -112,7 +114,17 @@ def _pesan_pilihan(kolom: Kolom, nilai: str) -> str:
 
 
 def ketik(kolom: Kolom, nilai: object, lembar: str, nomor: int, masalah: list[Masalah]) -> object:
-    """One workbook cell typed by its column's rule; a problem is appended and the cell is None."""
+    """One workbook cell typed by its column's rule; a problem is appended and the cell is None.
+    A required cell that holds nothing once typed (empty, spaces only, a number placeholder such
+    as '-') is 'wajib diisi', unless its content was already reported as wrong."""
+    sebelum = len(masalah)
+    hasil = _ketik(kolom, nilai, lembar, nomor, masalah)
+    if kolom.wajib and hasil is None and not any(m.tingkat == "galat" for m in masalah[sebelum:]):
+        masalah.append(Masalah(lembar, nomor, kolom.nama, WAJIB))
+    return hasil
+
+
+def _ketik(kolom: Kolom, nilai: object, lembar: str, nomor: int, masalah: list[Masalah]) -> object:
     if isinstance(nilai, SelRusak):
         masalah.append(Masalah(lembar, nomor, kolom.nama, nilai.pesan))
         return None
@@ -142,6 +154,17 @@ def ketik(kolom: Kolom, nilai: object, lembar: str, nomor: int, masalah: list[Ma
     return int(x) if kolom.jenis in (TAHUN, TRIWULAN) else x
 
 
+# `saran` (the closest known names) in SQL: a Python function of the connection, called only for
+# the rows with a problem, so that both paths suggest the same names.
+SQL_SARAN = "saran_impor"
+
+
+def daftarkan_fungsi(con: duckdb.DuckDBPyConnection) -> None:
+    """Make the SQL forms' Python helpers callable on `con` (before running `sql_kolom`'s SQL)."""
+    con.create_function(SQL_SARAN, lambda nama, pilihan: saran(nama, pilihan),
+                        [VARCHAR, duckdb.list_type(VARCHAR)], VARCHAR)
+
+
 def _q(isi: str) -> str:
     return "'" + str(isi).replace("'", "''") + "'"
 
@@ -169,7 +192,8 @@ def sql_kolom(kolom: Kolom, sumber: str | None, sumber_angka: bool) -> tuple[str
         nilai = isi
         if kolom.pilihan:
             nilai = f"CASE lower({isi}) {' '.join(f'WHEN {_q(p.lower())} THEN {_q(p)}' for p in kolom.pilihan)} END"
-            pesan = _q(_pesan_pilihan(kolom, "\0")).replace("\0", "' || " + isi + " || '")
+            pesan = (_q(_pesan_pilihan(kolom, "\0")).replace("\0", "' || " + isi + " || '")
+                     + f" || {SQL_SARAN}({isi}, [{', '.join(map(_q, kolom.pilihan))}])")
             masalah.append((f"{isi} IS NOT NULL AND {nilai} IS NULL", pesan))
         if kolom.wajib:
             masalah.append((f"{isi} IS NULL", _q(WAJIB)))

@@ -154,6 +154,7 @@ def impor_folder(folder: str | Path, db: str | Path = store.DB_BAWAAN, cetak: Ca
     hasil = HasilMassal(folder.name, "ditolak", masalah)
     with store.transaksi_tulis(db) as con:
         store.mulai_massal(con)
+        aturan.daftarkan_fungsi(con)
         ada: dict[str, str] = {}
         for tabel in URUTAN:
             if tabel not in berkas:

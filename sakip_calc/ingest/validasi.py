@@ -36,8 +36,6 @@ def ketik_lembar(mentah: LembarMentah, masalah: list[Masalah]) -> pd.DataFrame:
         rekam: dict[str, object] = {"nomor_baris": nomor}
         for kolom in lembar.kolom:
             rekam[kolom.nama] = aturan.ketik(kolom, sel.get(kolom.nama), lembar.nama, nomor, masalah)
-            if kolom.wajib and rekam[kolom.nama] is None and sel.get(kolom.nama) is None:
-                masalah.append(Masalah(lembar.nama, nomor, kolom.nama, aturan.WAJIB))
         baris.append(rekam)
     df = pd.DataFrame(baris, columns=["nomor_baris", *lembar.nama_kolom])
     for kolom in lembar.kolom:
