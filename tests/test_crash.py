@@ -5,6 +5,7 @@ committed, committed but not yet renamed over the live file, or at random moment
 import) leaves the database exactly as it was (or, past the rename, exactly as the finished
 import makes it), and the next import works despite the dead writer's leftovers. Undo puts back
 exactly the rows an import changed or added."""
+
 from __future__ import annotations
 
 import os
@@ -20,8 +21,8 @@ import openpyxl
 import pytest
 
 from sakip_calc import store
-from sakip_calc.store import migrasi
 from sakip_calc.ingest import impor
+from sakip_calc.store import migrasi
 
 AKAR = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(AKAR / "tests" / "data"))
@@ -34,7 +35,9 @@ TEGAL = AKAR / "data" / "dinsos_tegal_2018.xlsx"
 def isi(db: Path) -> dict:
     con = store.buka(db, read_only=True)
     try:
-        return store.isi_semua_tabel(con) | {"impor": con.execute("SELECT id, status FROM impor ORDER BY id").fetchall()}
+        return store.isi_semua_tabel(con) | {
+            "impor": con.execute("SELECT id, status FROM impor ORDER BY id").fetchall()
+        }
     finally:
         con.close()
 
@@ -55,15 +58,29 @@ def berkas(tmp_path_factory) -> dict[str, Path]:
     baru = folder / "baru.xlsx"
     buat_bad.buku_dasar().save(baru)
     wb = openpyxl.load_workbook(TEGAL)
-    ubah = [("Instansi", 2, "nama", "Dinas Sosial Kabupaten Tegal (koreksi)"), ("Indikator", 2, "satuan", "persen"),
-            ("Capaian", 2, "realisasi", 12.5), ("Anggaran", 2, "pagu", 1_000_000), ("Wilayah", 2, "nilai", 77)]
+    ubah = [
+        ("Instansi", 2, "nama", "Dinas Sosial Kabupaten Tegal (koreksi)"),
+        ("Indikator", 2, "satuan", "persen"),
+        ("Capaian", 2, "realisasi", 12.5),
+        ("Anggaran", 2, "pagu", 1_000_000),
+        ("Wilayah", 2, "nilai", 77),
+    ]
     for lembar, baris, kolom, nilai in ubah:
         buat_bad.sel(wb, lembar, baris, kolom).value = nilai
     koreksi = folder / "koreksi.xlsx"
     wb.save(koreksi)
     besar = dict(buat_bad.DASAR)
-    besar["Wilayah"] = [{"instansi": "dinsos-uji", "tahun": 2023, "kecamatan": "MARGASARI", "desa": f"Desa {i:05d}",
-                         "jenis": "BDT", "nilai": i} for i in range(20_000)]
+    besar["Wilayah"] = [
+        {
+            "instansi": "dinsos-uji",
+            "tahun": 2023,
+            "kecamatan": "MARGASARI",
+            "desa": f"Desa {i:05d}",
+            "jenis": "BDT",
+            "nilai": i,
+        }
+        for i in range(20_000)
+    ]
     lambat = folder / "lambat.xlsx"
     buat_bad.buku_dasar(besar).save(lambat)
     return {"baru": baru, "koreksi": koreksi, "lambat": lambat}
@@ -74,8 +91,14 @@ def mulai(db: Path, *arg, titik: str | None = None) -> subprocess.Popen:
     env.pop("SAKIP_TITIK_UJI", None)
     if titik:
         env["SAKIP_TITIK_UJI"] = titik
-    return subprocess.Popen([sys.executable, "-m", "sakip_calc", *arg, "--db", str(db)], cwd=AKAR, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "sakip_calc", *arg, "--db", str(db)],
+        cwd=AKAR,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def tunggu_titik(proses: subprocess.Popen, titik: str) -> None:
@@ -112,13 +135,13 @@ def test_impor_dibunuh_di_setiap_titik_tidak_mengubah_data(titik, db_salinan, be
     tunggu_titik(proses, titik)
     bunuh(proses)
     assert sisa(db_salinan), "the killed writer leaves its copy behind"
-    assert isi(db_salinan) == sebelum                   # opens, and holds exactly what it held
+    assert isi(db_salinan) == sebelum  # opens, and holds exactly what it held
 
     ulang = mulai(db_salinan, "import", berkas["koreksi"])
     keluar, galat = ulang.communicate(timeout=300)
     assert ulang.returncode == 0, galat
     assert isi(db_salinan) == isi(acuan)
-    assert sisa(db_salinan) == []                       # the leftovers are cleared by the next writer
+    assert sisa(db_salinan) == []  # the leftovers are cleared by the next writer
 
 
 def test_pembatalan_dibunuh_tidak_mengubah_data(db_salinan, berkas):
@@ -156,9 +179,11 @@ def test_impor_lambat_dibunuh_pada_saat_acak(db_salinan, berkas, tmp_path):
     assert proses.returncode in (0, 1)
     # once a run has committed, later identical runs are 'tanpa perubahan' (exit 0) ...
     assert data(db_salinan) == baru
-    assert "lama" in hasil, hasil                         # ... and at least one kill hit before the rename
-    print(f"\nimpor lambat: {len(hasil)} kali dibunuh ({hasil.count('lama')} sebelum ganti berkas, "
-          f"{hasil.count('baru')} sesudahnya), terakhir selesai setelah {jeda:.1f} s")
+    assert "lama" in hasil, hasil  # ... and at least one kill hit before the rename
+    print(
+        f"\nimpor lambat: {len(hasil)} kali dibunuh ({hasil.count('lama')} sebelum ganti berkas, "
+        f"{hasil.count('baru')} sesudahnya), terakhir selesai setelah {jeda:.1f} s"
+    )
 
 
 def test_migrasi_dibunuh_tidak_mengubah_berkas_lama(tmp_path, berkas):
@@ -191,6 +216,7 @@ def test_kunci_penulis_dilepas_saat_proses_mati(db_salinan, berkas):
 
 # ---- undo ----------------------------------------------------------------------------------
 
+
 def test_batalkan_mengembalikan_persis_baris_yang_diubah_dan_ditambah(db_salinan, berkas):
     awal = isi(db_salinan)
     h1 = impor.impor_berkas([berkas["koreksi"]], db_salinan)[0]
@@ -198,7 +224,7 @@ def test_batalkan_mengembalikan_persis_baris_yang_diubah_dan_ditambah(db_salinan
     setelah_koreksi = isi(db_salinan)
     h2 = impor.impor_berkas([berkas["baru"]], db_salinan)[0]
     assert h2.status == "berhasil" and h2.rencana.jumlah()["baru"] > 10
-    impor.impor_berkas([berkas["koreksi"]], db_salinan)        # 'tanpa perubahan': nothing to undo
+    impor.impor_berkas([berkas["koreksi"]], db_salinan)  # 'tanpa perubahan': nothing to undo
 
     b2 = impor.batalkan_terakhir(db_salinan)
     assert b2.dibatalkan == h2.impor_id and "dibatalkan" in b2.pesan

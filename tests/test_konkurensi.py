@@ -4,6 +4,7 @@ The importer writes a copy of the database and renames it over the live file; re
 the file read-only in a fresh in-memory instance. First at the storage level, with the writer
 held inside its open transaction; then with ten browser sessions (Playwright contexts) reading
 the Ringkasan page of a running app while an import that changes all its numbers commits."""
+
 from __future__ import annotations
 
 import asyncio
@@ -25,7 +26,7 @@ AKAR = Path(__file__).resolve().parents[1]
 TEMANGGUNG = AKAR / "data" / "dinsos_temanggung_2023.xlsx"
 CHROMIUM = "/usr/bin/chromium"
 SESI = 10
-JEDA_TULIS = 20         # seconds the importer holds its open transaction (SAKIP_TITIK_UJI=tulis:20)
+JEDA_TULIS = 20  # seconds the importer holds its open transaction (SAKIP_TITIK_UJI=tulis:20)
 
 
 def isi(db: Path) -> dict:
@@ -55,8 +56,14 @@ def koreksi(tmp_path_factory) -> Path:
 
 def mulai_impor(db: Path, berkas: Path, titik: str) -> subprocess.Popen:
     env = dict(os.environ, SAKIP_TITIK_UJI=titik)
-    return subprocess.Popen([sys.executable, "-m", "sakip_calc", "import", str(berkas), "--db", str(db)], cwd=AKAR,
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "sakip_calc", "import", str(berkas), "--db", str(db)],
+        cwd=AKAR,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def tunggu_titik(proses: subprocess.Popen, titik: str) -> None:
@@ -69,26 +76,29 @@ def tunggu_titik(proses: subprocess.Popen, titik: str) -> None:
 def test_pembaca_tidak_tertahan_dan_tidak_melihat_setengah_impor(db_salinan, koreksi, tmp_path):
     acuan = tmp_path / "acuan.duckdb"
     shutil.copy2(db_salinan, acuan)
-    assert subprocess.run([sys.executable, "-m", "sakip_calc", "import", koreksi, "--db", acuan], cwd=AKAR).returncode == 0
+    assert (
+        subprocess.run([sys.executable, "-m", "sakip_calc", "import", koreksi, "--db", acuan], cwd=AKAR).returncode == 0
+    )
     lama, baru = isi(db_salinan), isi(acuan)
     assert lama != baru
 
-    tua = store.buka(db_salinan, read_only=True)          # a reader that stays open across the import
+    tua = store.buka(db_salinan, read_only=True)  # a reader that stays open across the import
     proses = mulai_impor(db_salinan, koreksi, "tulis:4")
-    tunggu_titik(proses, "tulis")                          # every row written, lock held, not committed
+    tunggu_titik(proses, "tulis")  # every row written, lock held, not committed
     waktu = []
     for _ in range(5):
         t = time.monotonic()
-        assert isi(db_salinan) == lama                     # open, read everything, close
+        assert isi(db_salinan) == lama  # open, read everything, close
         waktu.append(time.monotonic() - t)
     assert max(waktu) < 2, waktu
     assert proses.wait(timeout=120) == 0
-    assert isi(db_salinan) == baru                         # a new reader sees all of it
-    assert store.isi_semua_tabel(tua) == lama              # the open one keeps its whole snapshot
+    assert isi(db_salinan) == baru  # a new reader sees all of it
+    assert store.isi_semua_tabel(tua) == lama  # the open one keeps its whole snapshot
     tua.close()
 
 
 # ---- ten browser sessions ------------------------------------------------------------------------
+
 
 def port_bebas() -> int:
     with socket.socket() as s:
@@ -105,9 +115,28 @@ def aplikasi(db_bawaan, tmp_path_factory):
     port = port_bebas()
     log = open(db.parent / "streamlit.log", "w")
     proses = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.address", "127.0.0.1", "--server.port", str(port),
-         "--server.headless", "true", "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"],
-        cwd=AKAR, env=dict(os.environ, SAKIP_DB=str(db)), stdout=log, stderr=subprocess.STDOUT)
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.address",
+            "127.0.0.1",
+            "--server.port",
+            str(port),
+            "--server.headless",
+            "true",
+            "--server.fileWatcherType",
+            "none",
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=AKAR,
+        env=dict(os.environ, SAKIP_DB=str(db)),
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     url = f"http://127.0.0.1:{port}"
     for _ in range(120):
         try:
@@ -125,7 +154,8 @@ def aplikasi(db_bawaan, tmp_path_factory):
 
 
 BACA_HALAMAN = """() => ({
-    metrik: [...document.querySelectorAll('[data-testid="stMetric"]')].map(m => m.innerText.replace(/\\s+/g, ' ').trim()),
+    metrik: [...document.querySelectorAll('[data-testid="stMetric"]')]
+        .map(m => m.innerText.replace(/\\s+/g, ' ').trim()),
     keterangan: [...document.querySelectorAll('[data-testid="stCaptionContainer"]')].map(c => c.innerText.trim()),
     galat: document.querySelectorAll('[data-testid="stException"], [data-testid="stAlertContentError"]').length,
 })"""
@@ -138,7 +168,9 @@ async def baca_sekali(halaman, url: str) -> tuple[float, float, tuple, int]:
     await halaman.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=120_000)
     await halaman.wait_for_function("() => !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=120_000)
     isi_halaman = await halaman.evaluate(BACA_HALAMAN)
-    angka = tuple(isi_halaman["metrik"]) + tuple(k for k in isi_halaman["keterangan"] if "Serapan" in k or "Capaian" in k)
+    angka = tuple(isi_halaman["metrik"]) + tuple(
+        k for k in isi_halaman["keterangan"] if "Serapan" in k or "Capaian" in k
+    )
     return mulai, time.monotonic(), angka, isi_halaman["galat"]
 
 
@@ -155,30 +187,53 @@ async def sesi_membaca(browser, url: str, siap: asyncio.Semaphore, selesai: list
 
 async def jalankan_sesi(url: str, db: Path, koreksi: Path) -> dict:
     from playwright.async_api import async_playwright
+
     async with async_playwright() as p:
-        browser = await p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run"])
+        browser = await p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
         awal = await browser.new_context()
-        sebelum = await baca_sekali(await awal.new_page(), url)            # warm, and the old numbers
+        sebelum = await baca_sekali(await awal.new_page(), url)  # warm, and the old numbers
         await awal.close()
         siap, selesai = asyncio.Semaphore(0), []
         catatan: list[list] = [[] for _ in range(SESI)]
         tugas = [asyncio.create_task(sesi_membaca(browser, url, siap, selesai, c)) for c in catatan]
-        for _ in range(SESI):                                              # every session has loaded once
+        for _ in range(SESI):  # every session has loaded once
             await siap.acquire()
         impor_mulai = time.monotonic()
         proses = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "sakip_calc", "import", str(koreksi), "--db", str(db), cwd=AKAR,
+            sys.executable,
+            "-m",
+            "sakip_calc",
+            "import",
+            str(koreksi),
+            "--db",
+            str(db),
+            cwd=AKAR,
             env=dict(os.environ, SAKIP_TITIK_UJI=f"tulis:{JEDA_TULIS}"),
-            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+        )
         keluar, galat = await proses.communicate()
         impor_selesai = time.monotonic()
         selesai.append(impor_selesai)
         await asyncio.gather(*tugas)
         await browser.close()
-    return {"sebelum": sebelum, "catatan": catatan, "impor": (impor_mulai, impor_selesai),
-            "kode": proses.returncode, "galat_impor": galat.decode()}
+    return {
+        "sebelum": sebelum,
+        "catatan": catatan,
+        "impor": (impor_mulai, impor_selesai),
+        "kode": proses.returncode,
+        "galat_impor": galat.decode(),
+    }
 
 
 def test_sepuluh_sesi_browser_selama_impor(aplikasi, koreksi):
@@ -195,11 +250,16 @@ def test_sepuluh_sesi_browser_selama_impor(aplikasi, koreksi):
     assert all(sesi[-1][2] == baru for sesi in hasil["catatan"]), "a session still shows old numbers after the import"
     mulai, selesai = hasil["impor"]
     selama = [(a, b, angka) for a, b, angka, _ in semua if a < selesai and b > mulai]
-    assert len(selama) >= SESI and lama in [angka for *_, angka in selama], "the sessions did not read during the import"
+    assert len(selama) >= SESI and lama in [angka for *_, angka in selama], (
+        "the sessions did not read during the import"
+    )
     durasi = sorted(b - a for a, b, *_ in selama)
     dasar = sorted(b - a for a, b, *_ in semua if b <= mulai)
-    print(f"\n{SESI} sesi, {len(semua)} kali muat halaman, {len(selama)} di antaranya selama impor "
-          f"({selesai - mulai:.1f} s, transaksi terbuka {JEDA_TULIS} s): {sum(a == lama for *_, a in selama)} angka lama, "
-          f"{sum(a == baru for *_, a in selama)} angka baru, 0 campuran, 0 galat; lama muat selama impor "
-          f"median {durasi[len(durasi) // 2]:.1f} s, maksimum {durasi[-1]:.1f} s (sebelum impor, 10 sesi bersamaan "
-          f"dari cache kosong: median {dasar[len(dasar) // 2]:.1f} s)")
+    print(
+        f"\n{SESI} sesi, {len(semua)} kali muat halaman, {len(selama)} di antaranya selama impor "
+        f"({selesai - mulai:.1f} s, transaksi terbuka {JEDA_TULIS} s): "
+        f"{sum(a == lama for *_, a in selama)} angka lama, "
+        f"{sum(a == baru for *_, a in selama)} angka baru, 0 campuran, 0 galat; lama muat selama impor "
+        f"median {durasi[len(durasi) // 2]:.1f} s, maksimum {durasi[-1]:.1f} s (sebelum impor, 10 sesi bersamaan "
+        f"dari cache kosong: median {dasar[len(dasar) // 2]:.1f} s)"
+    )

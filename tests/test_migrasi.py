@@ -5,6 +5,7 @@ tests/data/buat_lama.py) reads as it is, is upgraded in the transaction of its n
 every row kept and the schema of a new file, then imports and undoes (its own old imports too).
 A file of a newer version is refused untouched; a column a table lacks is an error, not a drop.
 """
+
 from __future__ import annotations
 
 import logging
@@ -39,11 +40,15 @@ def skema(db: Path) -> tuple:
     """Columns, constraints and indexes of every table."""
     con = duckdb.connect(str(db), read_only=True)
     try:
-        return tuple(con.execute(sql).fetchall() for sql in (
-            "SELECT table_name, column_name, data_type, is_nullable, column_default "
-            "FROM information_schema.columns ORDER BY ALL",
-            "SELECT table_name, constraint_type, constraint_text FROM duckdb_constraints() ORDER BY ALL",
-            "SELECT table_name, index_name, sql FROM duckdb_indexes() ORDER BY ALL"))
+        return tuple(
+            con.execute(sql).fetchall()
+            for sql in (
+                "SELECT table_name, column_name, data_type, is_nullable, column_default "
+                "FROM information_schema.columns ORDER BY ALL",
+                "SELECT table_name, constraint_type, constraint_text FROM duckdb_constraints() ORDER BY ALL",
+                "SELECT table_name, index_name, sql FROM duckdb_indexes() ORDER BY ALL",
+            )
+        )
     finally:
         con.close()
 
@@ -106,16 +111,16 @@ def test_berkas_lama_dinaikkan_pada_tulisan_pertama(db_lama, baru_xlsx, tmp_path
     assert versi(db_lama) == store.VERSI_SKEMA
 
     sekarang = semua_baris(db_lama)
-    for tabel, baris in lama.items():                      # every old row is still there
+    for tabel, baris in lama.items():  # every old row is still there
         assert Counter(baris) <= Counter(sekarang[tabel]), tabel
     kosong = tmp_path / "kosong.duckdb"
     with store.transaksi_tulis(kosong):
         pass
-    assert skema(db_lama) == skema(kosong)                  # upgraded = new
+    assert skema(db_lama) == skema(kosong)  # upgraded = new
 
     caplog.clear()
     assert impor.batalkan_terakhir(db_lama).dibatalkan == h.impor_id
-    assert "migrasi" not in caplog.text                     # upgraded once
+    assert "migrasi" not in caplog.text  # upgraded once
     sesudah = semua_baris(db_lama)
     assert {t: sesudah[t] for t in store.TABEL_DATA} == {t: lama[t] for t in store.TABEL_DATA}
     # the old program's correction is undone from the history the old program kept
@@ -154,8 +159,19 @@ def test_berkas_versi_lebih_baru_ditolak(db_baru, baru_xlsx):
 
 def test_kolom_yang_tidak_ada_ditolak(db_baru):
     sebelum = db_baru.read_bytes()
-    baris = pd.DataFrame([{"instansi": "dinsos-uji", "tahun": 2023, "jenis_belanja": "Belanja Pegawai",
-                           "pagu": 1.0, "realisasi": 1.0, "sumber": "uji", "warna": "merah"}])
+    baris = pd.DataFrame(
+        [
+            {
+                "instansi": "dinsos-uji",
+                "tahun": 2023,
+                "jenis_belanja": "Belanja Pegawai",
+                "pagu": 1.0,
+                "realisasi": 1.0,
+                "sumber": "uji",
+                "warna": "merah",
+            }
+        ]
+    )
     with pytest.raises(ValueError, match="Tabel belanja .* tidak punya kolom warna"):
         with store.transaksi_tulis(db_baru) as con:
             store.tulis_tabel(con, "belanja", baris, store.nomor_impor_berikut(con))

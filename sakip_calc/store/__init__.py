@@ -3,9 +3,10 @@
 The modules split it by concern; this package is their one public face (`store.buka`,
 `store.tulis_tabel`, ...). It must not import from ingest, calc, presentation or export.
 """
+
 from .agregat import *  # noqa: F403
-from .banding import *  # noqa: F403
 from .baca import *  # noqa: F403
+from .banding import *  # noqa: F403
 from .dasar import *  # noqa: F403
 from .koneksi import *  # noqa: F403
 from .massal import *  # noqa: F403

@@ -1,4 +1,5 @@
 """Cursors and table look-ups that every storage module uses (no SQL of its own domain)."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -27,9 +28,16 @@ def _df(con: duckdb.DuckDBPyConnection, sql: str, param: list | None = None) -> 
 
 
 def _ada_tabel(con, nama: str) -> bool:
-    return bool(kursor(con).execute("SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database() "
-                                    "AND table_name = ?", [nama]).fetchall()[0][0])
+    return bool(
+        kursor(con)
+        .execute(
+            "SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database() AND table_name = ?", [nama]
+        )
+        .fetchall()[0][0]
+    )
 
 
 def _ada_tabel_sementara(con, nama: str) -> bool:
-    return bool(con.execute("SELECT count(*) FROM duckdb_tables() WHERE temporary AND table_name = ?", [nama]).fetchall()[0][0])
+    return bool(
+        con.execute("SELECT count(*) FROM duckdb_tables() WHERE temporary AND table_name = ?", [nama]).fetchall()[0][0]
+    )

@@ -5,6 +5,7 @@ one transaction and `os.replace`s it over the live file, so readers (the app hol
 connection) keep a consistent old snapshot, a crash leaves the old file intact, and a failed
 import leaves it byte-for-byte unchanged. A lock file serialises concurrent writers.
 """
+
 from __future__ import annotations
 
 import contextlib

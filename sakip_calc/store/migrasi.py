@@ -9,6 +9,7 @@ A released migration never changes (files carry its result); a change is a new m
 appended to `MIGRASI`. This module imports only `dasar` from the store and nothing from the domain:
 a migration is frozen text, not today's constants.
 """
+
 from __future__ import annotations
 
 import logging
@@ -166,8 +167,15 @@ CREATE TABLE IF NOT EXISTS impor (
 """
 # The data tables of version 1, each with a history table riwayat_<tabel> for undo.
 TABEL_DATA_1 = (
-    "instansi", "skala_predikat", "indikator", "capaian", "anggaran", "anggaran_triwulan",
-    "wilayah", "belanja", "angka_laporan",
+    "instansi",
+    "skala_predikat",
+    "indikator",
+    "capaian",
+    "anggaran",
+    "anggaran_triwulan",
+    "wilayah",
+    "belanja",
+    "angka_laporan",
 )
 
 
@@ -175,8 +183,10 @@ def riwayat_sebentuk(con: duckdb.DuckDBPyConnection, tabel_data: tuple[str, ...]
     """Give each data table a history table of its shape (impor_id, aksi, then its columns), adding
     the columns it lacks. A migration that adds a column to a data table calls this after."""
     for tabel in tabel_data:
-        con.execute(f"CREATE TABLE IF NOT EXISTS riwayat_{tabel} AS "
-                    f"SELECT NULL::INTEGER AS impor_id, NULL::VARCHAR AS aksi, * FROM {tabel} LIMIT 0")
+        con.execute(
+            f"CREATE TABLE IF NOT EXISTS riwayat_{tabel} AS "
+            f"SELECT NULL::INTEGER AS impor_id, NULL::VARCHAR AS aksi, * FROM {tabel} LIMIT 0"
+        )
         ada = {r[0] for r in con.execute(f"DESCRIBE riwayat_{tabel}").fetchall()}
         for nama, jenis, *_ in con.execute(f"DESCRIBE {tabel}").fetchall():
             if nama not in ada:
@@ -188,8 +198,10 @@ def _skema_1(con: duckdb.DuckDBPyConnection) -> None:
     # file, a 2026-11-25 file (nothing to do) or an older one (no history, narrower status CHECK).
     con.execute(_SKEMA_1 + _IMPOR_1)
     riwayat_sebentuk(con, TABEL_DATA_1)
-    cek = con.execute("SELECT constraint_text FROM duckdb_constraints() WHERE database_name = current_database() "
-                      "AND table_name = 'impor' AND constraint_type = 'CHECK'").fetchall()
+    cek = con.execute(
+        "SELECT constraint_text FROM duckdb_constraints() WHERE database_name = current_database() "
+        "AND table_name = 'impor' AND constraint_type = 'CHECK'"
+    ).fetchall()
     if cek and "pembatalan" not in cek[0][0]:
         con.execute("ALTER TABLE impor RENAME TO impor_lama")
         con.execute(_IMPOR_1)
@@ -201,14 +213,17 @@ def _skema_1(con: duckdb.DuckDBPyConnection) -> None:
 class Migrasi:
     nomor: int
     keterangan: str
-    langkah: str | Callable[[duckdb.DuckDBPyConnection], None]   # SQL, or a function of the connection
+    langkah: str | Callable[[duckdb.DuckDBPyConnection], None]  # SQL, or a function of the connection
 
 
 # Ordered; the last number is the current version. Append, never edit or renumber.
 MIGRASI = (
     Migrasi(1, "skema main 2026-11-25: tabel data, rujukan, impor (status pembatalan), riwayat_*", _skema_1),
-    Migrasi(2, "tabel meta: pengaturan basis data dan versi skema",
-            "CREATE TABLE IF NOT EXISTS meta (kunci VARCHAR PRIMARY KEY, nilai VARCHAR)"),
+    Migrasi(
+        2,
+        "tabel meta: pengaturan basis data dan versi skema",
+        "CREATE TABLE IF NOT EXISTS meta (kunci VARCHAR PRIMARY KEY, nilai VARCHAR)",
+    ),
 )
 VERSI_SKEMA = MIGRASI[-1].nomor
 
@@ -218,11 +233,13 @@ class SkemaTerlaluBaru(RuntimeError):
 
 
 def tulis_meta(con: duckdb.DuckDBPyConnection, kunci: str, nilai: str) -> None:
-    con.execute("INSERT INTO meta VALUES (?, ?) ON CONFLICT (kunci) DO UPDATE SET nilai = excluded.nilai", [kunci, nilai])
+    con.execute(
+        "INSERT INTO meta VALUES (?, ?) ON CONFLICT (kunci) DO UPDATE SET nilai = excluded.nilai", [kunci, nilai]
+    )
 
 
 def baca_meta(con, kunci: str) -> str | None:
-    if not _ada_tabel(con, "meta"):   # a file from before the table existed
+    if not _ada_tabel(con, "meta"):  # a file from before the table existed
         return None
     baris = kursor(con).execute("SELECT nilai FROM meta WHERE kunci = ?", [kunci]).fetchall()
     return baris[0][0] if baris else None
@@ -239,7 +256,8 @@ def periksa_versi(con, nama: str = "basis data") -> int:
     if versi > VERSI_SKEMA:
         raise SkemaTerlaluBaru(
             f"Basis data {nama} memakai skema versi {versi}, lebih baru daripada versi {VERSI_SKEMA} yang dikenal "
-            f"program ini. Berkas tidak dibuka (agar tidak salah dibaca atau rusak) dan tidak diubah: perbarui program.")
+            f"program ini. Berkas tidak dibuka (agar tidak salah dibaca atau rusak) dan tidak diubah: perbarui program."
+        )
     return versi
 
 
@@ -255,6 +273,11 @@ def migrasikan(con: duckdb.DuckDBPyConnection, nama: str = "basis data") -> list
             m.langkah(con)
     if jalan:
         tulis_meta(con, KUNCI_VERSI, str(VERSI_SKEMA))
-        log.info("%s: skema versi %d -> %d; migrasi: %s", nama, versi, VERSI_SKEMA,
-                 "; ".join(f"{m.nomor} ({m.keterangan})" for m in jalan))
+        log.info(
+            "%s: skema versi %d -> %d; migrasi: %s",
+            nama,
+            versi,
+            VERSI_SKEMA,
+            "; ".join(f"{m.nomor} ({m.keterangan})" for m in jalan),
+        )
     return jalan

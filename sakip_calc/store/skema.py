@@ -1,6 +1,7 @@
 """The schema as the rest of the store sees it: the data tables, and the reference rows every write loads.
 
 The tables themselves are defined by the migrations in `migrasi`."""
+
 from __future__ import annotations
 
 import hashlib
@@ -12,7 +13,6 @@ from sakip_calc.domain.spesifikasi import JENIS_WILAYAH, SKALA_BAWAAN
 
 from .dasar import AKAR
 from .migrasi import TABEL_DATA_1, migrasikan, tulis_meta
-
 
 # Tables holding imported data, in the order an import writes them.
 # A new data table: its migration creates it and its riwayat_ table, and it is added here.
@@ -31,17 +31,21 @@ def pasang_skema(con: duckdb.DuckDBPyConnection, alias_csv: Path | None = None, 
     for skala, pita in SKALA_BAWAAN.items():
         con.executemany(
             "INSERT INTO skala_predikat VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (nama, kode) DO NOTHING",
-            [[skala, i, kode, label, batas, inklusif, warna]
-             for i, (kode, label, batas, inklusif, warna) in enumerate(pita)],
+            [
+                [skala, i, kode, label, batas, inklusif, warna]
+                for i, (kode, label, batas, inklusif, warna) in enumerate(pita)
+            ],
         )
     alias_csv = alias_csv or AKAR / "data" / "kecamatan_alias.csv"
     if alias_csv.exists():
         # remembered so that `build` knows when the shipped list changed and must be loaded
         tulis_meta(con, "sha256_kecamatan_alias", hashlib.sha256(alias_csv.read_bytes()).hexdigest())
         # the CSV owns its kabupaten; lists of other kabupaten (bulk loads, synth) stay
-        con.execute("CREATE OR REPLACE TEMP TABLE alias_csv AS SELECT kabupaten, kecamatan, "
-                    "NULLIF(trim(alias), '') AS alias FROM read_csv(?, header = true, all_varchar = true)",
-                    [str(alias_csv)])
+        con.execute(
+            "CREATE OR REPLACE TEMP TABLE alias_csv AS SELECT kabupaten, kecamatan, "
+            "NULLIF(trim(alias), '') AS alias FROM read_csv(?, header = true, all_varchar = true)",
+            [str(alias_csv)],
+        )
         con.execute("DELETE FROM kecamatan_alias WHERE kabupaten IN (SELECT kabupaten FROM alias_csv)")
         con.execute("INSERT INTO kecamatan_alias SELECT * FROM alias_csv")
         con.execute("DROP TABLE alias_csv")

@@ -1,4 +1,5 @@
 """Writes of imported rows by natural key, the import log, and the history that undo reads."""
+
 from __future__ import annotations
 
 import duckdb
@@ -20,13 +21,17 @@ def _beda(kolom: list[str], kiri: str = "t", kanan: str = "b") -> str:
 _SELECT_BARU = {
     "instansi": "SELECT b.* FROM baru b",
     "skala_predikat": "SELECT b.* FROM baru b",
-    "indikator": "SELECT i.id AS instansi_id, b.* EXCLUDE (instansi) FROM baru b JOIN instansi i ON i.kode = b.instansi",
+    "indikator": (
+        "SELECT i.id AS instansi_id, b.* EXCLUDE (instansi) FROM baru b JOIN instansi i ON i.kode = b.instansi"
+    ),
     "capaian": (
         "SELECT d.id AS indikator_id, b.* EXCLUDE (instansi, indikator_kode) FROM baru b "
         "JOIN instansi i ON i.kode = b.instansi JOIN indikator d ON d.instansi_id = i.id AND d.kode = b.indikator_kode"
     ),
 }
-_SELECT_BARU_INSTANSI = "SELECT i.id AS instansi_id, b.* EXCLUDE (instansi) FROM baru b JOIN instansi i ON i.kode = b.instansi"
+_SELECT_BARU_INSTANSI = (
+    "SELECT i.id AS instansi_id, b.* EXCLUDE (instansi) FROM baru b JOIN instansi i ON i.kode = b.instansi"
+)
 KUNCI_TABEL = {
     "instansi": ("kode",),
     "skala_predikat": ("nama", "kode"),
@@ -41,7 +46,9 @@ KUNCI_TABEL = {
 _BERID = ("instansi", "indikator")
 
 
-def tulis_tabel(con: duckdb.DuckDBPyConnection, tabel: str, baris: pd.DataFrame, impor_id: int | None = None) -> dict[str, int]:
+def tulis_tabel(
+    con: duckdb.DuckDBPyConnection, tabel: str, baris: pd.DataFrame, impor_id: int | None = None
+) -> dict[str, int]:
     """Upsert rows by the table's natural key; rows not in `baris` stay. Returns the counts.
     With `impor_id` the rows it replaces and the keys it adds are kept for `batalkan_impor`."""
     if baris.empty:
@@ -60,13 +67,15 @@ def tulis_tabel(con: duckdb.DuckDBPyConnection, tabel: str, baris: pd.DataFrame,
         # a value the file has no place for would be lost: the program is ahead of the file's
         # schema without a migration (or sends a column by mistake). Nothing is written.
         con.execute("DROP TABLE masuk")
-        raise ValueError(f"Tabel {tabel} di basis data tidak punya kolom {', '.join(asing)}; tidak ada baris yang "
-                         f"ditulis. Kolom baru perlu migrasi skema (sakip_calc/store/migrasi.py).")
+        raise ValueError(
+            f"Tabel {tabel} di basis data tidak punya kolom {', '.join(asing)}; tidak ada baris yang "
+            f"ditulis. Kolom baru perlu migrasi skema (sakip_calc/store/migrasi.py)."
+        )
     isi = [k for k in kolom_masuk if k not in kunci and k != "id"]
     cocok = _kunci_cocok(kunci, "t", "m")
     baru, berubah = con.execute(
         f"""SELECT count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM {tabel} t WHERE {cocok})),
-                   count(*) FILTER (WHERE EXISTS (SELECT 1 FROM {tabel} t WHERE {cocok} AND ({_beda(isi, 't', 'm')})))
+                   count(*) FILTER (WHERE EXISTS (SELECT 1 FROM {tabel} t WHERE {cocok} AND ({_beda(isi, "t", "m")})))
               FROM masuk m"""
     ).fetchone()
     sama = len(baris) - baru - berubah
@@ -82,7 +91,8 @@ def tulis_tabel(con: duckdb.DuckDBPyConnection, tabel: str, baris: pd.DataFrame,
             )
         kolom = ", ".join(kunci + tuple(isi))
         con.execute(
-            f"INSERT INTO {tabel} (id, {kolom}) SELECT (SELECT coalesce(max(id), 0) FROM {tabel}) + row_number() OVER (), "
+            f"INSERT INTO {tabel} (id, {kolom}) "
+            f"SELECT (SELECT coalesce(max(id), 0) FROM {tabel}) + row_number() OVER (), "
             f"{', '.join('m.' + k for k in kunci + tuple(isi))} FROM masuk m "
             f"WHERE NOT EXISTS (SELECT 1 FROM {tabel} t WHERE {cocok})"
         )
@@ -94,12 +104,28 @@ def tulis_tabel(con: duckdb.DuckDBPyConnection, tabel: str, baris: pd.DataFrame,
     return {"baru": int(baru), "berubah": int(berubah), "sama": int(sama)}
 
 
-def catat_impor(con: duckdb.DuckDBPyConnection, nama_file: str, sha256: str, status: str,
-                jumlah: dict[str, int], pesan: str, nomor: int | None = None) -> int:
+def catat_impor(
+    con: duckdb.DuckDBPyConnection,
+    nama_file: str,
+    sha256: str,
+    status: str,
+    jumlah: dict[str, int],
+    pesan: str,
+    nomor: int | None = None,
+) -> int:
     nomor = nomor or nomor_impor_berikut(con)
     con.execute(
         "INSERT INTO impor VALUES (?, current_localtimestamp(), ?, ?, ?, ?, ?, ?, ?)",
-        [nomor, nama_file, sha256, status, jumlah.get("baru", 0), jumlah.get("berubah", 0), jumlah.get("sama", 0), pesan],
+        [
+            nomor,
+            nama_file,
+            sha256,
+            status,
+            jumlah.get("baru", 0),
+            jumlah.get("berubah", 0),
+            jumlah.get("sama", 0),
+            pesan,
+        ],
     )
     return nomor
 
@@ -119,11 +145,15 @@ def _simpan_riwayat(con, tabel: str, kunci: tuple[str, ...], isi: list[str], imp
     con.execute(
         f"INSERT INTO riwayat_{tabel} (impor_id, aksi, {', '.join(kolom)}) "
         f"SELECT ?, 'ubah', {', '.join('t.' + k for k in kolom)} FROM {tabel} t "
-        f"WHERE EXISTS (SELECT 1 FROM masuk m WHERE {cocok} AND ({_beda(isi, 't', 'm')}))", [impor_id])
+        f"WHERE EXISTS (SELECT 1 FROM masuk m WHERE {cocok} AND ({_beda(isi, 't', 'm')}))",
+        [impor_id],
+    )
     con.execute(
         f"INSERT INTO riwayat_{tabel} (impor_id, aksi, {', '.join(kunci)}) "
         f"SELECT ?, 'tambah', {', '.join('m.' + k for k in kunci)} FROM masuk m "
-        f"WHERE NOT EXISTS (SELECT 1 FROM {tabel} t WHERE {cocok})", [impor_id])
+        f"WHERE NOT EXISTS (SELECT 1 FROM {tabel} t WHERE {cocok})",
+        [impor_id],
+    )
 
 
 def nomor_impor_berikut(con) -> int:
@@ -138,9 +168,14 @@ def impor_terakhir(con) -> dict | None:
         return None
     hasil = baris.iloc[0].to_dict()
     ada = [t for t in TABEL_DATA if _ada_tabel(con, f"riwayat_{t}")]
-    hasil["ada_riwayat"] = bool(ada) and bool(kursor(con).execute(
-        " UNION ALL ".join(f"SELECT 1 FROM riwayat_{t} WHERE impor_id = ?" for t in ada) + " LIMIT 1",
-        [int(hasil["id"])] * len(ada)).fetchall())
+    hasil["ada_riwayat"] = bool(ada) and bool(
+        kursor(con)
+        .execute(
+            " UNION ALL ".join(f"SELECT 1 FROM riwayat_{t} WHERE impor_id = ?" for t in ada) + " LIMIT 1",
+            [int(hasil["id"])] * len(ada),
+        )
+        .fetchall()
+    )
     return hasil
 
 
@@ -154,20 +189,34 @@ def batalkan_impor(con: duckdb.DuckDBPyConnection, impor_id: int) -> dict[str, d
         cocok = _kunci_cocok(kunci, "t", "r")
         tambah, ubah, hapus = con.execute(
             f"SELECT count(*) FILTER (WHERE aksi = 'tambah'), count(*) FILTER (WHERE aksi = 'ubah'), "
-            f"count(*) FILTER (WHERE aksi = 'hapus') FROM riwayat_{tabel} WHERE impor_id = ?", [impor_id]).fetchall()[0]
+            f"count(*) FILTER (WHERE aksi = 'hapus') FROM riwayat_{tabel} WHERE impor_id = ?",
+            [impor_id],
+        ).fetchall()[0]
         if not tambah + ubah + hapus:
             continue
-        kembali = f"INSERT INTO {tabel} ({', '.join(kolom)}) SELECT {', '.join(kolom)} FROM riwayat_{tabel} WHERE impor_id = ? AND aksi IN "
+        kembali = (
+            f"INSERT INTO {tabel} ({', '.join(kolom)}) SELECT {', '.join(kolom)} FROM riwayat_{tabel} "
+            "WHERE impor_id = ? AND aksi IN "
+        )
         if tabel in _BERID:
-            con.execute(f"DELETE FROM {tabel} t WHERE EXISTS (SELECT 1 FROM riwayat_{tabel} r "
-                        f"WHERE r.impor_id = ? AND r.aksi = 'tambah' AND {cocok})", [impor_id])
+            con.execute(
+                f"DELETE FROM {tabel} t WHERE EXISTS (SELECT 1 FROM riwayat_{tabel} r "
+                f"WHERE r.impor_id = ? AND r.aksi = 'tambah' AND {cocok})",
+                [impor_id],
+            )
             isi = [k for k in kolom if k not in kunci and k != "id"]
-            con.execute(f"UPDATE {tabel} t SET {', '.join(f'{k} = r.{k}' for k in isi)} FROM riwayat_{tabel} r "
-                        f"WHERE r.impor_id = ? AND r.aksi = 'ubah' AND t.id = r.id", [impor_id])
-            con.execute(kembali + "('hapus')", [impor_id])   # with their old ids, which children still name
+            con.execute(
+                f"UPDATE {tabel} t SET {', '.join(f'{k} = r.{k}' for k in isi)} FROM riwayat_{tabel} r "
+                f"WHERE r.impor_id = ? AND r.aksi = 'ubah' AND t.id = r.id",
+                [impor_id],
+            )
+            con.execute(kembali + "('hapus')", [impor_id])  # with their old ids, which children still name
         else:
-            con.execute(f"DELETE FROM {tabel} t WHERE EXISTS (SELECT 1 FROM riwayat_{tabel} r "
-                        f"WHERE r.impor_id = ? AND {cocok})", [impor_id])
+            con.execute(
+                f"DELETE FROM {tabel} t WHERE EXISTS (SELECT 1 FROM riwayat_{tabel} r "
+                f"WHERE r.impor_id = ? AND {cocok})",
+                [impor_id],
+            )
             con.execute(kembali + "('ubah', 'hapus')", [impor_id])
         hasil[tabel] = {"dihapus": int(tambah), "dipulihkan": int(ubah + hapus)}
     con.execute("UPDATE impor SET status = 'dibatalkan' WHERE id = ?", [impor_id])
@@ -184,13 +233,21 @@ def hapus_usang(con: duckdb.DuckDBPyConnection, impor_id: int, asal: list[int]) 
     daftar = ", ".join(str(int(a)) for a in asal)
     for tabel in reversed(TABEL_DATA):
         kunci = KUNCI_TABEL[tabel]
-        dari_asal = (f"EXISTS (SELECT 1 FROM riwayat_{tabel} r WHERE r.impor_id IN ({daftar}) AND r.aksi = 'tambah' "
-                     f"AND {_kunci_cocok(kunci, 't', 'r')})")
-        masih = (f" AND NOT EXISTS (SELECT 1 FROM kunci_{tabel} k WHERE {_kunci_cocok(kunci, 't', 'k')})"
-                 if _ada_tabel_sementara(con, f"kunci_{tabel}") else "")
+        dari_asal = (
+            f"EXISTS (SELECT 1 FROM riwayat_{tabel} r WHERE r.impor_id IN ({daftar}) AND r.aksi = 'tambah' "
+            f"AND {_kunci_cocok(kunci, 't', 'r')})"
+        )
+        masih = (
+            f" AND NOT EXISTS (SELECT 1 FROM kunci_{tabel} k WHERE {_kunci_cocok(kunci, 't', 'k')})"
+            if _ada_tabel_sementara(con, f"kunci_{tabel}")
+            else ""
+        )
         kolom = [r[0] for r in con.execute(f"DESCRIBE {tabel}").fetchall()]
-        n = con.execute(f"INSERT INTO riwayat_{tabel} (impor_id, aksi, {', '.join(kolom)}) SELECT ?, 'hapus', "
-                        f"{', '.join('t.' + k for k in kolom)} FROM {tabel} t WHERE {dari_asal}{masih}", [impor_id]).fetchall()[0][0]
+        n = con.execute(
+            f"INSERT INTO riwayat_{tabel} (impor_id, aksi, {', '.join(kolom)}) SELECT ?, 'hapus', "
+            f"{', '.join('t.' + k for k in kolom)} FROM {tabel} t WHERE {dari_asal}{masih}",
+            [impor_id],
+        ).fetchall()[0][0]
         if n:
             con.execute(f"DELETE FROM {tabel} t WHERE {dari_asal}{masih}")
             hasil[tabel] = int(n)
@@ -201,7 +258,13 @@ def impor_berkas_bawaan(con, nama_file: tuple[str, ...]) -> tuple[list[int], str
     """The imports of a shipped workbook still in effect (under any of its recorded names), and
     the sha256 of the latest load: whether the file changed since. An undone load counts as
     seen, so that the next `build` does not bring back what the user undid."""
-    baris = kursor(con).execute(
-        f"SELECT id, sha256, status FROM impor WHERE nama_file IN ({', '.join('?' * len(nama_file))}) "
-        "AND status IN ('berhasil', 'tanpa perubahan', 'dibatalkan') ORDER BY id", list(nama_file)).fetchall()
+    baris = (
+        kursor(con)
+        .execute(
+            f"SELECT id, sha256, status FROM impor WHERE nama_file IN ({', '.join('?' * len(nama_file))}) "
+            "AND status IN ('berhasil', 'tanpa perubahan', 'dibatalkan') ORDER BY id",
+            list(nama_file),
+        )
+        .fetchall()
+    )
     return [r[0] for r in baris if r[2] == "berhasil"], (baris[-1][1] if baris else None)

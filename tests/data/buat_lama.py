@@ -6,6 +6,7 @@ rows imported, a new agency imported and undone, so that it holds data, history 
 and every import status. Run this file (from the repository, with the project's venv) to write
 it again; it checks the old commit out in a temporary worktree and runs that code's command line.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -33,12 +34,12 @@ def _buat_workbook(lama: Path, folder: Path) -> tuple[Path, Path]:
 import sys
 sys.path.insert(0, "tests/data")
 import buat_bad, openpyxl
-buat_bad.buku_dasar().save({str(folder / 'baru.xlsx')!r})
+buat_bad.buku_dasar().save({str(folder / "baru.xlsx")!r})
 wb = openpyxl.load_workbook("data/dinsos_tegal_2018.xlsx")
 for lembar, baris, kolom, nilai in [("Capaian", 2, "realisasi", 12.5), ("Anggaran", 2, "pagu", 1_000_000),
                                     ("Wilayah", 2, "nilai", 77)]:
     buat_bad.sel(wb, lembar, baris, kolom).value = nilai
-wb.save({str(folder / 'koreksi.xlsx')!r})
+wb.save({str(folder / "koreksi.xlsx")!r})
 """
     subprocess.run([sys.executable, "-c", kode], cwd=lama, check=True)
     return folder / "baru.xlsx", folder / "koreksi.xlsx"
@@ -52,8 +53,12 @@ def main() -> None:
         try:
             baru, koreksi = _buat_workbook(lama, tmp)
             db = tmp / "lama.duckdb"
-            for perintah in (["import", "data/dinsos_tegal_2018.xlsx"], ["import", str(koreksi)],
-                             ["import", str(baru)], ["undo"]):
+            for perintah in (
+                ["import", "data/dinsos_tegal_2018.xlsx"],
+                ["import", str(koreksi)],
+                ["import", str(baru)],
+                ["undo"],
+            ):
                 subprocess.run([sys.executable, "-m", "sakip_calc", *perintah, "--db", str(db)], cwd=lama, check=True)
             with open(db, "rb") as masuk, gzip.open(BERKAS, "wb", compresslevel=9) as keluar:
                 shutil.copyfileobj(masuk, keluar)
