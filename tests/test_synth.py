@@ -39,7 +39,8 @@ def test_jumlah_baris(con):
     assert len(per_tahun) == 10 and all(250 <= n <= 300 for (n,) in per_tahun)
     assert satu(con, "SELECT count(*) FROM anggaran_triwulan") == 4 * satu(con, "SELECT count(*) FROM anggaran")
     kec = con.execute("SELECT count(DISTINCT kecamatan) FROM wilayah GROUP BY instansi_id").fetchall()
-    desa = con.execute("SELECT count(DISTINCT (kecamatan, desa)) FROM wilayah WHERE desa IS NOT NULL GROUP BY instansi_id").fetchall()
+    desa = con.execute("SELECT count(DISTINCT (kecamatan, desa)) FROM wilayah WHERE desa IS NOT NULL "
+                       "GROUP BY instansi_id").fetchall()
     assert all(10 <= n <= 18 for (n,) in kec) and all(70 <= n <= 270 for (n,) in desa)
     assert satu(con, "SELECT count(DISTINCT jenis) FROM wilayah") == 8
     # every place has all 8 jenis in both years
@@ -52,10 +53,13 @@ def test_hierarki_anggaran_konsisten(con):
     yatim = satu(con, """
         SELECT count(*) FROM anggaran a LEFT JOIN anggaran i
             ON i.instansi_id = a.instansi_id AND i.tahun = a.tahun AND i.kode = a.induk_kode
-         WHERE a.tingkat <> 'program' AND (i.kode IS NULL OR i.tingkat <> CASE a.tingkat WHEN 'kegiatan' THEN 'program' ELSE 'kegiatan' END)""")
+         WHERE a.tingkat <> 'program'
+           AND (i.kode IS NULL OR i.tingkat <> CASE a.tingkat WHEN 'kegiatan' THEN 'program' ELSE 'kegiatan' END)""")
     assert yatim == 0
-    assert satu(con, "SELECT count(*) FROM anggaran WHERE tingkat = 'program' AND (induk_kode IS NOT NULL OR kode NOT LIKE '1.06.__')") == 0
-    assert satu(con, "SELECT count(*) FROM anggaran WHERE tingkat = 'subkegiatan' AND NOT regexp_full_match(kode, '1\\.06\\.\\d\\d\\.2\\.\\d\\d\\.\\d\\d')") == 0
+    assert satu(con, "SELECT count(*) FROM anggaran WHERE tingkat = 'program' "
+                     "AND (induk_kode IS NOT NULL OR kode NOT LIKE '1.06.__')") == 0
+    assert satu(con, "SELECT count(*) FROM anggaran WHERE tingkat = 'subkegiatan' "
+                     "AND NOT regexp_full_match(kode, '1\\.06\\.\\d\\d\\.2\\.\\d\\d\\.\\d\\d')") == 0
     # ... and parents are the sums of their children, quarters the sum of the year
     beda = satu(con, """
         SELECT count(*) FROM anggaran i JOIN (SELECT instansi_id, tahun, induk_kode, sum(pagu) p, sum(realisasi) r
@@ -64,15 +68,18 @@ def test_hierarki_anggaran_konsisten(con):
          WHERE abs(a.p - i.pagu) > 0.5 OR abs(a.r - i.realisasi) > 0.5""")
     assert beda == 0
     assert satu(con, """
-        SELECT count(*) FROM anggaran a JOIN (SELECT instansi_id, tahun, kode, sum(realisasi) r FROM anggaran_triwulan GROUP BY ALL) t
+        SELECT count(*) FROM anggaran a
+          JOIN (SELECT instansi_id, tahun, kode, sum(realisasi) r FROM anggaran_triwulan GROUP BY ALL) t
             USING (instansi_id, tahun, kode) WHERE abs(t.r - a.realisasi) > 0.5""") == 0
 
 
 def test_nilai_mirip_laporan(con):
     # serapan of sub-kegiatan mostly 85-100 %, agency totals in the range the reports show
-    share = satu(con, "SELECT avg(CASE WHEN realisasi / pagu BETWEEN 0.85 AND 1.0 THEN 1 ELSE 0 END) FROM anggaran WHERE tingkat = 'subkegiatan'")
+    share = satu(con, "SELECT avg(CASE WHEN realisasi / pagu BETWEEN 0.85 AND 1.0 THEN 1 ELSE 0 END) FROM anggaran "
+                      "WHERE tingkat = 'subkegiatan'")
     assert 0.75 <= share <= 0.95
-    total = con.execute("SELECT sum(realisasi) / sum(pagu) * 100 FROM anggaran WHERE tingkat = 'program' GROUP BY instansi_id, tahun").fetchall()
+    total = con.execute("SELECT sum(realisasi) / sum(pagu) * 100 FROM anggaran WHERE tingkat = 'program' "
+                        "GROUP BY instansi_id, tahun").fetchall()
     assert all(80 <= s <= 100 for (s,) in total)
     # some indicators below target, some lower-is-better
     skor = analisis.skor_indikator(con, satu(con, "SELECT min(id) FROM instansi"))
@@ -108,6 +115,8 @@ def test_tetap_dan_mengganti_data_sintetis_lama(db_bawaan, tmp_path):
 
 def test_kecamatan_terdaftar_di_tabel_alias(con):
     tanpa_alias = satu(con, """
-        SELECT count(*) FROM (SELECT DISTINCT i.kabupaten, w.kecamatan FROM wilayah w JOIN instansi i ON i.id = w.instansi_id) w
-         WHERE NOT EXISTS (SELECT 1 FROM kecamatan_alias a WHERE a.kabupaten = w.kabupaten AND a.kecamatan = w.kecamatan)""")
+        SELECT count(*)
+          FROM (SELECT DISTINCT i.kabupaten, w.kecamatan FROM wilayah w JOIN instansi i ON i.id = w.instansi_id) w
+         WHERE NOT EXISTS (SELECT 1 FROM kecamatan_alias a
+                            WHERE a.kabupaten = w.kabupaten AND a.kecamatan = w.kecamatan)""")
     assert tanpa_alias == 0
