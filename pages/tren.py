@@ -9,7 +9,7 @@ v = d.mulai("Tren Antar Tahun")
 if capaian.semua(v).empty:
     d.kosong("Instansi ini belum punya data capaian indikator.")
     st.stop()
-st.caption(d.aman(f"{v.nama} · data {bagian.rentang(v)} · skala {NAMA_SKALA.get(v.skala, v.skala)}"))
+st.caption(d.aman(f"{v.nama} · data {capaian.rentang(v)} · skala {NAMA_SKALA.get(v.skala, v.skala)}"))
 
 nama = bagian.nama_indikator(v)
 pilih = d.pilih(st.multiselect, "Indikator", list(nama), "tr_indikator", bagian.indikator(v),

@@ -22,6 +22,12 @@ def semua(v: Tampilan) -> pd.DataFrame:
     return v.baca(analisis.skor_indikator, v.instansi_id, v.batas, v.skala)
 
 
+def rentang(v: Tampilan) -> str:
+    """The years the agency has indicator data for, '2019–2023'."""
+    tahun = sorted(semua(v)["tahun"].dropna().astype(int).unique())
+    return f"{tahun[0]}–{tahun[-1]}"
+
+
 def _tahun_ini(v: Tampilan) -> pd.DataFrame:
     df = semua(v)
     return df[df["tahun"] == v.tahun]
@@ -140,7 +146,8 @@ def grafik_tren(v: Tampilan) -> Bagan | None:
     kode = indikator(v) if not tahun_ini(v).empty else None
     if kode is None:
         return None
-    return bagan_indikator(v, kode, "{kode}: target dan realisasi per tahun ({satuan})", "cp_tren")
+    # the years in the title too: a slide or a downloaded image must say which years it shows
+    return bagan_indikator(v, kode, f"{{kode}}: target dan realisasi per tahun, {rentang(v)} ({{satuan}})", "cp_tren")
 
 
 def tabel_per_tahun(v: Tampilan) -> Tabel:

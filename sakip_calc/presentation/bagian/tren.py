@@ -14,10 +14,6 @@ BENTUK = ("garis", "batang")
 JUMLAH_BAWAAN = 4
 
 
-def tahun_data(v: Tampilan) -> list[int]:
-    return sorted(capaian.semua(v)["tahun"].dropna().astype(int).unique())
-
-
 def nama_indikator(v: Tampilan) -> dict[str, str]:
     df = capaian.semua(v)
     return dict(zip(df["kode"], df["nama"]))
@@ -46,16 +42,11 @@ def _terpilih(v: Tampilan) -> pd.DataFrame:
     return df[df["kode"].isin(indikator(v))]
 
 
-def rentang(v: Tampilan) -> str:
-    tahun = tahun_data(v)
-    return f"{tahun[0]}–{tahun[-1]}"
-
-
 def grafik_capaian(v: Tampilan) -> Bagan | None:
     if capaian.semua(v).empty or not indikator(v):
         return None
     terpilih = _terpilih(v)
-    return Bagan("tr_capaian", grafik.tren_capaian(terpilih, f"Skor capaian {rentang(v)} (%)", v.sumber("tabel capaian"),
+    return Bagan("tr_capaian", grafik.tren_capaian(terpilih, f"Skor capaian {capaian.rentang(v)} (%)", v.sumber("tabel capaian"),
                                                    bentuk(v)),
                  " ".join(narasi.kalimat_tren(g, g["nama"].iloc[0]) for _, g in terpilih.groupby("kode", sort=False)))
 
@@ -88,7 +79,7 @@ def grafik_satu(v: Tampilan) -> Bagan | None:
     kode = satu(v) if not capaian.semua(v).empty else None
     if kode is None:
         return None
-    return capaian.bagan_indikator(v, kode, f"{{kode}}: target dan realisasi {rentang(v)} ({{satuan}})", "tr_satu_grafik")
+    return capaian.bagan_indikator(v, kode, f"{{kode}}: target dan realisasi {capaian.rentang(v)} ({{satuan}})", "tr_satu_grafik")
 
 
 GRAFIK = (grafik_capaian, grafik_satu)
