@@ -76,7 +76,9 @@ def baru_xlsx(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def db_baru(tmp_path, baru_xlsx) -> Path:
-    db = tmp_path / "baru.duckdb"
+    """A new file: every migration and an import in one transaction. Named like the app's file
+    (DuckDB names the write copy's database 'sakip', as `buka` names a read-only one)."""
+    db = tmp_path / "sakip.duckdb"
     assert impor.impor_berkas([baru_xlsx], db)[0].status == "berhasil"
     return db
 
@@ -154,7 +156,7 @@ def test_berkas_versi_lebih_baru_ditolak(db_baru, baru_xlsx):
     with pytest.raises(store.SkemaTerlaluBaru, match=pesan):
         store.buka(db_baru, read_only=False)
     assert db_baru.read_bytes() == sebelum
-    assert sorted(p.name for p in db_baru.parent.iterdir()) == ["baru.duckdb", "baru.duckdb.lock"]
+    assert sorted(p.name for p in db_baru.parent.iterdir()) == ["sakip.duckdb", "sakip.duckdb.lock"]
 
 
 def test_kolom_yang_tidak_ada_ditolak(db_baru):

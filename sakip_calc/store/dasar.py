@@ -16,7 +16,10 @@ def kursor(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
     query, seeing the same file. For a write connection: `con` itself, because a cursor is a
     transaction of its own and would not see the write's (a schema upgrade, rows written)."""
     cur = con.cursor()
-    if not cur.execute("SELECT count(*) FROM duckdb_databases() WHERE database_name = 'sakip'").fetchone()[0]:
+    # `buka` attaches a read-only file as 'sakip'; a write connection's own file may be called
+    # 'sakip' too (DuckDB names it after the file: sakip.duckdb.tmp123), but is not read-only
+    ro = "SELECT count(*) FROM duckdb_databases() WHERE database_name = 'sakip' AND readonly"
+    if not cur.execute(ro).fetchone()[0]:
         cur.close()
         return con
     cur.execute("USE sakip")
