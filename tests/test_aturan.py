@@ -7,7 +7,14 @@ import duckdb
 import pytest
 
 from sakip_calc.domain.spesifikasi import (
-    DESIMAL, JUMLAH, KODE, PERSEN, RUPIAH, TAHUN, TEKS, TRIWULAN, Kolom, LEMBAR_BERNAMA,
+    JUMLAH,
+    KODE,
+    LEMBAR_BERNAMA,
+    RUPIAH,
+    TAHUN,
+    TEKS,
+    TRIWULAN,
+    Kolom,
 )
 from sakip_calc.ingest import aturan
 

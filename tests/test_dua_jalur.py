@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import shutil
+import sys
 from pathlib import Path
 
 from sakip_calc import store
@@ -115,3 +116,54 @@ def test_baris_sama_lewat_workbook_dan_massal_memberi_tabel_sama(db_bawaan, tmp_
     assert not beda, "\n".join(f"{t}: {r}" for t, rs in beda.items() for r in rs)
     wil = {r[3] for r in a["wilayah"] if r[0] == 4}
     assert {"Kali-Bening", "Kali Bening", "Sido Mulyo 2A"} <= wil
+
+
+def _rusak() -> dict[str, list[dict]]:
+    """BARIS with one fault of each kind the rules know."""
+    rusak = {lembar: [dict(r) for r in baris] for lembar, baris in BARIS.items()}
+    rusak["Instansi"].append({"kode": "dinsos-kedua", "nama": "Dinas Sosial Kabupaten Antah", "kabupaten": "Antah",
+                              "provinsi": "Jawa Tengah", "skala_predikat": "skala-ujii"})
+    rusak["Indikator"][1].update(polaritas="naikk")
+    rusak["Indikator"][0].update(periode_awal=2023, periode_akhir=2019)
+    rusak["Indikator"].append({"instansi": _I, "kode": "SS-03", "nama": "  ", "tingkat": "sasaran", "sasaran": "x",
+                               "polaritas": "naik"})
+    rusak["Capaian"][0].update(indikator_kode="SS-09")
+    rusak["Capaian"][1].update(triwulan=5)
+    rusak["Capaian"].append(dict(rusak["Capaian"][2]))
+    rusak["Capaian"].append({"instansi": "dinsos-uji", "indikator_kode": "SS-01", "tahun": 2023, "realisasi": 1})
+    rusak["Anggaran"][0].update(induk_kode="1.06")
+    rusak["Anggaran"][1].update(induk_kode=None, realisasi=-5)
+    rusak["Anggaran"][2].update(induk_kode="1.06.04.2.09")
+    rusak["Wilayah"][0].update(kecamatan="Bumijawi")
+    rusak["Wilayah"][1].update(nilai=12.5)
+    rusak["Wilayah"].append({"instansi": "dinsos-kedua", "tahun": 2023, "kecamatan": "Mana", "jenis": "PKH", "nilai": 1})
+    rusak["Wilayah"].append({"instansi": _I, "tahun": 1999, "kecamatan": "Bumijawa", "jenis": "PKHH", "nilai": "-"})
+    rusak["Skala"][1].update(batas_bawah=90)
+    return rusak
+
+
+# The words that name the other file or sheet differ by path; the message is otherwise one.
+_TEMPAT = {"berkas instansi": "lembar Instansi", "berkas indikator": "lembar Indikator",
+           "berkas kecamatan_alias": "data/kecamatan_alias.csv",
+           " (berkas massal: titik desimal, tanpa pemisah ribuan)": ""}
+
+
+def _seragam(pesan: str) -> str:
+    for massal_, workbook in _TEMPAT.items():
+        pesan = pesan.replace(massal_, workbook)
+    return pesan
+
+
+def test_baris_rusak_lewat_kedua_jalur_memberi_masalah_sama(db_bawaan, tmp_path, monkeypatch):
+    monkeypatch.setattr(sys.modules[__name__], "BARIS", _rusak())
+    db_wb, db_massal = tmp_path / "wb.duckdb", tmp_path / "massal.duckdb"
+    shutil.copy2(db_bawaan, db_wb)
+    shutil.copy2(db_bawaan, db_massal)
+    h = impor.impor_berkas([_workbook(tmp_path / "uji.xlsx")], db_wb)[0]
+    hm = massal.impor_folder(_folder(tmp_path / "uji"), db_massal)
+    assert h.status == hm.status == "ditolak"
+    wb = {(m.lembar, m.baris, m.kolom, m.pesan) for m in h.rencana.galat}
+    bulk = {(m.lembar.removesuffix(".csv"), m.baris, m.kolom, _seragam(m.pesan)) for m in hm.masalah if m.tingkat == "galat"}
+    assert len(wb) >= 18
+    beda = [("workbook", *m) for m in sorted(wb - bulk, key=repr)] + [("massal", *m) for m in sorted(bulk - wb, key=repr)]
+    assert not beda, "\n".join(map(str, beda))

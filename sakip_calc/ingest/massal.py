@@ -40,7 +40,7 @@ from sakip_calc.domain.spesifikasi import (
     Kolom,
     Lembar,
 )
-from sakip_calc.ingest import aturan
+from sakip_calc.ingest import aturan, validasi
 from sakip_calc.ingest.baca import Masalah, saran
 
 _TAHUN = Kolom("tahun", TAHUN, "", wajib=True, minimum=2000, maksimum=2100)
@@ -173,6 +173,12 @@ def impor_folder(folder: str | Path, db: str | Path = store.DB_BAWAAN, cetak: Ca
             cetak(f"  dibaca dan diperiksa: {jalur.name} ({format_angka(time.perf_counter() - mulai, 1)} s)")
         store.cek_rujukan_massal(con, ada, tuple(SKALA_BAWAAN))
         _petakan_nama(con, ada)
+        if "skala_predikat" in ada:
+            # a few rows per scale: the workbook's own check, on the typed rows
+            skala: list[Masalah] = []
+            validasi.cek_skala(store.baris_massal(con, "skala_predikat"), store.skala_predikat(con), skala)
+            for m in skala:
+                store.masalah_massal(con, ada["skala_predikat"], m.baris, m.kolom, m.pesan)
         if "anggaran" in ada and "anggaran_triwulan" in ada:
             store.cek_triwulan_ganda_massal(con, ada["anggaran_triwulan"])
         for tabel, nama in ada.items():

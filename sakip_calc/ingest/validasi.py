@@ -92,7 +92,7 @@ def validasi_silang(data: dict[str, pd.DataFrame], con: duckdb.DuckDBPyConnectio
         for r in data["Indikator"].itertuples():
             if pd.notna(r.periode_awal) and pd.notna(r.periode_akhir) and r.periode_awal > r.periode_akhir:
                 masalah.append(Masalah("Indikator", r.nomor_baris, "periode_akhir", f"periode_akhir {r.periode_akhir} sebelum periode_awal {r.periode_awal}"))
-    _cek_indikator_dikenal(data, con, masalah)
+    _cek_indikator_dikenal(data, con, set(kabupaten), masalah)
     _cek_induk_anggaran(data, con, masalah)
     peta = aturan.PetaKecamatan(store.alias_kecamatan(con))
     for nama in ("Wilayah", "AngkaLaporan"):
@@ -126,7 +126,8 @@ def cek_skala(df: pd.DataFrame, tersimpan: pd.DataFrame, masalah: list[Masalah])
                                    f"{', '.join(sorted(lain))}; sertakan semua predikat skala ini di lembar Skala"))
 
 
-def _cek_indikator_dikenal(data, con, masalah) -> None:
+def _cek_indikator_dikenal(data, con, instansi: set[str], masalah) -> None:
+    """Indicator codes of known agencies (a row of an unknown agency is reported once, for that)."""
     if "Capaian" not in data:
         return
     dikenal = store.kunci_indikator(con)
@@ -137,7 +138,7 @@ def _cek_indikator_dikenal(data, con, masalah) -> None:
         for r in data["Indikator"].itertuples():
             kode[r.instansi].add(r.kode)
     for r in data["Capaian"].itertuples():
-        if r.indikator_kode and r.instansi and r.indikator_kode not in kode[r.instansi]:
+        if r.indikator_kode and r.instansi in instansi and r.indikator_kode not in kode[r.instansi]:
             masalah.append(Masalah("Capaian", r.nomor_baris, "indikator_kode", f"kode indikator '{r.indikator_kode}' tidak ada di lembar "
                                    f"Indikator maupun di basis data untuk {r.instansi}." + saran(r.indikator_kode, sorted(kode[r.instansi]))))
 

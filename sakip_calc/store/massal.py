@@ -105,6 +105,11 @@ def ketik_massal(con: duckdb.DuckDBPyConnection, berkas: str, relasi: str, nomor
         con.execute(f"DROP TABLE {relasi}")
 
 
+def baris_massal(con: duckdb.DuckDBPyConnection, tabel: str) -> pd.DataFrame:
+    """The typed rows of a small bulk table (a scale), in file order."""
+    return con.execute(f"SELECT * FROM massal_{tabel} ORDER BY nomor_baris").df()
+
+
 def masalah_massal(con: duckdb.DuckDBPyConnection, berkas: str, baris: int | None, kolom: str | None, pesan: str) -> None:
     con.execute("INSERT INTO masalah_massal VALUES (?, ?, ?, ?)", [berkas, baris, kolom, pesan])
 
@@ -124,6 +129,11 @@ def cek_ganda_massal(con, berkas: str, tabel: str, kunci: tuple[str, ...]) -> No
          WHERE ke > 1""")
 
 
+# The SQL function that suggests the closest known names (ingest/aturan.py registers it on the
+# connection): the same suggestions as the workbook import's, computed only for rows with a problem.
+SARAN = "saran_impor"
+
+
 def cek_rujukan_massal(con, berkas: dict[str, str], skala_bawaan: tuple[str, ...]) -> None:
     """Cross-file and file-to-database references, as the workbook import checks them: agencies,
     predikat scales, Renstra periods, indicator codes, budget parents, quarters' budget lines,
@@ -137,6 +147,7 @@ def cek_rujukan_massal(con, berkas: dict[str, str], skala_bawaan: tuple[str, ...
             continue
         con.execute(f"""INSERT INTO masalah_massal
             SELECT {_q(nama)}, nomor_baris, 'instansi', 'instansi ''' || t.instansi || ''' tidak ada di berkas instansi maupun di basis data.'
+                   || {SARAN}(t.instansi, (SELECT list(kode) FROM ref_instansi))
               FROM massal_{tabel} t WHERE t.instansi IS NOT NULL AND t.instansi NOT IN (SELECT kode FROM ref_instansi)""")
     if "instansi" in berkas:
         skala = " UNION ".join(["SELECT nama FROM skala_predikat", *(f"SELECT {_q(s)}" for s in skala_bawaan)]
@@ -144,6 +155,7 @@ def cek_rujukan_massal(con, berkas: dict[str, str], skala_bawaan: tuple[str, ...
         con.execute(f"""INSERT INTO masalah_massal
             SELECT {_q(berkas['instansi'])}, nomor_baris, 'skala_predikat',
                    'skala ''' || skala_predikat || ''' tidak dikenal; skala: ' || (SELECT string_agg(nama, ', ' ORDER BY nama) FROM ({skala})) || '.'
+                   || {SARAN}(skala_predikat, (SELECT list(nama ORDER BY nama) FROM ({skala})))
               FROM massal_instansi WHERE skala_predikat IS NOT NULL AND skala_predikat NOT IN ({skala})""")
     if "indikator" in berkas:
         con.execute(f"""INSERT INTO masalah_massal
@@ -151,14 +163,16 @@ def cek_rujukan_massal(con, berkas: dict[str, str], skala_bawaan: tuple[str, ...
                    'periode_akhir ' || periode_akhir || ' sebelum periode_awal ' || periode_awal
               FROM massal_indikator WHERE periode_awal > periode_akhir""")
     if "capaian" in berkas:
-        file_ind = "UNION SELECT instansi, kode FROM massal_indikator" if "indikator" in berkas else ""
+        file_ind = "UNION SELECT instansi, kode FROM massal_indikator WHERE kode IS NOT NULL" if "indikator" in berkas else ""
+        con.execute(f"""CREATE OR REPLACE TEMP TABLE ref_indikator AS
+            SELECT i.kode AS instansi, d.kode FROM indikator d JOIN instansi i ON i.id = d.instansi_id {file_ind}""")
         con.execute(f"""INSERT INTO masalah_massal
             SELECT {_q(berkas['capaian'])}, c.nomor_baris, 'indikator_kode', 'kode indikator ''' || c.indikator_kode ||
                    ''' tidak ada di berkas indikator maupun di basis data untuk ' || c.instansi || '.'
+                   || {SARAN}(c.indikator_kode, (SELECT list(r.kode) FROM ref_indikator r WHERE r.instansi = c.instansi))
               FROM massal_capaian c
              WHERE c.indikator_kode IS NOT NULL AND c.instansi IN (SELECT kode FROM ref_instansi)
-               AND (c.instansi, c.indikator_kode) NOT IN (
-                   SELECT i.kode, d.kode FROM indikator d JOIN instansi i ON i.id = d.instansi_id {file_ind})""")
+               AND (c.instansi, c.indikator_kode) NOT IN (SELECT instansi, kode FROM ref_indikator)""")
     if "anggaran" in berkas or "anggaran_triwulan" in berkas:
         file_ang = ("UNION ALL SELECT instansi, tahun, kode, tingkat, 1 FROM massal_anggaran WHERE kode IS NOT NULL"
                     if "anggaran" in berkas else "")
@@ -172,7 +186,9 @@ def cek_rujukan_massal(con, berkas: dict[str, str], skala_bawaan: tuple[str, ...
             SELECT {nama}, a.nomor_baris, 'induk_kode', CASE
                 WHEN a.tingkat = 'program' THEN 'program tidak punya induk; kosongkan induk_kode'
                 WHEN a.induk_kode IS NULL THEN a.tingkat || ' wajib punya induk (' || CASE a.tingkat WHEN 'kegiatan' THEN 'program' ELSE 'kegiatan' END || ')'
-                WHEN r.tingkat IS NULL THEN 'induk ''' || a.induk_kode || ''' tidak ada untuk tahun ' || a.tahun || '.'
+                WHEN r.tingkat IS NULL THEN 'induk ''' || a.induk_kode || ''' tidak ada untuk tahun ' || a.tahun || '.' || {SARAN}(
+                    a.induk_kode, (SELECT list(q.kode) FROM ref_anggaran q WHERE q.instansi = a.instansi AND q.tahun = a.tahun
+                                                                              AND q.kode <> a.kode))
                 ELSE 'induk ' || a.tingkat || ' harus ' || CASE a.tingkat WHEN 'kegiatan' THEN 'program' ELSE 'kegiatan' END ||
                      ', tetapi ''' || a.induk_kode || ''' adalah ' || r.tingkat END
               FROM massal_anggaran a LEFT JOIN ref_anggaran r ON r.instansi = a.instansi AND r.tahun = a.tahun AND r.kode = a.induk_kode
