@@ -1,5 +1,6 @@
 """SAKIP Dashboard: the router. The pages come from the registry (`sakip_calc.presentation.halaman`);
 the sidebar is drawn here once; pages read the choice and draw their sections."""
+
 from pathlib import Path
 
 import streamlit as st
@@ -13,8 +14,9 @@ HALAMAN = Path(__file__).resolve().parent / "pages"
 st.set_page_config(page_title="SAKIP Dashboard", page_icon=":material/monitoring:", layout="wide")
 grup: dict[str, list] = {}
 for h in registri.DAFTAR:
-    grup.setdefault(h.grup, []).append(st.Page(str(HALAMAN / f"{h.id}.py"), title=h.judul, icon=h.ikon,
-                                               url_path=h.id, default=h.bawaan))
+    grup.setdefault(h.grup, []).append(
+        st.Page(str(HALAMAN / f"{h.id}.py"), title=h.judul, icon=h.ikon, url_path=h.id, default=h.bawaan)
+    )
 halaman = st.navigation(grup)
 akses.gerbang_lihat()
 st.session_state["_pilihan"] = dasbor.sidebar()

@@ -4,23 +4,45 @@
 outside this package and pages/ imports Streamlit; nothing in it defines a chart or a number:
 pages draw what the sections of `sakip_calc.presentation` return.
 """
+
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
+from dasbor.data import Pilihan, koneksi, pilihan, riwayat_impor, tampilan, versi
+from dasbor.sidebar import PILIHAN_BATAS, grafik_dek, halaman_dek, mode_presentasi, sidebar
+from dasbor.widget import (
+    F_ANGKA,
+    F_ANGKA2,
+    F_NILAI,
+    F_PERSEN,
+    F_RUPIAH,
+    F_TAHUN,
+    MIME_PPTX,
+    MIME_XLSX,
+    aman,
+    angka,
+    bagan,
+    grafik,
+    kartu,
+    kartu_predikat,
+    kosong,
+    mulai,
+    nama_berkas,
+    persen,
+    pilih,
+    tabel,
+    tahun,
+)
 from sakip_calc import store
 
-# read through the package at call time, so tests and bench can point it at another file
+# read through the package at call time (never copied at import), so tests and bench can point it at another file
 DB = Path(os.environ.get("SAKIP_DB", store.DB_BAWAAN))
 
-from dasbor.data import Pilihan, koneksi, pilihan, riwayat_impor, tampilan, versi  # noqa: E402
-from dasbor.widget import (F_ANGKA, F_ANGKA2, F_NILAI, F_PERSEN, F_RUPIAH, F_TAHUN, MIME_PPTX, MIME_XLSX,  # noqa: E402
-                           aman, angka, bagan, grafik, kartu, kartu_predikat, kosong, mulai, nama_berkas, persen,
-                           pilih, tabel, tahun)
-from dasbor.sidebar import PILIHAN_BATAS, grafik_dek, halaman_dek, mode_presentasi, sidebar  # noqa: E402
-
-__all__ = ["DB", "F_ANGKA", "F_ANGKA2", "F_NILAI", "F_PERSEN", "F_RUPIAH", "F_TAHUN", "MIME_PPTX", "MIME_XLSX",
-           "PILIHAN_BATAS", "Pilihan", "aman", "angka", "bagan", "grafik", "grafik_dek", "halaman_dek", "kartu",
-           "kartu_predikat", "kosong", "koneksi", "mode_presentasi", "mulai", "nama_berkas", "persen", "pilih",
-           "pilihan", "riwayat_impor", "sidebar", "tabel", "tahun", "tampilan", "versi"]
+__all__ = [
+    "DB", "F_ANGKA", "F_ANGKA2", "F_NILAI", "F_PERSEN", "F_RUPIAH", "F_TAHUN", "MIME_PPTX", "MIME_XLSX",
+    "PILIHAN_BATAS", "Pilihan", "aman", "angka", "bagan", "grafik", "grafik_dek", "halaman_dek", "kartu",
+    "kartu_predikat", "kosong", "koneksi", "mode_presentasi", "mulai", "nama_berkas", "persen", "pilih",
+    "pilihan", "riwayat_impor", "sidebar", "tabel", "tahun", "tampilan", "versi",
+]  # fmt: skip

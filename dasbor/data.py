@@ -5,6 +5,7 @@ Caches are keyed by the database file's version (inode, mtime, size). An import 
 file atomically, so the next run sees a new version: the old connection is released and every
 read is done again on the new data. Must not compute or format anything: sections do that.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
@@ -15,10 +16,10 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-import dasbor as _paket           # DB lives on the package: tests and bench point it at another file
+import dasbor as _paket  # DB lives on the package: tests and bench point it at another file
 from sakip_calc import store
 from sakip_calc.presentation import halaman as registri
-from sakip_calc.presentation.tampilan import Pembaca, Tampilan, nama_baca
+from sakip_calc.presentation.tampilan import Lingkup, Pembaca, Tampilan, nama_baca
 
 
 def versi() -> str:
@@ -53,17 +54,10 @@ def riwayat_impor(versi_data: str) -> pd.DataFrame:
 
 
 @dataclass(frozen=True)
-class Pilihan:
-    """The sidebar's choice: agency, year, comparison year, predikat scale, cap."""
+class Pilihan(Lingkup):
+    """The sidebar's choice, and the data version the run started with."""
+
     versi: str
-    instansi_id: int
-    kode: str
-    nama: str
-    kabupaten: str
-    tahun: int
-    tahun_banding: int | None
-    skala: str
-    batas: float | None | str      # a number, None (no cap) or analisis.BATAS_INSTANSI
 
 
 def pilihan() -> Pilihan | None:
@@ -100,5 +94,6 @@ def pilihan_sekarang() -> tuple[tuple[str, Any], ...]:
 
 def tampilan(p: Pilihan, pilihan_halaman: Mapping[str, Any] | None = None) -> Tampilan:
     """The view for the sidebar choice `p`: page choices live from the session unless given."""
-    return Tampilan(p.instansi_id, p.kode, p.nama, p.kabupaten, p.tahun, p.tahun_banding, p.skala, p.batas,
-                    PilihanSesi() if pilihan_halaman is None else pilihan_halaman, pembaca(p.versi))
+    return Tampilan(
+        **p.lingkup(), pilihan=PilihanSesi() if pilihan_halaman is None else pilihan_halaman, baca=pembaca(p.versi)
+    )

@@ -4,6 +4,7 @@ Shows the charts of the deck (the pages ticked under 'Unduh Presentasi', built f
 sections with the choices made on them), so what is projected and what is downloaded are the same
 figures. Must not build charts of its own.
 """
+
 from __future__ import annotations
 
 import plotly.graph_objects as go
@@ -22,8 +23,9 @@ GAYA = """<style>
 def besar(fig: go.Figure) -> go.Figure:
     """A copy with type sized for a projector across the room."""
     salinan = go.Figure(fig)
-    salinan.update_layout(height=640, font_size=21, title_font_size=32, legend_font_size=19,
-                          margin={"t": 130, "b": 120})
+    salinan.update_layout(
+        height=640, font_size=21, title_font_size=32, legend_font_size=19, margin={"t": 130, "b": 120}
+    )
     salinan.update_traces(textfont_size=19)
     # plotly shrinks outside bar labels that meet the plot edge; on a projector they stay full size
     salinan.update_traces(outsidetextfont_size=19, constraintext="none", selector={"type": "bar"})
@@ -51,13 +53,30 @@ def tampil(p: d.Pilihan) -> None:
     with st.container(horizontal=True, vertical_alignment="center"):
         st.markdown(f"**{g.halaman}** · {p.nama} · {i + 1} / {len(daftar)}")
         st.space("stretch")
-        st.button("Sebelumnya", icon=":material/arrow_back:", on_click=_geser, args=(-1, len(daftar)),
-                  shortcut="left", key="pr_sebelum")
-        st.button("Berikutnya", icon=":material/arrow_forward:", on_click=_geser, args=(1, len(daftar)),
-                  shortcut="right", key="pr_berikut", type="primary")
+        st.button(
+            "Sebelumnya",
+            icon=":material/arrow_back:",
+            on_click=_geser,
+            args=(-1, len(daftar)),
+            shortcut="left",
+            key="pr_sebelum",
+        )
+        st.button(
+            "Berikutnya",
+            icon=":material/arrow_forward:",
+            on_click=_geser,
+            args=(1, len(daftar)),
+            shortcut="right",
+            key="pr_berikut",
+            type="primary",
+        )
         st.button("Keluar", icon=":material/close:", on_click=_keluar, key="pr_keluar", type="tertiary")
     # theme=None: the figure's own (enlarged) fonts, not Streamlit's smaller axis theme
-    st.plotly_chart(besar(g.fig), config={"displaylogo": False, "locale": "id", "displayModeBar": False}, theme=None,
-                    key="pr_grafik")
+    st.plotly_chart(
+        besar(g.fig),
+        config={"displaylogo": False, "locale": "id", "displayModeBar": False},
+        theme=None,
+        key="pr_grafik",
+    )
     if g.kalimat:
         st.markdown(g.kalimat)

@@ -1,6 +1,7 @@
 """The sidebar: agency, year, comparison year, predikat scale and cap (bound to the URL so a view
 can be bookmarked), and the deck's download with its page ticks. The deck's charts come from the
 page sections (`presentation.dek`) with the view on screen; nothing here builds a chart."""
+
 from __future__ import annotations
 
 import streamlit as st
@@ -37,8 +38,9 @@ def sidebar() -> Pilihan | None:
     sb = st.sidebar
     # wide enough for a full agency name in the selectbox
     st.html("<style>section[data-testid='stSidebar']{width:21rem !important}</style>")
-    kode = sb.selectbox("Instansi", list(nama), format_func=nama.get, key="instansi", bind="query-params",
-                        on_change=_instansi_berganti)
+    kode = sb.selectbox(
+        "Instansi", list(nama), format_func=nama.get, key="instansi", bind="query-params", on_change=_instansi_berganti
+    )
     baris = daftar[daftar["kode"] == kode].iloc[0]
     tahun_df = baca(store.tahun_data, int(baris["id"]))
     semua_tahun = [int(t) for t in sorted(set(tahun_df["tahun"]), reverse=True)]
@@ -47,22 +49,48 @@ def sidebar() -> Pilihan | None:
         return None
     # the computed default only on first show; afterwards the session (or the URL) holds the value
     bawaan = semua_tahun.index(_bawaan_instansi(v, kode)[0]) if "tahun" not in st.session_state else 0
-    tahun = sb.selectbox("Tahun", semua_tahun, index=bawaan, key="tahun", bind="query-params",
-                         on_change=_lupakan_pilihan_tahun)
+    tahun = sb.selectbox(
+        "Tahun", semua_tahun, index=bawaan, key="tahun", bind="query-params", on_change=_lupakan_pilihan_tahun
+    )
     banding_opsi = [t for t in semua_tahun if t < tahun]
-    banding = sb.selectbox("Tahun pembanding", banding_opsi, index=0 if banding_opsi else None,
-                           key="banding", bind="query-params", placeholder="(tidak ada tahun sebelumnya)")
+    banding = sb.selectbox(
+        "Tahun pembanding",
+        banding_opsi,
+        index=0 if banding_opsi else None,
+        key="banding",
+        bind="query-params",
+        placeholder="(tidak ada tahun sebelumnya)",
+    )
     skala_opsi = skala_tersedia(v)
     skala_bawaan = baris["skala_predikat"] if baris["skala_predikat"] in skala_opsi else skala_opsi[0]
-    nama_skala = sb.selectbox("Skala predikat", skala_opsi,
-                              index=skala_opsi.index(skala_bawaan) if "skala" not in st.session_state else 0,
-                              format_func=lambda s: NAMA_SKALA.get(s, s), key="skala", bind="query-params")
-    batas_kode = sb.selectbox("Skor capaian", list(PILIHAN_BATAS), format_func=PILIHAN_BATAS.get, key="batas",
-                              bind="query-params",
-                              help="Temanggung menghitung capaian di atas 100 % sebagai 100; Tegal tidak membatasi.")
+    nama_skala = sb.selectbox(
+        "Skala predikat",
+        skala_opsi,
+        index=skala_opsi.index(skala_bawaan) if "skala" not in st.session_state else 0,
+        format_func=lambda s: NAMA_SKALA.get(s, s),
+        key="skala",
+        bind="query-params",
+    )
+    batas_kode = sb.selectbox(
+        "Skor capaian",
+        list(PILIHAN_BATAS),
+        format_func=PILIHAN_BATAS.get,
+        key="batas",
+        bind="query-params",
+        help="Temanggung menghitung capaian di atas 100 % sebagai 100; Tegal tidak membatasi.",
+    )
     batas = {"instansi": analisis.BATAS_INSTANSI, "100": 100.0, "tanpa": None}[batas_kode]
-    p = Pilihan(v, int(baris["id"]), kode, baris["nama"], baris["kabupaten"], int(tahun),
-                int(banding) if banding is not None else None, nama_skala, batas)
+    p = Pilihan(
+        int(baris["id"]),
+        kode,
+        baris["nama"],
+        baris["kabupaten"],
+        int(tahun),
+        int(banding) if banding is not None else None,
+        nama_skala,
+        batas,
+        versi=v,
+    )
     _alat_presentasi(p)
     return p
 
@@ -97,6 +125,7 @@ def _instansi_berganti() -> None:
 
 # ---- the deck: the ticked pages' sections with the view on screen ---------------------------
 
+
 def halaman_dek() -> tuple[str, ...]:
     """The pages ticked under 'Unduh Presentasi' (all by default); presentation mode shows the same."""
     return tuple(h.judul for i, h in enumerate(registri.DEK) if st.session_state.get(f"dek_{i}", True))
@@ -122,13 +151,23 @@ def _alat_presentasi(p: Pilihan) -> None:
             st.checkbox(h.judul, value=True, key=f"dek_{i}")
         halaman, pilihan_halaman = halaman_dek(), pilihan_sekarang()
         # built on click; the chart list is the one presentation mode caches
-        st.download_button("Unduh .pptx", data=lambda: ekspor.buat_dek(_grafik_dek(p, halaman, pilihan_halaman),
-                                                                       p.nama, p.tahun),
-                           file_name=f"{nama_berkas('presentasi', p)}.pptx", mime=MIME_PPTX, on_click="ignore",
-                           type="primary", icon=":material/download:", disabled=not halaman, key="dek_unduh",
-                           width="stretch")
-    sb.toggle("Mode presentasi", key="presentasi",
-              help="Satu grafik sekali tampil, huruf besar, tanpa panel samping; untuk proyektor.")
+        st.download_button(
+            "Unduh .pptx",
+            data=lambda: ekspor.buat_dek(_grafik_dek(p, halaman, pilihan_halaman), p.nama, p.tahun),
+            file_name=f"{nama_berkas('presentasi', p)}.pptx",
+            mime=MIME_PPTX,
+            on_click="ignore",
+            type="primary",
+            icon=":material/download:",
+            disabled=not halaman,
+            key="dek_unduh",
+            width="stretch",
+        )
+    sb.toggle(
+        "Mode presentasi",
+        key="presentasi",
+        help="Satu grafik sekali tampil, huruf besar, tanpa panel samping; untuk proyektor.",
+    )
 
 
 def mode_presentasi() -> bool:

@@ -1,6 +1,7 @@
 """Drawing helpers shared by the pages: a section's chart, table, cards and empty message, choice
 widgets bound to their registered keys, and the image/Excel downloads. They draw what a section
 returns; they must not compute or title anything themselves."""
+
 from __future__ import annotations
 
 import hashlib
@@ -17,13 +18,29 @@ from dasbor.data import Pilihan, pilihan, tampilan
 from sakip_calc.domain.angka import format_angka, format_persen
 from sakip_calc.domain.spesifikasi import NAMA_SKALA
 from sakip_calc.export import ekspor
-from sakip_calc.presentation.tampilan import (F_ANGKA, F_ANGKA2, F_NILAI, F_PERSEN, F_RUPIAH, F_TAHUN, Bagan,
-                                              Kartu, Kosong, Tabel, Tampilan)
+from sakip_calc.presentation.tampilan import (
+    F_ANGKA,
+    F_ANGKA2,
+    F_NILAI,
+    F_PERSEN,
+    F_RUPIAH,
+    F_TAHUN,
+    Bagan,
+    Kartu,
+    Kosong,
+    Tabel,
+    Tampilan,
+)
 
 __all__ = ["F_ANGKA", "F_ANGKA2", "F_NILAI", "F_PERSEN", "F_RUPIAH", "F_TAHUN"]
 
-FORMAT_EXCEL = {F_PERSEN: ekspor.ID + '#,##0.00" %"', F_ANGKA2: ekspor.ID + "#,##0.00", F_ANGKA: ekspor.ID + "#,##0",
-                F_TAHUN: "0", F_RUPIAH: ekspor.ID + '"Rp "#,##0'}
+FORMAT_EXCEL = {
+    F_PERSEN: ekspor.ID + '#,##0.00" %"',
+    F_ANGKA2: ekspor.ID + "#,##0.00",
+    F_ANGKA: ekspor.ID + "#,##0",
+    F_TAHUN: "0",
+    F_RUPIAH: ekspor.ID + '"Rp "#,##0',
+}
 MIME_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MIME_PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 
@@ -40,6 +57,7 @@ def mulai(judul: str) -> Tampilan:
 
 # ---- choices ----------------------------------------------------------------------------------
 
+
 def pilih(widget: Callable, label: str, opsi: Sequence, kunci: str, nilai: Any, **kw) -> Any:
     """A choice widget bound to its registered key, showing `nilai` (the section's resolution of
     the stored choice: the choice while valid, else its default). Remembered for the session, so
@@ -50,6 +68,7 @@ def pilih(widget: Callable, label: str, opsi: Sequence, kunci: str, nilai: Any, 
 
 
 # ---- drawing a section's output ----------------------------------------------------------------
+
 
 def bagan(b: Bagan | Kosong | None) -> None:
     """A chart section's output: the chart with its reading, or the sentence saying why there is none."""
@@ -69,14 +88,22 @@ def grafik(fig: go.Figure, kalimat: str | None = None, key: str | None = None) -
     with st.container(horizontal=True, gap="small"):
         # rendered only when clicked (on a worker thread), so a rerun costs nothing
         for format, mime in (("png", "image/png"), ("svg", "image/svg+xml")):
-            st.download_button(format.upper(), data=lambda f=format: _gambar(fig.to_json(), f, fig),
-                               file_name=f"{nama}.{format}", mime=mime, on_click="ignore", type="tertiary",
-                               icon=":material/download:", key=f"{kunci}_{format}",
-                               help=f"Unduh grafik ini sebagai {format.upper()}")
+            st.download_button(
+                format.upper(),
+                data=lambda f=format: _gambar(fig.to_json(), f, fig),
+                file_name=f"{nama}.{format}",
+                mime=mime,
+                on_click="ignore",
+                type="tertiary",
+                icon=":material/download:",
+                key=f"{kunci}_{format}",
+                help=f"Unduh grafik ini sebagai {format.upper()}",
+            )
 
 
-def kartu(kolom, label: str | Kartu, nilai: str | None = None, catatan: str | None = None,
-          help: str | None = None) -> None:
+def kartu(
+    kolom, label: str | Kartu, nilai: str | None = None, catatan: str | None = None, help: str | None = None
+) -> None:
     if isinstance(label, Kartu):
         label, nilai, catatan, help = label.label, label.nilai, label.catatan, label.bantuan
     kolom.metric(label, nilai, catatan, delta_color="off", delta_arrow="off", help=help, border=True)
@@ -85,12 +112,14 @@ def kartu(kolom, label: str | Kartu, nilai: str | None = None, catatan: str | No
 def kartu_predikat(kolom, predikat: str | None, warna: str | None, nama_skala: str) -> None:
     """The predikat as a coloured word: a metric's big font cannot hold 'Sangat Memuaskan'."""
     with kolom.container(border=True, height="stretch"):
-        st.markdown(f"<div style='font-size:0.875rem'>Predikat</div>"
-                    f"<div style='font-size:1.7rem;font-weight:600;color:{html.escape(warna or '#262626')};"
-                    f"line-height:1.3'>{html.escape(predikat or '–')}</div>"
-                    f"<div style='font-size:0.8rem;color:#595959'>skala "
-                    f"{html.escape(NAMA_SKALA.get(nama_skala, nama_skala))}</div>",
-                    unsafe_allow_html=True)
+        st.markdown(
+            f"<div style='font-size:0.875rem'>Predikat</div>"
+            f"<div style='font-size:1.7rem;font-weight:600;color:{html.escape(warna or '#262626')};"
+            f"line-height:1.3'>{html.escape(predikat or '–')}</div>"
+            f"<div style='font-size:0.8rem;color:#595959'>skala "
+            f"{html.escape(NAMA_SKALA.get(nama_skala, nama_skala))}</div>",
+            unsafe_allow_html=True,
+        )
 
 
 def persen(x, d: int = 2) -> str:
@@ -127,21 +156,37 @@ def tabel(df: pd.DataFrame | Tabel, format_kolom: dict | None = None, warna_kolo
     gaya = df.style.format(na_rep="–").format({k: f for k, f in format_kolom.items() if k in df.columns}, na_rep="–")
     if warna_kolom and warna_kolom in df.columns and "_warna" in df.columns:
         warna = df["_warna"]
-        gaya = gaya.apply(lambda s: [f"background-color: {w}; color: #111" if isinstance(w, str) else "" for w in warna],
-                          subset=[warna_kolom])
+        gaya = gaya.apply(
+            lambda s: [f"background-color: {w}; color: #111" if isinstance(w, str) else "" for w in warna],
+            subset=[warna_kolom],
+        )
     if "_warna" in df.columns:
         gaya = gaya.hide(["_warna"], axis="columns")
     hasil = st.dataframe(gaya, hide_index=True, **kw)
     format_excel = {k: FORMAT_EXCEL[f] for k, f in format_kolom.items() if f in FORMAT_EXCEL}
-    kunci = kw.get("key") or "t_" + hashlib.md5(pd.util.hash_pandas_object(df.astype(str), index=False).values.tobytes()
-                                                  + str(list(df.columns)).encode()).hexdigest()[:12]
-    st.download_button("Excel", data=lambda: ekspor.tabel_excel(df, format_excel, warna_kolom=warna_kolom),
-                       file_name=f"{nama_berkas('tabel')}.xlsx", mime=MIME_XLSX, on_click="ignore", type="tertiary",
-                       icon=":material/download:", key=f"{kunci}_xlsx", help="Unduh tabel ini sebagai buku kerja Excel")
+    kunci = (
+        kw.get("key")
+        or "t_"
+        + hashlib.md5(
+            pd.util.hash_pandas_object(df.astype(str), index=False).values.tobytes() + str(list(df.columns)).encode()
+        ).hexdigest()[:12]
+    )
+    st.download_button(
+        "Excel",
+        data=lambda: ekspor.tabel_excel(df, format_excel, warna_kolom=warna_kolom),
+        file_name=f"{nama_berkas('tabel')}.xlsx",
+        mime=MIME_XLSX,
+        on_click="ignore",
+        type="tertiary",
+        icon=":material/download:",
+        key=f"{kunci}_xlsx",
+        help="Unduh tabel ini sebagai buku kerja Excel",
+    )
     return hasil
 
 
 # ---- exports: images ------------------------------------------------------------------------
+
 
 def nama_berkas(judul: str, p: Pilihan | None = None) -> str:
     """'dinsos-temanggung-2023-serapan-per-program-2023' (agency and year first, without extension)."""

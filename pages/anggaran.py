@@ -1,4 +1,5 @@
 """Anggaran & Efisiensi: draws the sections of `presentation.bagian.anggaran`."""
+
 import streamlit as st
 
 import dasbor as d
@@ -9,8 +10,14 @@ v = d.mulai("Anggaran & Efisiensi {tahun}")
 if bagian.data(v).empty:
     d.kosong(f"{v.nama} tidak punya data anggaran untuk {v.tahun}. Pilih tahun lain di panel samping.")
     st.stop()
-d.pilih(st.selectbox, "Metode efisiensi", bagian.opsi_metode(), "ag_metode", bagian.metode(v),
-        format_func=agg.METODE_EFISIENSI.get)
+d.pilih(
+    st.selectbox,
+    "Metode efisiensi",
+    bagian.opsi_metode(),
+    "ag_metode",
+    bagian.metode(v),
+    format_func=agg.METODE_EFISIENSI.get,
+)
 st.caption(d.aman(bagian.keterangan(v)))
 
 kartu, kalimat = bagian.kartu(v)

@@ -1,4 +1,5 @@
 """Capaian Kinerja: draws the sections of `presentation.bagian.capaian`."""
+
 import streamlit as st
 
 import dasbor as d
@@ -13,10 +14,20 @@ if bagian.tahun_ini(v).empty:
 
 opsi, saringan = bagian.opsi_saringan(v), bagian.saringan(v)
 f1, f2, f3, f4 = st.columns([2, 3, 2, 2])
-d.pilih(f1.multiselect, "Tingkat", opsi["cp_tingkat"], "cp_tingkat", saringan["cp_tingkat"], placeholder="Semua tingkat")
-d.pilih(f2.multiselect, "Sasaran", opsi["cp_sasaran"], "cp_sasaran", saringan["cp_sasaran"], placeholder="Semua sasaran")
-d.pilih(f3.multiselect, "Predikat", opsi["cp_predikat"], "cp_predikat", saringan["cp_predikat"],
-        placeholder="Semua predikat")
+d.pilih(
+    f1.multiselect, "Tingkat", opsi["cp_tingkat"], "cp_tingkat", saringan["cp_tingkat"], placeholder="Semua tingkat"
+)
+d.pilih(
+    f2.multiselect, "Sasaran", opsi["cp_sasaran"], "cp_sasaran", saringan["cp_sasaran"], placeholder="Semua sasaran"
+)
+d.pilih(
+    f3.multiselect,
+    "Predikat",
+    opsi["cp_predikat"],
+    "cp_predikat",
+    saringan["cp_predikat"],
+    placeholder="Semua predikat",
+)
 f4.text_input("Cari indikator", key="cp_cari", placeholder="kode atau nama", persist_state="session")
 
 kode = bagian.opsi_indikator(v)
@@ -29,8 +40,13 @@ def _baris_dipilih() -> None:
 
 
 st.caption(bagian.keterangan_tabel(v))
-d.tabel(bagian.tabel_indikator(v), on_select=_baris_dipilih if kode else "rerun", selection_mode="single-row",
-        key="cp_tabel", height=420)
+d.tabel(
+    bagian.tabel_indikator(v),
+    on_select=_baris_dipilih if kode else "rerun",
+    selection_mode="single-row",
+    key="cp_tabel",
+    height=420,
+)
 
 st.subheader("Rata-rata per sasaran dan program")
 for t in bagian.tabel_rata_rata(v):
@@ -40,8 +56,14 @@ if not kode:
     d.kosong("Tidak ada indikator yang cocok dengan saringan.")
     st.stop()
 st.subheader("Rincian indikator")
-d.pilih(st.selectbox, "Indikator", kode, "cp_indikator", bagian.indikator(v),
-        format_func=lambda k: bagian.label_indikator(v, k))
+d.pilih(
+    st.selectbox,
+    "Indikator",
+    kode,
+    "cp_indikator",
+    bagian.indikator(v),
+    format_func=lambda k: bagian.label_indikator(v, k),
+)
 nama, rinci, pecahan = bagian.keterangan_indikator(v)
 st.markdown(f"**{d.aman(nama)}** — {rinci}")
 if pecahan:

@@ -1,4 +1,5 @@
 """Ringkasan: draws the sections of `presentation.bagian.ringkasan`."""
+
 import streamlit as st
 
 import dasbor as d

@@ -1,9 +1,11 @@
 """Tren Antar Tahun: draws the sections of `presentation.bagian.tren`."""
+
 import streamlit as st
 
 import dasbor as d
 from sakip_calc.domain.spesifikasi import NAMA_SKALA
-from sakip_calc.presentation.bagian import capaian, tren as bagian
+from sakip_calc.presentation.bagian import capaian
+from sakip_calc.presentation.bagian import tren as bagian
 
 v = d.mulai("Tren Antar Tahun")
 if capaian.semua(v).empty:
@@ -12,10 +14,18 @@ if capaian.semua(v).empty:
 st.caption(d.aman(f"{v.nama} · data {capaian.rentang(v)} · skala {NAMA_SKALA.get(v.skala, v.skala)}"))
 
 nama = bagian.nama_indikator(v)
-pilih = d.pilih(st.multiselect, "Indikator", list(nama), "tr_indikator", bagian.indikator(v),
-                format_func=lambda k: f"{k} · {nama[k]}", placeholder="Pilih indikator")
-d.pilih(st.radio, "Bentuk grafik", bagian.BENTUK, "tr_bentuk", bagian.bentuk(v), horizontal=True,
-        format_func=str.capitalize)
+pilih = d.pilih(
+    st.multiselect,
+    "Indikator",
+    list(nama),
+    "tr_indikator",
+    bagian.indikator(v),
+    format_func=lambda k: f"{k} · {nama[k]}",
+    placeholder="Pilih indikator",
+)
+d.pilih(
+    st.radio, "Bentuk grafik", bagian.BENTUK, "tr_bentuk", bagian.bentuk(v), horizontal=True, format_func=str.capitalize
+)
 if not pilih:
     d.kosong("Pilih satu indikator atau lebih.")
     st.stop()

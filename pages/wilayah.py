@@ -1,4 +1,5 @@
 """Sebaran Wilayah: draws the sections of `presentation.bagian.wilayah`."""
+
 import streamlit as st
 
 import dasbor as d
@@ -7,8 +8,10 @@ from sakip_calc.presentation.tampilan import Kosong
 
 v = d.mulai("Sebaran Wilayah")
 if bagian.semua(v).empty:
-    d.kosong(f"{v.nama} belum punya data per kecamatan atau desa (PSKS, BDT/DTKS, PKH, ...). "
-             "Tambahkan lembar Wilayah lewat halaman Impor Data.")
+    d.kosong(
+        f"{v.nama} belum punya data per kecamatan atau desa (PSKS, BDT/DTKS, PKH, ...). "
+        "Tambahkan lembar Wilayah lewat halaman Impor Data."
+    )
     st.stop()
 tahun = d.pilih(st.selectbox, "Tahun data wilayah", bagian.opsi_tahun(v), "wl_tahun", bagian.tahun(v))
 if tahun != v.tahun:
@@ -22,8 +25,14 @@ if bagian.jenis(v) is None:
     st.stop()
 
 label, kelompok = bagian.label(v), bagian.kelompok(v)
-d.pilih(st.selectbox, "Jenis data", list(label), "wl_jenis", bagian.jenis(v),
-        format_func=lambda j: f"{kelompok[j]} · {label[j]}")
+d.pilih(
+    st.selectbox,
+    "Jenis data",
+    list(label),
+    "wl_jenis",
+    bagian.jenis(v),
+    format_func=lambda j: f"{kelompok[j]} · {label[j]}",
+)
 kiri, kanan = st.columns([3, 2])
 with kiri:
     d.bagan(bagian.grafik_kecamatan(v))
@@ -41,16 +50,24 @@ if isinstance(rasio := bagian.tabel_rasio(v), Kosong):
     d.kosong(rasio.pesan)
 else:
     d.tabel(rasio)
-    st.caption("Laporan Tegal menulis persentase BDT tanpa NIK sebagai perbandingan terhadap data ber-NIK "
-               "(mis. Adiwerna 12.704 ÷ 32.446 = 39,15 %); pangsa dari seluruh data BDT ditampilkan di sampingnya.")
+    st.caption(
+        "Laporan Tegal menulis persentase BDT tanpa NIK sebagai perbandingan terhadap data ber-NIK "
+        "(mis. Adiwerna 12.704 ÷ 32.446 = 39,15 %); pangsa dari seluruh data BDT ditampilkan di sampingnya."
+    )
 
 st.subheader("Rincian desa")
 if not bagian.opsi_kecamatan_desa(v):
     d.kosong("Tidak ada data per desa untuk tahun ini.")
 else:
     d.pilih(st.selectbox, "Kecamatan", bagian.opsi_kecamatan_desa(v), "wl_kec", bagian.kecamatan_desa(v))
-    d.pilih(st.selectbox, "Jenis data desa", bagian.opsi_jenis_desa(v), "wl_desa_jenis", bagian.jenis_desa(v),
-            format_func=lambda j: label.get(j, j))
+    d.pilih(
+        st.selectbox,
+        "Jenis data desa",
+        bagian.opsi_jenis_desa(v),
+        "wl_desa_jenis",
+        bagian.jenis_desa(v),
+        format_func=lambda j: label.get(j, j),
+    )
     k1, k2 = st.columns([3, 2])
     with k1:
         d.bagan(bagian.grafik_desa(v))

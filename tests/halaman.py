@@ -1,4 +1,5 @@
 """Shared AppTest helpers for the page tests."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -11,7 +12,7 @@ from sakip_calc.presentation import halaman as registri
 
 AKAR = Path(__file__).resolve().parents[1]
 INSTANSI = ("dinsos-temanggung", "dinsos-tegal", "dinsos-tanjabbar")
-HALAMAN = tuple(h.id for h in registri.DAFTAR if h.id != "perbandingan")   # perbandingan: tests/test_perbandingan.py
+HALAMAN = tuple(h.id for h in registri.DAFTAR if h.id != "perbandingan")  # perbandingan: tests/test_perbandingan.py
 
 # AppTest resets PagesManager.uses_pages_directory before every run; because the project keeps
 # its pages in pages/, Streamlit then takes its legacy multipage path and runs the page file
@@ -33,6 +34,7 @@ def nilai(data) -> list:
         import base64
 
         import numpy as np
+
         return np.frombuffer(base64.b64decode(data["bdata"]), dtype=np.dtype(data["dtype"])).tolist()
     return list(data)
 
@@ -58,6 +60,7 @@ def ke(at: AppTest, halaman: str) -> AppTest:
 def cache_bersih():
     """AppTest runs in the pytest process: every page test starts with empty Streamlit caches."""
     import streamlit as st
+
     st.cache_data.clear()
     st.cache_resource.clear()
     yield

@@ -1,25 +1,26 @@
 """Exports: the .pptx deck read back with python-pptx against DuckDB, PNG/SVG images, Excel tables
 (formula injection included), and the download buttons and presentation mode in the app."""
+
 from __future__ import annotations
 
 import base64
 import io
 import pickle
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import openpyxl
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
+from halaman import buka
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
-from halaman import buka
 from sakip_calc import store
 from sakip_calc.calc import analisis, sebaran
+from sakip_calc.calc import anggaran as agg
 from sakip_calc.export import ekspor
 from sakip_calc.presentation import dek, grafik
-from sakip_calc.calc import anggaran as agg
 
 TANGGAL = date(2026, 5, 14)
 
@@ -88,7 +89,10 @@ def _slide_berjudul(prs, awal: str):
 
 # ---- the deck, read back --------------------------------------------------------------------
 
-@pytest.mark.parametrize("kode,tahun", [("dinsos-temanggung", 2023), ("dinsos-tegal", 2018), ("dinsos-tanjabbar", 2023)])
+
+@pytest.mark.parametrize(
+    "kode,tahun", [("dinsos-temanggung", 2023), ("dinsos-tegal", 2018), ("dinsos-tanjabbar", 2023)]
+)
 def test_dek_lengkap_judul_sumber_catatan_dan_jenis(con, kode, tahun):
     iid, daftar, prs = _dek(con, kode, tahun)
     info = analisis.info_instansi(con, iid)
@@ -131,9 +135,11 @@ def test_dek_temanggung_2023_sama_dengan_duckdb(con):
 
     serapan = _grafik(_slide_berjudul(prs, "Serapan per program 2023"))
     per_kode = dict(zip(serapan.plots[0].categories, serapan.plots[0].series[0].values))
-    assert per_kode == pytest.approx({k: program.loc[k, "serapan"] for k in program.index if pd.notna(program.loc[k, "serapan"])})
+    assert per_kode == pytest.approx(
+        {k: program.loc[k, "serapan"] for k in program.index if pd.notna(program.loc[k, "serapan"])}
+    )
     label = [p.data_label.text_frame.text for p in serapan.plots[0].series[0].points]
-    assert "94,72 %" in label                     # Indonesian decimals in the data labels
+    assert "94,72 %" in label  # Indonesian decimals in the data labels
 
     # the quarterly curve: a native combination of bars (per quarter) and lines (cumulative, pagu)
     kurva = agg.kurva_triwulan(store.anggaran_triwulan(con, iid, 2023))
@@ -148,10 +154,13 @@ def test_dek_temanggung_2023_sama_dengan_duckdb(con):
     belanja = store.belanja(con, iid, 2023)
     donat = _grafik(_slide_berjudul(prs, "Komposisi realisasi belanja 2023"))
     assert dict(zip(donat.plots[0].categories, donat.plots[0].series[0].values)) == dict(
-        zip(belanja["jenis_belanja"], belanja["realisasi"]))
+        zip(belanja["jenis_belanja"], belanja["realisasi"])
+    )
 
     skor_df = analisis.skor_indikator(con, iid)
-    iku = skor_df[(skor_df["tahun"] == 2023) & skor_df["tingkat"].isin(("sasaran", "program")) & skor_df["skor"].notna()]
+    iku = skor_df[
+        (skor_df["tahun"] == 2023) & skor_df["tingkat"].isin(("sasaran", "program")) & skor_df["skor"].notna()
+    ]
     capaian = _grafik(_slide_berjudul(prs, "Skor capaian indikator utama 2023"))
     assert sorted(capaian.plots[0].series[0].values) == sorted(iku["skor"])
     assert len(capaian.plots[0].categories) == len(iku) == 15
@@ -162,7 +171,8 @@ def test_dek_temanggung_2023_sama_dengan_duckdb(con):
     seri = _seri(tren)
     per_tahun = dict(zip(ss01["tahun"].astype(int).astype(str), ss01["realisasi"]))
     assert [v for t, v in zip(tahun, seri["Realisasi"]) if t in per_tahun] == [
-        None if pd.isna(per_tahun[t]) else per_tahun[t] for t in tahun if t in per_tahun]
+        None if pd.isna(per_tahun[t]) else per_tahun[t] for t in tahun if t in per_tahun
+    ]
 
 
 def test_dek_tegal_2018_bdt_per_kecamatan(con):
@@ -174,7 +184,7 @@ def test_dek_tegal_2018_bdt_per_kecamatan(con):
     assert per_kec == dict(zip(harapan["nama"], harapan["nilai"]))
     assert len(per_kec) == 18 and sum(per_kec.values()) == 722_124
     label = {p.data_label.text_frame.text for p in bdt.plots[0].series[0].points}
-    assert "58.941 (8,2 %)" in label              # thousands with dots, as in the app
+    assert "58.941 (8,2 %)" in label  # thousands with dots, as in the app
     heatmap = _slide_berjudul(prs, "BDT/DTKS per kecamatan, 2018")
     assert _grafik(heatmap) is None and _gambar(heatmap)[0].image.size[0] >= 2400
 
@@ -199,22 +209,26 @@ def test_dek_tanpa_halaman_hanya_judul(con):
 
 # ---- the converter on small figures -----------------------------------------------------------
 
+
 def test_konversi_batang_garis_pai_persis():
     fig = go.Figure([go.Bar(x=["a", "b", "c"], y=[1.5, 2, None], name="P"), go.Bar(x=["b", "c"], y=[3, 4], name="Q")])
     b = ekspor.bagan_asli(fig)
     assert b.jenis == "kolom" and b.kategori == ["a", "b", "c"]
     assert [(s.nama, s.nilai) for s in b.seri] == [("P", [1.5, 2.0, None]), ("Q", [None, 3.0, 4.0])]
-    garis = go.Figure([go.Scatter(x=[2021, 2019], y=[5, 3], mode="lines"), go.Scatter(x=[2018.0], y=[1], mode="markers")])
+    garis = go.Figure(
+        [go.Scatter(x=[2021, 2019], y=[5, 3], mode="lines"), go.Scatter(x=[2018.0], y=[1], mode="markers")]
+    )
     b = ekspor.bagan_asli(garis)
     assert b.jenis == "garis" and b.kategori == ["2018", "2019", "2021"]
     assert b.seri[0].nilai == [None, 3.0, 5.0] and b.seri[1].penanda_saja
-    pai = go.Figure(go.Pie(labels=["x", "y"], values=[1, 3], hole=0.5, textinfo="percent+label", marker_colors=["#111", "#222"]))
-    b = ekspor.bagan_asli(pai)            # largest slice first, as plotly draws it, colours kept with their slice
+    pai = go.Figure(
+        go.Pie(labels=["x", "y"], values=[1, 3], hole=0.5, textinfo="percent+label", marker_colors=["#111", "#222"])
+    )
+    b = ekspor.bagan_asli(pai)  # largest slice first, as plotly draws it, colours kept with their slice
     assert b.jenis == "donat" and b.kategori == ["y", "x"] and b.seri[0].nilai == [3.0, 1.0]
     assert b.seri[0].label == ["75,0 %", "25,0 %"] and b.seri[0].warna == ["#222", "#111"]
     b = ekspor.bagan_asli(go.Figure(go.Pie(labels=["x", "y"], values=[1, 3], sort=False)))
     assert b.jenis == "pai" and b.kategori == ["x", "y"] and b.seri[0].label == ["1", "3"]
-
 
 
 @pytest.mark.parametrize("kode", ["dinsos-temanggung", "dinsos-tegal", "dinsos-tanjabbar"])
@@ -228,11 +242,12 @@ def test_konversi_sama_setelah_pickle(con, kode):
             salinan = pickle.loads(pickle.dumps(g.fig))
             bertipe += any(isinstance(t[k], dict) for t in salinan.data for k in ("x", "y", "values") if k in t)
             assert ekspor.bagan_asli(salinan) == ekspor.bagan_asli(g.fig), (tahun, g.judul)
-    assert bertipe            # the cached form was exercised
+    assert bertipe  # the cached form was exercised
 
 
 def test_larik_semua_bentuk():
     import numpy as np
+
     spek = {"dtype": "f8", "bdata": base64.b64encode(np.array([1.5, 2.0]).tobytes()).decode()}
     assert ekspor.larik(spek) == [1.5, 2.0]
     spek = {"dtype": "i2", "bdata": base64.b64encode(np.arange(6, dtype="<i2").tobytes()).decode(), "shape": "2, 3"}
@@ -241,10 +256,22 @@ def test_larik_semua_bentuk():
         assert ekspor.larik(bentuk) == [1, 2] and all(type(v) is int for v in ekspor.larik(bentuk))
     assert ekspor.larik(None) == []
 
+
 def test_grafik_tanpa_padanan_jadi_gambar():
-    kuadran = grafik.kuadran_efisiensi(pd.DataFrame({
-        "kode": ["1", "2"], "nama": ["A", "B"], "capaian": [100.0, 90.0], "serapan": [95.0, 99.0], "pagu": [1e9, 2e9],
-        "status_efisiensi": ["efisien", "tidak efisien"]}), "Kuadran 2023 (%)", "uji")
+    kuadran = grafik.kuadran_efisiensi(
+        pd.DataFrame(
+            {
+                "kode": ["1", "2"],
+                "nama": ["A", "B"],
+                "capaian": [100.0, 90.0],
+                "serapan": [95.0, 99.0],
+                "pagu": [1e9, 2e9],
+                "status_efisiensi": ["efisien", "tidak efisien"],
+            }
+        ),
+        "Kuadran 2023 (%)",
+        "uji",
+    )
     assert ekspor.bagan_asli(kuadran) is None
     assert ekspor.bagan_asli(go.Figure(go.Heatmap(z=[[1, 2]]))) is None
     assert ekspor.bagan_asli(go.Figure(go.Treemap(labels=["a"], parents=[""], values=[1]))) is None
@@ -252,9 +279,13 @@ def test_grafik_tanpa_padanan_jadi_gambar():
 
 # ---- images ---------------------------------------------------------------------------------
 
+
 def test_png_dan_svg():
-    fig = grafik.batang_serapan(pd.DataFrame({"label": ["Program A", "Program B"], "serapan": [97.64, 80.5]}),
-                                "Serapan per program 2023 (%)", "Dinas Sosial Kab. Uji, tabel anggaran")
+    fig = grafik.batang_serapan(
+        pd.DataFrame({"label": ["Program A", "Program B"], "serapan": [97.64, 80.5]}),
+        "Serapan per program 2023 (%)",
+        "Dinas Sosial Kab. Uji, tabel anggaran",
+    )
     png = ekspor.gambar_png(fig)
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and png[12:16] == b"IHDR"
     assert int.from_bytes(png[16:20], "big") >= 1600
@@ -264,24 +295,28 @@ def test_png_dan_svg():
 
 # ---- Excel ----------------------------------------------------------------------------------
 
+
 def test_excel_format_dan_rumus_tidak_dijalankan():
-    df = pd.DataFrame({
-        "Kode": ["=1+1", "@SUM(A1)", "+62 812", "-5 kg", "biasa"],
-        "Pagu": [35_672_937_124.0, 1.0, None, 2.5, 0.0],
-        "Jumlah": [1, 2, 3, 4, 5],
-        "Waktu": [datetime(2026, 5, 14, 8, 0, tzinfo=timezone.utc)] * 5,
-        "Predikat": ["Baik"] * 5,
-        "_warna": ["#1a9850", None, None, None, None],
-    })
-    wb = openpyxl.load_workbook(io.BytesIO(ekspor.tabel_excel(df, {"Pagu": ekspor.ID + '"Rp "#,##0'}, "Capaian 2023",
-                                                              warna_kolom="Predikat")))
+    df = pd.DataFrame(
+        {
+            "Kode": ["=1+1", "@SUM(A1)", "+62 812", "-5 kg", "biasa"],
+            "Pagu": [35_672_937_124.0, 1.0, None, 2.5, 0.0],
+            "Jumlah": [1, 2, 3, 4, 5],
+            "Waktu": [datetime(2026, 5, 14, 8, 0, tzinfo=UTC)] * 5,
+            "Predikat": ["Baik"] * 5,
+            "_warna": ["#1a9850", None, None, None, None],
+        }
+    )
+    wb = openpyxl.load_workbook(
+        io.BytesIO(ekspor.tabel_excel(df, {"Pagu": ekspor.ID + '"Rp "#,##0'}, "Capaian 2023", warna_kolom="Predikat"))
+    )
     ws = wb.active
     assert ws.title == "Capaian 2023"
     assert [c.value for c in ws[1]] == ["Kode", "Pagu", "Jumlah", "Waktu", "Predikat"]
     assert all(c.font.b for c in ws[1]) and ws.freeze_panes == "A2"
     for baris, teks in zip(ws.iter_rows(min_row=2, max_col=1), df["Kode"]):
         sel = baris[0]
-        assert sel.value == teks and sel.data_type == "s", teks       # text, never a formula
+        assert sel.value == teks and sel.data_type == "s", teks  # text, never a formula
     assert ws["A2"].quotePrefix and ws["A3"].quotePrefix
     assert ws["B2"].value == 35_672_937_124 and ws["B2"].number_format == ekspor.ID + '"Rp "#,##0'
     assert ws["B4"].value is None
@@ -293,7 +328,7 @@ def test_excel_format_dan_rumus_tidak_dijalankan():
 
 def test_aman_excel_bersama():
     ws = openpyxl.Workbook().active
-    for i, nilai in enumerate(["=HYPERLINK(\"http://x\")", "@SUM(A1)", "-2+3", "\t=1", 12.5, None], start=1):
+    for i, nilai in enumerate(['=HYPERLINK("http://x")', "@SUM(A1)", "-2+3", "\t=1", 12.5, None], start=1):
         ekspor.aman_excel(ws.cell(row=i, column=1), nilai)
     assert [ws.cell(row=i, column=1).data_type for i in range(1, 5)] == ["s"] * 4
     assert ws["A5"].value == 12.5 and ws["A5"].data_type == "n" and ws["A6"].value is None
@@ -301,9 +336,11 @@ def test_aman_excel_bersama():
 
 # ---- the app: download buttons, the deck button, presentation mode -----------------------------
 
+
 @pytest.fixture
 def cache_bersih():
     import streamlit as st
+
     st.cache_data.clear()
     st.cache_resource.clear()
     yield
@@ -325,11 +362,12 @@ def test_tombol_unduh_di_setiap_grafik_dan_tabel(cache_bersih):
 
 def test_mode_presentasi_satu_grafik_sebelum_berikut(cache_bersih, con):
     at = buka("dinsos-temanggung", 2023, "ringkasan")
-    at.checkbox(key="dek_1").uncheck().run()          # without Capaian Kinerja
+    at.checkbox(key="dek_1").uncheck().run()  # without Capaian Kinerja
     at.toggle(key="presentasi").set_value(True).run()
     assert not at.exception
-    harapan = dek.grafik_dek(con, analisis.id_instansi(con, "dinsos-temanggung"), 2023,
-                             tuple(h for h in dek.HALAMAN if h != dek.CAPAIAN))
+    harapan = dek.grafik_dek(
+        con, analisis.id_instansi(con, "dinsos-temanggung"), 2023, tuple(h for h in dek.HALAMAN if h != dek.CAPAIAN)
+    )
     assert len(at.get("plotly_chart")) == 1 and not at.title
     assert any("display: none" in h.proto.body for h in at.get("html"))
     assert at.markdown[0].value.endswith(f"1 / {len(harapan)}")

@@ -3,6 +3,7 @@ every shipped agency and every year it has, the charts a user sees on the page (
 equal the deck's charts for the same view (titles, trace names, categories, values); and a
 choice made on a page (an indicator opened on Capaian Kinerja, a Tren selection, ...) reaches
 the deck, even when the deck is taken from another page."""
+
 from __future__ import annotations
 
 import json
@@ -33,8 +34,11 @@ def ringkas(spec: dict) -> dict:
     """What a chart says: title, and per trace its type, name and data arrays (typed arrays decoded)."""
     jejak = []
     for t in spec["data"]:
-        larik = {k: [_nilai(x) for x in _rata(ekspor.larik(t[k]))] for k in ("x", "y", "z", "labels", "values", "parents")
-                 if k in t}
+        larik = {
+            k: [_nilai(x) for x in _rata(ekspor.larik(t[k]))]
+            for k in ("x", "y", "z", "labels", "values", "parents")
+            if k in t
+        }
         jejak.append({"type": t.get("type"), "name": t.get("name"), **larik})
     return {"judul": spec["layout"]["title"]["text"], "jejak": jejak}
 
@@ -54,9 +58,15 @@ def tampilan_sesi(con, at: AppTest, kode: str):
     """The view the app has in this AppTest session: sidebar values and every registered choice."""
     s = at.session_state
     pilihan = {k: s[k] for k in registri.KUNCI if k in s}
-    return tampilan_koneksi(con, analisis.id_instansi(con, kode), int(at.selectbox(key="tahun").value),
-                            at.selectbox(key="banding").value, BATAS[at.selectbox(key="batas").value],
-                            at.selectbox(key="skala").value, pilihan)
+    return tampilan_koneksi(
+        con,
+        analisis.id_instansi(con, kode),
+        int(at.selectbox(key="tahun").value),
+        at.selectbox(key="banding").value,
+        BATAS[at.selectbox(key="batas").value],
+        at.selectbox(key="skala").value,
+        pilihan,
+    )
 
 
 def grafik_dek(con, at: AppTest, kode: str, h: registri.Halaman) -> list[dict]:
@@ -128,8 +138,12 @@ def test_pilihan_di_halaman_sampai_ke_dek(con):
     # the deck from another page: the choices were kept for the session and reach the slides
     ke(at, "ringkasan")
     for h in registri.DEK:
-        assert grafik_dek(con, at, "dinsos-tegal", h) == {"capaian": capaian, "tren": tren, "wilayah": wilayah,
-                                                          "anggaran": anggaran}.get(h.id, grafik_halaman(at)), h.id
+        assert grafik_dek(con, at, "dinsos-tegal", h) == {
+            "capaian": capaian,
+            "tren": tren,
+            "wilayah": wilayah,
+            "anggaran": anggaran,
+        }.get(h.id, grafik_halaman(at)), h.id
     # and through the app's own deck (presentation mode shows the deck's chart list): only Capaian and Tren ticked
     for i, h in enumerate(registri.DEK):
         if h.id not in ("capaian", "tren"):

@@ -4,6 +4,7 @@ user has on screen (sidebar and page choices), so a slide is the page's chart.
 Owns the deck's selection rules (page order, empty charts left out, a chart two pages share shown
 once); must not define a chart, a title or a default of its own: those live in the sections.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -17,8 +18,9 @@ from sakip_calc.presentation import halaman as registri
 from sakip_calc.presentation.tampilan import Bagan, Tampilan, tampilan_koneksi
 
 HALAMAN: tuple[str, ...] = tuple(h.judul for h in registri.DEK)
-RINGKASAN, CAPAIAN, TREN, WILAYAH, ANGGARAN = (registri.ambil(i).judul
-                                               for i in ("ringkasan", "capaian", "tren", "wilayah", "anggaran"))
+RINGKASAN, CAPAIAN, TREN, WILAYAH, ANGGARAN = (
+    registri.ambil(i).judul for i in ("ringkasan", "capaian", "tren", "wilayah", "anggaran")
+)
 
 
 def bagan_halaman(v: Tampilan, h: registri.Halaman) -> list[Bagan]:
@@ -40,14 +42,28 @@ def grafik_tampilan(v: Tampilan, halaman=HALAMAN) -> list[Grafik]:
     return hasil
 
 
-def grafik_dek(con, instansi_id: int, tahun: int, halaman=HALAMAN, pilihan: Mapping[str, Any] | None = None,
-               tahun_banding: int | None = None, batas=analisis.BATAS_INSTANSI, skala: str | None = None) -> list[Grafik]:
+def grafik_dek(
+    con,
+    instansi_id: int,
+    tahun: int,
+    halaman=HALAMAN,
+    pilihan: Mapping[str, Any] | None = None,
+    tahun_banding: int | None = None,
+    batas=analisis.BATAS_INSTANSI,
+    skala: str | None = None,
+) -> list[Grafik]:
     """`grafik_tampilan` straight from a connection (tests, bench); the scale defaults to the agency's."""
     return grafik_tampilan(tampilan_koneksi(con, instansi_id, tahun, tahun_banding, batas, skala, pilihan), halaman)
 
 
-def dek_instansi(con, instansi_id: int, tahun: int, halaman=HALAMAN, pilihan: Mapping[str, Any] | None = None,
-                 tanggal: date | None = None) -> bytes:
+def dek_instansi(
+    con,
+    instansi_id: int,
+    tahun: int,
+    halaman=HALAMAN,
+    pilihan: Mapping[str, Any] | None = None,
+    tanggal: date | None = None,
+) -> bytes:
     """The .pptx of `grafik_dek`."""
     info = analisis.info_instansi(con, instansi_id)
     return ekspor.buat_dek(grafik_dek(con, instansi_id, tahun, halaman, pilihan), info["nama"], tahun, tanggal)

@@ -6,6 +6,7 @@ them, and one `Halaman(...)` entry below. Adding a chart: a section returning a 
 page's module, listed in its `GRAFIK` tuple (the deck's order) and drawn by the page. No
 Streamlit here.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -19,28 +20,51 @@ Bagian = Callable[[Tampilan], Bagan | Kosong | None]
 
 @dataclass(frozen=True)
 class Halaman:
-    id: str                                # pages/<id>.py and the URL path
-    judul: str                             # navigation label, deck tick and slide header
+    id: str  # pages/<id>.py and the URL path
+    judul: str  # navigation label, deck tick and slide header
     ikon: str
-    grup: str                              # navigation section
-    kunci: tuple[str, ...] = ()            # the page's choices in st.session_state (what the deck follows)
-    grafik: tuple[Bagian, ...] = ()        # its chart sections, in page order
-    dek: bool = False                      # its charts go into the deck and presentation mode
-    bawaan: bool = False                   # the page at "/"
-    kunci_tahun: tuple[str, ...] = ()      # choices that start afresh when the sidebar year or agency changes
+    grup: str  # navigation section
+    kunci: tuple[str, ...] = ()  # the page's choices in st.session_state (what the deck follows)
+    grafik: tuple[Bagian, ...] = ()  # its chart sections, in page order
+    dek: bool = False  # its charts go into the deck and presentation mode
+    bawaan: bool = False  # the page at "/"
+    kunci_tahun: tuple[str, ...] = ()  # choices that start afresh when the sidebar year or agency changes
 
 
 DAFTAR: tuple[Halaman, ...] = (
-    Halaman("ringkasan", "Ringkasan", ":material/dashboard:", "Analisis", ringkasan.KUNCI, ringkasan.GRAFIK,
-            dek=True, bawaan=True),
+    Halaman(
+        "ringkasan",
+        "Ringkasan",
+        ":material/dashboard:",
+        "Analisis",
+        ringkasan.KUNCI,
+        ringkasan.GRAFIK,
+        dek=True,
+        bawaan=True,
+    ),
     Halaman("capaian", "Capaian Kinerja", ":material/target:", "Analisis", capaian.KUNCI, capaian.GRAFIK, dek=True),
     Halaman("tren", "Tren Antar Tahun", ":material/trending_up:", "Analisis", tren.KUNCI, tren.GRAFIK, dek=True),
-    Halaman("wilayah", "Sebaran Wilayah", ":material/map:", "Analisis", wilayah.KUNCI, wilayah.GRAFIK, dek=True,
-            kunci_tahun=wilayah.KUNCI_TAHUN),
-    Halaman("anggaran", "Anggaran & Efisiensi", ":material/payments:", "Analisis", anggaran.KUNCI, anggaran.GRAFIK,
-            dek=True),
-    Halaman("perbandingan", "Perbandingan Antar Daerah", ":material/leaderboard:", "Analisis", perbandingan.KUNCI,
-            perbandingan.GRAFIK),
+    Halaman(
+        "wilayah",
+        "Sebaran Wilayah",
+        ":material/map:",
+        "Analisis",
+        wilayah.KUNCI,
+        wilayah.GRAFIK,
+        dek=True,
+        kunci_tahun=wilayah.KUNCI_TAHUN,
+    ),
+    Halaman(
+        "anggaran", "Anggaran & Efisiensi", ":material/payments:", "Analisis", anggaran.KUNCI, anggaran.GRAFIK, dek=True
+    ),
+    Halaman(
+        "perbandingan",
+        "Perbandingan Antar Daerah",
+        ":material/leaderboard:",
+        "Analisis",
+        perbandingan.KUNCI,
+        perbandingan.GRAFIK,
+    ),
     Halaman("kualitas", "Kualitas Data", ":material/fact_check:", "Data", kualitas.KUNCI),
     Halaman("impor", "Impor Data", ":material/upload_file:", "Data"),
 )

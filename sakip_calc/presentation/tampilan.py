@@ -6,10 +6,11 @@ the same view, so they cannot disagree. This module must not import Streamlit an
 read the database itself: reads go through `Tampilan.baca`, which the caller supplies (a
 connection memo here, the Streamlit data cache in `dasbor`).
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 import pandas as pd
@@ -44,10 +45,10 @@ def pembaca_koneksi(con) -> Pembaca:
     return Pembaca(lambda fungsi, args: fungsi(con, *args))
 
 
-@dataclass(frozen=True, eq=False)
-class Tampilan:
-    """One agency-year as the sidebar sets it, plus the user's choices on the pages (by the keys
-    the page registry lists). `pilihan` may lack a key: sections then use their default."""
+@dataclass(frozen=True)
+class Lingkup:
+    """One agency-year as the sidebar sets it: agency, year, comparison year, predikat scale, cap."""
+
     instansi_id: int
     kode: str
     nama: str
@@ -55,7 +56,17 @@ class Tampilan:
     tahun: int
     tahun_banding: int | None
     skala: str
-    batas: float | None | str          # a number, None (no cap) or analisis.BATAS_INSTANSI
+    batas: float | None | str  # a number, None (no cap) or analisis.BATAS_INSTANSI
+
+    def lingkup(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(Lingkup)}
+
+
+@dataclass(frozen=True, eq=False)
+class Tampilan(Lingkup):
+    """The sidebar's agency-year plus the user's choices on the pages (by the keys the page
+    registry lists). `pilihan` may lack a key: sections then use their default."""
+
     pilihan: Mapping[str, Any]
     baca: Pembaca
     _hitungan: dict = field(default_factory=dict, repr=False)
@@ -86,21 +97,39 @@ class Tampilan:
         return sah if sah or not list(nilai) else list(bawaan)
 
 
-def tampilan_koneksi(con, instansi_id: int, tahun: int, tahun_banding: int | None = None,
-                     batas=analisis.BATAS_INSTANSI, skala: str | None = None,
-                     pilihan: Mapping[str, Any] | None = None) -> Tampilan:
+def tampilan_koneksi(
+    con,
+    instansi_id: int,
+    tahun: int,
+    tahun_banding: int | None = None,
+    batas=analisis.BATAS_INSTANSI,
+    skala: str | None = None,
+    pilihan: Mapping[str, Any] | None = None,
+) -> Tampilan:
     """A view read straight from a connection; the scale defaults to the agency's own."""
     info = analisis.info_instansi(con, instansi_id)
-    return Tampilan(instansi_id, info["kode"], info["nama"], info["kabupaten"], tahun, tahun_banding,
-                    skala or info["skala_predikat"], batas, dict(pilihan or {}), pembaca_koneksi(con))
+    return Tampilan(
+        instansi_id,
+        info["kode"],
+        info["nama"],
+        info["kabupaten"],
+        tahun,
+        tahun_banding,
+        skala or info["skala_predikat"],
+        batas,
+        pilihan=dict(pilihan or {}),
+        baca=pembaca_koneksi(con),
+    )
 
 
 # ---- what a section returns ----------------------------------------------------------------
+
 
 @dataclass
 class Bagan:
     """A chart: the figure (it carries its title and source line), the reading under it on the
     page, and the slide notes when they differ from that reading. `kunci` is the page's widget key."""
+
     kunci: str
     fig: go.Figure
     kalimat: str | None = None
@@ -118,15 +147,17 @@ class Bagan:
 @dataclass
 class Tabel:
     """A table: values stay numeric; `format` maps a column to its display function (F_* below)."""
+
     df: pd.DataFrame
     format: dict
     warna_kolom: str | None = None
-    opsi: dict = field(default_factory=dict)      # passed on to st.dataframe (height, key, ...)
+    opsi: dict = field(default_factory=dict)  # passed on to st.dataframe (height, key, ...)
 
 
 @dataclass
 class Kartu:
     """A headline number with a small note under it."""
+
     label: str
     nilai: str
     catatan: str | None = None
@@ -136,17 +167,18 @@ class Kartu:
 @dataclass
 class Kosong:
     """Nothing to show, and the sentence that says why."""
+
     pesan: str
 
 
 # display formats of table columns (dasbor maps each to its Excel number format)
-F_PERSEN = lambda x: format_persen(x, 2)          # noqa: E731
-F_ANGKA2 = lambda x: format_angka(x, 2)           # noqa: E731
-F_ANGKA = lambda x: format_angka(x, 0)            # noqa: E731
-F_TAHUN = lambda t: str(int(t))                   # noqa: E731
+F_PERSEN = lambda x: format_persen(x, 2)  # noqa: E731
+F_ANGKA2 = lambda x: format_angka(x, 2)  # noqa: E731
+F_ANGKA = lambda x: format_angka(x, 0)  # noqa: E731
+F_TAHUN = lambda t: str(int(t))  # noqa: E731
 # rupiah and counts whole, percentages and ratios with two decimals
 F_NILAI = lambda x: format_angka(x, 0 if abs(x) >= 1000 else 2)  # noqa: E731
-F_RUPIAH = lambda x: "Rp " + format_angka(x, 0)   # noqa: E731
+F_RUPIAH = lambda x: "Rp " + format_angka(x, 0)  # noqa: E731
 
 
 def tahun_teks(t) -> str:

@@ -1,6 +1,7 @@
 """Anggaran & Efisiensi: budget cards, pagu/realisasi/serapan per program, the program tree, the
 efficiency table per program and per sasaran, quadrant, quarterly curve and spending mix.
 Default efficiency method: the first one `anggaran.METODE_EFISIENSI` lists."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -13,13 +14,34 @@ from sakip_calc.presentation import grafik, narasi
 from sakip_calc.presentation.tampilan import F_ANGKA2, F_RUPIAH, Bagan, Kartu, Tabel, Tampilan
 
 KUNCI = ("ag_metode",)
-KOLOM_RINCI = {"kode": "Kode", "kode_laporan": "No. laporan", "nama": "Nama", "pagu": "Pagu", "realisasi": "Realisasi",
-               "serapan": "Serapan (%)", "serapan_dilaporkan": "Serapan dilaporkan (%)", "fisik_persen": "Fisik (%)",
-               "pagu_anak": "Jumlah pagu rincian", "realisasi_anak": "Jumlah realisasi rincian"}
-FORMAT_RINCI = {"Pagu": F_RUPIAH, "Realisasi": F_RUPIAH, "Serapan (%)": F_ANGKA2, "Serapan dilaporkan (%)": F_ANGKA2,
-                "Fisik (%)": F_ANGKA2, "Jumlah pagu rincian": F_RUPIAH, "Jumlah realisasi rincian": F_RUPIAH}
-FORMAT_EFISIENSI = {"Pagu": F_RUPIAH, "Realisasi": F_RUPIAH, "Serapan (%)": F_ANGKA2, "Capaian (%)": F_ANGKA2,
-                    "Efisiensi": F_ANGKA2}
+KOLOM_RINCI = {
+    "kode": "Kode",
+    "kode_laporan": "No. laporan",
+    "nama": "Nama",
+    "pagu": "Pagu",
+    "realisasi": "Realisasi",
+    "serapan": "Serapan (%)",
+    "serapan_dilaporkan": "Serapan dilaporkan (%)",
+    "fisik_persen": "Fisik (%)",
+    "pagu_anak": "Jumlah pagu rincian",
+    "realisasi_anak": "Jumlah realisasi rincian",
+}
+FORMAT_RINCI = {
+    "Pagu": F_RUPIAH,
+    "Realisasi": F_RUPIAH,
+    "Serapan (%)": F_ANGKA2,
+    "Serapan dilaporkan (%)": F_ANGKA2,
+    "Fisik (%)": F_ANGKA2,
+    "Jumlah pagu rincian": F_RUPIAH,
+    "Jumlah realisasi rincian": F_RUPIAH,
+}
+FORMAT_EFISIENSI = {
+    "Pagu": F_RUPIAH,
+    "Realisasi": F_RUPIAH,
+    "Serapan (%)": F_ANGKA2,
+    "Capaian (%)": F_ANGKA2,
+    "Efisiensi": F_ANGKA2,
+}
 
 
 def data(v: Tampilan) -> pd.DataFrame:
@@ -52,18 +74,25 @@ def kartu(v: Tampilan) -> tuple[list[Kartu], str]:
     """Pagu, realisasi, serapan and what is left, and the budget reading."""
     total = v.sekali(_total)
     sisa = total["pagu"] - total["realisasi"] if total["serapan"] is not None else None
-    return [Kartu("Pagu", format_rupiah_singkat(total["pagu"]),
-                  f"{format_rupiah(total['pagu'])} · {total['jumlah_program']} program"),
-            Kartu("Realisasi", format_rupiah_singkat(total["realisasi"]), format_rupiah(total["realisasi"])),
-            Kartu("Serapan", format_persen(total["serapan"]), "realisasi ÷ pagu"),
-            Kartu("Sisa anggaran", format_rupiah_singkat(sisa), format_rupiah(sisa))], \
-        narasi.kalimat_anggaran(total, v.tahun)
+    return [
+        Kartu(
+            "Pagu",
+            format_rupiah_singkat(total["pagu"]),
+            f"{format_rupiah(total['pagu'])} · {total['jumlah_program']} program",
+        ),
+        Kartu("Realisasi", format_rupiah_singkat(total["realisasi"]), format_rupiah(total["realisasi"])),
+        Kartu("Serapan", format_persen(total["serapan"]), "realisasi ÷ pagu"),
+        Kartu("Sisa anggaran", format_rupiah_singkat(sisa), format_rupiah(sisa)),
+    ], narasi.kalimat_anggaran(total, v.tahun)
 
 
 def _baris_program(v: Tampilan) -> pd.DataFrame:
     df = data(v)
-    return df[df["tingkat"] == "program"].assign(label=lambda x: x["kode"] + " " + x["nama"],
-                                                 pagu=lambda x: x["pagu_dipakai"], realisasi=lambda x: x["realisasi_dipakai"])
+    return df[df["tingkat"] == "program"].assign(
+        label=lambda x: x["kode"] + " " + x["nama"],
+        pagu=lambda x: x["pagu_dipakai"],
+        realisasi=lambda x: x["realisasi_dipakai"],
+    )
 
 
 def _kalimat_anggaran(v: Tampilan) -> str:
@@ -73,25 +102,35 @@ def _kalimat_anggaran(v: Tampilan) -> str:
 def grafik_pagu(v: Tampilan) -> Bagan | None:
     if data(v).empty:
         return None
-    return Bagan("ag_pagu", grafik.batang_pagu_realisasi(v.sekali(_baris_program), f"Pagu dan realisasi per program "
-                                                         f"{v.tahun} (Rp)", v.sumber("tabel anggaran")),
-                 catatan=_kalimat_anggaran(v))
+    return Bagan(
+        "ag_pagu",
+        grafik.batang_pagu_realisasi(
+            v.sekali(_baris_program), f"Pagu dan realisasi per program {v.tahun} (Rp)", v.sumber("tabel anggaran")
+        ),
+        catatan=_kalimat_anggaran(v),
+    )
 
 
 def grafik_serapan(v: Tampilan) -> Bagan | None:
     if data(v).empty:
         return None
     baris = v.sekali(_baris_program)
-    return Bagan("ag_serapan", grafik.batang_serapan(baris.assign(label=baris["kode"]), f"Serapan per program {v.tahun} (%)",
-                                                     v.sumber("tabel anggaran")),
-                 catatan=narasi.kalimat_efisiensi(program(v)))
+    return Bagan(
+        "ag_serapan",
+        grafik.batang_serapan(
+            baris.assign(label=baris["kode"]), f"Serapan per program {v.tahun} (%)", v.sumber("tabel anggaran")
+        ),
+        catatan=narasi.kalimat_efisiensi(program(v)),
+    )
 
 
 def daftar_program(v: Tampilan) -> list[tuple[str, str]]:
     """(kode, expander title) of each program, for its table of kegiatan and sub-kegiatan."""
     df = data(v)
-    return [(p.kode, f"{p.kode} {p.nama} — pagu {F_RUPIAH(p.pagu_dipakai)}, serapan {format_persen(p.serapan)}")
-            for p in df[df["tingkat"] == "program"].itertuples()]
+    return [
+        (p.kode, f"{p.kode} {p.nama} — pagu {F_RUPIAH(p.pagu_dipakai)}, serapan {format_persen(p.serapan)}")
+        for p in df[df["tingkat"] == "program"].itertuples()
+    ]
 
 
 def rincian_program(v: Tampilan, kode: str) -> Tabel:
@@ -99,31 +138,74 @@ def rincian_program(v: Tampilan, kode: str) -> Tabel:
     df = data(v)
     kegiatan = df[df["induk_kode"] == kode]["kode"].tolist()
     rinci = df[(df["kode"] == kode) | df["kode"].isin(kegiatan) | df["induk_kode"].isin(kegiatan)]
-    rinci = rinci.assign(nama=[("    " if t == "kegiatan" else "        " if t == "subkegiatan" else "") + n
-                               for t, n in zip(rinci["tingkat"], rinci["nama"])])
+    rinci = rinci.assign(
+        nama=[
+            ("    " if t == "kegiatan" else "        " if t == "subkegiatan" else "") + n
+            for t, n in zip(rinci["tingkat"], rinci["nama"])
+        ]
+    )
     return Tabel(rinci[list(KOLOM_RINCI)].rename(columns=KOLOM_RINCI), FORMAT_RINCI)
 
 
 def grafik_struktur(v: Tampilan) -> Bagan | None:
     if data(v).empty:
         return None
-    return Bagan("ag_treemap", grafik.treemap_anggaran(data(v), f"Struktur pagu {v.tahun} (luas: pagu; warna: serapan %)",
-                                                       v.sumber("tabel anggaran")), catatan=_kalimat_anggaran(v))
+    return Bagan(
+        "ag_treemap",
+        grafik.treemap_anggaran(
+            data(v), f"Struktur pagu {v.tahun} (luas: pagu; warna: serapan %)", v.sumber("tabel anggaran")
+        ),
+        catatan=_kalimat_anggaran(v),
+    )
 
 
 def tabel_efisiensi(v: Tampilan) -> tuple[Tabel, str, Tabel]:
     """Efficiency per program, the method and its reading, and efficiency per sasaran."""
     prog = program(v)
-    per_program = Tabel(prog[["kode", "nama", "pagu", "realisasi", "serapan", "capaian", "sumber_capaian", "efisiensi",
-                              "status_efisiensi"]].rename(columns={
-        "kode": "Kode", "nama": "Program", "pagu": "Pagu", "realisasi": "Realisasi", "serapan": "Serapan (%)",
-        "capaian": "Capaian (%)", "sumber_capaian": "Asal capaian", "efisiensi": "Efisiensi",
-        "status_efisiensi": "Status"}), FORMAT_EFISIENSI)
+    per_program = Tabel(
+        prog[
+            [
+                "kode",
+                "nama",
+                "pagu",
+                "realisasi",
+                "serapan",
+                "capaian",
+                "sumber_capaian",
+                "efisiensi",
+                "status_efisiensi",
+            ]
+        ].rename(
+            columns={
+                "kode": "Kode",
+                "nama": "Program",
+                "pagu": "Pagu",
+                "realisasi": "Realisasi",
+                "serapan": "Serapan (%)",
+                "capaian": "Capaian (%)",
+                "sumber_capaian": "Asal capaian",
+                "efisiensi": "Efisiensi",
+                "status_efisiensi": "Status",
+            }
+        ),
+        FORMAT_EFISIENSI,
+    )
     kalimat = f"Efisiensi: {agg.METODE_EFISIENSI[metode(v)]}. " + narasi.kalimat_efisiensi(prog)
     sasaran = v.baca(analisis.efisiensi_sasaran, v.instansi_id, v.tahun, metode(v), v.batas)
-    per_sasaran = Tabel(sasaran.drop(columns=["metode_efisiensi"]).rename(columns={
-        "sasaran": "Sasaran", "jumlah_program": "Program", "pagu": "Pagu", "realisasi": "Realisasi",
-        "serapan": "Serapan (%)", "capaian": "Capaian (%)", "efisiensi": "Efisiensi"}), FORMAT_EFISIENSI)
+    per_sasaran = Tabel(
+        sasaran.drop(columns=["metode_efisiensi"]).rename(
+            columns={
+                "sasaran": "Sasaran",
+                "jumlah_program": "Program",
+                "pagu": "Pagu",
+                "realisasi": "Realisasi",
+                "serapan": "Serapan (%)",
+                "capaian": "Capaian (%)",
+                "efisiensi": "Efisiensi",
+            }
+        ),
+        FORMAT_EFISIENSI,
+    )
     return per_program, kalimat, per_sasaran
 
 
@@ -131,25 +213,37 @@ def grafik_kuadran(v: Tampilan) -> Bagan | None:
     if data(v).empty:
         return None
     prog = program(v)
-    return Bagan("ag_kuadran", grafik.kuadran_efisiensi(prog, f"Capaian vs serapan per program {v.tahun} (%)",
-                                                        v.sumber("tabel anggaran dan capaian")),
-                 narasi.kalimat_efisiensi(prog))
+    return Bagan(
+        "ag_kuadran",
+        grafik.kuadran_efisiensi(
+            prog, f"Capaian vs serapan per program {v.tahun} (%)", v.sumber("tabel anggaran dan capaian")
+        ),
+        narasi.kalimat_efisiensi(prog),
+    )
 
 
 def grafik_triwulan(v: Tampilan) -> Bagan | None:
     if data(v).empty:
         return None
     kurva = agg.kurva_triwulan(v.baca(store.anggaran_triwulan, v.instansi_id, v.tahun))
-    return Bagan("ag_triwulan", grafik.kurva_triwulan(kurva, f"Realisasi kumulatif per triwulan {v.tahun} (Rp)",
-                                                      v.sumber("evaluasi RKPD triwulan")), catatan=_kalimat_anggaran(v))
+    return Bagan(
+        "ag_triwulan",
+        grafik.kurva_triwulan(
+            kurva, f"Realisasi kumulatif per triwulan {v.tahun} (Rp)", v.sumber("evaluasi RKPD triwulan")
+        ),
+        catatan=_kalimat_anggaran(v),
+    )
 
 
 def grafik_belanja(v: Tampilan) -> Bagan | None:
     bel = v.baca(store.belanja, v.instansi_id, v.tahun)
     if data(v).empty or bel.empty:
         return None
-    return Bagan("ag_belanja", grafik.donat_belanja(bel, f"Komposisi realisasi belanja {v.tahun} (Rp)",
-                                                    v.sumber("komposisi belanja")), catatan=_kalimat_anggaran(v))
+    return Bagan(
+        "ag_belanja",
+        grafik.donat_belanja(bel, f"Komposisi realisasi belanja {v.tahun} (Rp)", v.sumber("komposisi belanja")),
+        catatan=_kalimat_anggaran(v),
+    )
 
 
 GRAFIK = (grafik_pagu, grafik_serapan, grafik_struktur, grafik_kuadran, grafik_triwulan, grafik_belanja)

@@ -4,6 +4,7 @@ The indicator in detail is the user's choice (`cp_indikator`, also set by select
 by default the first row of the filtered table. The deck's Capaian slide is `grafik_tren` of the
 same view, so it shows the indicator the user opened.
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -40,8 +41,11 @@ def tahun_ini(v: Tampilan) -> pd.DataFrame:
 def opsi_saringan(v: Tampilan) -> dict[str, list]:
     """The options of the three filters, by key."""
     df = tahun_ini(v)
-    return {"cp_tingkat": sorted(df["tingkat"].unique()), "cp_sasaran": sorted(df["sasaran"].dropna().unique()),
-            "cp_predikat": list(df["predikat"].dropna().unique())}
+    return {
+        "cp_tingkat": sorted(df["tingkat"].unique()),
+        "cp_sasaran": sorted(df["sasaran"].dropna().unique()),
+        "cp_predikat": list(df["predikat"].dropna().unique()),
+    }
 
 
 def saringan(v: Tampilan) -> dict[str, list]:
@@ -59,43 +63,71 @@ def _tabel(v: Tampilan) -> pd.DataFrame:
         if pilihan := saringan(v)[kunci]:
             tampil = tampil[tampil[kolom].isin(pilihan)]
     if teks := cari(v):
-        tampil = tampil[tampil["nama"].str.contains(teks, case=False, regex=False)
-                        | tampil["kode"].str.contains(teks, case=False, regex=False)]
+        tampil = tampil[
+            tampil["nama"].str.contains(teks, case=False, regex=False)
+            | tampil["kode"].str.contains(teks, case=False, regex=False)
+        ]
     # the figures first, so they stay in view on a projector; the grouping columns after them
-    return pd.DataFrame({
-        "Kode": tampil["kode"], "Indikator": tampil["nama"], "Satuan": tampil["satuan"],
-        "Target": tampil["target"], "Realisasi": tampil["realisasi"], "Capaian (%)": tampil["capaian"],
-        "Skor (%)": tampil["skor"], "Predikat": tampil["predikat"],
-        "Status": tampil["status"].map(lambda s: f"{s} ({LABEL_STATUS[s]})" if isinstance(s, str) else None),
-        "Capaian dilaporkan (%)": tampil["capaian_dilaporkan"],
-        "Beda dari laporan": tampil["beda_laporan"].map({True: "ya", False: ""}),
-        "Tingkat": tampil["tingkat"], "Sasaran": tampil["sasaran"], "Program": tampil["program_kode"],
-        "Polaritas": tampil["polaritas"], "_warna": tampil["warna"],
-    }).sort_values(["Sasaran", "Program", "Kode"], na_position="last")
+    return pd.DataFrame(
+        {
+            "Kode": tampil["kode"],
+            "Indikator": tampil["nama"],
+            "Satuan": tampil["satuan"],
+            "Target": tampil["target"],
+            "Realisasi": tampil["realisasi"],
+            "Capaian (%)": tampil["capaian"],
+            "Skor (%)": tampil["skor"],
+            "Predikat": tampil["predikat"],
+            "Status": tampil["status"].map(lambda s: f"{s} ({LABEL_STATUS[s]})" if isinstance(s, str) else None),
+            "Capaian dilaporkan (%)": tampil["capaian_dilaporkan"],
+            "Beda dari laporan": tampil["beda_laporan"].map({True: "ya", False: ""}),
+            "Tingkat": tampil["tingkat"],
+            "Sasaran": tampil["sasaran"],
+            "Program": tampil["program_kode"],
+            "Polaritas": tampil["polaritas"],
+            "_warna": tampil["warna"],
+        }
+    ).sort_values(["Sasaran", "Program", "Kode"], na_position="last")
 
 
 def tabel_indikator(v: Tampilan) -> Tabel:
     """The filtered indicator table, sorted by sasaran, program, kode."""
-    return Tabel(v.sekali(_tabel), {"Target": F_ANGKA2, "Realisasi": F_ANGKA2, "Capaian (%)": F_ANGKA2,
-                                    "Skor (%)": F_ANGKA2, "Capaian dilaporkan (%)": F_ANGKA2}, "Predikat")
+    return Tabel(
+        v.sekali(_tabel),
+        {
+            "Target": F_ANGKA2,
+            "Realisasi": F_ANGKA2,
+            "Capaian (%)": F_ANGKA2,
+            "Skor (%)": F_ANGKA2,
+            "Capaian dilaporkan (%)": F_ANGKA2,
+        },
+        "Predikat",
+    )
 
 
 def keterangan_tabel(v: Tampilan) -> str:
-    return (f"{len(v.sekali(_tabel))} dari {len(tahun_ini(v))} indikator. Klik judul kolom untuk mengurutkan; "
-            "pilih satu baris untuk melihat rinciannya. Capaian = hitungan dari target dan realisasi; "
-            "skor = capaian setelah batas; kolom 'Capaian dilaporkan' memuat angka laporan bila berbeda.")
+    return (
+        f"{len(v.sekali(_tabel))} dari {len(tahun_ini(v))} indikator. Klik judul kolom untuk mengurutkan; "
+        "pilih satu baris untuk melihat rinciannya. Capaian = hitungan dari target dan realisasi; "
+        "skor = capaian setelah batas; kolom 'Capaian dilaporkan' memuat angka laporan bila berbeda."
+    )
 
 
 def tabel_rata_rata(v: Tampilan) -> list[Tabel]:
     """Average scores per sasaran and, where there are program indicators, per program."""
     df = tahun_ini(v)
     kolom = {"rata_rata": "Rata-rata skor (%)", "jumlah_indikator": "Indikator"}
-    hasil = [Tabel(skor.rata_rata(df[df["tingkat"] == "sasaran"], ["sasaran"]).rename(
-        columns={"sasaran": "Sasaran", **kolom}), {"Rata-rata skor (%)": F_ANGKA2})]
+    hasil = [
+        Tabel(
+            skor.rata_rata(df[df["tingkat"] == "sasaran"], ["sasaran"]).rename(columns={"sasaran": "Sasaran", **kolom}),
+            {"Rata-rata skor (%)": F_ANGKA2},
+        )
+    ]
     per_program = skor.rata_rata(df[df["tingkat"] == "program"], ["program_kode"])
     if not per_program.empty:
-        hasil.append(Tabel(per_program.rename(columns={"program_kode": "Program", **kolom}),
-                           {"Rata-rata skor (%)": F_ANGKA2}))
+        hasil.append(
+            Tabel(per_program.rename(columns={"program_kode": "Program", **kolom}), {"Rata-rata skor (%)": F_ANGKA2})
+        )
     return hasil
 
 
@@ -123,11 +155,16 @@ def _satu(v: Tampilan, kode: str) -> pd.DataFrame:
 def keterangan_indikator(v: Tampilan) -> tuple[str, str, str | None]:
     """The opened indicator's name, its description line, and its numerator/denominator names."""
     info = _satu(v, indikator(v)).iloc[0]
-    rinci = (f"tingkat {info['tingkat']}, satuan {info['satuan'] or '–'}, polaritas {info['polaritas']}, "
-             f"periode Renstra {tahun_teks(info['periode_awal'])}–{tahun_teks(info['periode_akhir'])}, "
-             f"kondisi awal {format_angka(info['kondisi_awal'], 2)}, target akhir {format_angka(info['target_akhir'], 2)}")
-    pecahan = (f"Pembilang: {info['nama_pembilang']} · Penyebut: {info['nama_penyebut'] or '–'}"
-               if isinstance(info["nama_pembilang"], str) else None)
+    rinci = (
+        f"tingkat {info['tingkat']}, satuan {info['satuan'] or '–'}, polaritas {info['polaritas']}, "
+        f"periode Renstra {tahun_teks(info['periode_awal'])}–{tahun_teks(info['periode_akhir'])}, "
+        f"kondisi awal {format_angka(info['kondisi_awal'], 2)}, target akhir {format_angka(info['target_akhir'], 2)}"
+    )
+    pecahan = (
+        f"Pembilang: {info['nama_pembilang']} · Penyebut: {info['nama_penyebut'] or '–'}"
+        if isinstance(info["nama_pembilang"], str)
+        else None
+    )
     return info["nama"], rinci, pecahan
 
 
@@ -135,10 +172,15 @@ def bagan_indikator(v: Tampilan, kode: str, judul: str, kunci: str) -> Bagan:
     """One indicator's target and realisation per year, with its Renstra start and end marks."""
     satu = _satu(v, kode)
     info = satu.iloc[0]
-    fig = grafik.tren_indikator(satu, judul.format(kode=kode, satuan=info["satuan"] or "nilai"),
-                                v.sumber("tabel capaian"), info["satuan"] or "", info["kondisi_awal"],
-                                info["periode_awal"] - 1 if pd.notna(info["periode_awal"]) else None,
-                                info["target_akhir"])
+    fig = grafik.tren_indikator(
+        satu,
+        judul.format(kode=kode, satuan=info["satuan"] or "nilai"),
+        v.sumber("tabel capaian"),
+        info["satuan"] or "",
+        info["kondisi_awal"],
+        info["periode_awal"] - 1 if pd.notna(info["periode_awal"]) else None,
+        info["target_akhir"],
+    )
     return Bagan(kunci, fig, narasi.kalimat_tren(satu, info["nama"]))
 
 
@@ -152,11 +194,29 @@ def grafik_tren(v: Tampilan) -> Bagan | None:
 
 def tabel_per_tahun(v: Tampilan) -> Tabel:
     satu = _satu(v, indikator(v))
-    return Tabel(pd.DataFrame({"Tahun": satu["tahun"], "Target": satu["target"], "Realisasi": satu["realisasi"],
-                               "Capaian (%)": satu["capaian"], "Dilaporkan (%)": satu["capaian_dilaporkan"],
-                               "Pembilang": satu["pembilang"], "Penyebut": satu["penyebut"], "Sumber": satu["sumber"]}),
-                 {"Target": F_ANGKA2, "Realisasi": F_ANGKA2, "Capaian (%)": F_ANGKA2, "Dilaporkan (%)": F_ANGKA2,
-                  "Pembilang": F_ANGKA, "Penyebut": F_ANGKA, "Tahun": F_TAHUN})
+    return Tabel(
+        pd.DataFrame(
+            {
+                "Tahun": satu["tahun"],
+                "Target": satu["target"],
+                "Realisasi": satu["realisasi"],
+                "Capaian (%)": satu["capaian"],
+                "Dilaporkan (%)": satu["capaian_dilaporkan"],
+                "Pembilang": satu["pembilang"],
+                "Penyebut": satu["penyebut"],
+                "Sumber": satu["sumber"],
+            }
+        ),
+        {
+            "Target": F_ANGKA2,
+            "Realisasi": F_ANGKA2,
+            "Capaian (%)": F_ANGKA2,
+            "Dilaporkan (%)": F_ANGKA2,
+            "Pembilang": F_ANGKA,
+            "Penyebut": F_ANGKA,
+            "Tahun": F_TAHUN,
+        },
+    )
 
 
 def tabel_triwulan(v: Tampilan) -> tuple[str, Tabel] | None:
@@ -166,10 +226,21 @@ def tabel_triwulan(v: Tampilan) -> tuple[str, Tabel] | None:
     if tw.empty:
         return None
     aturan = _satu(v, kode).iloc[0]["agregasi_triwulan"] or "akhir"
-    return (f"Nilai per triwulan {v.tahun} (digabung menurut aturan '{aturan}')",
-            Tabel(tw.rename(columns={"triwulan": "Triwulan", "target": "Target", "realisasi": "Realisasi",
-                                     "capaian_dilaporkan": "Capaian dilaporkan (%)", "sumber": "Sumber"}),
-                  {"Triwulan": F_TAHUN, "Target": F_ANGKA2, "Realisasi": F_ANGKA2, "Capaian dilaporkan (%)": F_ANGKA2}))
+    return (
+        f"Nilai per triwulan {v.tahun} (digabung menurut aturan '{aturan}')",
+        Tabel(
+            tw.rename(
+                columns={
+                    "triwulan": "Triwulan",
+                    "target": "Target",
+                    "realisasi": "Realisasi",
+                    "capaian_dilaporkan": "Capaian dilaporkan (%)",
+                    "sumber": "Sumber",
+                }
+            ),
+            {"Triwulan": F_TAHUN, "Target": F_ANGKA2, "Realisasi": F_ANGKA2, "Capaian dilaporkan (%)": F_ANGKA2},
+        ),
+    )
 
 
 GRAFIK = (grafik_tren,)

@@ -1,4 +1,5 @@
 """Kualitas Data: report figures that contradict each other, grouped by kind. Not in the deck."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -33,13 +34,29 @@ def per_jenis(v: Tampilan) -> list[tuple[str, int, Tabel]]:
     df = masalah(v)
     if pilihan := tahun(v):
         df = df[df["tahun"].isin(pilihan)]
-    return [(jenis, len(grup), Tabel(grup[["tahun", "tabel", "kunci", "dilaporkan", "dihitung", "sumber", "keterangan"]]
-                                     .assign(tabel=grup["tabel"].map(NAMA_TABEL).fillna(grup["tabel"])).rename(columns={
-                                         "tahun": "Tahun", "tabel": "Tabel", "kunci": "Baris", "dilaporkan": "Dilaporkan",
-                                         "dihitung": "Dihitung", "sumber": "Sumber di laporan",
-                                         "keterangan": "Keterangan"}),
-                                     {"Tahun": F_TAHUN, "Dilaporkan": F_NILAI, "Dihitung": F_NILAI}))
-            for jenis, grup in df.groupby("jenis", sort=False)]
+    return [
+        (
+            jenis,
+            len(grup),
+            Tabel(
+                grup[["tahun", "tabel", "kunci", "dilaporkan", "dihitung", "sumber", "keterangan"]]
+                .assign(tabel=grup["tabel"].map(NAMA_TABEL).fillna(grup["tabel"]))
+                .rename(
+                    columns={
+                        "tahun": "Tahun",
+                        "tabel": "Tabel",
+                        "kunci": "Baris",
+                        "dilaporkan": "Dilaporkan",
+                        "dihitung": "Dihitung",
+                        "sumber": "Sumber di laporan",
+                        "keterangan": "Keterangan",
+                    }
+                ),
+                {"Tahun": F_TAHUN, "Dilaporkan": F_NILAI, "Dihitung": F_NILAI},
+            ),
+        )
+        for jenis, grup in df.groupby("jenis", sort=False)
+    ]
 
 
 GRAFIK = ()

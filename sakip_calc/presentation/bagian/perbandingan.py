@@ -1,6 +1,7 @@
 """Perbandingan Antar Daerah: every agency of the year ranked, the selected one highlighted, and
 the province roll-up. Defaults: all provinces, the indicator `analisis.indikator_awal` picks, the
 first ranking measure. Not in the deck."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -22,8 +23,10 @@ def provinsi_sendiri(v: Tampilan) -> str:
 
 
 def keterangan(v: Tampilan) -> str:
-    return (f"Semua instansi di basis data, tahun {v.tahun} · predikat menurut satu skala untuk semua "
-            f"({NAMA_SKALA.get(v.skala, v.skala)}) · {v.nama} disorot")
+    return (
+        f"Semua instansi di basis data, tahun {v.tahun} · predikat menurut satu skala untuk semua "
+        f"({NAMA_SKALA.get(v.skala, v.skala)}) · {v.nama} disorot"
+    )
 
 
 def opsi_provinsi(v: Tampilan) -> list[str | None]:
@@ -49,8 +52,9 @@ def urut(v: Tampilan) -> str:
 
 
 def _peringkat(v: Tampilan) -> pd.DataFrame:
-    return analisis.peringkat(v.baca(analisis.banding_instansi, v.tahun, provinsi(v), v.batas, v.skala, indikator(v)),
-                              urut(v))
+    return analisis.peringkat(
+        v.baca(analisis.banding_instansi, v.tahun, provinsi(v), v.batas, v.skala, indikator(v)), urut(v)
+    )
 
 
 def peringkat(v: Tampilan) -> pd.DataFrame:
@@ -65,8 +69,10 @@ def kosong(v: Tampilan) -> Kosong | None:
     if not peringkat(v).empty:
         return None
     prov = provinsi(v)
-    return Kosong(f"Tidak ada instansi dengan data capaian atau anggaran tahun {v.tahun} {'di ' + prov if prov else ''}. "
-                  "Pilih tahun atau provinsi lain.")
+    return Kosong(
+        f"Tidak ada instansi dengan data capaian atau anggaran tahun {v.tahun} {'di ' + prov if prov else ''}. "
+        "Pilih tahun atau provinsi lain."
+    )
 
 
 def catatan_provinsi(v: Tampilan) -> str | None:
@@ -83,43 +89,87 @@ def kartu(v: Tampilan) -> tuple[list[Kartu], str]:
         baris = per[per["instansi_id"] == v.instansi_id]
         ada = len(baris) and pd.notna(baris[ukuran].iloc[0])
         satuan = analisis.SATUAN_BANDING[ukuran]
-        hasil.append(Kartu(f"Peringkat · {label}", f"{baris['peringkat'].iloc[0]} dari {per[ukuran].notna().sum()}"
-                           if ada else "–",
-                           f"{format_angka(baris[ukuran].iloc[0], 2)} {satuan}; median "
-                           f"{format_angka(per[ukuran].median(), 2)} {satuan}" if ada else None))
+        hasil.append(
+            Kartu(
+                f"Peringkat · {label}",
+                f"{baris['peringkat'].iloc[0]} dari {per[ukuran].notna().sum()}" if ada else "–",
+                f"{format_angka(baris[ukuran].iloc[0], 2)} {satuan}; median "
+                f"{format_angka(per[ukuran].median(), 2)} {satuan}"
+                if ada
+                else None,
+            )
+        )
     u = urut(v)
-    return hasil, narasi.kalimat_peringkat(v.nama, df, u, analisis.UKURAN_BANDING[u], analisis.SATUAN_BANDING[u],
-                                           wilayah(v))
+    return hasil, narasi.kalimat_peringkat(
+        v.nama, df, u, analisis.UKURAN_BANDING[u], analisis.SATUAN_BANDING[u], wilayah(v)
+    )
 
 
 def grafik_peringkat(v: Tampilan) -> Bagan:
     u = urut(v)
     label, satuan = analisis.UKURAN_BANDING[u], analisis.SATUAN_BANDING[u]
-    return Bagan("pb_peringkat", grafik.peringkat_instansi(peringkat(v), u, f"{label} ({satuan})", v.kode,
-                                                           f"{label} per instansi, {v.tahun} ({satuan})", SUMBER,
-                                                           garis=None if u == "efisiensi" else 100))
+    return Bagan(
+        "pb_peringkat",
+        grafik.peringkat_instansi(
+            peringkat(v),
+            u,
+            f"{label} ({satuan})",
+            v.kode,
+            f"{label} per instansi, {v.tahun} ({satuan})",
+            SUMBER,
+            garis=None if u == "efisiensi" else 100,
+        ),
+    )
 
 
 def tabel_peringkat(v: Tampilan) -> Tabel:
     df = peringkat(v)
-    return Tabel(pd.DataFrame({
-        "Peringkat": df["peringkat"], "Instansi": df["nama"], "Provinsi": df["provinsi"],
-        "Capaian rata-rata (%)": df["capaian"], "Predikat": df["predikat"],
-        "Indikator terpilih (%)": df["skor_indikator"], "Serapan (%)": df["serapan"],
-        "Efisiensi (poin)": df["efisiensi"], "Pagu": df["pagu"], "Realisasi": df["realisasi"],
-        "Indikator di bawah target": df["di_bawah_target"],
-        "_warna": [grafik.WARNA["aksen"] if i == v.instansi_id else None for i in df["instansi_id"]],
-    }), {"Peringkat": F_ANGKA, "Capaian rata-rata (%)": F_ANGKA2, "Indikator terpilih (%)": F_ANGKA2,
-         "Serapan (%)": F_ANGKA2, "Efisiensi (poin)": F_ANGKA2, "Pagu": F_RUPIAH, "Realisasi": F_RUPIAH,
-         "Indikator di bawah target": F_ANGKA}, "Instansi", {"height": 420, "key": "pb_tabel"})
+    return Tabel(
+        pd.DataFrame(
+            {
+                "Peringkat": df["peringkat"],
+                "Instansi": df["nama"],
+                "Provinsi": df["provinsi"],
+                "Capaian rata-rata (%)": df["capaian"],
+                "Predikat": df["predikat"],
+                "Indikator terpilih (%)": df["skor_indikator"],
+                "Serapan (%)": df["serapan"],
+                "Efisiensi (poin)": df["efisiensi"],
+                "Pagu": df["pagu"],
+                "Realisasi": df["realisasi"],
+                "Indikator di bawah target": df["di_bawah_target"],
+                "_warna": [grafik.WARNA["aksen"] if i == v.instansi_id else None for i in df["instansi_id"]],
+            }
+        ),
+        {
+            "Peringkat": F_ANGKA,
+            "Capaian rata-rata (%)": F_ANGKA2,
+            "Indikator terpilih (%)": F_ANGKA2,
+            "Serapan (%)": F_ANGKA2,
+            "Efisiensi (poin)": F_ANGKA2,
+            "Pagu": F_RUPIAH,
+            "Realisasi": F_RUPIAH,
+            "Indikator di bawah target": F_ANGKA,
+        },
+        "Instansi",
+        {"height": 420, "key": "pb_tabel"},
+    )
 
 
 def grafik_sebaran(v: Tampilan) -> Bagan:
     df = peringkat(v)
-    return Bagan("pb_sebaran", grafik.sebaran_capaian_serapan(df, v.kode, f"Capaian vs serapan per instansi, {v.tahun} (%)",
-                                                              SUMBER),
-                 narasi.kalimat_peringkat(v.nama, analisis.peringkat(df, "efisiensi"), "efisiensi",
-                                          analisis.UKURAN_BANDING["efisiensi"], "poin", wilayah(v)))
+    return Bagan(
+        "pb_sebaran",
+        grafik.sebaran_capaian_serapan(df, v.kode, f"Capaian vs serapan per instansi, {v.tahun} (%)", SUMBER),
+        narasi.kalimat_peringkat(
+            v.nama,
+            analisis.peringkat(df, "efisiensi"),
+            "efisiensi",
+            analisis.UKURAN_BANDING["efisiensi"],
+            "poin",
+            wilayah(v),
+        ),
+    )
 
 
 def _provinsi(v: Tampilan) -> pd.DataFrame:
@@ -128,19 +178,40 @@ def _provinsi(v: Tampilan) -> pd.DataFrame:
 
 def tabel_provinsi(v: Tampilan) -> Tabel:
     prov = _provinsi(v)
-    return Tabel(pd.DataFrame({
-        "Provinsi": prov["provinsi"], "Instansi": prov["jumlah_instansi"], "Capaian rata-rata (%)": prov["capaian"],
-        "Predikat": prov["predikat"], "Indikator terpilih (%)": prov["skor_indikator"], "Serapan (%)": prov["serapan"],
-        "Efisiensi (poin)": prov["efisiensi"], "Pagu": prov["pagu"], "_warna": prov["warna"],
-    }), {"Instansi": F_ANGKA, "Capaian rata-rata (%)": F_ANGKA2, "Indikator terpilih (%)": F_ANGKA2,
-         "Serapan (%)": F_ANGKA2, "Efisiensi (poin)": F_ANGKA2, "Pagu": F_RUPIAH},
-        "Predikat", {"height": 420, "key": "pb_provinsi_tabel"})
+    return Tabel(
+        pd.DataFrame(
+            {
+                "Provinsi": prov["provinsi"],
+                "Instansi": prov["jumlah_instansi"],
+                "Capaian rata-rata (%)": prov["capaian"],
+                "Predikat": prov["predikat"],
+                "Indikator terpilih (%)": prov["skor_indikator"],
+                "Serapan (%)": prov["serapan"],
+                "Efisiensi (poin)": prov["efisiensi"],
+                "Pagu": prov["pagu"],
+                "_warna": prov["warna"],
+            }
+        ),
+        {
+            "Instansi": F_ANGKA,
+            "Capaian rata-rata (%)": F_ANGKA2,
+            "Indikator terpilih (%)": F_ANGKA2,
+            "Serapan (%)": F_ANGKA2,
+            "Efisiensi (poin)": F_ANGKA2,
+            "Pagu": F_RUPIAH,
+        },
+        "Predikat",
+        {"height": 420, "key": "pb_provinsi_tabel"},
+    )
 
 
 def grafik_provinsi(v: Tampilan) -> Bagan:
-    return Bagan("pb_provinsi_grafik", grafik.batang_provinsi(_provinsi(v), provinsi_sendiri(v),
-                                                              f"Capaian dan serapan rata-rata per provinsi, {v.tahun} (%)",
-                                                              SUMBER))
+    return Bagan(
+        "pb_provinsi_grafik",
+        grafik.batang_provinsi(
+            _provinsi(v), provinsi_sendiri(v), f"Capaian dan serapan rata-rata per provinsi, {v.tahun} (%)", SUMBER
+        ),
+    )
 
 
 GRAFIK = (grafik_peringkat, grafik_sebaran, grafik_provinsi)

@@ -1,4 +1,5 @@
 """Ringkasan: the headline cards and the three summary charts of one agency-year."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -16,10 +17,15 @@ METODE = "selisih"
 def _ringkasan(v: Tampilan, dengan_masalah: bool) -> dict:
     # the deck does not show the data-problem count, so its view runs no checks for it
     masalah = v.baca(analisis.masalah_data, v.instansi_id) if dengan_masalah else pd.DataFrame()
-    return analisis.ringkasan(v.baca(analisis.skor_indikator, v.instansi_id, v.batas, v.skala),
-                              v.baca(analisis.anggaran_tahun, v.instansi_id, v.tahun),
-                              v.baca(analisis.efisiensi_program, v.instansi_id, v.tahun, METODE, v.batas),
-                              masalah, v.baca(analisis.skala, v.skala), v.tahun, v.tahun_banding)
+    return analisis.ringkasan(
+        v.baca(analisis.skor_indikator, v.instansi_id, v.batas, v.skala),
+        v.baca(analisis.anggaran_tahun, v.instansi_id, v.tahun),
+        v.baca(analisis.efisiensi_program, v.instansi_id, v.tahun, METODE, v.batas),
+        masalah,
+        v.baca(analisis.skala, v.skala),
+        v.tahun,
+        v.tahun_banding,
+    )
 
 
 def ringkasan(v: Tampilan) -> dict:
@@ -29,21 +35,37 @@ def ringkasan(v: Tampilan) -> dict:
 def kartu(v: Tampilan) -> tuple[list[Kartu], str | None, str | None, str]:
     """The five cards (the second is the predikat: label, colour), and the page's reading."""
     r = v.sekali(_ringkasan, True)
-    selisih = (r["rata_capaian"] - r["rata_banding"]
-               if r["rata_capaian"] is not None and r["rata_banding"] is not None else None)
+    selisih = (
+        r["rata_capaian"] - r["rata_banding"]
+        if r["rata_capaian"] is not None and r["rata_banding"] is not None
+        else None
+    )
     tanda = "+" if selisih and selisih > 0 else ""
     kartu = [
-        Kartu("Capaian rata-rata", format_persen(r["rata_capaian"], 1),
-              f"{tanda}{format_angka(selisih, 1)} poin dari {v.tahun_banding}" if selisih is not None else None,
-              "Rata-rata skor indikator sasaran (IKU); bila tidak ada, indikator program."),
-        Kartu("Serapan anggaran", format_persen(r["anggaran"]["serapan"]),
-              f"pagu {format_angka(r['anggaran']['pagu'])}" if r["anggaran"]["pagu"] else None),
-        Kartu("Efisiensi", format_persen(r["efisiensi"]), "capaian − serapan",
-              "Metode LKjIP Temanggung Tabel 3.10: capaian kinerja dikurangi serapan anggaran."),
+        Kartu(
+            "Capaian rata-rata",
+            format_persen(r["rata_capaian"], 1),
+            f"{tanda}{format_angka(selisih, 1)} poin dari {v.tahun_banding}" if selisih is not None else None,
+            "Rata-rata skor indikator sasaran (IKU); bila tidak ada, indikator program.",
+        ),
+        Kartu(
+            "Serapan anggaran",
+            format_persen(r["anggaran"]["serapan"]),
+            f"pagu {format_angka(r['anggaran']['pagu'])}" if r["anggaran"]["pagu"] else None,
+        ),
+        Kartu(
+            "Efisiensi",
+            format_persen(r["efisiensi"]),
+            "capaian − serapan",
+            "Metode LKjIP Temanggung Tabel 3.10: capaian kinerja dikurangi serapan anggaran.",
+        ),
         Kartu("Masalah data", format_angka(r["jumlah_masalah"]), "lihat Kualitas Data"),
     ]
-    kalimat = (narasi.kalimat_capaian(r["rata_capaian"], r["predikat"], v.tahun, r["rata_banding"], v.tahun_banding)
-               + " " + narasi.kalimat_anggaran(r["anggaran"], v.tahun))
+    kalimat = (
+        narasi.kalimat_capaian(r["rata_capaian"], r["predikat"], v.tahun, r["rata_banding"], v.tahun_banding)
+        + " "
+        + narasi.kalimat_anggaran(r["anggaran"], v.tahun)
+    )
     return kartu, r["predikat"], r["warna"], kalimat
 
 
@@ -51,25 +73,34 @@ def grafik_capaian(v: Tampilan) -> Bagan | Kosong:
     r = ringkasan(v)
     if r["iku"].empty:
         return Kosong(f"Tidak ada indikator sasaran/program untuk {v.tahun}.")
-    return Bagan("rk_capaian", grafik.batang_capaian(r["iku"], f"Skor capaian indikator utama {v.tahun} (%)",
-                                                     v.sumber("tabel capaian")), narasi.kalimat_predikat(r["iku"]))
+    return Bagan(
+        "rk_capaian",
+        grafik.batang_capaian(r["iku"], f"Skor capaian indikator utama {v.tahun} (%)", v.sumber("tabel capaian")),
+        narasi.kalimat_predikat(r["iku"]),
+    )
 
 
 def grafik_predikat(v: Tampilan) -> Bagan:
     r = ringkasan(v)
     # no reading under it on the page (the page's reading is at its top); the slide gets that reading
-    return Bagan("rk_predikat", grafik.batang_predikat(r["jumlah_predikat"], f"Jumlah indikator utama per predikat {v.tahun}",
-                                                       v.sumber("tabel capaian")),
-                 catatan=narasi.kalimat_capaian(r["rata_capaian"], r["predikat"], v.tahun, r["rata_banding"],
-                                                v.tahun_banding))
+    return Bagan(
+        "rk_predikat",
+        grafik.batang_predikat(
+            r["jumlah_predikat"], f"Jumlah indikator utama per predikat {v.tahun}", v.sumber("tabel capaian")
+        ),
+        catatan=narasi.kalimat_capaian(r["rata_capaian"], r["predikat"], v.tahun, r["rata_banding"], v.tahun_banding),
+    )
 
 
 def grafik_kuadran(v: Tampilan) -> Bagan | Kosong:
     program = ringkasan(v)["program"]
     if not program["serapan"].notna().any():
         return Kosong(f"Tidak ada realisasi anggaran per program untuk {v.tahun}.")
-    return Bagan("rk_kuadran", grafik.kuadran_efisiensi(program, f"Capaian vs serapan per program {v.tahun} (%)",
-                                                        v.sumber("tabel anggaran")), narasi.kalimat_efisiensi(program))
+    return Bagan(
+        "rk_kuadran",
+        grafik.kuadran_efisiensi(program, f"Capaian vs serapan per program {v.tahun} (%)", v.sumber("tabel anggaran")),
+        narasi.kalimat_efisiensi(program),
+    )
 
 
 GRAFIK = (grafik_capaian, grafik_predikat, grafik_kuadran)

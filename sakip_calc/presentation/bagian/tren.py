@@ -1,5 +1,6 @@
 """Tren Antar Tahun: chosen indicators' scores over the years, year-on-year change, Renstra
 progress, and one of them in detail. Defaults: the first four IKU, lines, the first chosen one."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -46,9 +47,11 @@ def grafik_capaian(v: Tampilan) -> Bagan | None:
     if capaian.semua(v).empty or not indikator(v):
         return None
     terpilih = _terpilih(v)
-    return Bagan("tr_capaian", grafik.tren_capaian(terpilih, f"Skor capaian {capaian.rentang(v)} (%)", v.sumber("tabel capaian"),
-                                                   bentuk(v)),
-                 " ".join(narasi.kalimat_tren(g, g["nama"].iloc[0]) for _, g in terpilih.groupby("kode", sort=False)))
+    return Bagan(
+        "tr_capaian",
+        grafik.tren_capaian(terpilih, f"Skor capaian {capaian.rentang(v)} (%)", v.sumber("tabel capaian"), bentuk(v)),
+        " ".join(narasi.kalimat_tren(g, g["nama"].iloc[0]) for _, g in terpilih.groupby("kode", sort=False)),
+    )
 
 
 def tabel_perubahan(v: Tampilan) -> Tabel | None:
@@ -57,29 +60,52 @@ def tabel_perubahan(v: Tampilan) -> Tabel | None:
     if b is None:
         return None
     ubah = skor.perubahan_tahunan(_terpilih(v), t, b)
-    df = pd.DataFrame({
-        "Kode": ubah["kode"], f"Realisasi {b}": ubah["realisasi_banding"], f"Realisasi {t}": ubah["realisasi"],
-        "Selisih": ubah["selisih_realisasi"], "Perubahan (%)": ubah["persen_perubahan_realisasi"],
-        f"Skor {b} (%)": ubah["skor_banding"], f"Skor {t} (%)": ubah["skor"], "Selisih skor (poin)": ubah["selisih_skor"],
-    })
+    df = pd.DataFrame(
+        {
+            "Kode": ubah["kode"],
+            f"Realisasi {b}": ubah["realisasi_banding"],
+            f"Realisasi {t}": ubah["realisasi"],
+            "Selisih": ubah["selisih_realisasi"],
+            "Perubahan (%)": ubah["persen_perubahan_realisasi"],
+            f"Skor {b} (%)": ubah["skor_banding"],
+            f"Skor {t} (%)": ubah["skor"],
+            "Selisih skor (poin)": ubah["selisih_skor"],
+        }
+    )
     return Tabel(df, {c: F_ANGKA2 for c in df.columns if c != "Kode"})
 
 
 def tabel_kemajuan(v: Tampilan) -> Tabel:
     maju = skor.kemajuan_renstra(_terpilih(v))
-    return Tabel(pd.DataFrame({
-        "Kode": maju["kode"], "Tahun terakhir": maju["tahun_terakhir"], "Kondisi awal": maju["kondisi_awal"],
-        "Target akhir": maju["target_akhir"], "Realisasi terakhir": maju["realisasi"],
-        "Capaian thd target akhir (%)": maju["capaian_target_akhir"], "Status": maju["status_renstra"],
-    }), {"Tahun terakhir": F_TAHUN, "Kondisi awal": F_ANGKA2, "Target akhir": F_ANGKA2, "Realisasi terakhir": F_ANGKA2,
-         "Capaian thd target akhir (%)": F_ANGKA2})
+    return Tabel(
+        pd.DataFrame(
+            {
+                "Kode": maju["kode"],
+                "Tahun terakhir": maju["tahun_terakhir"],
+                "Kondisi awal": maju["kondisi_awal"],
+                "Target akhir": maju["target_akhir"],
+                "Realisasi terakhir": maju["realisasi"],
+                "Capaian thd target akhir (%)": maju["capaian_target_akhir"],
+                "Status": maju["status_renstra"],
+            }
+        ),
+        {
+            "Tahun terakhir": F_TAHUN,
+            "Kondisi awal": F_ANGKA2,
+            "Target akhir": F_ANGKA2,
+            "Realisasi terakhir": F_ANGKA2,
+            "Capaian thd target akhir (%)": F_ANGKA2,
+        },
+    )
 
 
 def grafik_satu(v: Tampilan) -> Bagan | None:
     kode = satu(v) if not capaian.semua(v).empty else None
     if kode is None:
         return None
-    return capaian.bagan_indikator(v, kode, f"{{kode}}: target dan realisasi {capaian.rentang(v)} ({{satuan}})", "tr_satu_grafik")
+    return capaian.bagan_indikator(
+        v, kode, f"{{kode}}: target dan realisasi {capaian.rentang(v)} ({{satuan}})", "tr_satu_grafik"
+    )
 
 
 GRAFIK = (grafik_capaian, grafik_satu)

@@ -1,6 +1,7 @@
 """Sebaran Wilayah: kabupaten figures, one jenis per kecamatan, kecamatan x jenis, derived ratios
 and one kecamatan's desa. Defaults: the agency year (or the nearest with data), the first jenis,
 that jenis's group, the first kecamatan with desa rows and its first jenis."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -14,10 +15,16 @@ from sakip_calc.presentation.tampilan import F_ANGKA, F_ANGKA2, Bagan, Kartu, Ko
 KUNCI = ("wl_tahun", "wl_jenis", "wl_kelompok", "wl_kec", "wl_desa_jenis")
 # the year of regional data follows the sidebar year: a new sidebar year starts it afresh
 KUNCI_TAHUN = ("wl_tahun",)
-RASIO_KOLOM = {"pkh_per_1000_bdt": "PKH per 1.000 BDT", "persen_tanpa_nik_dari_total": "Tanpa NIK (% dari total BDT)",
-               "rasio_tanpa_nik_terhadap_nik": "Tanpa NIK ÷ ber-NIK (%) — cara laporan"}
-RASIO_KOLOM_DESA = {"pkh_per_1000_bdt": "PKH per 1.000 BDT", "persen_tanpa_nik_dari_total": "Tanpa NIK (% total)",
-                    "rasio_tanpa_nik_terhadap_nik": "Tanpa NIK ÷ ber-NIK (%)"}
+RASIO_KOLOM = {
+    "pkh_per_1000_bdt": "PKH per 1.000 BDT",
+    "persen_tanpa_nik_dari_total": "Tanpa NIK (% dari total BDT)",
+    "rasio_tanpa_nik_terhadap_nik": "Tanpa NIK ÷ ber-NIK (%) — cara laporan",
+}
+RASIO_KOLOM_DESA = {
+    "pkh_per_1000_bdt": "PKH per 1.000 BDT",
+    "persen_tanpa_nik_dari_total": "Tanpa NIK (% total)",
+    "rasio_tanpa_nik_terhadap_nik": "Tanpa NIK ÷ ber-NIK (%)",
+}
 
 
 def semua(v: Tampilan) -> pd.DataFrame:
@@ -71,8 +78,10 @@ def tabel_kabupaten(v: Tampilan) -> Tabel | None:
     kab = sebaran.tingkat_kabupaten(semua(v), tahun(v))
     if kab.empty:
         return None
-    return Tabel(kab.rename(columns={"jenis": "Kode", "nama_jenis": "Jenis", "nilai": "Jumlah", "satuan": "Satuan"}),
-                 {"Jumlah": F_ANGKA})
+    return Tabel(
+        kab.rename(columns={"jenis": "Kode", "nama_jenis": "Jenis", "nilai": "Jumlah", "satuan": "Satuan"}),
+        {"Jumlah": F_ANGKA},
+    )
 
 
 def jenis(v: Tampilan) -> str | None:
@@ -90,18 +99,25 @@ def grafik_kecamatan(v: Tampilan) -> Bagan | None:
         return None
     per = v.sekali(_per_kecamatan)
     lb, st = label(v)[j], satuan(v)[j]
-    return Bagan("wl_batang", grafik.batang_wilayah(per, f"{lb} per kecamatan, {tahun(v)} ({st})",
-                                                    v.sumber("tabel wilayah"), st),
-                 narasi.kalimat_wilayah(per, lb, st))
+    return Bagan(
+        "wl_batang",
+        grafik.batang_wilayah(per, f"{lb} per kecamatan, {tahun(v)} ({st})", v.sumber("tabel wilayah"), st),
+        narasi.kalimat_wilayah(per, lb, st),
+    )
 
 
 def kecamatan(v: Tampilan) -> tuple[Kartu, Tabel]:
     """The chosen jenis: its kabupaten total and its table per kecamatan."""
     j = jenis(v)
     per = v.sekali(_per_kecamatan)
-    return (Kartu(f"Jumlah {label(v)[j]} kabupaten", format_angka(per["nilai"].sum()), satuan(v)[j]),
-            Tabel(per.rename(columns={"nama": "Kecamatan", "nilai": "Jumlah", "persen": "Pangsa (%)"}),
-                  {"Jumlah": F_ANGKA, "Pangsa (%)": F_ANGKA2}, opsi={"height": 460}))
+    return (
+        Kartu(f"Jumlah {label(v)[j]} kabupaten", format_angka(per["nilai"].sum()), satuan(v)[j]),
+        Tabel(
+            per.rename(columns={"nama": "Kecamatan", "nilai": "Jumlah", "persen": "Pangsa (%)"}),
+            {"Jumlah": F_ANGKA, "Pangsa (%)": F_ANGKA2},
+            opsi={"height": 460},
+        ),
+    )
 
 
 def opsi_kelompok(v: Tampilan) -> list[str]:
@@ -122,18 +138,26 @@ def grafik_matriks(v: Tampilan) -> Bagan | None:
     mat.columns = [lb.get(c, c) for c in mat.columns]
     j = jenis(v)
     # no reading under the heatmap on the page; its slide carries the per-kecamatan reading
-    return Bagan("wl_heatmap", grafik.heatmap_wilayah(mat, f"{grup} per kecamatan, {tahun(v)} (warna: % dari kabupaten)",
-                                                      v.sumber("tabel wilayah")),
-                 catatan=narasi.kalimat_wilayah(v.sekali(_per_kecamatan), lb[j], satuan(v)[j]))
+    return Bagan(
+        "wl_heatmap",
+        grafik.heatmap_wilayah(
+            mat, f"{grup} per kecamatan, {tahun(v)} (warna: % dari kabupaten)", v.sumber("tabel wilayah")
+        ),
+        catatan=narasi.kalimat_wilayah(v.sekali(_per_kecamatan), lb[j], satuan(v)[j]),
+    )
 
 
 def tabel_rasio(v: Tampilan) -> Tabel | Kosong:
     rasio = sebaran.rasio(semua(v), tahun(v))
     if rasio.empty:
-        return Kosong(f"Rasio PKH per 1.000 BDT dan BDT tanpa NIK memerlukan jenis tersebut pada tahun yang sama "
-                      f"({tahun(v)}).")
-    return Tabel(rasio.rename(columns={"wilayah": "Kecamatan", **RASIO_KOLOM}),
-                 {k: F_ANGKA2 for k in RASIO_KOLOM.values()}, opsi={"height": 460})
+        return Kosong(
+            f"Rasio PKH per 1.000 BDT dan BDT tanpa NIK memerlukan jenis tersebut pada tahun yang sama ({tahun(v)})."
+        )
+    return Tabel(
+        rasio.rename(columns={"wilayah": "Kecamatan", **RASIO_KOLOM}),
+        {k: F_ANGKA2 for k in RASIO_KOLOM.values()},
+        opsi={"height": 460},
+    )
 
 
 def _desa(v: Tampilan) -> pd.DataFrame:
@@ -166,17 +190,22 @@ def grafik_desa(v: Tampilan) -> Bagan | None:
         return None
     per_desa = sebaran.sebaran(semua(v), tahun(v), jd, kec)
     lb, st = label(v).get(jd, jd), satuan(v).get(jd, "")
-    return Bagan("wl_desa", grafik.batang_wilayah(per_desa, f"{lb} per desa, Kec. {kec}, {tahun(v)} ({st})",
-                                                  v.sumber("tabel wilayah desa"), st),
-                 narasi.kalimat_wilayah(per_desa, lb, st, "Desa"))
+    return Bagan(
+        "wl_desa",
+        grafik.batang_wilayah(
+            per_desa, f"{lb} per desa, Kec. {kec}, {tahun(v)} ({st})", v.sumber("tabel wilayah desa"), st
+        ),
+        narasi.kalimat_wilayah(per_desa, lb, st, "Desa"),
+    )
 
 
 def tabel_rasio_desa(v: Tampilan) -> Tabel | None:
     r_desa = sebaran.rasio(semua(v), tahun(v), kecamatan_desa(v))
     if r_desa.empty:
         return None
-    return Tabel(r_desa.rename(columns={"wilayah": "Desa", **RASIO_KOLOM_DESA}),
-                 {k: F_ANGKA2 for k in RASIO_KOLOM_DESA.values()})
+    return Tabel(
+        r_desa.rename(columns={"wilayah": "Desa", **RASIO_KOLOM_DESA}), {k: F_ANGKA2 for k in RASIO_KOLOM_DESA.values()}
+    )
 
 
 GRAFIK = (grafik_kecamatan, grafik_matriks, grafik_desa)
