@@ -54,6 +54,15 @@ def main(argv: list[str] | None = None) -> int:
     e.add_argument("--db", default=str(store.DB_BAWAAN))
     e.add_argument("--csv", action="store_true")
     a = p.parse_args(argv)
+    try:
+        return _jalankan(a)
+    except (store.SkemaTerlaluBaru, FileNotFoundError, ValueError) as e:
+        # a refused newer file, a missing database, a write the schema cannot hold: a message, not a traceback
+        print(f"GALAT: {e}", file=sys.stderr)
+        return 1
+
+
+def _jalankan(a: argparse.Namespace) -> int:
     if a.perintah == "synth":
         synth.bangkitkan(a.db, a.scale, a.seed)
         return 0
