@@ -189,7 +189,10 @@ def grafik_tren(v: Tampilan) -> Bagan | None:
     if kode is None:
         return None
     # the years in the title too: a slide or a downloaded image must say which years it shows
-    return bagan_indikator(v, kode, f"{{kode}}: target dan realisasi per tahun, {rentang(v)} ({{satuan}})", "cp_tren")
+    b = bagan_indikator(v, kode, f"{{kode}}: target dan realisasi per tahun {rentang(v)} ({{satuan}})", "cp_tren")
+    # the page draws it in a 3/5 column: a smaller title keeps the years and the unit in view
+    b.fig.update_layout(title_font_size=18)
+    return b
 
 
 def tabel_per_tahun(v: Tampilan) -> Tabel:
