@@ -29,7 +29,7 @@ from defusedxml.ElementTree import iterparse
 from openpyxl import load_workbook
 from openpyxl.cell.cell import ERROR_CODES
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.cell import coordinate_from_string, column_index_from_string, range_boundaries
+from openpyxl.utils.cell import column_index_from_string, coordinate_from_string, range_boundaries
 
 from sakip_calc.domain.spesifikasi import LEMBAR, Lembar
 
