@@ -1,69 +1,29 @@
 """Scoring indicators: capaian, capped score, predikat, status, averages, Renstra progress, change.
 
-Formulas are the reports' own (DOMAIN.md):
-  naik:  realisasi / target x 100                        (000 line 634)
-  turun: (target - (realisasi - target)) / target x 100  (000 line 639)
-A range target [target, target_atas] scores 100 inside the range, and by the naik formula
-against its lower bound below it, by the turun formula against its upper bound above it.
-A target of 0 or a missing value gives no capaian (None), never a guess.
+The formulas themselves (capaian, capped score, quarterly roll-up, predikat band) are defined
+once in domain/rumus.py, beside their SQL form; this module applies them to an agency's rows in
+pandas. It must not read the store or format for display.
 """
 from __future__ import annotations
-
-import math
 
 import numpy as np
 import pandas as pd
 
+from sakip_calc.domain import rumus
+from sakip_calc.domain.rumus import TINGKAT_IKU, capaian, gabung_triwulan, skor  # noqa: F401 (this module's API)
+
 TT, UK = "TT", "UK"
 LABEL_STATUS = {TT: "Telah Tercapai", UK: "Upaya Keras"}
-
-
-def _ada(x) -> bool:
-    return x is not None and not (isinstance(x, float) and math.isnan(x)) and x is not pd.NA
-
-
-def capaian(target, realisasi, polaritas: str = "naik", target_atas=None) -> float | None:
-    """Capaian in percent, uncapped (the raw value)."""
-    if not (_ada(target) and _ada(realisasi)):
-        return None
-    if _ada(target_atas):
-        if target <= realisasi <= target_atas:
-            return 100.0
-        return capaian(target, realisasi, "naik") if realisasi < target else capaian(target_atas, realisasi, "turun")
-    if target == 0:
-        return None
-    if polaritas == "turun":
-        return (target - (realisasi - target)) / target * 100
-    return realisasi / target * 100
-
-
-def skor(nilai_capaian, batas=None) -> float | None:
-    """The score used for averages and predikat: capaian capped at `batas` (None = uncapped)."""
-    if not _ada(nilai_capaian):
-        return None
-    return min(nilai_capaian, batas) if _ada(batas) else nilai_capaian
+_ada = rumus.ada
 
 
 def predikat(nilai, skala: pd.DataFrame) -> dict | None:
     """The band of one scale (rows of skala_predikat for one name) that holds `nilai`."""
-    if not _ada(nilai):
-        return None
-    return _dalam_pita(nilai, _pita(skala))
+    return rumus.pita_dari(nilai, _pita(skala))
 
 
 def _pita(skala: pd.DataFrame) -> list[dict]:
     return skala.sort_values("urutan")[["kode", "label", "warna", "batas_bawah", "inklusif"]].to_dict("records")
-
-
-def _dalam_pita(nilai, pita: list[dict]) -> dict | None:
-    if not _ada(nilai):
-        return None
-    for r in pita:
-        batas = r["batas_bawah"]
-        if not _ada(batas) or nilai > batas or (r["inklusif"] and nilai == batas):
-            return {"kode": r["kode"], "label": r["label"], "warna": r["warna"]}
-    terakhir = pita[-1]
-    return {"kode": terakhir["kode"], "label": terakhir["label"], "warna": terakhir["warna"]}
 
 
 def status_renstra(nilai_capaian) -> str | None:
@@ -71,18 +31,6 @@ def status_renstra(nilai_capaian) -> str | None:
     if not _ada(nilai_capaian):
         return None
     return TT if nilai_capaian >= 100 else UK
-
-
-def gabung_triwulan(nilai: list, aturan: str | None) -> float | None:
-    """One year's value from its quarters by the indicator's own rule."""
-    ada = [v for v in nilai if _ada(v)]
-    if not ada:
-        return None
-    if aturan == "jumlah":
-        return float(sum(ada))
-    if aturan == "rata":
-        return float(sum(ada) / len(ada))
-    return float(ada[-1])  # 'akhir', and the default: the latest quarter reported
 
 
 def selaras(dilaporkan: float, dihitung: float) -> bool:
@@ -99,6 +47,16 @@ def beda_dari_laporan(dilaporkan, nilai_capaian, nilai_skor) -> bool:
     return not selaras(dilaporkan, nilai_capaian) and not (_ada(nilai_skor) and selaras(dilaporkan, nilai_skor))
 
 
+def gabung_triwulan_semua(triwulan: pd.DataFrame) -> pd.DataFrame:
+    """rumus.gabung_triwulan for every (indikator_id, tahun) of quarter rows at once: sum, mean or
+    the latest reported quarter (the vectorised twin; tests/test_rumus.py holds the two equal)."""
+    g = triwulan[triwulan["realisasi"].notna()].sort_values("triwulan").groupby(["indikator_id", "tahun"])
+    aturan = g["agregasi_triwulan"].first()
+    nilai = np.where(aturan == "jumlah", g["realisasi"].sum(),
+                     np.where(aturan == "rata", g["realisasi"].mean(), g["realisasi"].last()))
+    return pd.DataFrame({"realisasi_triwulan": nilai}, index=aturan.index).reset_index()
+
+
 def tabel_capaian(baris: pd.DataFrame, batas=None) -> pd.DataFrame:
     """Annual rows of `store.indikator_capaian`, scored. A year reported only by quarters gets its
     realisasi from them (column `realisasi_dari_triwulan` says so)."""
@@ -106,13 +64,8 @@ def tabel_capaian(baris: pd.DataFrame, batas=None) -> pd.DataFrame:
         return baris.assign(capaian=pd.Series(dtype=float), skor=pd.Series(dtype=float))
     ada_tahun = baris[baris["tahun"].notna()]
     tahunan = ada_tahun[ada_tahun["triwulan"].isna()].copy()
-    triwulan = ada_tahun[ada_tahun["triwulan"].notna()].sort_values("triwulan")
-    # gabung_triwulan for every (indikator, tahun) at once: sum, mean or the latest reported quarter
-    g = triwulan[triwulan["realisasi"].notna()].groupby(["indikator_id", "tahun"])
-    aturan = g["agregasi_triwulan"].first()
-    nilai = np.where(aturan == "jumlah", g["realisasi"].sum(),
-                     np.where(aturan == "rata", g["realisasi"].mean(), g["realisasi"].last()))
-    gabungan = pd.DataFrame({"realisasi_triwulan": nilai}, index=aturan.index).reset_index().astype(
+    triwulan = ada_tahun[ada_tahun["triwulan"].notna()]
+    gabungan = gabung_triwulan_semua(triwulan).astype(
         {"indikator_id": tahunan["indikator_id"].dtype, "tahun": tahunan["tahun"].dtype, "realisasi_triwulan": float})
     tahunan = tahunan.merge(gabungan, on=["indikator_id", "tahun"], how="left")
     tahunan["realisasi"] = tahunan["realisasi"].astype(float)
@@ -130,7 +83,7 @@ def tabel_capaian(baris: pd.DataFrame, batas=None) -> pd.DataFrame:
 
 def beri_predikat(df: pd.DataFrame, skala: pd.DataFrame, kolom: str = "skor") -> pd.DataFrame:
     pita = _pita(skala)   # sorted once: one agency-year can hold hundreds of indicators
-    hasil = [_dalam_pita(v, pita) or {} for v in df[kolom]]
+    hasil = [rumus.pita_dari(v, pita) or {} for v in df[kolom]]
     return df.assign(
         predikat=[h.get("label") for h in hasil],
         predikat_kode=[h.get("kode") for h in hasil],
@@ -153,9 +106,6 @@ def rata_rata(df: pd.DataFrame, menurut: list[str] | None = None, kolom: str = "
     if not menurut:
         return pd.DataFrame({"rata_rata": [isi[kolom].mean() if len(isi) else None], "jumlah_indikator": [len(isi)]})
     return (isi.groupby(menurut, dropna=False)[kolom].agg(rata_rata="mean", jumlah_indikator="count").reset_index())
-
-
-TINGKAT_IKU = ("sasaran", "program")
 
 
 def rata_rata_instansi(df: pd.DataFrame, kolom: str = "skor") -> float | None:

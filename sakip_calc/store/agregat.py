@@ -1,21 +1,25 @@
-"""Derived tables: per indicator-year and per agency-year, refreshed by every write."""
+"""Derived tables: per indicator-year and per agency-year, refreshed by every write.
+
+Their formulas are domain/rumus.py's SQL forms; tests/test_rumus.py holds them equal to the
+pandas path (calc/skor.py, calc/anggaran.py) on the seeds and on synthetic data.
+"""
 from __future__ import annotations
 
 import duckdb
 
+from sakip_calc.domain import rumus
 
 # Indicators of different agencies are "the same" when their names are equal once lower-cased
 # and stripped of punctuation and repeated spaces. Codes are not used: each agency numbers its
 # own indicators (SS-01 is a different indicator in Tegal and in Tanjung Jabung Barat).
 SQL_KUNCI_INDIKATOR = "trim(regexp_replace(lower(d.nama), '[^a-z0-9]+', ' ', 'g'))"
 
-# skor.tabel_capaian in SQL: every annual row with its uncapped capaian, the realisasi taken from
-# the quarters (skor.gabung_triwulan) when the year has none of its own.
+# skor.tabel_capaian in SQL: every annual row with its uncapped capaian (rumus.capaian), the
+# realisasi taken from the quarters (rumus.gabung_triwulan) when the year has none of its own.
 _SQL_AGREGAT_CAPAIAN = f"""
 WITH tw AS (
     SELECT c.indikator_id, c.tahun,
-           CASE any_value(d.agregasi_triwulan) WHEN 'jumlah' THEN sum(c.realisasi)
-                WHEN 'rata' THEN avg(c.realisasi) ELSE arg_max(c.realisasi, c.triwulan) END AS realisasi
+           {rumus.sql_gabung_triwulan("any_value(d.agregasi_triwulan)", "c.realisasi", "c.triwulan")} AS realisasi
       FROM capaian c JOIN indikator d ON d.id = c.indikator_id
      WHERE c.triwulan IS NOT NULL AND c.realisasi IS NOT NULL
      GROUP BY c.indikator_id, c.tahun
@@ -26,15 +30,8 @@ WITH tw AS (
       LEFT JOIN tw ON tw.indikator_id = c.indikator_id AND tw.tahun = c.tahun
      WHERE c.triwulan IS NULL
 )
-SELECT instansi_id, indikator_id, tahun, tingkat, kunci, nama, satuan, target, realisasi, CASE  -- skor.capaian
-    WHEN target IS NULL OR realisasi IS NULL THEN NULL
-    WHEN target_atas IS NOT NULL THEN CASE
-        WHEN realisasi BETWEEN target AND target_atas THEN 100.0
-        WHEN realisasi < target THEN CASE WHEN target = 0 THEN NULL ELSE realisasi / target * 100 END
-        ELSE CASE WHEN target_atas = 0 THEN NULL ELSE (target_atas - (realisasi - target_atas)) / target_atas * 100 END END
-    WHEN target = 0 THEN NULL
-    WHEN polaritas = 'turun' THEN (target - (realisasi - target)) / target * 100
-    ELSE realisasi / target * 100 END AS capaian
+SELECT instansi_id, indikator_id, tahun, tingkat, kunci, nama, satuan, target, realisasi,
+       {rumus.sql_capaian()} AS capaian
   FROM nilai
 """
 # anggaran.total_instansi in SQL: the sum of the programs, a program's children standing in for

@@ -4,23 +4,24 @@ from __future__ import annotations
 
 import pandas as pd
 
+from sakip_calc.domain import rumus
+
 from .agregat import _relasi_agregat
 from .dasar import kursor
-
 
 # ---- cross-agency comparison: one row per agency (or provinsi) for one year ----------------
 # Parameters: tahun, provinsi (NULL = all), batas_instansi (each agency's own cap), batas (one
 # cap for all, NULL = none), kunci (the indicator to compare), skala (the predikat scale).
-_SQL_PER_INSTANSI = """
+_SQL_PER_INSTANSI = f"""
 WITH ins AS (
     SELECT id, kode, nama, kabupaten, provinsi, CASE WHEN $batas_instansi THEN batas_capaian ELSE $batas END AS batas
       FROM instansi WHERE $provinsi IS NULL OR provinsi = $provinsi
 ), skor AS (
-    SELECT a.*, CASE WHEN ins.batas IS NULL OR a.capaian IS NULL THEN a.capaian ELSE least(a.capaian, ins.batas) END AS skor
-      FROM {agregat_capaian} a JOIN ins ON ins.id = a.instansi_id WHERE a.tahun = $tahun
+    SELECT a.*, {rumus.sql_skor("a.capaian", "ins.batas")} AS skor
+      FROM {{agregat_capaian}} a JOIN ins ON ins.id = a.instansi_id WHERE a.tahun = $tahun
 ), kinerja AS (   -- skor.rata_rata_instansi: the IKU (sasaran), else the program indicators
     SELECT instansi_id,
-           coalesce(avg(skor) FILTER (WHERE tingkat = 'sasaran'), avg(skor) FILTER (WHERE tingkat = 'program')) AS capaian,
+           {rumus.sql_rata_rata_instansi("skor", "tingkat")} AS capaian,
            count(*) AS jumlah_indikator, count(skor) FILTER (WHERE skor < 100) AS di_bawah_target,
            avg(skor) FILTER (WHERE kunci = $kunci) AS skor_indikator,
            count(*) FILTER (WHERE kunci = $kunci) AS jumlah_indikator_terpilih,
@@ -31,22 +32,22 @@ WITH ins AS (
     SELECT ins.id AS instansi_id, ins.kode, ins.nama, ins.kabupaten, ins.provinsi,
            k.capaian, k.jumlah_indikator, k.di_bawah_target, k.skor_indikator, k.jumlah_indikator_terpilih,
            k.target_indikator, k.realisasi_indikator, u.pagu, u.realisasi,
-           CASE WHEN u.pagu <> 0 THEN u.realisasi / u.pagu * 100 END AS serapan
+           {rumus.sql_serapan("u.pagu", "u.realisasi")} AS serapan
       FROM ins LEFT JOIN kinerja k ON k.instansi_id = ins.id
-      LEFT JOIN (SELECT * FROM {agregat_anggaran} WHERE tahun = $tahun) u ON u.instansi_id = ins.id
+      LEFT JOIN (SELECT * FROM {{agregat_anggaran}} WHERE tahun = $tahun) u ON u.instansi_id = ins.id
      WHERE k.instansi_id IS NOT NULL OR u.instansi_id IS NOT NULL
 )
 """
 
 
 def _sql_predikat(tabel: str, kolom: str) -> str:
-    """skor.predikat in SQL: the first band of scale $skala from the top that holds `kolom`,
+    """rumus.pita_dari in SQL: the first band of scale $skala from the top that holds `kolom`,
     else the lowest band."""
     return f"""
     SELECT t.*, p.label AS predikat, p.warna FROM {tabel} t LEFT JOIN LATERAL (
         SELECT label, warna FROM skala_predikat s
          WHERE s.nama = $skala AND t.{kolom} IS NOT NULL
-           AND (s.batas_bawah IS NULL OR t.{kolom} > s.batas_bawah OR (s.inklusif AND t.{kolom} = s.batas_bawah)
+           AND ({rumus.sql_dalam_pita(f"t.{kolom}", "s.batas_bawah", "s.inklusif")}
                 OR s.urutan = (SELECT max(urutan) FROM skala_predikat WHERE nama = $skala))
          ORDER BY s.urutan LIMIT 1) p ON true"""
 
@@ -79,8 +80,8 @@ def banding_provinsi(con, tahun: int, batas=None, skala: str = "permendagri86", 
                sum(realisasi) FILTER (WHERE pagu IS NOT NULL) AS realisasi
           FROM per_instansi GROUP BY provinsi
     ), dinilai AS ({_sql_predikat('provinsi', 'capaian')})
-    SELECT *, CASE WHEN pagu <> 0 THEN realisasi / pagu * 100 END AS serapan,
-           capaian - CASE WHEN pagu <> 0 THEN realisasi / pagu * 100 END AS efisiensi
+    SELECT *, {rumus.sql_serapan("pagu", "realisasi")} AS serapan,
+           capaian - {rumus.sql_serapan("pagu", "realisasi")} AS efisiensi
       FROM dinilai ORDER BY capaian DESC NULLS LAST, provinsi"""
     return cur.execute(sql, _param_banding(tahun, None, batas, skala, kunci, batas_instansi)).df()
 
