@@ -1,0 +1,117 @@
+"""Screenshots of every page for every agency, as a person would see them: a viewport of
+1366x768 (office laptop) and 1920x1080 (projector), plus presentation mode at 1024x768.
+
+    .venv/bin/python scripts/potret.py [--db PATH] [--keluaran tests/artifacts/potret]
+
+Starts `streamlit run app.py` on a free port, opens each page of the page registry by its URL
+(the bookmark a user would keep) and saves what fits on the screen without scrolling: what a
+user sees first. Not part of the test command: for looking, not asserting.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+AKAR = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(AKAR))
+
+from sakip_calc import store  # noqa: E402
+from sakip_calc.presentation.halaman import DAFTAR  # noqa: E402
+
+UKURAN = ((1366, 768), (1920, 1080))
+ARG_CHROMIUM = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run"]
+
+
+def _port_bebas() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _tunggu(page) -> None:
+    page.wait_for_timeout(200)
+    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=60_000)
+    page.wait_for_selector("[data-testid='stSkeleton']", state="detached", timeout=60_000)
+    page.wait_for_function("""() => [...document.querySelectorAll("[data-testid='stPlotlyChart']")]
+                                      .every(e => e.querySelector('.main-svg'))""", timeout=60_000)
+    page.wait_for_timeout(300)
+
+
+def _instansi(db: Path) -> list[tuple[str, str, int]]:
+    """(kode, nama, latest year with capaian or anggaran) of every agency."""
+    con = store.buka(db, read_only=True)
+    try:
+        return con.execute("""SELECT i.kode, i.nama, max(t.tahun) FROM instansi i
+                                JOIN (SELECT d.instansi_id, c.tahun FROM capaian c JOIN indikator d ON d.id = c.indikator_id
+                                      UNION SELECT instansi_id, tahun FROM anggaran) t ON t.instansi_id = i.id
+                               GROUP BY ALL ORDER BY i.nama""").fetchall()
+    finally:
+        con.close()
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--db", default=str(store.DB_BAWAAN))
+    p.add_argument("--keluaran", default=str(AKAR / "tests" / "artifacts" / "potret"))
+    a = p.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    keluaran = Path(a.keluaran)
+    keluaran.mkdir(parents=True, exist_ok=True)
+    port = _port_bebas()
+    log = open(keluaran / "streamlit.log", "wb")
+    proses = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.address", "127.0.0.1", "--server.port", str(port),
+         "--server.headless", "true", "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"],
+        cwd=AKAR, env=dict(os.environ, SAKIP_DB=a.db), stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(120):
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                    if r.read() == b"ok":
+                        break
+            except OSError:
+                time.sleep(0.5)
+        with sync_playwright() as pw:
+            peramban = pw.chromium.launch(executable_path="/usr/bin/chromium", args=ARG_CHROMIUM)
+            for lebar, tinggi in UKURAN:
+                halaman = peramban.new_page(viewport={"width": lebar, "height": tinggi})
+                for kode, nama, tahun in _instansi(Path(a.db)):
+                    for h in DAFTAR:
+                        jalur = "" if h.bawaan else h.id
+                        halaman.goto(f"{url}/{jalur}?" + urllib.parse.urlencode({"instansi": nama, "tahun": tahun}))
+                        _tunggu(halaman)
+                        dasar = keluaran / f"{lebar}x{tinggi}" / f"{kode}_{tahun}_{h.id}"
+                        dasar.parent.mkdir(parents=True, exist_ok=True)
+                        halaman.screenshot(path=f"{dasar}_layar.png")
+                        print(f"{dasar}_layar.png", flush=True)
+                halaman.close()
+            # presentation mode on a 1024x768 projector: the first chart of the first agency
+            halaman = peramban.new_page(viewport={"width": 1024, "height": 768})
+            kode, nama, tahun = _instansi(Path(a.db))[0]
+            halaman.goto(f"{url}/?" + urllib.parse.urlencode({"instansi": nama, "tahun": tahun}))
+            _tunggu(halaman)
+            halaman.get_by_test_id("stSidebar").get_by_text("Mode presentasi", exact=True).click()
+            _tunggu(halaman)
+            halaman.screenshot(path=keluaran / f"presentasi_1024x768_{kode}_{tahun}.png")
+            print(keluaran / f"presentasi_1024x768_{kode}_{tahun}.png")
+            peramban.close()
+    finally:
+        proses.terminate()
+        proses.wait(timeout=30)
+        log.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
