@@ -27,8 +27,14 @@ from sakip_calc import store  # noqa: E402
 from sakip_calc.presentation.halaman import DAFTAR  # noqa: E402
 
 UKURAN = ((1366, 768), (1920, 1080))
-ARG_CHROMIUM = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run"]
+ARG_CHROMIUM = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def _port_bebas() -> int:
@@ -41,19 +47,24 @@ def _tunggu(page) -> None:
     page.wait_for_timeout(200)
     page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=60_000)
     page.wait_for_selector("[data-testid='stSkeleton']", state="detached", timeout=60_000)
-    page.wait_for_function("""() => [...document.querySelectorAll("[data-testid='stPlotlyChart']")]
-                                      .every(e => e.querySelector('.main-svg'))""", timeout=60_000)
+    page.wait_for_function(
+        """() => [...document.querySelectorAll("[data-testid='stPlotlyChart']")]
+                                      .every(e => e.querySelector('.main-svg'))""",
+        timeout=60_000,
+    )
     page.wait_for_timeout(300)
 
 
 def _instansi(db: Path) -> list[tuple[str, str, int]]:
-    """(kode, nama, latest year with capaian or anggaran) of every agency."""
+    """(kode, nama, the year the sidebar opens on: the latest with capaian) of every agency."""
     con = store.buka(db, read_only=True)
     try:
-        return con.execute("""SELECT i.kode, i.nama, max(t.tahun) FROM instansi i
-                                JOIN (SELECT d.instansi_id, c.tahun FROM capaian c JOIN indikator d ON d.id = c.indikator_id
-                                      UNION SELECT instansi_id, tahun FROM anggaran) t ON t.instansi_id = i.id
-                               GROUP BY ALL ORDER BY i.nama""").fetchall()
+        hasil = []
+        for r in store.instansi(con).itertuples():
+            tahun = store.tahun_data(con, r.id)
+            capaian = tahun.loc[tahun["tabel"] == "capaian", "tahun"]
+            hasil.append((r.kode, r.nama, int(capaian.max() if len(capaian) else tahun["tahun"].max())))
+        return hasil
     finally:
         con.close()
 
@@ -70,9 +81,28 @@ def main() -> int:
     port = _port_bebas()
     log = open(keluaran / "streamlit.log", "wb")
     proses = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.address", "127.0.0.1", "--server.port", str(port),
-         "--server.headless", "true", "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"],
-        cwd=AKAR, env=dict(os.environ, SAKIP_DB=a.db), stdout=log, stderr=subprocess.STDOUT)
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.address",
+            "127.0.0.1",
+            "--server.port",
+            str(port),
+            "--server.headless",
+            "true",
+            "--server.fileWatcherType",
+            "none",
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=AKAR,
+        env=dict(os.environ, SAKIP_DB=a.db),
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         for _ in range(120):
