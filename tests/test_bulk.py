@@ -1,4 +1,5 @@
 """Bulk import: a folder of CSV/Parquet files per table, the workbook rules in SQL, all or nothing."""
+
 from __future__ import annotations
 
 import shutil
@@ -7,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from sakip_calc import store
+from sakip_calc.__main__ import main
 from sakip_calc.ingest import massal
 from sakip_calc.tools import synth
-from sakip_calc.__main__ import main
 
 BERKAS = {
     "instansi.csv": """kode;nama;kabupaten;provinsi;skala_predikat;batas_capaian
@@ -54,14 +55,23 @@ def test_folder_sah_terimpor(db_salinan, tmp_path):
     assert h.status == "berhasil", [str(m) for m in h.masalah]
     con = store.buka(db_salinan)
     iid = satu(con, "SELECT id FROM instansi WHERE kode = 'dinsos-uji'")
-    assert iid == 4                                              # after the three seeds
+    assert iid == 4  # after the three seeds
     assert satu(con, f"SELECT polaritas FROM indikator WHERE instansi_id = {iid} AND kode = 'SS-02'") == "turun"
-    assert satu(con, f"SELECT count(*) FROM capaian c JOIN indikator d ON d.id = c.indikator_id WHERE d.instansi_id = {iid}") == 3
+    assert (
+        satu(
+            con, f"SELECT count(*) FROM capaian c JOIN indikator d ON d.id = c.indikator_id WHERE d.instansi_id = {iid}"
+        )
+        == 3
+    )
     # realisasi_tw columns become quarter rows, as in the workbook import
-    tw = con.execute(f"SELECT triwulan, realisasi FROM anggaran_triwulan WHERE instansi_id = {iid} ORDER BY triwulan").fetchall()
+    tw = con.execute(
+        f"SELECT triwulan, realisasi FROM anggaran_triwulan WHERE instansi_id = {iid} ORDER BY triwulan"
+    ).fetchall()
     assert tw == [(1, 150000.0), (4, 800000.0)]
     # kecamatan spelling mapped through the alias list; desa capitalised; kabupaten-level row kept
-    wil = con.execute(f"SELECT kecamatan, desa, nilai FROM wilayah WHERE instansi_id = {iid} ORDER BY desa NULLS FIRST, kecamatan NULLS FIRST").fetchall()
+    wil = con.execute(
+        f"SELECT kecamatan, desa, nilai FROM wilayah WHERE instansi_id = {iid} ORDER BY desa NULLS FIRST, kecamatan NULLS FIRST"
+    ).fetchall()
     assert wil == [(None, None, 5000.0), ("Bumijawa", None, 120.0), ("Bumijawa", "Sido Mulyo", 120.0)]
     # the seeds did not move; the import is logged
     sekarang = store.isi_semua_tabel(con)
@@ -114,12 +124,20 @@ def test_folder_rusak_ditolak_dengan_berkas_baris_kolom(db_salinan, tmp_path):
         ("capaian.csv", 4, "triwulan"): "nilai 5 di luar rentang yang sah (1 sampai 4)",
         ("capaian.csv", 4, "realisasi"): "'76,5' bukan angka",
         ("capaian.csv", 5, "instansi"): "instansi 'dinsos-lain' tidak ada",
-        ("capaian.csv", 7, None): "baris ganda: kunci (instansi=dinsos-uji, indikator_kode=SS-02, tahun=2023) sudah ada di baris 6",
+        (
+            "capaian.csv",
+            7,
+            None,
+        ): "baris ganda: kunci (instansi=dinsos-uji, indikator_kode=SS-02, tahun=2023) sudah ada di baris 6",
         ("anggaran.csv", 2, "induk_kode"): "program tidak punya induk",
         ("anggaran.csv", 3, "induk_kode"): "kegiatan wajib punya induk (program)",
         ("anggaran.csv", 3, "realisasi"): "nilai -5 di luar rentang yang sah (0 atau lebih)",
         ("anggaran.csv", 4, "tingkat"): "nilai 'sub' tidak dikenal; pilihan: program, kegiatan, subkegiatan.",
-        ("wilayah.csv", 2, "kecamatan"): "kecamatan 'Bumijawi' tidak dikenal di Kabupaten Tegal. Nama terdekat: Bumijawa.",
+        (
+            "wilayah.csv",
+            2,
+            "kecamatan",
+        ): "kecamatan 'Bumijawi' tidak dikenal di Kabupaten Tegal. Nama terdekat: Bumijawa.",
         ("wilayah.csv", 3, "nilai"): "jumlah (orang, KK, lembaga) harus bilangan bulat, bukan 12.5",
     }
     for tempat, awal in harap.items():
@@ -141,7 +159,7 @@ def test_parquet_pulang_pergi_dan_cli(tmp_path, capsys):
     assert main(["bulk", str(tmp_path / "pq"), "--db", str(tujuan)]) == 0
     a, b = store.isi_semua_tabel(store.buka(sumber)), store.isi_semua_tabel(store.buka(tujuan))
     for tabel in store.TABEL_DATA:
-        if tabel in ("indikator", "anggaran"):      # `urutan` is the row in the file, as in the workbook import
+        if tabel in ("indikator", "anggaran"):  # `urutan` is the row in the file, as in the workbook import
             continue
         assert a[tabel] == b[tabel], tabel
     assert "berhasil" in capsys.readouterr().out

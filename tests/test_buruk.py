@@ -2,6 +2,7 @@
 through the Impor page: every broken file is refused with a message that names the problem and
 its sheet/row/column, the data tables stay exactly as they were; every awkward but valid file
 (ambiguous numbers, CSV dialects, formula-like or HTML text) is stored exactly as meant."""
+
 from __future__ import annotations
 
 import math
@@ -11,9 +12,9 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from halaman import buka
 
 from dasbor import akses
-from halaman import buka
 from sakip_calc import store
 
 AKAR = Path(__file__).resolve().parents[1]
@@ -47,64 +48,125 @@ DITOLAK = {
     "sel_gabung.xlsx": [("Wilayah", 2, "kecamatan", "sel digabung (merge) C2:C3")],
     "semua_kosong.xlsx": [("", None, None, "tidak berisi baris data")],
     "lembar_tersembunyi.xlsx": [("Capaian", None, None, "lembar ini tersembunyi")],
-    "hanya_lembar_tersembunyi.xlsx": [("Instansi", None, None, "lembar ini tersembunyi"),
-                                      ("Wilayah", None, None, "lembar ini tersembunyi")],
+    "hanya_lembar_tersembunyi.xlsx": [
+        ("Instansi", None, None, "lembar ini tersembunyi"),
+        ("Wilayah", None, None, "lembar ini tersembunyi"),
+    ],
     "rumus_tanpa_nilai.xlsx": [("Anggaran", 3, "pagu", "rumus '=SUM(1000,2000)' tanpa nilai tersimpan")],
-    "galat_excel.xlsx": [("Anggaran", 3, "realisasi", "galat Excel '#REF!'"), ("Indikator", 3, "nama", "galat Excel '#N/A'")],
-    "di_luar_rentang.xlsx": [("Anggaran", 2, "pagu", "nilai -5 di luar rentang"),
-                             ("Capaian", 3, "triwulan", "nilai 5 di luar rentang"),
-                             ("Capaian", 4, "tahun", "nilai 1899 di luar rentang"),
-                             ("Wilayah", 4, "tahun", "nilai 2200 di luar rentang"),
-                             ("Wilayah", 2, "nilai", "harus bilangan bulat, bukan 12.5")],
+    "galat_excel.xlsx": [
+        ("Anggaran", 3, "realisasi", "galat Excel '#REF!'"),
+        ("Indikator", 3, "nama", "galat Excel '#N/A'"),
+    ],
+    "di_luar_rentang.xlsx": [
+        ("Anggaran", 2, "pagu", "nilai -5 di luar rentang"),
+        ("Capaian", 3, "triwulan", "nilai 5 di luar rentang"),
+        ("Capaian", 4, "tahun", "nilai 1899 di luar rentang"),
+        ("Wilayah", 4, "tahun", "nilai 2200 di luar rentang"),
+        ("Wilayah", 2, "nilai", "harus bilangan bulat, bukan 12.5"),
+    ],
     "kunci_ganda.xlsx": [("Capaian", 5, None, "baris ganda")],
-    "kode_tak_dikenal.xlsx": [("Capaian", 4, "indikator_kode", "Mungkin maksud Anda: IKU-02"),
-                              ("Wilayah", 3, "kecamatan", "Nama terdekat: Bumijawa")],
+    "kode_tak_dikenal.xlsx": [
+        ("Capaian", 4, "indikator_kode", "Mungkin maksud Anda: IKU-02"),
+        ("Wilayah", 3, "kecamatan", "Nama terdekat: Bumijawa"),
+    ],
     "csv_biner": [("", None, None, "buku kerja Excel yang diberi nama .csv")],
-    "csv_galat": [("Capaian", 2, "realisasi", "galat Excel '#N/A'"), ("Capaian", 3, "tahun", "nilai 1899"),
-                  ("Capaian", 4, "triwulan", "nilai 5"), ("Capaian", 5, "indikator_kode", "Mungkin maksud Anda: SS-01")],
+    "csv_galat": [
+        ("Capaian", 2, "realisasi", "galat Excel '#N/A'"),
+        ("Capaian", 3, "tahun", "nilai 1899"),
+        ("Capaian", 4, "triwulan", "nilai 5"),
+        ("Capaian", 5, "indikator_kode", "Mungkin maksud Anda: SS-01"),
+    ],
     "csv_nama_salah": [("", None, None, "Mungkin maksud Anda: Capaian")],
     "csv_kolom_salah": [("Wilayah", 1, "C", "Mungkin maksud Anda: kecamatan")],
 }
 
 # case -> [(SQL giving one value, expected value)] after a successful import
-CAPAIAN_UJI = ("SELECT c.{kolom} FROM capaian c JOIN indikator d ON d.id = c.indikator_id "
-               "JOIN instansi i ON i.id = d.instansi_id WHERE i.kode = '{kode}'")
-WILAYAH_CSV = "SELECT nilai FROM wilayah WHERE instansi_id = (SELECT id FROM instansi WHERE kode = 'dinsos-csv') AND kecamatan = "
+CAPAIAN_UJI = (
+    "SELECT c.{kolom} FROM capaian c JOIN indikator d ON d.id = c.indikator_id "
+    "JOIN instansi i ON i.id = d.instansi_id WHERE i.kode = '{kode}'"
+)
+WILAYAH_CSV = (
+    "SELECT nilai FROM wilayah WHERE instansi_id = (SELECT id FROM instansi WHERE kode = 'dinsos-csv') AND kecamatan = "
+)
 DITERIMA = {
     "angka_ambigu.xlsx": [
-        ("SELECT pagu FROM anggaran WHERE kode = '1.06.04.2.01' AND instansi_id = (SELECT id FROM instansi WHERE kode = 'dinsos-uji')", 1234),
-        ("SELECT serapan_dilaporkan FROM anggaran WHERE kode = '1.06.04.2.01' AND instansi_id = (SELECT id FROM instansi WHERE kode = 'dinsos-uji')", 1.234)],
+        (
+            "SELECT pagu FROM anggaran WHERE kode = '1.06.04.2.01' AND instansi_id = (SELECT id FROM instansi WHERE kode = 'dinsos-uji')",
+            1234,
+        ),
+        (
+            "SELECT serapan_dilaporkan FROM anggaran WHERE kode = '1.06.04.2.01' AND instansi_id = (SELECT id FROM instansi WHERE kode = 'dinsos-uji')",
+            1.234,
+        ),
+    ],
     "teks_rumus.xlsx": [
-        ("SELECT nama FROM indikator WHERE kode = 'IKU-01' AND instansi_id = (SELECT id FROM instansi WHERE kode = 'dinsos-uji')",
-         '=HYPERLINK("http://contoh.invalid","klik")'),
-        ("SELECT nama FROM indikator WHERE kode = 'IKU-02' AND instansi_id = (SELECT id FROM instansi WHERE kode = 'dinsos-uji')", "+62 811 0000"),
-        ("SELECT nama FROM anggaran WHERE kode = '1.06.04.2.01' AND instansi_id = (SELECT id FROM instansi WHERE kode = 'dinsos-uji')", "-2+3 kegiatan"),
-        (CAPAIAN_UJI.format(kolom="catatan", kode="dinsos-uji") + " AND c.triwulan IS NULL AND d.kode = 'IKU-01'", "@SUM(A1:A9)")],
+        (
+            "SELECT nama FROM indikator WHERE kode = 'IKU-01' AND instansi_id = (SELECT id FROM instansi WHERE kode = 'dinsos-uji')",
+            '=HYPERLINK("http://contoh.invalid","klik")',
+        ),
+        (
+            "SELECT nama FROM indikator WHERE kode = 'IKU-02' AND instansi_id = (SELECT id FROM instansi WHERE kode = 'dinsos-uji')",
+            "+62 811 0000",
+        ),
+        (
+            "SELECT nama FROM anggaran WHERE kode = '1.06.04.2.01' AND instansi_id = (SELECT id FROM instansi WHERE kode = 'dinsos-uji')",
+            "-2+3 kegiatan",
+        ),
+        (
+            CAPAIAN_UJI.format(kolom="catatan", kode="dinsos-uji") + " AND c.triwulan IS NULL AND d.kode = 'IKU-01'",
+            "@SUM(A1:A9)",
+        ),
+    ],
     "html_nama.xlsx": [
         ("SELECT nama FROM instansi WHERE kode = 'dinsos-uji'", "<script>alert('xss')</script>Dinas Sosial Uji"),
-        ("SELECT nama FROM indikator WHERE kode = 'IKU-01' AND instansi_id = (SELECT id FROM instansi WHERE kode = 'dinsos-uji')",
-         '<img src=x onerror="alert(1)"> Persentase PPKS')],
+        (
+            "SELECT nama FROM indikator WHERE kode = 'IKU-01' AND instansi_id = (SELECT id FROM instansi WHERE kode = 'dinsos-uji')",
+            '<img src=x onerror="alert(1)"> Persentase PPKS',
+        ),
+    ],
     "rumus_bernilai.xlsx": [
-        ("SELECT pagu FROM anggaran WHERE kode = '1.06.04.2.01' AND instansi_id = (SELECT id FROM instansi WHERE kode = 'dinsos-uji')", 3000)],
-    "csv_latin1": [("SELECT nama FROM instansi WHERE kode = 'dinsos-csv'", "Dinas Sosial Pidië Ñ"),
-                   ("SELECT nama FROM indikator WHERE kode = 'SS-01' AND instansi_id = (SELECT id FROM instansi WHERE kode = 'dinsos-csv')",
-                    "Persentase lansia terlantar (façade)")],
+        (
+            "SELECT pagu FROM anggaran WHERE kode = '1.06.04.2.01' AND instansi_id = (SELECT id FROM instansi WHERE kode = 'dinsos-uji')",
+            3000,
+        )
+    ],
+    "csv_latin1": [
+        ("SELECT nama FROM instansi WHERE kode = 'dinsos-csv'", "Dinas Sosial Pidië Ñ"),
+        (
+            "SELECT nama FROM indikator WHERE kode = 'SS-01' AND instansi_id = (SELECT id FROM instansi WHERE kode = 'dinsos-csv')",
+            "Persentase lansia terlantar (façade)",
+        ),
+    ],
     "csv_utf16_tab": [("SELECT nama FROM instansi WHERE kode = 'dinsos-csv'", "Dinas Sosial Unicode Ñ")],
-    "csv_bom_titik_koma": [(WILAYAH_CSV + "'Suradadi'", 41_650),
-                           (WILAYAH_CSV + "'Jatinegara'", 2_892)],
-    "csv_koma_desimal": [(CAPAIAN_UJI.format(kolom="target", kode="dinsos-csv"), 1234.5),
-                         (CAPAIAN_UJI.format(kolom="capaian_dilaporkan", kode="dinsos-csv"), 103.4)],
-    "csv_koma_kutip": [(CAPAIAN_UJI.format(kolom="target", kode="dinsos-csv"), 1234.5),
-                       (CAPAIAN_UJI.format(kolom="capaian_dilaporkan", kode="dinsos-csv"), 103.4)],
+    "csv_bom_titik_koma": [(WILAYAH_CSV + "'Suradadi'", 41_650), (WILAYAH_CSV + "'Jatinegara'", 2_892)],
+    "csv_koma_desimal": [
+        (CAPAIAN_UJI.format(kolom="target", kode="dinsos-csv"), 1234.5),
+        (CAPAIAN_UJI.format(kolom="capaian_dilaporkan", kode="dinsos-csv"), 103.4),
+    ],
+    "csv_koma_kutip": [
+        (CAPAIAN_UJI.format(kolom="target", kode="dinsos-csv"), 1234.5),
+        (CAPAIAN_UJI.format(kolom="capaian_dilaporkan", kode="dinsos-csv"), 103.4),
+    ],
     "csv_teks_berbahaya": [
         ("SELECT nama FROM instansi WHERE kode = 'dinsos-csv'", "<script>alert(1)</script> Dinas Sosial"),
-        ("SELECT nama || '|' || sasaran || '|' || satuan FROM indikator WHERE kode = 'SS-01' AND instansi_id = "
-         "(SELECT id FROM instansi WHERE kode = 'dinsos-csv')", "=1+2|+62 811 0000|-10%"),
-        ("SELECT nama || '|' || sasaran FROM indikator WHERE kode = 'SS-02' AND instansi_id = "
-         "(SELECT id FROM instansi WHERE kode = 'dinsos-csv')", '=HYPERLINK("http://contoh.invalid";"klik")|@SUM(A1:A9)')],
+        (
+            "SELECT nama || '|' || sasaran || '|' || satuan FROM indikator WHERE kode = 'SS-01' AND instansi_id = "
+            "(SELECT id FROM instansi WHERE kode = 'dinsos-csv')",
+            "=1+2|+62 811 0000|-10%",
+        ),
+        (
+            "SELECT nama || '|' || sasaran FROM indikator WHERE kode = 'SS-02' AND instansi_id = "
+            "(SELECT id FROM instansi WHERE kode = 'dinsos-csv')",
+            '=HYPERLINK("http://contoh.invalid";"klik")|@SUM(A1:A9)',
+        ),
+    ],
 }
-CATATAN = {"angka_ambigu.xlsx": ["dibaca sebagai 1234 (pemisah ribuan) karena kolom berisi rupiah",
-                                 "dibaca sebagai 1,234 (pemisah desimal) karena kolom berisi persentase"]}
+CATATAN = {
+    "angka_ambigu.xlsx": [
+        "dibaca sebagai 1234 (pemisah ribuan) karena kolom berisi rupiah",
+        "dibaca sebagai 1,234 (pemisah desimal) karena kolom berisi persentase",
+    ]
+}
 
 
 @pytest.fixture(scope="module")
@@ -150,7 +212,9 @@ def satu_nilai(db: Path, sql: str):
 
 
 def cli(*arg) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "sakip_calc", *map(str, arg)], cwd=AKAR, capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "sakip_calc", *map(str, arg)], cwd=AKAR, capture_output=True, text=True
+    )
 
 
 def tempat(lembar, baris, kolom) -> str:
@@ -180,7 +244,7 @@ def test_cli_menolak_setiap_berkas_rusak_tanpa_mengubah_data(korpus, db_salinan)
         assert f"{nama}: ditolak" in "\n".join(milik), (nama, milik)
         for harapan in DITOLAK[nama]:
             assert cocok_baris(milik, *harapan), (nama, harapan, milik)
-    for nama in (n for n in DITOLAK if n not in xlsx):        # CSV: one import per folder
+    for nama in (n for n in DITOLAK if n not in xlsx):  # CSV: one import per folder
         hasil = cli("import", *korpus[nama], "--db", db_salinan)
         keluaran = (hasil.stdout + hasil.stderr).splitlines()
         assert hasil.returncode == 1 and "Traceback" not in hasil.stderr, hasil.stderr
@@ -206,8 +270,10 @@ def test_cli_menyimpan_berkas_janggal_apa_adanya(nama, korpus, db_salinan):
 
 @pytest.fixture
 def halaman_impor(db_salinan, monkeypatch):
-    import dasbor
     import streamlit as st
+
+    import dasbor
+
     st.cache_data.clear()
     st.cache_resource.clear()
     monkeypatch.setattr(dasbor, "DB", db_salinan)
@@ -232,8 +298,11 @@ def ada(df: pd.DataFrame, lembar, baris, kolom, potongan) -> bool:
     def sama(a, b):
         kosong = a is None or a == "" or (isinstance(a, float) and math.isnan(a))
         return kosong if b in (None, "") else a == b
-    return any(sama(r.Lembar, lembar) and sama(r.Baris, baris) and sama(r.Kolom, kolom) and potongan in r.Pesan
-               for r in df.itertuples())
+
+    return any(
+        sama(r.Lembar, lembar) and sama(r.Baris, baris) and sama(r.Kolom, kolom) and potongan in r.Pesan
+        for r in df.itertuples()
+    )
 
 
 def test_halaman_menolak_setiap_berkas_rusak_tanpa_mengubah_data(korpus, db_salinan, halaman_impor):
@@ -267,7 +336,7 @@ def test_nama_berisi_html_tampil_sebagai_teks(korpus, db_salinan, halaman_impor)
     at = halaman_impor
     unggah(at, korpus["html_nama.xlsx"])
     at.button(key="im_tombol").click().run()
-    at.run()                                    # the sidebar was drawn before the import
+    at.run()  # the sidebar was drawn before the import
     at.selectbox(key="instansi").set_value("dinsos-uji").run()
     at.switch_page(str(AKAR / "pages" / "ringkasan.py")).run()
     assert not at.exception
@@ -280,21 +349,27 @@ def test_nama_berisi_html_tampil_sebagai_teks(korpus, db_salinan, halaman_impor)
 
 def test_csv_dengan_bait_di_luar_cp1252_dibaca_sebagai_latin1(tmp_path):
     from sakip_calc.ingest.baca import baca_berkas
-    b = baca_berkas("Instansi.csv", isi="kode;nama;kabupaten;provinsi\ndinsos-x;Dinas \x81Sosial;Tegal;Jawa Tengah\n".encode("latin-1"))
+
+    b = baca_berkas(
+        "Instansi.csv",
+        isi="kode;nama;kabupaten;provinsi\ndinsos-x;Dinas \x81Sosial;Tegal;Jawa Tengah\n".encode("latin-1"),
+    )
     assert not b.masalah and b.lembar["Instansi"].baris[0][1]["nama"] == "Dinas \x81Sosial"
 
 
 def test_berkas_terlalu_besar_tidak_dibaca_utuh_oleh_cli(tmp_path, monkeypatch):
     from sakip_calc.ingest import impor
+
     besar = tmp_path / "besar.xlsx"
     with open(besar, "wb") as f:
-        f.truncate(200 * 2**20)                           # sparse: 200 MB on paper
-    (nama, isi), = impor._baca_jalur([besar])
+        f.truncate(200 * 2**20)  # sparse: 200 MB on paper
+    ((nama, isi),) = impor._baca_jalur([besar])
     assert len(isi) == impor.UKURAN_MAKS + 1
 
 
 def test_pesan_cli_tanpa_karakter_kendali():
     from sakip_calc.ingest.baca import Masalah
+
     assert "\x1b" not in str(Masalah("Capaian", 2, "nama", "nilai '\x1b[31mmerah' tidak dikenal"))
 
 

@@ -5,6 +5,7 @@ bulk folder of CSV files. Numbers are written as numbers in the workbook and the
 CSV files (the one deliberate difference: a bulk file comes from a program). Text is written the
 same, tricky spellings included: a desa `kali-bening`, doubled spaces, a kecamatan alias, unicode.
 """
+
 from __future__ import annotations
 
 import csv
@@ -20,42 +21,134 @@ _I = "dinsos-dua-jalur"
 BARIS: dict[str, list[dict]] = {
     "Skala": [
         {"nama": "skala-uji", "kode": "A", "label": "Tinggi", "batas_bawah": 80, "inklusif": "ya", "warna": "#1a9850"},
-        {"nama": "skala-uji", "kode": "B", "label": "Sedang", "batas_bawah": 50, "inklusif": "Tidak", "warna": "#fee08b"},
+        {
+            "nama": "skala-uji",
+            "kode": "B",
+            "label": "Sedang",
+            "batas_bawah": 50,
+            "inklusif": "Tidak",
+            "warna": "#fee08b",
+        },
         {"nama": "skala-uji", "kode": "C", "label": "Rendah  sekali", "warna": "#d73027"},
     ],
     "Instansi": [
-        {"kode": _I, "nama": "Dinas  Sosial Kabupaten Tegal (uji)", "kabupaten": "Tegal", "provinsi": " Jawa Tengah ",
-         "skala_predikat": "skala-uji", "batas_capaian": 100},
+        {
+            "kode": _I,
+            "nama": "Dinas  Sosial Kabupaten Tegal (uji)",
+            "kabupaten": "Tegal",
+            "provinsi": " Jawa Tengah ",
+            "skala_predikat": "skala-uji",
+            "batas_capaian": 100,
+        },
     ],
     "Indikator": [
-        {"instansi": _I, "kode": "SS-01", "nama": "Persentase PPKS  yang ditangani", "tingkat": "Sasaran",
-         "sasaran": "Meningkatnya kesejahteraan PPKS", "satuan": "%", "polaritas": "naik", "agregasi_triwulan": "jumlah",
-         "kondisi_awal": 60.5, "target_akhir": 90, "periode_awal": 2019, "periode_akhir": 2023},
-        {"instansi": _I, "kode": "SS-02", "nama": "Angka kemiskinan", "tingkat": "sasaran", "sasaran": "Menurunnya kemiskinan",
-         "satuan": "%", "polaritas": "TURUN", "agregasi_triwulan": "rata"},
-        {"instansi": _I, "kode": "P-01", "nama": "Cakupan layanan rehabilitasi", "tingkat": "program",
-         "sasaran": "Meningkatnya layanan", "program_kode": "1.06.04", "satuan": "orang", "polaritas": "naik",
-         "agregasi_triwulan": "akhir", "nama_pembilang": "orang dilayani", "nama_penyebut": "orang terdata"},
+        {
+            "instansi": _I,
+            "kode": "SS-01",
+            "nama": "Persentase PPKS  yang ditangani",
+            "tingkat": "Sasaran",
+            "sasaran": "Meningkatnya kesejahteraan PPKS",
+            "satuan": "%",
+            "polaritas": "naik",
+            "agregasi_triwulan": "jumlah",
+            "kondisi_awal": 60.5,
+            "target_akhir": 90,
+            "periode_awal": 2019,
+            "periode_akhir": 2023,
+        },
+        {
+            "instansi": _I,
+            "kode": "SS-02",
+            "nama": "Angka kemiskinan",
+            "tingkat": "sasaran",
+            "sasaran": "Menurunnya kemiskinan",
+            "satuan": "%",
+            "polaritas": "TURUN",
+            "agregasi_triwulan": "rata",
+        },
+        {
+            "instansi": _I,
+            "kode": "P-01",
+            "nama": "Cakupan layanan rehabilitasi",
+            "tingkat": "program",
+            "sasaran": "Meningkatnya layanan",
+            "program_kode": "1.06.04",
+            "satuan": "orang",
+            "polaritas": "naik",
+            "agregasi_triwulan": "akhir",
+            "nama_pembilang": "orang dilayani",
+            "nama_penyebut": "orang terdata",
+        },
     ],
     "Capaian": [
-        {"instansi": _I, "indikator_kode": "SS-01", "tahun": 2023, "target": 80, "realisasi": 76.25, "capaian_dilaporkan": 95.3,
-         "sumber": "LKjIP 2023 Tabel 3.1"},
+        {
+            "instansi": _I,
+            "indikator_kode": "SS-01",
+            "tahun": 2023,
+            "target": 80,
+            "realisasi": 76.25,
+            "capaian_dilaporkan": 95.3,
+            "sumber": "LKjIP 2023 Tabel 3.1",
+        },
         {"instansi": _I, "indikator_kode": "SS-01", "tahun": 2023, "triwulan": 1, "target": 20, "realisasi": 18},
         {"instansi": _I, "indikator_kode": "SS-01", "tahun": 2023, "triwulan": 2, "target": 20, "realisasi": 21.5},
-        {"instansi": _I, "indikator_kode": "SS-02", "tahun": 2023, "target": 10.5, "target_atas": 11, "realisasi": 10.75,
-         "catatan": "target  berupa rentang"},
-        {"instansi": _I, "indikator_kode": "P-01", "tahun": 2022, "target": 500, "realisasi": 480, "pembilang": 480,
-         "penyebut": 520},
+        {
+            "instansi": _I,
+            "indikator_kode": "SS-02",
+            "tahun": 2023,
+            "target": 10.5,
+            "target_atas": 11,
+            "realisasi": 10.75,
+            "catatan": "target  berupa rentang",
+        },
+        {
+            "instansi": _I,
+            "indikator_kode": "P-01",
+            "tahun": 2022,
+            "target": 500,
+            "realisasi": 480,
+            "pembilang": 480,
+            "penyebut": 520,
+        },
     ],
     "Anggaran": [
-        {"instansi": _I, "tahun": 2023, "kode": "1.06.04", "tingkat": "program", "nama": "PROGRAM REHABILITASI SOSIAL",
-         "pagu": 1000000, "realisasi": 950000, "sumber_dana": "APBD"},
-        {"instansi": _I, "tahun": 2023, "kode": "1.06.04.2.01", "kode_laporan": "a.", "tingkat": "Kegiatan",
-         "nama": "Rehabilitasi Sosial Dasar", "induk_kode": "1.06.04", "pagu": 1000000, "pagu_renja": 1100000,
-         "realisasi": 950000, "serapan_dilaporkan": 95, "fisik_persen": 100},
-        {"instansi": _I, "tahun": 2023, "kode": "1.06.04.2.01.01", "tingkat": "subkegiatan", "nama": "Penyediaan  Permakanan",
-         "induk_kode": "1.06.04.2.01", "pagu": 1000000, "pagu_renstra": 1200000, "realisasi": 950000,
-         "realisasi_tw1": 150000, "realisasi_tw4": 800000},
+        {
+            "instansi": _I,
+            "tahun": 2023,
+            "kode": "1.06.04",
+            "tingkat": "program",
+            "nama": "PROGRAM REHABILITASI SOSIAL",
+            "pagu": 1000000,
+            "realisasi": 950000,
+            "sumber_dana": "APBD",
+        },
+        {
+            "instansi": _I,
+            "tahun": 2023,
+            "kode": "1.06.04.2.01",
+            "kode_laporan": "a.",
+            "tingkat": "Kegiatan",
+            "nama": "Rehabilitasi Sosial Dasar",
+            "induk_kode": "1.06.04",
+            "pagu": 1000000,
+            "pagu_renja": 1100000,
+            "realisasi": 950000,
+            "serapan_dilaporkan": 95,
+            "fisik_persen": 100,
+        },
+        {
+            "instansi": _I,
+            "tahun": 2023,
+            "kode": "1.06.04.2.01.01",
+            "tingkat": "subkegiatan",
+            "nama": "Penyediaan  Permakanan",
+            "induk_kode": "1.06.04.2.01",
+            "pagu": 1000000,
+            "pagu_renstra": 1200000,
+            "realisasi": 950000,
+            "realisasi_tw1": 150000,
+            "realisasi_tw4": 800000,
+        },
     ],
     "Wilayah": [
         {"instansi": _I, "tahun": 2023, "kecamatan": "BUMBUAWA", "desa": "kali-bening", "jenis": "PKH", "nilai": 120},
@@ -70,10 +163,26 @@ BARIS: dict[str, list[dict]] = {
         {"instansi": _I, "tahun": 2023, "jenis_belanja": "Pegawai", "realisasi": 300000},
     ],
     "AngkaLaporan": [
-        {"instansi": _I, "tahun": 2023, "sumber": "Tabel 3.10", "objek": "anggaran", "kode": "1.06.04", "besaran": "serapan",
-         "nilai": 95},
-        {"instansi": _I, "tahun": 2023, "sumber": "Tabel 2.1", "objek": "wilayah", "kode": "PKH", "kecamatan": "BUMBUAWA",
-         "besaran": "jumlah", "nilai": 127, "teks_asli": "1 2 7"},
+        {
+            "instansi": _I,
+            "tahun": 2023,
+            "sumber": "Tabel 3.10",
+            "objek": "anggaran",
+            "kode": "1.06.04",
+            "besaran": "serapan",
+            "nilai": 95,
+        },
+        {
+            "instansi": _I,
+            "tahun": 2023,
+            "sumber": "Tabel 2.1",
+            "objek": "wilayah",
+            "kode": "PKH",
+            "kecamatan": "BUMBUAWA",
+            "besaran": "jumlah",
+            "nilai": 127,
+            "teks_asli": "1 2 7",
+        },
     ],
 }
 
@@ -121,12 +230,20 @@ def test_baris_sama_lewat_workbook_dan_massal_memberi_tabel_sama(db_bawaan, tmp_
 def _rusak() -> dict[str, list[dict]]:
     """BARIS with one fault of each kind the rules know."""
     rusak = {lembar: [dict(r) for r in baris] for lembar, baris in BARIS.items()}
-    rusak["Instansi"].append({"kode": "dinsos-kedua", "nama": "Dinas Sosial Kabupaten Antah", "kabupaten": "Antah",
-                              "provinsi": "Jawa Tengah", "skala_predikat": "skala-ujii"})
+    rusak["Instansi"].append(
+        {
+            "kode": "dinsos-kedua",
+            "nama": "Dinas Sosial Kabupaten Antah",
+            "kabupaten": "Antah",
+            "provinsi": "Jawa Tengah",
+            "skala_predikat": "skala-ujii",
+        }
+    )
     rusak["Indikator"][1].update(polaritas="naikk")
     rusak["Indikator"][0].update(periode_awal=2023, periode_akhir=2019)
-    rusak["Indikator"].append({"instansi": _I, "kode": "SS-03", "nama": "  ", "tingkat": "sasaran", "sasaran": "x",
-                               "polaritas": "naik"})
+    rusak["Indikator"].append(
+        {"instansi": _I, "kode": "SS-03", "nama": "  ", "tingkat": "sasaran", "sasaran": "x", "polaritas": "naik"}
+    )
     rusak["Capaian"][0].update(indikator_kode="SS-09")
     rusak["Capaian"][1].update(triwulan=5)
     rusak["Capaian"].append(dict(rusak["Capaian"][2]))
@@ -136,16 +253,21 @@ def _rusak() -> dict[str, list[dict]]:
     rusak["Anggaran"][2].update(induk_kode="1.06.04.2.09")
     rusak["Wilayah"][0].update(kecamatan="Bumijawi")
     rusak["Wilayah"][1].update(nilai=12.5)
-    rusak["Wilayah"].append({"instansi": "dinsos-kedua", "tahun": 2023, "kecamatan": "Mana", "jenis": "PKH", "nilai": 1})
+    rusak["Wilayah"].append(
+        {"instansi": "dinsos-kedua", "tahun": 2023, "kecamatan": "Mana", "jenis": "PKH", "nilai": 1}
+    )
     rusak["Wilayah"].append({"instansi": _I, "tahun": 1999, "kecamatan": "Bumijawa", "jenis": "PKHH", "nilai": "-"})
     rusak["Skala"][1].update(batas_bawah=90)
     return rusak
 
 
 # The words that name the other file or sheet differ by path; the message is otherwise one.
-_TEMPAT = {"berkas instansi": "lembar Instansi", "berkas indikator": "lembar Indikator",
-           "berkas kecamatan_alias": "data/kecamatan_alias.csv",
-           " (berkas massal: titik desimal, tanpa pemisah ribuan)": ""}
+_TEMPAT = {
+    "berkas instansi": "lembar Instansi",
+    "berkas indikator": "lembar Indikator",
+    "berkas kecamatan_alias": "data/kecamatan_alias.csv",
+    " (berkas massal: titik desimal, tanpa pemisah ribuan)": "",
+}
 
 
 def _seragam(pesan: str) -> str:
@@ -163,7 +285,11 @@ def test_baris_rusak_lewat_kedua_jalur_memberi_masalah_sama(db_bawaan, tmp_path,
     hm = massal.impor_folder(_folder(tmp_path / "uji"), db_massal)
     assert h.status == hm.status == "ditolak"
     wb = {(m.lembar, m.baris, m.kolom, m.pesan) for m in h.rencana.galat}
-    bulk = {(m.lembar.removesuffix(".csv"), m.baris, m.kolom, _seragam(m.pesan)) for m in hm.masalah if m.tingkat == "galat"}
+    bulk = {
+        (m.lembar.removesuffix(".csv"), m.baris, m.kolom, _seragam(m.pesan)) for m in hm.masalah if m.tingkat == "galat"
+    }
     assert len(wb) >= 18
-    beda = [("workbook", *m) for m in sorted(wb - bulk, key=repr)] + [("massal", *m) for m in sorted(bulk - wb, key=repr)]
+    beda = [("workbook", *m) for m in sorted(wb - bulk, key=repr)] + [
+        ("massal", *m) for m in sorted(bulk - wb, key=repr)
+    ]
     assert not beda, "\n".join(map(str, beda))

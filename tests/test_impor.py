@@ -1,7 +1,7 @@
 """The importer on real workbooks and a real DuckDB file."""
+
 from __future__ import annotations
 
-import io
 import subprocess
 import sys
 from pathlib import Path
@@ -10,8 +10,8 @@ import openpyxl
 import pytest
 
 from sakip_calc import store
-from sakip_calc.ingest import impor, templat
 from sakip_calc.domain.spesifikasi import LEMBAR
+from sakip_calc.ingest import impor, templat
 
 AKAR = Path(__file__).resolve().parents[1]
 TEGAL = AKAR / "data" / "dinsos_tegal_2018.xlsx"
@@ -37,16 +37,16 @@ def test_templat_punya_lembar_catatan_dan_dropdown(tmp_path):
         assert header == list(lembar.nama_kolom)
         assert all(c.comment is not None and c.comment.text for c in ws[1])
     dropdown = {ws.title: [dv.sqref for dv in ws.data_validations.dataValidation] for ws in wb.worksheets}
-    assert any("D2" in str(r) for r in dropdown["Indikator"])      # tingkat
-    assert any("H2" in str(r) for r in dropdown["Indikator"])      # polaritas
-    assert any("E2" in str(r) for r in dropdown["Wilayah"])        # jenis
+    assert any("D2" in str(r) for r in dropdown["Indikator"])  # tingkat
+    assert any("H2" in str(r) for r in dropdown["Indikator"])  # polaritas
+    assert any("E2" in str(r) for r in dropdown["Wilayah"])  # jenis
 
 
 def _workbook_rusak(tmp_path) -> Path:
     wb = openpyxl.load_workbook(TEGAL)
-    wb["Capaian"]["G5"] = "13,11,0"                   # realisasi unreadable
-    wb["Wilayah"]["C3"] = "BUMIJAWAA"                  # unknown kecamatan
-    wb["Anggaran"]["H4"] = -5                          # negative pagu
+    wb["Capaian"]["G5"] = "13,11,0"  # realisasi unreadable
+    wb["Wilayah"]["C3"] = "BUMIJAWAA"  # unknown kecamatan
+    wb["Anggaran"]["H4"] = -5  # negative pagu
     tujuan = tmp_path / "rusak.xlsx"
     wb.save(tujuan)
     return tujuan
@@ -62,7 +62,7 @@ def test_workbook_bergalat_tidak_mengubah_isi_basis_data(db_salinan, tmp_path):
     assert ("Wilayah", 3, "kecamatan") in tempat
     assert ("Anggaran", 4, "pagu") in tempat
     kec = next(m for m in hasil.rencana.galat if m.kolom == "kecamatan")
-    assert "Bumijawa" in kec.pesan                      # closest known name suggested
+    assert "Bumijawa" in kec.pesan  # closest known name suggested
     riwayat = baca(db_salinan, store.riwayat_impor)
     assert riwayat.iloc[0]["status"] == "ditolak" and "BUMIJAWAA" in riwayat.iloc[0]["pesan"]
 
@@ -79,8 +79,11 @@ def test_berkas_koreksi_memperbarui_baris_di_tempat(db_salinan, tmp_path):
     wb = openpyxl.load_workbook(TEGAL)
     ws = wb["Wilayah"]
     header = [c.value for c in ws[1]]
-    baris = next(r for r in ws.iter_rows(min_row=2) if r[header.index("jenis")].value == "BDT"
-                 and r[header.index("kecamatan")].value == "MARGASARI")
+    baris = next(
+        r
+        for r in ws.iter_rows(min_row=2)
+        if r[header.index("jenis")].value == "BDT" and r[header.index("kecamatan")].value == "MARGASARI"
+    )
     baris[header.index("nilai")].value = 49_999
     tujuan = tmp_path / "koreksi.xlsx"
     wb.save(tujuan)
@@ -93,8 +96,13 @@ def test_berkas_koreksi_memperbarui_baris_di_tempat(db_salinan, tmp_path):
     assert hasil.rencana.perubahan["wilayah"]["baru"] == 0
     con = store.buka(db_salinan, read_only=True)
     assert con.execute("SELECT count(*) FROM wilayah").fetchone()[0] == jumlah_baris
-    assert con.execute("SELECT nilai FROM wilayah w JOIN instansi i ON i.id = w.instansi_id "
-                       "WHERE i.kode = 'dinsos-tegal' AND kecamatan = 'Margasari' AND jenis = 'BDT'").fetchone()[0] == 49_999
+    assert (
+        con.execute(
+            "SELECT nilai FROM wilayah w JOIN instansi i ON i.id = w.instansi_id "
+            "WHERE i.kode = 'dinsos-tegal' AND kecamatan = 'Margasari' AND jenis = 'BDT'"
+        ).fetchone()[0]
+        == 49_999
+    )
     con.close()
 
 
@@ -106,10 +114,14 @@ def test_pratinjau_tidak_menulis(db_salinan, tmp_path):
 
 
 CSV_INSTANSI = "kode;nama;kabupaten;provinsi;skala_predikat;batas_capaian\r\ndinsos-uji;Dinas Sosial Uji Ñ;Tegal;Jawa Tengah;permenpan;100\r\n"
-CSV_WILAYAH = ("instansi;tahun;kecamatan;desa;jenis;nilai;sumber\r\n"
-               "dinsos-uji;2018;SURODADI;;BDT;41.650;uji\r\n"
-               "dinsos-uji;2018;JATI NEGARA;;PKH;2.892;uji\r\n")
-CSV_INDIKATOR = "instansi,kode,nama,tingkat,sasaran,polaritas\ndinsos-uji,SS-01,Persentase PPKS,sasaran,Sasaran A,naik\n"
+CSV_WILAYAH = (
+    "instansi;tahun;kecamatan;desa;jenis;nilai;sumber\r\n"
+    "dinsos-uji;2018;SURODADI;;BDT;41.650;uji\r\n"
+    "dinsos-uji;2018;JATI NEGARA;;PKH;2.892;uji\r\n"
+)
+CSV_INDIKATOR = (
+    "instansi,kode,nama,tingkat,sasaran,polaritas\ndinsos-uji,SS-01,Persentase PPKS,sasaran,Sasaran A,naik\n"
+)
 CSV_CAPAIAN = "instansi;indikator_kode;tahun;target;realisasi;capaian_dilaporkan\ndinsos-uji;SS-01;2023;63;65,29;100\n"
 
 
@@ -123,7 +135,10 @@ def test_csv_per_lembar_latin1_bom_titik_koma_dan_koma_desimal(tmp_path):
     assert [h.status for h in hasil] == ["berhasil"], [str(m) for h in hasil for m in h.rencana.masalah]
     con = store.buka(db, read_only=True)
     assert con.execute("SELECT nama FROM instansi").fetchone()[0] == "Dinas Sosial Uji Ñ"
-    assert sorted(con.execute("SELECT kecamatan, nilai FROM wilayah").fetchall()) == [("Jatinegara", 2892.0), ("Suradadi", 41650.0)]
+    assert sorted(con.execute("SELECT kecamatan, nilai FROM wilayah").fetchall()) == [
+        ("Jatinegara", 2892.0),
+        ("Suradadi", 41650.0),
+    ]
     assert con.execute("SELECT realisasi FROM capaian").fetchone()[0] == pytest.approx(65.29)
     con.close()
 
@@ -150,7 +165,9 @@ def test_baris_ganda_karena_ejaan_kecamatan(tmp_path, db_salinan):
 
 
 def _cli(*arg):
-    return subprocess.run([sys.executable, "-m", "sakip_calc", *map(str, arg)], cwd=AKAR, capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "sakip_calc", *map(str, arg)], cwd=AKAR, capture_output=True, text=True
+    )
 
 
 def test_cli_kode_keluar_dan_galat_per_baris(tmp_path, db_salinan):
@@ -178,11 +195,20 @@ def test_cli_build(tmp_path):
 
 def test_skala_kustom_dipilih_per_instansi(tmp_path, db_salinan):
     from sakip_calc.calc import analisis
+
     wb = templat.buat_templat()
     wb["Skala"].append(["skala-uji", "L", "Lulus", 95, "ya", "#00aa00"])
     wb["Skala"].append(["skala-uji", "G", "Gagal", None, "tidak", "#aa0000"])
-    wb["Instansi"].append(["dinsos-tanjabbar", "Dinas Sosial Kabupaten Tanjung Jabung Barat", "Tanjung Jabung Barat",
-                           "Jambi", "skala-uji", None])
+    wb["Instansi"].append(
+        [
+            "dinsos-tanjabbar",
+            "Dinas Sosial Kabupaten Tanjung Jabung Barat",
+            "Tanjung Jabung Barat",
+            "Jambi",
+            "skala-uji",
+            None,
+        ]
+    )
     tujuan = tmp_path / "skala.xlsx"
     wb.save(tujuan)
     hasil = impor.impor_berkas([tujuan], db_salinan)[0]
@@ -191,8 +217,8 @@ def test_skala_kustom_dipilih_per_instansi(tmp_path, db_salinan):
     s = analisis.skor_indikator(con, analisis.id_instansi(con, "dinsos-tanjabbar"))
     iku = s[(s["tahun"] == 2023) & (s["tingkat"] == "sasaran")].set_index("kode")
     con.close()
-    assert iku.loc["SS-01", "predikat"] == "Gagal"       # 90,9 < 95
-    assert iku.loc["SS-03", "predikat"] == "Lulus"       # 100
+    assert iku.loc["SS-01", "predikat"] == "Gagal"  # 90,9 < 95
+    assert iku.loc["SS-03", "predikat"] == "Lulus"  # 100
 
 
 def test_skala_tak_dikenal_ditolak(tmp_path, db_salinan):

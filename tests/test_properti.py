@@ -1,5 +1,6 @@
 """Properties (hypothesis): the number parser never crashes and reads back what the app prints;
 capaian moves the right way with realisasi; every score falls in exactly one predikat band."""
+
 from __future__ import annotations
 
 import math
@@ -8,10 +9,10 @@ import pandas as pd
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from sakip_calc.domain.angka import baca_angka, format_angka, format_persen, format_rupiah
-from sakip_calc.ingest.impor import cek_skala
 from sakip_calc.calc.skor import capaian, predikat
+from sakip_calc.domain.angka import baca_angka, format_angka, format_persen, format_rupiah
 from sakip_calc.domain.spesifikasi import DESIMAL, JUMLAH, PERSEN, RUPIAH, SKALA_BAWAAN, TAHUN, TRIWULAN
+from sakip_calc.ingest.impor import cek_skala
 
 # no example database in the repository; no deadline on a shared two-core machine
 settings.register_profile("sakip", database=None, deadline=None)
@@ -20,8 +21,16 @@ settings.load_profile("sakip")
 JENIS = st.sampled_from([RUPIAH, PERSEN, DESIMAL, JUMLAH, TAHUN, TRIWULAN])
 # text that looks like the reports' numbers, so that every branch of the parser is reached
 MIRIP_ANGKA = st.text(alphabet="0123456789.,-−+()% Rp#naA\u00a0", max_size=24)
-SEL = st.one_of(st.none(), st.text(max_size=40), MIRIP_ANGKA, st.integers(), st.floats(), st.booleans(),
-                st.datetimes(), st.decimals(allow_nan=True))
+SEL = st.one_of(
+    st.none(),
+    st.text(max_size=40),
+    MIRIP_ANGKA,
+    st.integers(),
+    st.floats(),
+    st.booleans(),
+    st.datetimes(),
+    st.decimals(allow_nan=True),
+)
 
 
 @settings(max_examples=1500)
@@ -38,7 +47,7 @@ def test_baca_angka_tidak_pernah_gagal_dan_hasilnya_terhingga(nilai, jenis):
 def _bolak_balik(teks: str, jenis: str, cetak) -> float:
     hasil = baca_angka(teks, jenis)
     assert hasil.galat is None and hasil.nilai is not None, (teks, hasil)
-    assert cetak(hasil.nilai) == teks, (teks, hasil.nilai)     # the same text at the printed precision
+    assert cetak(hasil.nilai) == teks, (teks, hasil.nilai)  # the same text at the printed precision
     return hasil.nilai
 
 
@@ -50,14 +59,14 @@ def test_format_angka_desimal_terbaca_kembali(x, d):
     assert abs(nilai - x) <= 0.5 * 10**-d + 1e-9 * abs(x)
 
 
-@given(st.floats(-2**53, 2**53), st.sampled_from([JUMLAH, RUPIAH]))
+@given(st.floats(-(2**53), 2**53), st.sampled_from([JUMLAH, RUPIAH]))
 @example(1234.0, JUMLAH)
 def test_format_angka_bulat_terbaca_kembali(x, jenis):
     nilai = _bolak_balik(format_angka(x, 0), jenis, lambda v: format_angka(v, 0))
     assert abs(nilai - x) <= 0.5 + 1e-9 * abs(x)
 
 
-@given(st.floats(-2**53, 2**53))
+@given(st.floats(-(2**53), 2**53))
 @example(-1234.0)
 def test_format_rupiah_terbaca_kembali(x):
     nilai = _bolak_balik(format_rupiah(x), RUPIAH, format_rupiah)
@@ -103,9 +112,9 @@ def test_capaian_target_rentang_puncak_di_dalam_rentang(bawah, lebar, r1, r2, po
     c1, c2 = capaian(bawah, r1, polaritas, atas), capaian(bawah, r2, polaritas, atas)
     assert c1 <= 100 and c2 <= 100
     if r2 <= bawah:
-        assert c1 <= c2                                   # below the range: more is better
+        assert c1 <= c2  # below the range: more is better
     if r1 >= atas:
-        assert c1 >= c2                                   # above it: less is better
+        assert c1 >= c2  # above it: less is better
     if bawah <= r1 <= atas:
         assert c1 == 100
 
@@ -116,23 +125,33 @@ def test_capaian_tanpa_target_atau_nilai_tidak_dihitung():
 
 # ---- predikat ------------------------------------------------------------------------------------
 
+
 def tabel_skala(pita) -> pd.DataFrame:
-    return pd.DataFrame([{"urutan": i, "kode": k, "label": l, "batas_bawah": b, "inklusif": inc, "warna": w}
-                         for i, (k, l, b, inc, w) in enumerate(pita)])
+    return pd.DataFrame(
+        [
+            {"urutan": i, "kode": k, "label": l, "batas_bawah": b, "inklusif": inc, "warna": w}
+            for i, (k, l, b, inc, w) in enumerate(pita)
+        ]
+    )
 
 
 def pita_berisi(skala: pd.DataFrame, x: float) -> list[str]:
     """The bands whose interval holds x, each from its own lower bound and the bound of the band
     above it: (bawah, atas], with [ or ) where a bound is inclusive."""
+
     def di_atas(i):
         if i < 0:
             return False
         b = skala.iloc[i]["batas_bawah"]
         return pd.isna(b) or x > b or (bool(skala.iloc[i]["inklusif"]) and x == b)
+
     return [skala.iloc[i]["kode"] for i in range(len(skala)) if di_atas(i) and not di_atas(i - 1)]
 
 
-SKOR = st.one_of(st.floats(allow_nan=False), st.sampled_from([b for p in SKALA_BAWAAN.values() for _, _, b, _, _ in p if b is not None]))
+SKOR = st.one_of(
+    st.floats(allow_nan=False),
+    st.sampled_from([b for p in SKALA_BAWAAN.values() for _, _, b, _, _ in p if b is not None]),
+)
 
 
 @given(st.sampled_from(sorted(SKALA_BAWAAN)), SKOR)
@@ -143,9 +162,12 @@ def test_setiap_skor_tepat_satu_predikat_skala_bawaan(nama, x):
     assert predikat(x, skala)["kode"] == berisi[0]
 
 
-PITA_ACAK = st.lists(st.tuples(st.one_of(st.none(), st.integers(-3, 3).map(float)), st.booleans()), min_size=1, max_size=6)
+PITA_ACAK = st.lists(
+    st.tuples(st.one_of(st.none(), st.integers(-3, 3).map(float)), st.booleans()), min_size=1, max_size=6
+)
 PITA_SAH = st.lists(st.tuples(st.floats(-1e3, 1e3), st.booleans()), max_size=6, unique_by=lambda p: p[0]).map(
-    lambda p: sorted(p, reverse=True) + [(None, False)])
+    lambda p: sorted(p, reverse=True) + [(None, False)]
+)
 
 
 @given(st.one_of(PITA_SAH, PITA_ACAK))
@@ -153,14 +175,24 @@ def test_skala_kustom_diterima_tepat_bila_setiap_skor_satu_predikat(pita):
     """The importer's check on a custom Skala sheet accepts a scale exactly when every score has
     one band and every band has some score. Membership changes only at the bounds, so the
     bounds, points beside and between them, and both ends stand for every score."""
-    df = pd.DataFrame([{"nomor_baris": i + 2, "nama": "uji", "kode": f"P{i}", "batas_bawah": b, "inklusif": inc}
-                       for i, (b, inc) in enumerate(pita)])
+    df = pd.DataFrame(
+        [
+            {"nomor_baris": i + 2, "nama": "uji", "kode": f"P{i}", "batas_bawah": b, "inklusif": inc}
+            for i, (b, inc) in enumerate(pita)
+        ]
+    )
     masalah = []
     cek_skala(df, pd.DataFrame({"nama": [], "kode": []}), masalah)
     skala = tabel_skala([(f"P{i}", f"P{i}", b, inc, "#000") for i, (b, inc) in enumerate(pita)])
     batas = sorted({b for b, _ in pita if b is not None})
-    titik = [-math.inf, math.inf, *batas, *(b - 0.25 for b in batas), *(b + 0.25 for b in batas),
-             *((a + b) / 2 for a, b in zip(batas, batas[1:]))]
+    titik = [
+        -math.inf,
+        math.inf,
+        *batas,
+        *(b - 0.25 for b in batas),
+        *(b + 0.25 for b in batas),
+        *((a + b) / 2 for a, b in zip(batas, batas[1:])),
+    ]
     berisi = [pita_berisi(skala, x) for x in titik]
     terpakai = {k for b in berisi for k in b}
     sah = all(len(b) == 1 for b in berisi) and terpakai == set(skala["kode"])
@@ -170,9 +202,13 @@ def test_skala_kustom_diterima_tepat_bila_setiap_skor_satu_predikat(pita):
 
 
 def test_skala_kustom_rusak_ditolak():
-    df = pd.DataFrame([{"nomor_baris": 2, "nama": "uji", "kode": "A", "batas_bawah": 50.0, "inklusif": False},
-                       {"nomor_baris": 3, "nama": "uji", "kode": "B", "batas_bawah": 70.0, "inklusif": False},
-                       {"nomor_baris": 4, "nama": "uji", "kode": "C", "batas_bawah": 10.0, "inklusif": False}])
+    df = pd.DataFrame(
+        [
+            {"nomor_baris": 2, "nama": "uji", "kode": "A", "batas_bawah": 50.0, "inklusif": False},
+            {"nomor_baris": 3, "nama": "uji", "kode": "B", "batas_bawah": 70.0, "inklusif": False},
+            {"nomor_baris": 4, "nama": "uji", "kode": "C", "batas_bawah": 10.0, "inklusif": False},
+        ]
+    )
     masalah = []
     cek_skala(df, pd.DataFrame({"nama": ["uji"], "kode": ["Z"]}), masalah)
     pesan = {(m.baris, m.kolom): m.pesan for m in masalah}

@@ -1,6 +1,7 @@
 """Each formula has one definition (domain/rumus.py) with a Python and an SQL form; the pandas path
 (calc/skor.py, calc/anggaran.py) and the SQL path (the derived tables, the comparison) agree on the
 three seed agencies and on a tiny synthetic national set, and on grids of awkward values."""
+
 from __future__ import annotations
 
 import itertools
@@ -19,8 +20,8 @@ from sakip_calc.tools import synth
 
 
 @pytest.fixture(scope="module")
-def db_campur(tmp_path_factory, db_bawaan):
-    """The seeds plus the tiny synthetic set, written through the normal write path."""
+def con_campur(tmp_path_factory, db_bawaan):
+    """The seeds plus the tiny synthetic set, written through the normal write path, read-only."""
     db = tmp_path_factory.mktemp("rumus") / "campur.duckdb"
     shutil.copy2(db_bawaan, db)
     synth.bangkitkan(db, "tiny", cetak=lambda _: None)
@@ -32,14 +33,9 @@ def db_campur(tmp_path_factory, db_bawaan):
                       WHERE id IN (SELECT indikator_id FROM capaian WHERE triwulan IS NOT NULL) AND id % 3 = 0""")
         c.execute("""UPDATE capaian SET realisasi = NULL WHERE triwulan IS NULL AND indikator_id % 3 = 0
                        AND indikator_id IN (SELECT indikator_id FROM capaian WHERE triwulan IS NOT NULL)""")
-    return db
-
-
-@pytest.fixture(scope="module")
-def con_campur(db_campur):
-    c = store.buka(db_campur, read_only=True)
-    yield c
-    c.close()
+    con = store.buka(db, read_only=True)
+    yield con
+    con.close()
 
 
 def _sama(a, b) -> bool:
@@ -49,7 +45,7 @@ def _sama(a, b) -> bool:
 
 def _instansi(con) -> list[int]:
     ids = [int(i) for i in store.instansi(con)["id"]]
-    assert len(ids) >= 8          # three seeds and five synthetic agencies
+    assert len(ids) >= 8  # three seeds and five synthetic agencies
     return ids
 
 
@@ -72,8 +68,10 @@ def test_gabung_triwulan_vektor_sama_dengan_rumus(con_campur):
     baris = store.indikator_capaian(con_campur)
     triwulan = baris[baris["triwulan"].notna() & baris["tahun"].notna()]
     vektor = skor.gabung_triwulan_semua(triwulan).set_index(["indikator_id", "tahun"])["realisasi_triwulan"]
-    satu_satu = {k: rumus.gabung_triwulan(g.sort_values("triwulan")["realisasi"].tolist(), g["agregasi_triwulan"].iloc[0])
-                 for k, g in triwulan.groupby(["indikator_id", "tahun"])}
+    satu_satu = {
+        k: rumus.gabung_triwulan(g.sort_values("triwulan")["realisasi"].tolist(), g["agregasi_triwulan"].iloc[0])
+        for k, g in triwulan.groupby(["indikator_id", "tahun"])
+    }
     satu_satu = {k: v for k, v in satu_satu.items() if v is not None}
     assert set(vektor.index) == set(satu_satu) and len(satu_satu) > 0
     assert all(_sama(vektor[k], v) for k, v in satu_satu.items())
@@ -89,8 +87,29 @@ def test_total_sql_sama_dengan_pandas(con_campur):
             assert _sama(total[kolom], s[kolom]), (iid, tahun, kolom, total[kolom], s[kolom])
 
 
-NILAI = [None, -10.0, 0.0, 12.5, 29.99, 30.0, 30.01, 50.0, 50.0001, 60.0, 65.0, 70.0, 75.0, 80.0, 85.0, 90.0, 90.5,
-         99.99, 100.0, 118.0, 250.0]
+NILAI = [
+    None,
+    -10.0,
+    0.0,
+    12.5,
+    29.99,
+    30.0,
+    30.01,
+    50.0,
+    50.0001,
+    60.0,
+    65.0,
+    70.0,
+    75.0,
+    80.0,
+    85.0,
+    90.0,
+    90.5,
+    99.99,
+    100.0,
+    118.0,
+    250.0,
+]
 
 
 def test_predikat_sql_sama_dengan_python(con_campur):
@@ -110,12 +129,19 @@ REALISASI = [None, 0.0, 8.0, 10.0, 12.0, 80.0, 100.0, -3.0]
 
 
 def test_capaian_dan_skor_python_sama_dengan_sql():
-    baris = [(t, r, p, ta) for t, r, p, ta in itertools.product(TARGET, REALISASI, ("naik", "turun"), [None, 0.0, 12.0, 5.0])]
+    baris = [
+        (t, r, p, ta) for t, r, p, ta in itertools.product(TARGET, REALISASI, ("naik", "turun"), [None, 0.0, 12.0, 5.0])
+    ]
     con = duckdb.connect()
-    con.register("baris_uji", pd.DataFrame(baris, columns=["target", "realisasi", "polaritas", "target_atas"]).astype(
-        {"target": float, "realisasi": float, "target_atas": float}))
-    sql = con.execute(f"SELECT {rumus.sql_capaian()} AS c, {rumus.sql_skor(rumus.sql_capaian(), '100.0')} AS s "
-                      "FROM baris_uji").df()
+    con.register(
+        "baris_uji",
+        pd.DataFrame(baris, columns=["target", "realisasi", "polaritas", "target_atas"]).astype(
+            {"target": float, "realisasi": float, "target_atas": float}
+        ),
+    )
+    sql = con.execute(
+        f"SELECT {rumus.sql_capaian()} AS c, {rumus.sql_skor(rumus.sql_capaian(), '100.0')} AS s FROM baris_uji"
+    ).df()
     for (t, r, p, ta), c, s in zip(baris, sql["c"], sql["s"]):
         python = rumus.capaian(t, r, p, ta)
         assert _sama(python, c), (t, r, p, ta, python, c)
@@ -123,7 +149,9 @@ def test_capaian_dan_skor_python_sama_dengan_sql():
 
 
 def test_rata_rata_instansi_sql_sama_dengan_python():
-    df = pd.DataFrame({"skor": [80.0, None, 90.0, 70.0, 60.0], "tingkat": ["sasaran", "sasaran", "program", "program", "kegiatan"]})
+    df = pd.DataFrame(
+        {"skor": [80.0, None, 90.0, 70.0, 60.0], "tingkat": ["sasaran", "sasaran", "program", "program", "kegiatan"]}
+    )
     con = duckdb.connect()
     for bagian in (df, df[df["tingkat"] != "sasaran"], df[df["tingkat"] == "kegiatan"], df[df["skor"].isna()]):
         con.register("bagian", bagian)

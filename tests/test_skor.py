@@ -1,4 +1,5 @@
 """Scoring functions on the seeds' numbers."""
+
 import pandas as pd
 import pytest
 
@@ -7,8 +8,12 @@ from sakip_calc.domain.spesifikasi import SKALA_BAWAAN
 
 
 def skala(nama):
-    return pd.DataFrame([{"urutan": i, "kode": k, "label": l, "batas_bawah": b, "inklusif": inc, "warna": w}
-                         for i, (k, l, b, inc, w) in enumerate(SKALA_BAWAAN[nama])])
+    return pd.DataFrame(
+        [
+            {"urutan": i, "kode": k, "label": l, "batas_bawah": b, "inklusif": inc, "warna": w}
+            for i, (k, l, b, inc, w) in enumerate(SKALA_BAWAAN[nama])
+        ]
+    )
 
 
 def test_capaian_naik_tegal():
@@ -42,20 +47,23 @@ def test_skor_dibatasi():
     assert skor.skor(120.86, None) == pytest.approx(120.86)
 
 
-@pytest.mark.parametrize("nama, nilai, label", [
-    ("permendagri86", 68.60, "Sedang"),       # 001 line 1299
-    ("permendagri86", 96.8, "Sangat Tinggi"),  # 004 line 551
-    ("permendagri86", 90.5, "Sangat Tinggi"),
-    ("permendagri86", 90, "Tinggi"),
-    ("permendagri86", 50, "Sangat Rendah"),
-    ("permenpan", 100, "Sangat Memuaskan"),    # 001 line 575
-    ("permenpan", 90, "Memuaskan"),
-    ("permenpan", 30, "Sangat Kurang"),
-    ("permenpan", -5, "Sangat Kurang"),
-    ("tegal2018", 120, "Memuaskan"),
-    ("tegal2018", 85, "Sangat Baik"),
-    ("tegal2018", 10, "Kurang"),
-])
+@pytest.mark.parametrize(
+    "nama, nilai, label",
+    [
+        ("permendagri86", 68.60, "Sedang"),  # 001 line 1299
+        ("permendagri86", 96.8, "Sangat Tinggi"),  # 004 line 551
+        ("permendagri86", 90.5, "Sangat Tinggi"),
+        ("permendagri86", 90, "Tinggi"),
+        ("permendagri86", 50, "Sangat Rendah"),
+        ("permenpan", 100, "Sangat Memuaskan"),  # 001 line 575
+        ("permenpan", 90, "Memuaskan"),
+        ("permenpan", 30, "Sangat Kurang"),
+        ("permenpan", -5, "Sangat Kurang"),
+        ("tegal2018", 120, "Memuaskan"),
+        ("tegal2018", 85, "Sangat Baik"),
+        ("tegal2018", 10, "Kurang"),
+    ],
+)
 def test_predikat(nama, nilai, label):
     assert skor.predikat(nilai, skala(nama))["label"] == label
 
@@ -76,11 +84,36 @@ def test_gabung_triwulan_temanggung():
 
 
 def _baris(**kw):
-    dasar = dict(instansi="x", instansi_id=1, indikator_id=1, kode="A", nama="A", tingkat="sasaran", sasaran="S",
-                 program_kode=None, satuan="%", polaritas="naik", kondisi_awal=None, target_akhir=None,
-                 periode_awal=None, periode_akhir=None, agregasi_triwulan=None, nama_pembilang=None,
-                 nama_penyebut=None, urutan=1, tahun=2023, triwulan=None, target=None, target_atas=None,
-                 realisasi=None, capaian_dilaporkan=None, pembilang=None, penyebut=None, sumber="", catatan=None)
+    dasar = dict(
+        instansi="x",
+        instansi_id=1,
+        indikator_id=1,
+        kode="A",
+        nama="A",
+        tingkat="sasaran",
+        sasaran="S",
+        program_kode=None,
+        satuan="%",
+        polaritas="naik",
+        kondisi_awal=None,
+        target_akhir=None,
+        periode_awal=None,
+        periode_akhir=None,
+        agregasi_triwulan=None,
+        nama_pembilang=None,
+        nama_penyebut=None,
+        urutan=1,
+        tahun=2023,
+        triwulan=None,
+        target=None,
+        target_atas=None,
+        realisasi=None,
+        capaian_dilaporkan=None,
+        pembilang=None,
+        penyebut=None,
+        sumber="",
+        catatan=None,
+    )
     dasar.update(kw)
     return dasar
 
@@ -96,16 +129,22 @@ def test_tabel_capaian_dan_rata_rata_tanjabbar():
 
 
 def test_tahun_dari_triwulan():
-    df = pd.DataFrame([_baris(target=150, agregasi_triwulan="jumlah")] +
-                      [_baris(triwulan=q, realisasi=v, agregasi_triwulan="jumlah") for q, v in zip(range(1, 5), [28, 32, 29, 61])])
+    df = pd.DataFrame(
+        [_baris(target=150, agregasi_triwulan="jumlah")]
+        + [_baris(triwulan=q, realisasi=v, agregasi_triwulan="jumlah") for q, v in zip(range(1, 5), [28, 32, 29, 61])]
+    )
     hasil = skor.tabel_capaian(df)
     assert hasil["realisasi"].iloc[0] == 150 and hasil["realisasi_dari_triwulan"].iloc[0]
     assert hasil["capaian"].iloc[0] == 100
 
 
 def test_perubahan_tahunan_dan_kemajuan():
-    df = pd.DataFrame([_baris(tahun=2022, target=63, realisasi=64.30, kondisi_awal=48, target_akhir=63),
-                       _baris(tahun=2023, target=63, realisasi=65.29, kondisi_awal=48, target_akhir=63)])
+    df = pd.DataFrame(
+        [
+            _baris(tahun=2022, target=63, realisasi=64.30, kondisi_awal=48, target_akhir=63),
+            _baris(tahun=2023, target=63, realisasi=65.29, kondisi_awal=48, target_akhir=63),
+        ]
+    )
     hasil = skor.tabel_capaian(df)
     ubah = skor.perubahan_tahunan(hasil, 2023, 2022)
     assert ubah["selisih_realisasi"].iloc[0] == pytest.approx(0.99)

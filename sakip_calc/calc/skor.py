@@ -4,6 +4,7 @@ The formulas themselves (capaian, capped score, quarterly roll-up, predikat band
 once in domain/rumus.py, beside their SQL form; this module applies them to an agency's rows in
 pandas. It must not read the store or format for display.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -52,8 +53,11 @@ def gabung_triwulan_semua(triwulan: pd.DataFrame) -> pd.DataFrame:
     the latest reported quarter (the vectorised twin; tests/test_rumus.py holds the two equal)."""
     g = triwulan[triwulan["realisasi"].notna()].sort_values("triwulan").groupby(["indikator_id", "tahun"])
     aturan = g["agregasi_triwulan"].first()
-    nilai = np.where(aturan == "jumlah", g["realisasi"].sum(),
-                     np.where(aturan == "rata", g["realisasi"].mean(), g["realisasi"].last()))
+    nilai = np.where(
+        aturan == "jumlah",
+        g["realisasi"].sum(),
+        np.where(aturan == "rata", g["realisasi"].mean(), g["realisasi"].last()),
+    )
     return pd.DataFrame({"realisasi_triwulan": nilai}, index=aturan.index).reset_index()
 
 
@@ -66,7 +70,8 @@ def tabel_capaian(baris: pd.DataFrame, batas=None) -> pd.DataFrame:
     tahunan = ada_tahun[ada_tahun["triwulan"].isna()].copy()
     triwulan = ada_tahun[ada_tahun["triwulan"].notna()]
     gabungan = gabung_triwulan_semua(triwulan).astype(
-        {"indikator_id": tahunan["indikator_id"].dtype, "tahun": tahunan["tahun"].dtype, "realisasi_triwulan": float})
+        {"indikator_id": tahunan["indikator_id"].dtype, "tahun": tahunan["tahun"].dtype, "realisasi_triwulan": float}
+    )
     tahunan = tahunan.merge(gabungan, on=["indikator_id", "tahun"], how="left")
     tahunan["realisasi"] = tahunan["realisasi"].astype(float)
     kosong = tahunan["realisasi"].isna() & tahunan["realisasi_triwulan"].notna()
@@ -76,13 +81,15 @@ def tabel_capaian(baris: pd.DataFrame, batas=None) -> pd.DataFrame:
     tahunan["capaian"] = [capaian(r.target, r.realisasi, r.polaritas, r.target_atas) for r in tahunan.itertuples()]
     tahunan["skor"] = [skor(c, batas) for c in tahunan["capaian"]]
     tahunan["status"] = [status_renstra(c) for c in tahunan["capaian"]]
-    tahunan["beda_laporan"] = [beda_dari_laporan(dl, c, s) for dl, c, s in
-                               zip(tahunan["capaian_dilaporkan"], tahunan["capaian"], tahunan["skor"])]
+    tahunan["beda_laporan"] = [
+        beda_dari_laporan(dl, c, s)
+        for dl, c, s in zip(tahunan["capaian_dilaporkan"], tahunan["capaian"], tahunan["skor"])
+    ]
     return tahunan.reset_index(drop=True)
 
 
 def beri_predikat(df: pd.DataFrame, skala: pd.DataFrame, kolom: str = "skor") -> pd.DataFrame:
-    pita = _pita(skala)   # sorted once: one agency-year can hold hundreds of indicators
+    pita = _pita(skala)  # sorted once: one agency-year can hold hundreds of indicators
     hasil = [rumus.pita_dari(v, pita) or {} for v in df[kolom]]
     return df.assign(
         predikat=[h.get("label") for h in hasil],
@@ -95,8 +102,13 @@ def jumlah_per_predikat(df: pd.DataFrame, skala: pd.DataFrame) -> pd.DataFrame:
     """Indicators per predikat band, in the scale's order (bands with none included)."""
     hitung = df["predikat"].value_counts()
     pita = skala.sort_values("urutan")
-    return pd.DataFrame({"predikat": pita["label"].tolist(), "warna": pita["warna"].tolist(),
-                         "jumlah": [int(hitung.get(l, 0)) for l in pita["label"]]})
+    return pd.DataFrame(
+        {
+            "predikat": pita["label"].tolist(),
+            "warna": pita["warna"].tolist(),
+            "jumlah": [int(hitung.get(l, 0)) for l in pita["label"]],
+        }
+    )
 
 
 def rata_rata(df: pd.DataFrame, menurut: list[str] | None = None, kolom: str = "skor") -> pd.DataFrame:
@@ -105,7 +117,7 @@ def rata_rata(df: pd.DataFrame, menurut: list[str] | None = None, kolom: str = "
     isi = df[df[kolom].notna()]
     if not menurut:
         return pd.DataFrame({"rata_rata": [isi[kolom].mean() if len(isi) else None], "jumlah_indikator": [len(isi)]})
-    return (isi.groupby(menurut, dropna=False)[kolom].agg(rata_rata="mean", jumlah_indikator="count").reset_index())
+    return isi.groupby(menurut, dropna=False)[kolom].agg(rata_rata="mean", jumlah_indikator="count").reset_index()
 
 
 def rata_rata_instansi(df: pd.DataFrame, kolom: str = "skor") -> float | None:
@@ -126,10 +138,24 @@ def kemajuan_renstra(df: pd.DataFrame) -> pd.DataFrame:
     akhir = ada.groupby("indikator_id").tail(1).copy()
     akhir["capaian_target_akhir"] = [capaian(r.target_akhir, r.realisasi, r.polaritas) for r in akhir.itertuples()]
     jarak = akhir["target_akhir"] - akhir["kondisi_awal"]
-    akhir["persen_jarak_ditempuh"] = np.where(jarak.abs() > 0, (akhir["realisasi"] - akhir["kondisi_awal"]) / jarak * 100, np.nan)
+    akhir["persen_jarak_ditempuh"] = np.where(
+        jarak.abs() > 0, (akhir["realisasi"] - akhir["kondisi_awal"]) / jarak * 100, np.nan
+    )
     akhir["status_renstra"] = [status_renstra(c) for c in akhir["capaian_target_akhir"]]
-    return akhir[["indikator_id", "kode", "nama", "tahun", "kondisi_awal", "target_akhir", "realisasi",
-                  "capaian_target_akhir", "persen_jarak_ditempuh", "status_renstra"]].rename(columns={"tahun": "tahun_terakhir"})
+    return akhir[
+        [
+            "indikator_id",
+            "kode",
+            "nama",
+            "tahun",
+            "kondisi_awal",
+            "target_akhir",
+            "realisasi",
+            "capaian_target_akhir",
+            "persen_jarak_ditempuh",
+            "status_renstra",
+        ]
+    ].rename(columns={"tahun": "tahun_terakhir"})
 
 
 def perubahan_tahunan(df: pd.DataFrame, tahun: int, tahun_banding: int) -> pd.DataFrame:
@@ -140,7 +166,8 @@ def perubahan_tahunan(df: pd.DataFrame, tahun: int, tahun_banding: int) -> pd.Da
     gab = a.merge(b, left_index=True, right_index=True, how="outer", suffixes=("", "_banding")).reset_index()
     gab["selisih_realisasi"] = gab["realisasi"] - gab["realisasi_banding"]
     gab["persen_perubahan_realisasi"] = np.where(
-        gab["realisasi_banding"].abs() > 0, gab["selisih_realisasi"] / gab["realisasi_banding"].abs() * 100, np.nan)
+        gab["realisasi_banding"].abs() > 0, gab["selisih_realisasi"] / gab["realisasi_banding"].abs() * 100, np.nan
+    )
     gab["selisih_capaian"] = gab["capaian"] - gab["capaian_banding"]
     gab["selisih_skor"] = gab["skor"] - gab["skor_banding"]
     return gab

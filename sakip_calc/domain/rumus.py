@@ -13,12 +13,13 @@ A target of 0 or a missing value gives no capaian (None / NULL), never a guess.
 
 This module must not import pandas, the store or anything above the domain layer.
 """
+
 from __future__ import annotations
 
 import math
 
-TINGKAT_IKU = ("sasaran", "program")      # an agency's mean: its sasaran indicators, else its program ones
-AGREGASI_BAKU = "akhir"                   # a quarterly indicator without a rule: its latest quarter
+TINGKAT_IKU = ("sasaran", "program")  # an agency's mean: its sasaran indicators, else its program ones
+AGREGASI_BAKU = "akhir"  # a quarterly indicator without a rule: its latest quarter
 
 
 def ada(x) -> bool:
@@ -27,6 +28,7 @@ def ada(x) -> bool:
 
 
 # ---- capaian ----------------------------------------------------------------------------------
+
 
 def _naik(target, realisasi):
     return None if target == 0 else realisasi / target * 100
@@ -55,8 +57,9 @@ def _sql_turun(t: str, r: str) -> str:
     return f"CASE WHEN {t} = 0 THEN NULL ELSE ({t} - ({r} - {t})) / {t} * 100 END"
 
 
-def sql_capaian(target: str = "target", realisasi: str = "realisasi", polaritas: str = "polaritas",
-                target_atas: str = "target_atas") -> str:
+def sql_capaian(
+    target: str = "target", realisasi: str = "realisasi", polaritas: str = "polaritas", target_atas: str = "target_atas"
+) -> str:
     """`capaian` as a DuckDB expression over the named columns."""
     t, r, ta = target, realisasi, target_atas
     return f"""CASE WHEN {t} IS NULL OR {r} IS NULL THEN NULL
@@ -67,6 +70,7 @@ def sql_capaian(target: str = "target", realisasi: str = "realisasi", polaritas:
 
 
 # ---- capped score ------------------------------------------------------------------------------
+
 
 def skor(nilai_capaian, batas=None) -> float | None:
     """The score used for averages and predikat: capaian capped at `batas` (None = uncapped)."""
@@ -80,6 +84,7 @@ def sql_skor(capaian_: str, batas: str) -> str:
 
 
 # ---- quarterly roll-up -------------------------------------------------------------------------
+
 
 def gabung_triwulan(nilai: list, aturan: str | None) -> float | None:
     """One year's value from its quarters (in quarter order) by the indicator's own rule."""
@@ -102,6 +107,7 @@ def sql_gabung_triwulan(aturan: str, nilai: str, triwulan: str) -> str:
 # A band holds scores above its lower bound (or equal to it when inklusif); bands are tried from
 # the top, the last one takes the rest, so every score falls in exactly one band.
 
+
 def dalam_pita(nilai, batas_bawah, inklusif) -> bool:
     return not ada(batas_bawah) or nilai > batas_bawah or bool(inklusif and nilai == batas_bawah)
 
@@ -120,6 +126,7 @@ def sql_dalam_pita(nilai: str, batas_bawah: str, inklusif: str) -> str:
 
 
 # ---- agency mean and totals --------------------------------------------------------------------
+
 
 def sql_rata_rata_instansi(skor_: str, tingkat: str) -> str:
     """calc.skor.rata_rata_instansi as a DuckDB aggregate: the mean over the first of TINGKAT_IKU

@@ -9,6 +9,7 @@ kecamatan names) have only the Python form; the bulk path applies it to the dist
 
 This module must not read files or write to the database.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -54,10 +55,14 @@ def sql_teks(ekspresi: str) -> str:
     cells are plain printable ASCII with single spaces, which cheap tests let through (GLOB and
     byte/character lengths cost a tenth of one regular expression over millions of rows)."""
     v = f"CAST({ekspresi} AS VARCHAR)"
-    penuh = (f"trim(regexp_replace(regexp_replace({v}, '[{_kelas_re2(_KONTROL)}]', '', 'g'), "
-             f"'[{_kelas_re2(_SPASI)}]+', ' ', 'g'), ' ')")
-    perlu = (f"strlen({v}) <> length({v}) OR contains({v}, '  ') OR starts_with({v}, ' ') OR ends_with({v}, ' ') "
-             f"OR contains({v}, chr(0)) OR {v} GLOB '*[' || chr(1) || '-' || chr(31) || chr(127) || ']*'")
+    penuh = (
+        f"trim(regexp_replace(regexp_replace({v}, '[{_kelas_re2(_KONTROL)}]', '', 'g'), "
+        f"'[{_kelas_re2(_SPASI)}]+', ' ', 'g'), ' ')"
+    )
+    perlu = (
+        f"strlen({v}) <> length({v}) OR contains({v}, '  ') OR starts_with({v}, ' ') OR ends_with({v}, ' ') "
+        f"OR contains({v}, chr(0)) OR {v} GLOB '*[' || chr(1) || '-' || chr(31) || chr(127) || ']*'"
+    )
     return f"nullif(CASE WHEN {perlu} THEN {penuh} ELSE {v} END, '')"
 
 
@@ -88,16 +93,20 @@ class PetaKecamatan:
     def kanonik(self, kabupaten: str, nama: str) -> tuple[str | None, str | None]:
         peta = self._peta.get(normal_nama(kabupaten))
         if not peta:
-            return None, (f"kabupaten '{kabupaten}' belum punya daftar kecamatan di {self.tempat}; "
-                          "tambahkan nama kecamatannya di sana")
+            return None, (
+                f"kabupaten '{kabupaten}' belum punya daftar kecamatan di {self.tempat}; "
+                "tambahkan nama kecamatannya di sana"
+            )
         hasil = peta.get(normal_nama(nama))
         if hasil:
             return hasil, None
         mirip = difflib.get_close_matches(normal_nama(nama), list(peta), n=3, cutoff=0.6)
         usul = sorted({peta[m] for m in mirip})
         petunjuk = f" Nama terdekat: {', '.join(usul)}." if usul else ""
-        return None, (f"kecamatan '{nama}' tidak dikenal di Kabupaten {kabupaten}.{petunjuk} "
-                      f"Bila ini ejaan lain, tambahkan ke {self.tempat}")
+        return None, (
+            f"kecamatan '{nama}' tidak dikenal di Kabupaten {kabupaten}.{petunjuk} "
+            f"Bila ini ejaan lain, tambahkan ke {self.tempat}"
+        )
 
 
 # ---- one cell by its column's declaration --------------------------------------------------
@@ -136,7 +145,9 @@ def _ketik(kolom: Kolom, nilai: object, lembar: str, nomor: int, masalah: list[M
         if isi is not None and kolom.pilihan:
             cocok = {p.lower(): p for p in kolom.pilihan}.get(isi.lower())
             if cocok is None:
-                masalah.append(Masalah(lembar, nomor, kolom.nama, _pesan_pilihan(kolom, isi) + saran(isi, kolom.pilihan)))
+                masalah.append(
+                    Masalah(lembar, nomor, kolom.nama, _pesan_pilihan(kolom, isi) + saran(isi, kolom.pilihan))
+                )
             return cocok
         return isi
     hasil = baca_angka(nilai, kolom.jenis)
@@ -149,7 +160,9 @@ def _ketik(kolom: Kolom, nilai: object, lembar: str, nomor: int, masalah: list[M
     if x is None:
         return None
     if kolom.jenis in LABEL_BULAT and not float(x).is_integer():
-        masalah.append(Masalah(lembar, nomor, kolom.nama, f"{LABEL_BULAT[kolom.jenis]} harus bilangan bulat, bukan {x:g}"))
+        masalah.append(
+            Masalah(lembar, nomor, kolom.nama, f"{LABEL_BULAT[kolom.jenis]} harus bilangan bulat, bukan {x:g}")
+        )
         return None
     if kolom.minimum is not None and x < kolom.minimum or kolom.maksimum is not None and x > kolom.maksimum:
         masalah.append(Masalah(lembar, nomor, kolom.nama, f"nilai {x:g} di luar rentang yang sah ({rentang(kolom)})"))
@@ -165,11 +178,12 @@ SQL_SARAN = store.SARAN
 def daftarkan_fungsi(con: duckdb.DuckDBPyConnection) -> None:
     """Make the SQL forms' Python helpers callable on `con` (before running `sql_kolom`'s SQL)."""
     try:
-        con.remove_function(SQL_SARAN)   # registered before on this connection
+        con.remove_function(SQL_SARAN)  # registered before on this connection
     except duckdb.InvalidInputException:
         pass
-    con.create_function(SQL_SARAN, lambda nama, pilihan: saran(nama, pilihan),
-                        [VARCHAR, duckdb.list_type(VARCHAR)], VARCHAR)
+    con.create_function(
+        SQL_SARAN, lambda nama, pilihan: saran(nama, pilihan), [VARCHAR, duckdb.list_type(VARCHAR)], VARCHAR
+    )
 
 
 def _q(isi: str) -> str:
@@ -202,8 +216,10 @@ def sql_kolom(kolom: Kolom, sumber: str | None, sumber_angka: bool) -> tuple[str
             # one lookup: a CASE would repeat the cell's expression once per choice
             asli, kecil = (", ".join(map(_q, daftar)) for daftar in (kolom.pilihan, [p.lower() for p in kolom.pilihan]))
             nilai = f"[{asli}][list_position([{kecil}], lower({isi}))]"
-            pesan = (_q(_pesan_pilihan(kolom, "\0")).replace("\0", "' || " + isi + " || '")
-                     + f" || {SQL_SARAN}({isi}, [{', '.join(map(_q, kolom.pilihan))}])")
+            pesan = (
+                _q(_pesan_pilihan(kolom, "\0")).replace("\0", "' || " + isi + " || '")
+                + f" || {SQL_SARAN}({isi}, [{', '.join(map(_q, kolom.pilihan))}])"
+            )
             masalah.append((f"{isi} IS NOT NULL AND {nilai} IS NULL", pesan))
         if kolom.wajib:
             masalah.append((f"{isi} IS NULL", _q(WAJIB)))
@@ -217,19 +233,35 @@ def sql_kolom(kolom: Kolom, sumber: str | None, sumber_angka: bool) -> tuple[str
         kosong = sql_kosong(isi)
         baca = f"TRY_CAST({isi} AS DOUBLE)"
         angka = f"CASE WHEN {kosong} OR NOT isfinite({baca}) THEN NULL ELSE {baca} END"
-        masalah.append((f"NOT {kosong} AND coalesce(NOT isfinite({baca}), true)",
-                        f"'''' || {isi} || ''' bukan angka (berkas massal: titik desimal, tanpa pemisah ribuan)'"))
+        masalah.append(
+            (
+                f"NOT {kosong} AND coalesce(NOT isfinite({baca}), true)",
+                f"'''' || {isi} || ''' bukan angka (berkas massal: titik desimal, tanpa pemisah ribuan)'",
+            )
+        )
     salah = []
     if kolom.jenis in LABEL_BULAT:
         salah.append(f"{angka} <> round({angka})")
-        masalah.append((salah[-1], f"'{LABEL_BULAT[kolom.jenis]} harus bilangan bulat, bukan ' || printf('%g', {angka})"))
+        masalah.append(
+            (salah[-1], f"'{LABEL_BULAT[kolom.jenis]} harus bilangan bulat, bukan ' || printf('%g', {angka})")
+        )
     if kolom.minimum is not None or kolom.maksimum is not None:
-        syarat = " OR ".join(s for s in (f"{angka} < {kolom.minimum}" if kolom.minimum is not None else "",
-                                         f"{angka} > {kolom.maksimum}" if kolom.maksimum is not None else "") if s)
+        syarat = " OR ".join(
+            s
+            for s in (
+                f"{angka} < {kolom.minimum}" if kolom.minimum is not None else "",
+                f"{angka} > {kolom.maksimum}" if kolom.maksimum is not None else "",
+            )
+            if s
+        )
         salah.append(f"({syarat})")
-        bulat = f"{angka} = round({angka}) AND " if kolom.jenis in LABEL_BULAT else ""   # a fraction is reported once
-        masalah.append((f"{bulat}({syarat})",
-                        f"'nilai ' || printf('%g', {angka}) || ' di luar rentang yang sah ({rentang(kolom)})'"))
+        bulat = f"{angka} = round({angka}) AND " if kolom.jenis in LABEL_BULAT else ""  # a fraction is reported once
+        masalah.append(
+            (
+                f"{bulat}({syarat})",
+                f"'nilai ' || printf('%g', {angka}) || ' di luar rentang yang sah ({rentang(kolom)})'",
+            )
+        )
     if kolom.wajib:
         masalah.append((kosong, _q(WAJIB)))
     nilai = f"CASE WHEN {' OR '.join(salah)} THEN NULL ELSE {angka} END" if salah else angka

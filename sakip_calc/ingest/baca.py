@@ -11,6 +11,7 @@ parses worksheets with defusedxml), and cells a planner cannot see in Excel's gr
 importer reads them (formulas without a stored value, error values, merged cells, hidden sheets)
 are errors rather than silently empty data.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -41,10 +42,19 @@ UKURAN_MAKS = 20 * 1024 * 1024
 TERURAI_MAKS = 200 * 1024 * 1024
 RASIO_MAKS = 100
 BAGIAN_MAKS = 2000
-BARIS_MAKS = 200_000                     # data rows per sheet
+BARIS_MAKS = 200_000  # data rows per sheet
 
-GALAT_EXCEL = frozenset(ERROR_CODES) | {"#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#UNKNOWN!", "#CONNECT!", "#BUSY!", "#GETTING_DATA"}
-_CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"     # OLE compound file: .xls, .doc, encrypted OOXML
+GALAT_EXCEL = frozenset(ERROR_CODES) | {
+    "#SPILL!",
+    "#CALC!",
+    "#FIELD!",
+    "#BLOCKED!",
+    "#UNKNOWN!",
+    "#CONNECT!",
+    "#BUSY!",
+    "#GETTING_DATA",
+}
+_CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE compound file: .xls, .doc, encrypted OOXML
 _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -52,11 +62,12 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 @dataclass(frozen=True)
 class Masalah:
     """One problem, addressed the way a planner finds it in Excel."""
+
     lembar: str
     baris: int | None
     kolom: str | None
     pesan: str
-    tingkat: str = "galat"          # "galat" blocks the import; "catatan" informs
+    tingkat: str = "galat"  # "galat" blocks the import; "catatan" informs
 
     def __str__(self) -> str:
         tempat = [f"lembar '{self.lembar}'"] if self.lembar else []
@@ -72,13 +83,14 @@ class Masalah:
 class SelRusak:
     """A cell whose content cannot be read as data (error value, formula without stored value).
     The typing step reports it at its sheet, row and column."""
+
     pesan: str
 
 
 @dataclass
 class LembarMentah:
     lembar: Lembar
-    posisi: dict[str, int]                           # column name -> 0-based position in the row
+    posisi: dict[str, int]  # column name -> 0-based position in the row
     baris: list[tuple[int, dict[str, object]]] = field(default_factory=list)
 
 
@@ -115,8 +127,10 @@ def baca_berkas(jalur: str | Path, isi: bytes | None = None, nama_file: str | No
             hasil.galat(f"berkas tidak dapat dibuka: {e.strerror}")
             return hasil
     if len(isi) > UKURAN_MAKS:
-        hasil.galat(f"berkas lebih besar dari batas {UKURAN_MAKS // 2**20} MB; "
-                    "pecah menjadi beberapa berkas, mis. satu berkas per instansi atau per lembar")
+        hasil.galat(
+            f"berkas lebih besar dari batas {UKURAN_MAKS // 2**20} MB; "
+            "pecah menjadi beberapa berkas, mis. satu berkas per instansi atau per lembar"
+        )
         return hasil
     if not isi:
         hasil.galat("berkas kosong (0 bait)")
@@ -127,10 +141,14 @@ def baca_berkas(jalur: str | Path, isi: bytes | None = None, nama_file: str | No
     elif akhiran == ".xlsx":
         _baca_xlsx(isi, hasil)
     elif akhiran in (".xlsm", ".xltm"):
-        hasil.galat("buku kerja bermakro (.xlsm) tidak diterima: makro bisa berbahaya dan tidak dibutuhkan. "
-                    "Di Excel pilih Simpan Sebagai > Buku Kerja Excel (.xlsx)")
+        hasil.galat(
+            "buku kerja bermakro (.xlsm) tidak diterima: makro bisa berbahaya dan tidak dibutuhkan. "
+            "Di Excel pilih Simpan Sebagai > Buku Kerja Excel (.xlsx)"
+        )
     elif akhiran in (".xls", ".ods", ".xlsb"):
-        hasil.galat(f"format {akhiran} tidak didukung; buka di Excel/LibreOffice lalu Simpan Sebagai > Buku Kerja Excel (.xlsx)")
+        hasil.galat(
+            f"format {akhiran} tidak didukung; buka di Excel/LibreOffice lalu Simpan Sebagai > Buku Kerja Excel (.xlsx)"
+        )
     else:
         hasil.galat(f"jenis berkas '{akhiran or nama_file}' tidak didukung; gunakan .xlsx atau .csv per lembar")
     return hasil
@@ -138,13 +156,14 @@ def baca_berkas(jalur: str | Path, isi: bytes | None = None, nama_file: str | No
 
 # ---- what the bytes really are ------------------------------------------------------------
 
+
 def _nama_aliran_cfb(isi: bytes) -> set[str]:
     """Stream names in an OLE compound file's directory (enough to tell .xls from an encrypted
     workbook); an empty set when the directory cannot be followed."""
     try:
         ukuran = 1 << struct.unpack_from("<H", isi, 0x1E)[0]
         jumlah_fat, sektor_dir = struct.unpack_from("<I", isi, 0x2C)[0], struct.unpack_from("<I", isi, 0x30)[0]
-        fat_sektor = struct.unpack_from("<109I", isi, 0x4C)[:min(jumlah_fat, 109)]
+        fat_sektor = struct.unpack_from("<109I", isi, 0x4C)[: min(jumlah_fat, 109)]
         fat = []
         for s in fat_sektor:
             awal = (s + 1) * ukuran
@@ -156,7 +175,7 @@ def _nama_aliran_cfb(isi: bytes) -> set[str]:
             for e in range(awal, awal + ukuran, 128):
                 panjang = struct.unpack_from("<H", isi, e + 64)[0]
                 if 2 <= panjang <= 64:
-                    nama.add(isi[e:e + panjang - 2].decode("utf-16-le", "replace"))
+                    nama.add(isi[e : e + panjang - 2].decode("utf-16-le", "replace"))
             sektor_dir = fat[sektor_dir]
         return nama
     except (struct.error, IndexError):
@@ -168,8 +187,10 @@ def _wadah_salah(isi: bytes) -> str | None:
     if isi.startswith(_CFB):
         aliran = _nama_aliran_cfb(isi)
         if {"EncryptionInfo", "EncryptedPackage"} & aliran:
-            return ("buku kerja dilindungi kata sandi (terenkripsi) sehingga isinya tidak dapat dibaca. Di Excel buka "
-                    "File > Info > Lindungi Buku Kerja > Enkripsi dengan Kata Sandi, kosongkan kata sandinya, lalu simpan lagi")
+            return (
+                "buku kerja dilindungi kata sandi (terenkripsi) sehingga isinya tidak dapat dibaca. Di Excel buka "
+                "File > Info > Lindungi Buku Kerja > Enkripsi dengan Kata Sandi, kosongkan kata sandinya, lalu simpan lagi"
+            )
         if {"Workbook", "Book"} & aliran:
             return "berkas ini buku kerja Excel 97-2003 (.xls) yang diberi nama .xlsx; buka di Excel lalu Simpan Sebagai > Buku Kerja Excel (.xlsx)"
         return "berkas ini dokumen Office lama (format OLE), bukan buku kerja .xlsx"
@@ -183,8 +204,10 @@ def _wadah_salah(isi: bytes) -> str | None:
     if b"\x00" not in awal and awal.lstrip().lower().startswith((b"<html", b"<!doctype html", b"<table")):
         return "berkas ini halaman HTML yang diberi nama .xlsx (ekspor web); buka di Excel lalu Simpan Sebagai .xlsx"
     if b"\x00" not in awal:
-        return ("berkas ini teks (mungkin CSV) yang diberi nama .xlsx; beri akhiran .csv dengan nama lembarnya, "
-                "mis. Capaian.csv, atau simpan sebagai .xlsx dari Excel")
+        return (
+            "berkas ini teks (mungkin CSV) yang diberi nama .xlsx; beri akhiran .csv dengan nama lembarnya, "
+            "mis. Capaian.csv, atau simpan sebagai .xlsx dari Excel"
+        )
     return "berkas bukan buku kerja .xlsx (bukan arsip zip); gunakan templat .xlsx"
 
 
@@ -195,22 +218,34 @@ def _arsip_salah(zf: zipfile.ZipFile) -> str | None:
         return f"arsip berisi {len(bagian)} bagian (batas {BAGIAN_MAKS}); ini bukan buku kerja biasa"
     total = sum(b.file_size for b in bagian)
     if total > TERURAI_MAKS:
-        return (f"arsip mengaku berisi {format_mb(total)} setelah diurai (batas {TERURAI_MAKS // 2**20} MB); "
-                "ditolak sebelum diurai karena ini ciri bom zip")
+        return (
+            f"arsip mengaku berisi {format_mb(total)} setelah diurai (batas {TERURAI_MAKS // 2**20} MB); "
+            "ditolak sebelum diurai karena ini ciri bom zip"
+        )
     for b in bagian:
         if b.file_size > 2**20 and b.file_size > RASIO_MAKS * max(b.compress_size, 1):
-            return (f"bagian '{b.filename}' mengembang {b.file_size // max(b.compress_size, 1)} kali "
-                    f"({format_mb(b.compress_size)} menjadi {format_mb(b.file_size)}); ditolak sebelum diurai karena ini ciri bom zip")
+            return (
+                f"bagian '{b.filename}' mengembang {b.file_size // max(b.compress_size, 1)} kali "
+                f"({format_mb(b.compress_size)} menjadi {format_mb(b.file_size)}); ditolak sebelum diurai karena ini ciri bom zip"
+            )
     if any(b.flag_bits & 0x1 for b in bagian):
         return "arsip zip dilindungi kata sandi; simpan buku kerja tanpa kata sandi"
     nama = {b.filename for b in bagian}
     if any(n.lower().endswith("vbaproject.bin") for n in nama):
-        return ("buku kerja berisi makro (VBA) walau bernama .xlsx; makro tidak diterima. "
-                "Di Excel pilih Simpan Sebagai > Buku Kerja Excel (.xlsx) agar makronya dibuang")
+        return (
+            "buku kerja berisi makro (VBA) walau bernama .xlsx; makro tidak diterima. "
+            "Di Excel pilih Simpan Sebagai > Buku Kerja Excel (.xlsx) agar makronya dibuang"
+        )
     if "xl/workbook.bin" in nama:
         return "berkas ini buku kerja biner (.xlsb); simpan sebagai Buku Kerja Excel (.xlsx)"
     if "xl/workbook.xml" not in nama:
-        jenis = "dokumen Word" if "word/document.xml" in nama else "presentasi PowerPoint" if "ppt/presentation.xml" in nama else "arsip zip"
+        jenis = (
+            "dokumen Word"
+            if "word/document.xml" in nama
+            else "presentasi PowerPoint"
+            if "ppt/presentation.xml" in nama
+            else "arsip zip"
+        )
         return f"berkas ini {jenis}, bukan buku kerja Excel (.xlsx)"
     for b in bagian:
         if b.filename.endswith((".xml", ".rels", ".vml")) and b.file_size:
@@ -221,8 +256,10 @@ def _arsip_salah(zf: zipfile.ZipFile) -> str | None:
     return None
 
 
-_PESAN_DTD = ("buku kerja berisi deklarasi DTD/entitas XML yang tidak pernah ditulis Excel (pola serangan "
-              "'billion laughs'); ditolak tanpa diurai. Simpan ulang dari Excel")
+_PESAN_DTD = (
+    "buku kerja berisi deklarasi DTD/entitas XML yang tidak pernah ditulis Excel (pola serangan "
+    "'billion laughs'); ditolak tanpa diurai. Simpan ulang dari Excel"
+)
 
 
 def _sebab(e: BaseException) -> str:
@@ -239,6 +276,7 @@ def _sebab(e: BaseException) -> str:
 
 
 # ---- .xlsx --------------------------------------------------------------------------------
+
 
 def _baca_xlsx(isi: bytes, hasil: BacaanBerkas) -> None:
     pesan = _wadah_salah(isi)
@@ -274,16 +312,25 @@ def _baca_lembar_xlsx(wb, zf: zipfile.ZipFile, hasil: BacaanBerkas) -> None:
             _lembar_asing(nama, judul, hasil)
             continue
         if ws.sheet_state != "visible":
-            hasil.masalah.append(Masalah(lembar.nama, None, None, "lembar ini tersembunyi; isi lembar tersembunyi tidak diimpor "
-                                         "agar tidak ada data yang tak terlihat. Tampilkan lembarnya (klik kanan tab > Tampilkan) "
-                                         "bila isinya memang harus diimpor, atau hapus lembarnya"))
+            hasil.masalah.append(
+                Masalah(
+                    lembar.nama,
+                    None,
+                    None,
+                    "lembar ini tersembunyi; isi lembar tersembunyi tidak diimpor "
+                    "agar tidak ada data yang tak terlihat. Tampilkan lembarnya (klik kanan tab > Tampilkan) "
+                    "bila isinya memang harus diimpor, atau hapus lembarnya",
+                )
+            )
             continue
-        rumus, gabung = _pindai_xml(zf, ws._worksheet_path)   # read-only sheets expose neither
+        rumus, gabung = _pindai_xml(zf, ws._worksheet_path)  # read-only sheets expose neither
         ws.reset_dimensions()  # some writers store a wrong used range; read every row there is
         baris_iter = ws.iter_rows()
         header = next(baris_iter, None)
         if header is None or all(c.value is None for c in header):
-            hasil.masalah.append(Masalah(lembar.nama, None, None, "lembar kosong (tanpa baris judul); diabaikan", "catatan"))
+            hasil.masalah.append(
+                Masalah(lembar.nama, None, None, "lembar kosong (tanpa baris judul); diabaikan", "catatan")
+            )
             continue
         mentah = _petakan_header(lembar, [c.value for c in header], hasil)
         if mentah is None:
@@ -292,7 +339,14 @@ def _baca_lembar_xlsx(wb, zf: zipfile.ZipFile, hasil: BacaanBerkas) -> None:
             _lapor_gabung(mentah, ref, hasil)
         for nomor, sel in enumerate(baris_iter, start=2):
             if nomor - 1 > BARIS_MAKS:
-                hasil.masalah.append(Masalah(lembar.nama, nomor, None, f"lebih dari {BARIS_MAKS:,} baris data; pecah berkasnya".replace(",", ".")))
+                hasil.masalah.append(
+                    Masalah(
+                        lembar.nama,
+                        nomor,
+                        None,
+                        f"lebih dari {BARIS_MAKS:,} baris data; pecah berkasnya".replace(",", "."),
+                    )
+                )
                 break
             _tambah_baris(mentah, nomor, [_nilai_sel(c, nomor, i + 1, rumus) for i, c in enumerate(sel)])
         hasil.lembar[lembar.nama] = mentah
@@ -308,8 +362,15 @@ def _lembar_asing(nama: str, judul: list[str], hasil: BacaanBerkas) -> None:
     polos = re.sub(r"[^a-z]", "", nama.lower())
     mirip = [h for h in hilang if h.lower() in polos or difflib.SequenceMatcher(None, polos, h.lower()).ratio() >= 0.75]
     if mirip:
-        hasil.masalah.append(Masalah(nama, None, None, f"lembar '{nama}' tidak dikenal, padahal lembar '{mirip[0]}' tidak ada; "
-                                     f"ganti nama lembar menjadi '{mirip[0]}' agar datanya ikut diimpor"))
+        hasil.masalah.append(
+            Masalah(
+                nama,
+                None,
+                None,
+                f"lembar '{nama}' tidak dikenal, padahal lembar '{mirip[0]}' tidak ada; "
+                f"ganti nama lembar menjadi '{mirip[0]}' agar datanya ikut diimpor",
+            )
+        )
     else:
         hasil.masalah.append(Masalah(nama, None, None, "lembar ini bukan bagian format templat; diabaikan", "catatan"))
 
@@ -337,33 +398,48 @@ def _nilai_sel(sel, nomor: int, kolom: int, rumus: dict) -> object:
     if getattr(sel, "data_type", None) == "e" or (isinstance(nilai, str) and nilai.strip() in GALAT_EXCEL):
         return _galat_excel(str(nilai))
     if nilai is None and (nomor, kolom) in rumus:
-        return SelRusak(f"sel berisi rumus '={rumus[(nomor, kolom)]}' tanpa nilai tersimpan (berkas dibuat program lain "
-                        "atau belum dihitung); buka dan simpan ulang di Excel, atau salin lalu tempel sebagai nilai")
+        return SelRusak(
+            f"sel berisi rumus '={rumus[(nomor, kolom)]}' tanpa nilai tersimpan (berkas dibuat program lain "
+            "atau belum dihitung); buka dan simpan ulang di Excel, atau salin lalu tempel sebagai nilai"
+        )
     return nilai
 
 
 def _galat_excel(kode: str) -> SelRusak:
-    return SelRusak(f"sel berisi galat Excel '{kode.strip()}' (biasanya rumus dengan rujukan yang terhapus atau data "
-                    "yang tidak ditemukan); ganti dengan angka/teks yang benar atau kosongkan")
+    return SelRusak(
+        f"sel berisi galat Excel '{kode.strip()}' (biasanya rumus dengan rujukan yang terhapus atau data "
+        "yang tidak ditemukan); ganti dengan angka/teks yang benar atau kosongkan"
+    )
 
 
 def _lapor_gabung(mentah: LembarMentah, ref: str, hasil: BacaanBerkas) -> None:
     kiri, atas, kanan, _ = range_boundaries(ref)
     nama = {i + 1: k for k, i in mentah.posisi.items()}
     kolom = next((nama[i] for i in range(kiri, kanan + 1) if i in nama), get_column_letter(kiri))
-    hasil.masalah.append(Masalah(mentah.lembar.nama, atas, kolom, f"sel digabung (merge) {ref}: hanya sel kiri atasnya yang "
-                                 "berisi nilai, sel lain terbaca kosong. Pisahkan gabungan (Merge & Center > Unmerge) "
-                                 "lalu isi setiap baris"))
+    hasil.masalah.append(
+        Masalah(
+            mentah.lembar.nama,
+            atas,
+            kolom,
+            f"sel digabung (merge) {ref}: hanya sel kiri atasnya yang "
+            "berisi nilai, sel lain terbaca kosong. Pisahkan gabungan (Merge & Center > Unmerge) "
+            "lalu isi setiap baris",
+        )
+    )
 
 
 # ---- .csv ---------------------------------------------------------------------------------
 
+
 def _teks_csv(isi: bytes) -> tuple[str | None, str | None]:
     """Decoded text, or why the bytes are not a CSV file."""
     if isi.startswith((b"PK", _CFB)):
-        return None, "berkas ini buku kerja Excel yang diberi nama .csv; beri akhiran .xlsx, atau simpan sebagai CSV dari Excel"
+        return (
+            None,
+            "berkas ini buku kerja Excel yang diberi nama .csv; beri akhiran .xlsx, atau simpan sebagai CSV dari Excel",
+        )
     if isi.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return isi.decode("utf-16"), None           # Excel's "Unicode Text"
+        return isi.decode("utf-16"), None  # Excel's "Unicode Text"
     if b"\x00" in isi[:4096]:
         return None, "berkas bukan teks CSV (berisi bait biner)"
     for kodek in ("utf-8-sig", "cp1252", "latin-1"):  # latin-1 decodes anything
@@ -383,10 +459,14 @@ def _pemisah(teks: str) -> str:
 
 def _baca_csv(isi: bytes, nama_file: str, hasil: BacaanBerkas) -> None:
     batang = Path(nama_file).stem
-    lembar = next((l for l in LEMBAR if batang.lower() == l.nama.lower() or batang.lower().endswith("_" + l.nama.lower())), None)
+    lembar = next(
+        (l for l in LEMBAR if batang.lower() == l.nama.lower() or batang.lower().endswith("_" + l.nama.lower())), None
+    )
     if lembar is None:
-        hasil.galat(f"nama berkas CSV '{nama_file}' harus nama lembar, mis. Capaian.csv; "
-                    "lembar: " + ", ".join(l.nama for l in LEMBAR) + "." + saran(batang, [l.nama for l in LEMBAR]))
+        hasil.galat(
+            f"nama berkas CSV '{nama_file}' harus nama lembar, mis. Capaian.csv; "
+            "lembar: " + ", ".join(l.nama for l in LEMBAR) + "." + saran(batang, [l.nama for l in LEMBAR])
+        )
         return
     teks, pesan = _teks_csv(isi)
     if pesan:
@@ -400,7 +480,14 @@ def _baca_csv(isi: bytes, nama_file: str, hasil: BacaanBerkas) -> None:
             return
         for nomor, nilai in enumerate(pembaca, start=2):
             if nomor - 1 > BARIS_MAKS:
-                hasil.masalah.append(Masalah(lembar.nama, nomor, None, f"lebih dari {BARIS_MAKS:,} baris data; pecah berkasnya".replace(",", ".")))
+                hasil.masalah.append(
+                    Masalah(
+                        lembar.nama,
+                        nomor,
+                        None,
+                        f"lebih dari {BARIS_MAKS:,} baris data; pecah berkasnya".replace(",", "."),
+                    )
+                )
                 break
             _tambah_baris(mentah, nomor, [_nilai_csv(v) for v in nilai])
     except csv.Error as e:
@@ -417,6 +504,7 @@ def _nilai_csv(v: str) -> object:
 
 # ---- header and rows ----------------------------------------------------------------------
 
+
 def _petakan_header(lembar: Lembar, header: list[object], hasil: BacaanBerkas) -> LembarMentah | None:
     nama_kolom = lembar.nama_kolom
     posisi: dict[str, int] = {}
@@ -426,9 +514,18 @@ def _petakan_header(lembar: Lembar, header: list[object], hasil: BacaanBerkas) -
         nama = str(sel).strip().lower().replace(" ", "_")
         huruf = get_column_letter(i + 1)
         if nama not in nama_kolom:
-            hasil.masalah.append(Masalah(lembar.nama, 1, huruf, f"kolom '{sel}' tidak dikenal.{saran(nama, nama_kolom)}"))
+            hasil.masalah.append(
+                Masalah(lembar.nama, 1, huruf, f"kolom '{sel}' tidak dikenal.{saran(nama, nama_kolom)}")
+            )
         elif nama in posisi:
-            hasil.masalah.append(Masalah(lembar.nama, 1, huruf, f"kolom '{nama}' muncul dua kali (juga di kolom {get_column_letter(posisi[nama] + 1)})"))
+            hasil.masalah.append(
+                Masalah(
+                    lembar.nama,
+                    1,
+                    huruf,
+                    f"kolom '{nama}' muncul dua kali (juga di kolom {get_column_letter(posisi[nama] + 1)})",
+                )
+            )
         else:
             posisi[nama] = i
     hilang = [k.nama for k in lembar.kolom if k.wajib and k.nama not in posisi]

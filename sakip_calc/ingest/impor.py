@@ -5,6 +5,7 @@ computes what would change (the preview);
 `impor_berkas` commits a valid plan in one copy-on-write transaction and records every attempt
 in `impor`; `bangun` rebuilds the database from the workbooks shipped in data/.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -31,6 +32,7 @@ _KOLOM_TRIWULAN = ("realisasi_tw1", "realisasi_tw2", "realisasi_tw3", "realisasi
 @dataclass
 class Rencana:
     """What an import would do: typed rows per sheet, the problems, the counts per table."""
+
     nama_file: str
     sha256: str
     masalah: list[Masalah] = field(default_factory=list)
@@ -56,16 +58,17 @@ class Rencana:
 @dataclass
 class HasilImpor:
     rencana: Rencana
-    status: str          # berhasil | tanpa perubahan | ditolak
+    status: str  # berhasil | tanpa perubahan | ditolak
     impor_id: int
 
 
 # ---- plan and commit ----------------------------------------------------------------------
 
+
 def _baca_semua(berkas: list[tuple[str, bytes]]) -> tuple[list[BacaanBerkas], str, str]:
     bacaan = [baca_berkas(nama, isi=isi, nama_file=nama) for nama, isi in berkas]
     sidik = hashlib.sha256()
-    for nama, isi in sorted(berkas):
+    for _nama, isi in sorted(berkas):
         sidik.update(hashlib.sha256(isi).digest())
     return bacaan, ", ".join(nama for nama, _ in berkas), sidik.hexdigest()
 
@@ -86,8 +89,14 @@ def rencanakan(berkas: list[tuple[str, bytes]], con: duckdb.DuckDBPyConnection) 
     if any(len(df) for df in rencana.data.values()):
         validasi.validasi_silang(rencana.data, con, rencana.masalah)
     elif not rencana.galat:
-        rencana.masalah.append(Masalah("", None, None, "berkas tidak berisi baris data: lembar yang dikenal kosong atau "
-                                       "hanya berisi baris judul"))
+        rencana.masalah.append(
+            Masalah(
+                "",
+                None,
+                None,
+                "berkas tidak berisi baris data: lembar yang dikenal kosong atau hanya berisi baris judul",
+            )
+        )
     return rencana
 
 
@@ -107,9 +116,16 @@ def _bingkai_tabel(rencana: Rencana) -> list[tuple[str, pd.DataFrame]]:
             df["urutan"] = df.groupby("nama").cumcount()
             df["inklusif"] = df["inklusif"].eq("ya")
         if tabel == "anggaran":
-            tw = df[["instansi", "tahun", "kode", *_KOLOM_TRIWULAN]].melt(
-                         id_vars=["instansi", "tahun", "kode"], value_vars=list(_KOLOM_TRIWULAN),
-                         var_name="triwulan", value_name="realisasi").dropna(subset=["realisasi"])
+            tw = (
+                df[["instansi", "tahun", "kode", *_KOLOM_TRIWULAN]]
+                .melt(
+                    id_vars=["instansi", "tahun", "kode"],
+                    value_vars=list(_KOLOM_TRIWULAN),
+                    var_name="triwulan",
+                    value_name="realisasi",
+                )
+                .dropna(subset=["realisasi"])
+            )
             tw["triwulan"] = tw["triwulan"].str[-1].astype(int)
             df = df.drop(columns=list(_KOLOM_TRIWULAN))
             hasil.append((tabel, df.drop(columns=["nomor_baris"])))
@@ -119,7 +135,9 @@ def _bingkai_tabel(rencana: Rencana) -> list[tuple[str, pd.DataFrame]]:
     return hasil
 
 
-def _terapkan(con: duckdb.DuckDBPyConnection, rencana: Rencana, impor_id: int | None = None) -> dict[str, dict[str, int]]:
+def _terapkan(
+    con: duckdb.DuckDBPyConnection, rencana: Rencana, impor_id: int | None = None
+) -> dict[str, dict[str, int]]:
     return {tabel: store.tulis_tabel(con, tabel, df, impor_id) for tabel, df in _bingkai_tabel(rencana)}
 
 
@@ -140,8 +158,13 @@ def pratinjau(berkas: list[tuple[str, bytes]], db: str | Path = store.DB_BAWAAN)
 
 
 def _pesan(rencana: Rencana) -> str:
-    return json.dumps([{"lembar": m.lembar, "baris": m.baris, "kolom": m.kolom, "pesan": m.pesan, "tingkat": m.tingkat}
-                       for m in rencana.masalah], ensure_ascii=False)
+    return json.dumps(
+        [
+            {"lembar": m.lembar, "baris": m.baris, "kolom": m.kolom, "pesan": m.pesan, "tingkat": m.tingkat}
+            for m in rencana.masalah
+        ],
+        ensure_ascii=False,
+    )
 
 
 def impor_data(berkas: list[tuple[str, bytes]], db: str | Path = store.DB_BAWAAN, bawaan: bool = False) -> HasilImpor:
@@ -172,9 +195,9 @@ def impor_data(berkas: list[tuple[str, bytes]], db: str | Path = store.DB_BAWAAN
 
 @dataclass
 class HasilBatal:
-    pesan: str                       # what happened, for the page and the command line
-    dibatalkan: int | None = None    # the import undone
-    nomor: int | None = None         # the `impor` row recording the undo
+    pesan: str  # what happened, for the page and the command line
+    dibatalkan: int | None = None  # the import undone
+    nomor: int | None = None  # the `impor` row recording the undo
     perubahan: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
@@ -188,18 +211,29 @@ def batalkan_terakhir(db: str | Path = store.DB_BAWAAN, harapan: int | None = No
             return HasilBatal("tidak ada impor yang dapat dibatalkan")
         nomor_target = int(target["id"])
         if harapan is not None and harapan != nomor_target:
-            return HasilBatal(f"impor terakhir sekarang #{nomor_target}, bukan #{harapan}; periksa riwayat lalu coba lagi")
+            return HasilBatal(
+                f"impor terakhir sekarang #{nomor_target}, bukan #{harapan}; periksa riwayat lalu coba lagi"
+            )
         if not target["ada_riwayat"]:
-            return HasilBatal(f"impor #{nomor_target} ({target['nama_file']}) tidak menyimpan riwayat perubahan (impor massal, "
-                              "atau dibuat sebelum riwayat disimpan) sehingga tidak dapat dibatalkan")
+            return HasilBatal(
+                f"impor #{nomor_target} ({target['nama_file']}) tidak menyimpan riwayat perubahan (impor massal, "
+                "atau dibuat sebelum riwayat disimpan) sehingga tidak dapat dibatalkan"
+            )
         perubahan = store.batalkan_impor(con, nomor_target)
         dihapus = sum(h["dihapus"] for h in perubahan.values())
         dipulihkan = sum(h["dipulihkan"] for h in perubahan.values())
-        pesan = (f"impor #{nomor_target} ({target['nama_file']}) dibatalkan: {dihapus} baris tambahannya dihapus, "
-                 f"{dipulihkan} baris yang diubahnya dikembalikan")
-        nomor = store.catat_impor(con, f"pembatalan impor #{nomor_target}: {target['nama_file']}", target["sha256"],
-                                  "pembatalan", {"baru": 0, "berubah": dihapus + dipulihkan, "sama": 0},
-                                  json.dumps({"membatalkan": nomor_target, "tabel": perubahan}, ensure_ascii=False))
+        pesan = (
+            f"impor #{nomor_target} ({target['nama_file']}) dibatalkan: {dihapus} baris tambahannya dihapus, "
+            f"{dipulihkan} baris yang diubahnya dikembalikan"
+        )
+        nomor = store.catat_impor(
+            con,
+            f"pembatalan impor #{nomor_target}: {target['nama_file']}",
+            target["sha256"],
+            "pembatalan",
+            {"baru": 0, "berubah": dihapus + dipulihkan, "sama": 0},
+            json.dumps({"membatalkan": nomor_target, "tabel": perubahan}, ensure_ascii=False),
+        )
     return HasilBatal(pesan, nomor_target, nomor, perubahan)
 
 
@@ -253,7 +287,10 @@ def bawaan_berubah(db: str | Path = store.DB_BAWAAN, folder: Path = store.AKAR /
     try:
         berubah = [w for w in semua if store.impor_berkas_bawaan(con, _nama_bawaan(w.name))[1] != _sidik_berkas(w)]
         alias = folder / "kecamatan_alias.csv"
-        alias_berubah = alias.exists() and store.baca_meta(con, "sha256_kecamatan_alias") != hashlib.sha256(alias.read_bytes()).hexdigest()
+        alias_berubah = (
+            alias.exists()
+            and store.baca_meta(con, "sha256_kecamatan_alias") != hashlib.sha256(alias.read_bytes()).hexdigest()
+        )
     finally:
         con.close()
     return berubah, alias_berubah
@@ -274,7 +311,7 @@ def bangun(db: str | Path = store.DB_BAWAAN, folder: Path = store.AKAR / "data")
         return _bangun_baru(db, folder)
     berubah, alias_berubah = bawaan_berubah(db, folder)
     if alias_berubah and not berubah:
-        with store.transaksi_tulis(db):   # opening for writing loads the shipped list
+        with store.transaksi_tulis(db):  # opening for writing loads the shipped list
             pass
     return [impor_data([(str(w), w.read_bytes())], db, bawaan=True) for w in berubah]
 
@@ -291,7 +328,9 @@ def _bangun_baru(db: Path, folder: Path) -> list[HasilImpor]:
     return hasil
 
 
-def bangun_ulang(db: str | Path = store.DB_BAWAAN, folder: Path = store.AKAR / "data") -> tuple[list[HasilImpor], Path | None]:
+def bangun_ulang(
+    db: str | Path = store.DB_BAWAAN, folder: Path = store.AKAR / "data"
+) -> tuple[list[HasilImpor], Path | None]:
     """`build --ganti-semua`: start over from the shipped workbooks alone. The old file is kept
     beside it as a dated copy (returned), so even this explicit request loses nothing."""
     db = Path(db)

@@ -15,14 +15,15 @@ every problem is reported with its file, row and column, and any error leaves th
 (one `impor` row records the attempt). Rows: CSV rows count the header as row 1, as a spreadsheet
 does; Parquet rows are record numbers from 1.
 """
+
 from __future__ import annotations
 
 import hashlib
 import json
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 import duckdb
 import pandas as pd
@@ -32,9 +33,9 @@ from sakip_calc.domain.angka import format_angka
 from sakip_calc.domain.spesifikasi import (
     KODE,
     LEMBAR,
+    LEMBAR_BERNAMA,
     RUPIAH,
     SKALA_BAWAAN,
-    TAHUN,
     TEKS,
     TRIWULAN,
     Kolom,
@@ -43,30 +44,65 @@ from sakip_calc.domain.spesifikasi import (
 from sakip_calc.ingest import aturan, validasi
 from sakip_calc.ingest.baca import Masalah, saran
 
-_TAHUN = Kolom("tahun", TAHUN, "", wajib=True, minimum=2000, maksimum=2100)
+_TAHUN = LEMBAR_BERNAMA["Capaian"].kolom_bernama("tahun")  # the format's own year rule
 TAMBAHAN = (
-    Lembar("anggaran_triwulan", "anggaran_triwulan", ("instansi", "tahun", "kode", "triwulan"), (
-        Kolom("instansi", KODE, "", wajib=True), _TAHUN, Kolom("kode", KODE, "", wajib=True),
-        Kolom("triwulan", TRIWULAN, "", wajib=True, minimum=1, maksimum=4), Kolom("realisasi", RUPIAH, "", minimum=0))),
-    Lembar("kecamatan_alias", "kecamatan_alias", ("kabupaten", "kecamatan", "alias"), (
-        Kolom("kabupaten", TEKS, "", wajib=True), Kolom("kecamatan", TEKS, "", wajib=True), Kolom("alias", TEKS, ""))),
+    Lembar(
+        "anggaran_triwulan",
+        "anggaran_triwulan",
+        ("instansi", "tahun", "kode", "triwulan"),
+        (
+            Kolom("instansi", KODE, "", wajib=True),
+            _TAHUN,
+            Kolom("kode", KODE, "", wajib=True),
+            Kolom("triwulan", TRIWULAN, "", wajib=True, minimum=1, maksimum=4),
+            Kolom("realisasi", RUPIAH, "", minimum=0),
+        ),
+    ),
+    Lembar(
+        "kecamatan_alias",
+        "kecamatan_alias",
+        ("kabupaten", "kecamatan", "alias"),
+        (Kolom("kabupaten", TEKS, "", wajib=True), Kolom("kecamatan", TEKS, "", wajib=True), Kolom("alias", TEKS, "")),
+    ),
 )
 # table -> its format, in write order (parents before children)
 FORMAT = {l.tabel: l for l in (*LEMBAR, *TAMBAHAN)}
-URUTAN = ("kecamatan_alias", "skala_predikat", "instansi", "indikator", "capaian", "anggaran", "anggaran_triwulan",
-          "wilayah", "belanja", "angka_laporan")
+URUTAN = (
+    "kecamatan_alias",
+    "skala_predikat",
+    "instansi",
+    "indikator",
+    "capaian",
+    "anggaran",
+    "anggaran_triwulan",
+    "wilayah",
+    "belanja",
+    "angka_laporan",
+)
 _NAMA_BERKAS = {n.lower(): t for t, l in FORMAT.items() for n in (t, l.nama)}
-_JENIS_ANGKA_SQL = ("DOUBLE", "FLOAT", "INTEGER", "BIGINT", "SMALLINT", "TINYINT", "HUGEINT", "DECIMAL", "UBIGINT",
-                    "UINTEGER", "USMALLINT", "UTINYINT")
+_JENIS_ANGKA_SQL = (
+    "DOUBLE",
+    "FLOAT",
+    "INTEGER",
+    "BIGINT",
+    "SMALLINT",
+    "TINYINT",
+    "HUGEINT",
+    "DECIMAL",
+    "UBIGINT",
+    "UINTEGER",
+    "USMALLINT",
+    "UTINYINT",
+)
 BATAS_PESAN = 1000
 
 
 @dataclass
 class HasilMassal:
     folder: str
-    status: str                                  # berhasil | ditolak
+    status: str  # berhasil | ditolak
     masalah: list[Masalah] = field(default_factory=list)
-    jumlah_masalah: int = 0                      # all problems; `masalah` holds the first BATAS_PESAN
+    jumlah_masalah: int = 0  # all problems; `masalah` holds the first BATAS_PESAN
     perubahan: dict[str, dict[str, int]] = field(default_factory=dict)
     impor_id: int | None = None
     detik: float = 0.0
@@ -84,8 +120,18 @@ def temukan_berkas(folder: Path) -> tuple[dict[str, Path], list[Masalah]]:
             continue
         tabel = _NAMA_BERKAS.get(jalur.stem.lower())
         if tabel is None:
-            masalah.append(Masalah(jalur.name, None, None, "nama berkas bukan nama tabel; diabaikan. Nama yang dikenal: "
-                                   + ", ".join(URUTAN) + "." + saran(jalur.stem, list(URUTAN)), "catatan"))
+            masalah.append(
+                Masalah(
+                    jalur.name,
+                    None,
+                    None,
+                    "nama berkas bukan nama tabel; diabaikan. Nama yang dikenal: "
+                    + ", ".join(URUTAN)
+                    + "."
+                    + saran(jalur.stem, list(URUTAN)),
+                    "catatan",
+                )
+            )
         elif tabel in berkas:
             masalah.append(Masalah(jalur.name, None, None, f"tabel {tabel} sudah diberikan oleh {berkas[tabel].name}"))
         else:
@@ -95,8 +141,9 @@ def temukan_berkas(folder: Path) -> tuple[dict[str, Path], list[Masalah]]:
     return berkas, masalah
 
 
-def _aturan(lembar: Lembar, kolom_berkas: list[tuple[str, str]], nama: str,
-            masalah: list[Masalah]) -> dict[str, tuple[str, list[tuple[str, str]]]] | None:
+def _aturan(
+    lembar: Lembar, kolom_berkas: list[tuple[str, str]], nama: str, masalah: list[Masalah]
+) -> dict[str, tuple[str, list[tuple[str, str]]]] | None:
     """Map the file's header to the format's columns (as the workbook reader does), and each
     column to its typing SQL (the import rules, aturan.py)."""
     posisi: dict[str, tuple[str, str]] = {}
@@ -130,9 +177,14 @@ def _petakan_nama(con: duckdb.DuckDBPyConnection, ada: dict[str, str]) -> None:
         peta = peta or aturan.PetaKecamatan(store.alias_massal(con, "kecamatan_alias" in ada), "berkas kecamatan_alias")
         pasangan, desa = store.nama_berbeda_massal(con, tabel)
         hasil = [peta.kanonik(kab, kec) for kab, kec in zip(pasangan["kabupaten"], pasangan["kecamatan"])]
-        kecamatan = pd.DataFrame({"instansi": pasangan["instansi"], "kecamatan": pasangan["kecamatan"],
-                                  "kanonik": pd.Series([h[0] for h in hasil], dtype="object"),
-                                  "galat": pd.Series([h[1] for h in hasil], dtype="object")})
+        kecamatan = pd.DataFrame(
+            {
+                "instansi": pasangan["instansi"],
+                "kecamatan": pasangan["kecamatan"],
+                "kanonik": pd.Series([h[0] for h in hasil], dtype="object"),
+                "galat": pd.Series([h[1] for h in hasil], dtype="object"),
+            }
+        )
         baku = pd.DataFrame({"desa": desa, "baku": [aturan.nama_desa(d) for d in desa]}, dtype="object")
         store.petakan_massal(con, ada[tabel], tabel, kecamatan, baku if tabel == "wilayah" else None)
 
@@ -146,7 +198,9 @@ def _sidik(berkas: dict[str, Path]) -> str:
     return h.hexdigest()
 
 
-def impor_folder(folder: str | Path, db: str | Path = store.DB_BAWAAN, cetak: Callable[[str], None] = lambda _: None) -> HasilMassal:
+def impor_folder(
+    folder: str | Path, db: str | Path = store.DB_BAWAAN, cetak: Callable[[str], None] = lambda _: None
+) -> HasilMassal:
     """Validate every file of `folder`, then write all of them in one transaction, or nothing."""
     folder = Path(folder)
     mulai = time.perf_counter()
@@ -182,7 +236,7 @@ def impor_folder(folder: str | Path, db: str | Path = store.DB_BAWAAN, cetak: Ca
         if "anggaran" in ada and "anggaran_triwulan" in ada:
             store.cek_triwulan_ganda_massal(con, ada["anggaran_triwulan"])
         for tabel, nama in ada.items():
-            if tabel != "kecamatan_alias":   # alias rows of one kecamatan may repeat its name
+            if tabel != "kecamatan_alias":  # alias rows of one kecamatan may repeat its name
                 store.cek_ganda_massal(con, nama, f"massal_{tabel}", FORMAT[tabel].kunci)
         jumlah, daftar = store.daftar_masalah_massal(con, BATAS_PESAN)
         hasil.jumlah_masalah = jumlah + sum(m.tingkat == "galat" for m in masalah)
@@ -193,11 +247,20 @@ def impor_folder(folder: str | Path, db: str | Path = store.DB_BAWAAN, cetak: Ca
                 if tabel in ada or (tabel == "anggaran_triwulan" and "anggaran" in ada):
                     hasil.perubahan[tabel] = store.tulis_massal(con, tabel, set(ada))
                     cetak(f"  ditulis: {tabel} ({format_angka(time.perf_counter() - mulai, 1)} s)")
-        jumlah_baris = {"baru": sum(h["baru"] for h in hasil.perubahan.values()),
-                        "berubah": sum(h["diganti"] for h in hasil.perubahan.values())}
-        pesan = json.dumps([{"lembar": m.lembar, "baris": m.baris, "kolom": m.kolom, "pesan": m.pesan, "tingkat": m.tingkat}
-                            for m in masalah], ensure_ascii=False)
-        hasil.impor_id = store.catat_impor(con, f"{folder.name}/ (massal)", _sidik(berkas), hasil.status, jumlah_baris, pesan)
+        jumlah_baris = {
+            "baru": sum(h["baru"] for h in hasil.perubahan.values()),
+            "berubah": sum(h["diganti"] for h in hasil.perubahan.values()),
+        }
+        pesan = json.dumps(
+            [
+                {"lembar": m.lembar, "baris": m.baris, "kolom": m.kolom, "pesan": m.pesan, "tingkat": m.tingkat}
+                for m in masalah
+            ],
+            ensure_ascii=False,
+        )
+        hasil.impor_id = store.catat_impor(
+            con, f"{folder.name}/ (massal)", _sidik(berkas), hasil.status, jumlah_baris, pesan
+        )
         cetak(f"  menyimpan: tabel agregat, commit, checkpoint… ({format_angka(time.perf_counter() - mulai, 1)} s)")
     hasil.detik = time.perf_counter() - mulai
     return hasil
@@ -210,7 +273,9 @@ def ekspor_folder(db: str | Path, folder: str | Path, format: str = "parquet") -
     folder.mkdir(parents=True, exist_ok=True)
     con = store.buka(db)
     try:
-        return {tabel: store.ekspor_massal(con, tabel, FORMAT[tabel].nama_kolom, folder / f"{tabel}.{format}", format)
-                for tabel in URUTAN}
+        return {
+            tabel: store.ekspor_massal(con, tabel, FORMAT[tabel].nama_kolom, folder / f"{tabel}.{format}", format)
+            for tabel in URUTAN
+        }
     finally:
         con.close()

@@ -1,4 +1,5 @@
 """The workbook template: every sheet of the format, a note on every column, dropdowns."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -35,8 +36,11 @@ def buat_templat() -> Workbook:
             if kolom.pilihan:
                 huruf = get_column_letter(i)
                 dv = DataValidation(
-                    type="list", formula1=_rumus_pilihan(kolom.pilihan), allow_blank=not kolom.wajib,
-                    showErrorMessage=True, errorTitle="Nilai tidak dikenal",
+                    type="list",
+                    formula1=_rumus_pilihan(kolom.pilihan),
+                    allow_blank=not kolom.wajib,
+                    showErrorMessage=True,
+                    errorTitle="Nilai tidak dikenal",
                     error=f"Pilih salah satu nilai {kolom.nama} dari daftar.",
                 )
                 dv.add(f"{huruf}2:{huruf}{_BARIS_DROPDOWN}")
@@ -68,9 +72,12 @@ def _isi_petunjuk(ws) -> None:
     for i, lembar in enumerate(LEMBAR, start=baris + 1):
         ws.cell(row=i, column=1, value=lembar.nama)
         ws.cell(row=i, column=2, value=lembar.catatan + " Kunci: " + ", ".join(lembar.kunci) + ".")
-    ws.cell(row=baris + len(LEMBAR) + 2, column=1,
-            value="Angka boleh ditulis 1.234.567,89 atau 1,234,567.89; 'Rp', '%' dan ',-' diabaikan; "
-                  "'-', 'n.a', 'na' dan sel kosong berarti tidak ada data. Kolom merah wajib diisi.")
+    ws.cell(
+        row=baris + len(LEMBAR) + 2,
+        column=1,
+        value="Angka boleh ditulis 1.234.567,89 atau 1,234,567.89; 'Rp', '%' dan ',-' diabaikan; "
+        "'-', 'n.a', 'na' dan sel kosong berarti tidak ada data. Kolom merah wajib diisi.",
+    )
     ws.column_dimensions["A"].width = 24
     ws.column_dimensions["B"].width = 60
 

@@ -5,6 +5,7 @@ parents, kecamatan names. Problems are appended to the caller's list; nothing is
 The bulk path checks the same references in SQL (store/massal.py); tests/test_dua_jalur.py feeds
 the same rows, good and bad, through both.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -50,6 +51,7 @@ def ketik_lembar(mentah: LembarMentah, masalah: list[Masalah]) -> pd.DataFrame:
 
 # ---- cross-sheet validation ---------------------------------------------------------------
 
+
 def _duplikat(df: pd.DataFrame, lembar: str, kunci: tuple[str, ...], masalah: list[Masalah]) -> None:
     # a key cell already rejected reads as empty; comparing it would report a duplicate that is not
     rusak = {m.baris for m in masalah if m.lembar == lembar and m.kolom in kunci and m.tingkat == "galat"}
@@ -79,19 +81,40 @@ def validasi_silang(data: dict[str, pd.DataFrame], con: duckdb.DuckDBPyConnectio
             _duplikat(df, nama, lembar.kunci, masalah)
         if "instansi" in df.columns and nama != "Instansi":
             for r in df[df["instansi"].notna() & ~df["instansi"].isin(list(kabupaten))].itertuples():
-                masalah.append(Masalah(nama, r.nomor_baris, "instansi", f"instansi '{r.instansi}' tidak ada di lembar Instansi "
-                                       "maupun di basis data." + saran(r.instansi, list(kabupaten))))
+                masalah.append(
+                    Masalah(
+                        nama,
+                        r.nomor_baris,
+                        "instansi",
+                        f"instansi '{r.instansi}' tidak ada di lembar Instansi "
+                        "maupun di basis data." + saran(r.instansi, list(kabupaten)),
+                    )
+                )
     if "Instansi" in data:
         for r in data["Instansi"].itertuples():
             if r.skala_predikat and r.skala_predikat not in skala:
-                masalah.append(Masalah("Instansi", r.nomor_baris, "skala_predikat", f"skala '{r.skala_predikat}' tidak dikenal; "
-                                       "skala: " + ", ".join(sorted(skala)) + "." + saran(r.skala_predikat, sorted(skala))))
+                masalah.append(
+                    Masalah(
+                        "Instansi",
+                        r.nomor_baris,
+                        "skala_predikat",
+                        f"skala '{r.skala_predikat}' tidak dikenal; "
+                        "skala: " + ", ".join(sorted(skala)) + "." + saran(r.skala_predikat, sorted(skala)),
+                    )
+                )
     if "Skala" in data:
         cek_skala(data["Skala"], store.skala_predikat(con), masalah)
     if "Indikator" in data:
         for r in data["Indikator"].itertuples():
             if pd.notna(r.periode_awal) and pd.notna(r.periode_akhir) and r.periode_awal > r.periode_akhir:
-                masalah.append(Masalah("Indikator", r.nomor_baris, "periode_akhir", f"periode_akhir {r.periode_akhir} sebelum periode_awal {r.periode_awal}"))
+                masalah.append(
+                    Masalah(
+                        "Indikator",
+                        r.nomor_baris,
+                        "periode_akhir",
+                        f"periode_akhir {r.periode_akhir} sebelum periode_awal {r.periode_awal}",
+                    )
+                )
     _cek_indikator_dikenal(data, con, set(kabupaten), masalah)
     _cek_induk_anggaran(data, con, masalah)
     peta = aturan.PetaKecamatan(store.alias_kecamatan(con))
@@ -111,19 +134,51 @@ def cek_skala(df: pd.DataFrame, tersimpan: pd.DataFrame, masalah: list[Masalah])
         for i, b in enumerate(batas):
             if i == len(batas) - 1:
                 if pd.notna(b):
-                    masalah.append(Masalah("Skala", nomor[i], "batas_bawah", f"predikat terbawah skala '{nama}' harus tanpa "
-                                           "batas_bawah (kosong) agar setiap skor, juga yang terendah, mendapat predikat"))
+                    masalah.append(
+                        Masalah(
+                            "Skala",
+                            nomor[i],
+                            "batas_bawah",
+                            f"predikat terbawah skala '{nama}' harus tanpa "
+                            "batas_bawah (kosong) agar setiap skor, juga yang terendah, mendapat predikat",
+                        )
+                    )
             elif pd.isna(b):
-                masalah.append(Masalah("Skala", nomor[i], "batas_bawah", f"hanya predikat terbawah skala '{nama}' yang boleh "
-                                       "tanpa batas_bawah; tulis predikat dari yang tertinggi ke yang terendah"))
+                masalah.append(
+                    Masalah(
+                        "Skala",
+                        nomor[i],
+                        "batas_bawah",
+                        f"hanya predikat terbawah skala '{nama}' yang boleh "
+                        "tanpa batas_bawah; tulis predikat dari yang tertinggi ke yang terendah",
+                    )
+                )
             # equal bounds are one band holding only that score: '>= b' under '> b'
-            elif i and pd.notna(batas[i - 1]) and not (b < batas[i - 1] or (b == batas[i - 1] and inklusif[i] and not inklusif[i - 1])):
-                masalah.append(Masalah("Skala", nomor[i], "batas_bawah", f"batas_bawah {b:g} harus lebih kecil dari {batas[i - 1]:g} "
-                                       f"(baris {nomor[i - 1]}): predikat ditulis dari yang tertinggi ke yang terendah"))
+            elif (
+                i
+                and pd.notna(batas[i - 1])
+                and not (b < batas[i - 1] or (b == batas[i - 1] and inklusif[i] and not inklusif[i - 1]))
+            ):
+                masalah.append(
+                    Masalah(
+                        "Skala",
+                        nomor[i],
+                        "batas_bawah",
+                        f"batas_bawah {b:g} harus lebih kecil dari {batas[i - 1]:g} "
+                        f"(baris {nomor[i - 1]}): predikat ditulis dari yang tertinggi ke yang terendah",
+                    )
+                )
         lain = set(tersimpan.loc[tersimpan["nama"] == nama, "kode"]) - set(grup["kode"])
         if lain:
-            masalah.append(Masalah("Skala", nomor[0], "kode", f"skala '{nama}' di basis data juga punya predikat "
-                                   f"{', '.join(sorted(lain))}; sertakan semua predikat skala ini di lembar Skala"))
+            masalah.append(
+                Masalah(
+                    "Skala",
+                    nomor[0],
+                    "kode",
+                    f"skala '{nama}' di basis data juga punya predikat "
+                    f"{', '.join(sorted(lain))}; sertakan semua predikat skala ini di lembar Skala",
+                )
+            )
 
 
 def _cek_indikator_dikenal(data, con, instansi: set[str], masalah) -> None:
@@ -139,8 +194,16 @@ def _cek_indikator_dikenal(data, con, instansi: set[str], masalah) -> None:
             kode[r.instansi].add(r.kode)
     for r in data["Capaian"].itertuples():
         if r.indikator_kode and r.instansi in instansi and r.indikator_kode not in kode[r.instansi]:
-            masalah.append(Masalah("Capaian", r.nomor_baris, "indikator_kode", f"kode indikator '{r.indikator_kode}' tidak ada di lembar "
-                                   f"Indikator maupun di basis data untuk {r.instansi}." + saran(r.indikator_kode, sorted(kode[r.instansi]))))
+            masalah.append(
+                Masalah(
+                    "Capaian",
+                    r.nomor_baris,
+                    "indikator_kode",
+                    f"kode indikator '{r.indikator_kode}' tidak ada di lembar "
+                    f"Indikator maupun di basis data untuk {r.instansi}."
+                    + saran(r.indikator_kode, sorted(kode[r.instansi])),
+                )
+            )
 
 
 def _cek_induk_anggaran(data, con, masalah) -> None:
@@ -156,20 +219,41 @@ def _cek_induk_anggaran(data, con, masalah) -> None:
     for r in df.itertuples():
         if r.tingkat == "program":
             if r.induk_kode:
-                masalah.append(Masalah("Anggaran", r.nomor_baris, "induk_kode", "program tidak punya induk; kosongkan induk_kode"))
+                masalah.append(
+                    Masalah("Anggaran", r.nomor_baris, "induk_kode", "program tidak punya induk; kosongkan induk_kode")
+                )
             continue
         if not r.induk_kode:
             if r.tingkat:
-                masalah.append(Masalah("Anggaran", r.nomor_baris, "induk_kode", f"{r.tingkat} wajib punya induk ({induk_sah[r.tingkat]})"))
+                masalah.append(
+                    Masalah(
+                        "Anggaran",
+                        r.nomor_baris,
+                        "induk_kode",
+                        f"{r.tingkat} wajib punya induk ({induk_sah[r.tingkat]})",
+                    )
+                )
             continue
         induk = tingkat.get((r.instansi, r.tahun, r.induk_kode))
         if induk is None:
             sekeluarga = [k[2] for k in tingkat if k[0] == r.instansi and k[1] == r.tahun and k[2] != r.kode]
-            masalah.append(Masalah("Anggaran", r.nomor_baris, "induk_kode", f"induk '{r.induk_kode}' tidak ada untuk tahun {r.tahun}."
-                                   + saran(r.induk_kode, sekeluarga)))
+            masalah.append(
+                Masalah(
+                    "Anggaran",
+                    r.nomor_baris,
+                    "induk_kode",
+                    f"induk '{r.induk_kode}' tidak ada untuk tahun {r.tahun}." + saran(r.induk_kode, sekeluarga),
+                )
+            )
         elif r.tingkat in induk_sah and induk != induk_sah[r.tingkat]:
-            masalah.append(Masalah("Anggaran", r.nomor_baris, "induk_kode", f"induk {r.tingkat} harus {induk_sah[r.tingkat]}, "
-                                   f"tetapi '{r.induk_kode}' adalah {induk}"))
+            masalah.append(
+                Masalah(
+                    "Anggaran",
+                    r.nomor_baris,
+                    "induk_kode",
+                    f"induk {r.tingkat} harus {induk_sah[r.tingkat]}, tetapi '{r.induk_kode}' adalah {induk}",
+                )
+            )
 
 
 def _petakan_kecamatan(df: pd.DataFrame, lembar: str, kabupaten: dict, peta: aturan.PetaKecamatan, masalah) -> None:

@@ -3,6 +3,7 @@
 Their formulas are domain/rumus.py's SQL forms; tests/test_rumus.py holds them equal to the
 pandas path (calc/skor.py, calc/anggaran.py) on the seeds and on synthetic data.
 """
+
 from __future__ import annotations
 
 import duckdb
@@ -59,5 +60,10 @@ def segarkan_agregat(con: duckdb.DuckDBPyConnection) -> None:
 def _relasi_agregat(con) -> dict[str, str]:
     """Each derived table by name, or its query when the file predates it (written before this
     version): old files stay readable, only slower."""
-    ada = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() WHERE database_name = current_database()").fetchall()}
+    ada = {
+        r[0]
+        for r in con.execute(
+            "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database()"
+        ).fetchall()
+    }
     return {t: t if t in ada else f"({sql})" for t, sql in AGREGAT.items()}

@@ -1,5 +1,6 @@
 """Cross-agency comparison: one row per agency (or provinsi) for one year, aggregated in DuckDB.
 Nothing here pulls a whole table into pandas."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -52,23 +53,39 @@ def _sql_predikat(tabel: str, kolom: str) -> str:
          ORDER BY s.urutan LIMIT 1) p ON true"""
 
 
-def _param_banding(tahun: int, provinsi: str | None, batas, skala: str, kunci: str | None, batas_instansi: bool) -> dict:
-    return {"tahun": tahun, "provinsi": provinsi, "batas_instansi": batas_instansi,
-            "batas": None if batas_instansi else batas, "skala": skala, "kunci": kunci}
+def _param_banding(
+    tahun: int, provinsi: str | None, batas, skala: str, kunci: str | None, batas_instansi: bool
+) -> dict:
+    return {
+        "tahun": tahun,
+        "provinsi": provinsi,
+        "batas_instansi": batas_instansi,
+        "batas": None if batas_instansi else batas,
+        "skala": skala,
+        "kunci": kunci,
+    }
 
 
-def banding_instansi(con, tahun: int, provinsi: str | None = None, batas=None, skala: str = "permendagri86",
-                     kunci: str | None = None, batas_instansi: bool = False) -> pd.DataFrame:
+def banding_instansi(
+    con,
+    tahun: int,
+    provinsi: str | None = None,
+    batas=None,
+    skala: str = "permendagri86",
+    kunci: str | None = None,
+    batas_instansi: bool = False,
+) -> pd.DataFrame:
     """Per agency in `tahun`: mean score (IKU) and its predikat on `skala`, the score of indicator
     `kunci`, pagu, realisasi, serapan and efisiensi (capaian − serapan, Tabel 3.10)."""
     cur = kursor(con)
-    sql = f"""{_SQL_PER_INSTANSI.format(**_relasi_agregat(cur))}, dinilai AS ({_sql_predikat('per_instansi', 'capaian')})
+    sql = f"""{_SQL_PER_INSTANSI.format(**_relasi_agregat(cur))}, dinilai AS ({_sql_predikat("per_instansi", "capaian")})
         SELECT *, capaian - serapan AS efisiensi FROM dinilai ORDER BY capaian DESC NULLS LAST, nama"""
     return cur.execute(sql, _param_banding(tahun, provinsi, batas, skala, kunci, batas_instansi)).df()
 
 
-def banding_provinsi(con, tahun: int, batas=None, skala: str = "permendagri86", kunci: str | None = None,
-                     batas_instansi: bool = False) -> pd.DataFrame:
+def banding_provinsi(
+    con, tahun: int, batas=None, skala: str = "permendagri86", kunci: str | None = None, batas_instansi: bool = False
+) -> pd.DataFrame:
     """Per provinsi: agencies, the mean of their scores and its predikat, pagu and realisasi summed
     over the agencies reporting both, the serapan of those sums, efisiensi, the mean score of `kunci`."""
     cur = kursor(con)
@@ -79,7 +96,7 @@ def banding_provinsi(con, tahun: int, batas=None, skala: str = "permendagri86", 
                sum(pagu) FILTER (WHERE realisasi IS NOT NULL) AS pagu,
                sum(realisasi) FILTER (WHERE pagu IS NOT NULL) AS realisasi
           FROM per_instansi GROUP BY provinsi
-    ), dinilai AS ({_sql_predikat('provinsi', 'capaian')})
+    ), dinilai AS ({_sql_predikat("provinsi", "capaian")})
     SELECT *, {rumus.sql_serapan("pagu", "realisasi")} AS serapan,
            capaian - {rumus.sql_serapan("pagu", "realisasi")} AS efisiensi
       FROM dinilai ORDER BY capaian DESC NULLS LAST, provinsi"""
@@ -90,13 +107,16 @@ def indikator_bersama(con, tahun: int, provinsi: str | None = None, instansi_id:
     """Indicators with an annual row in `tahun`, grouped by the matching rule: the key, the most
     common spelling and unit, how many agencies report it, whether agency `instansi_id` does."""
     cur = kursor(con)
-    return cur.execute(f"""
+    return cur.execute(
+        f"""
         SELECT a.kunci, mode(a.nama) AS nama, mode(a.satuan) AS satuan, count(DISTINCT a.instansi_id) AS jumlah_instansi,
                coalesce(bool_or(a.instansi_id = $instansi_id), false) AS milik_instansi
           FROM {_relasi_agregat(cur)["agregat_capaian"]} a JOIN instansi i ON i.id = a.instansi_id
          WHERE a.tahun = $tahun AND ($provinsi IS NULL OR i.provinsi = $provinsi)
          GROUP BY a.kunci ORDER BY jumlah_instansi DESC, nama
-    """, {"tahun": tahun, "provinsi": provinsi, "instansi_id": instansi_id}).df()
+    """,
+        {"tahun": tahun, "provinsi": provinsi, "instansi_id": instansi_id},
+    ).df()
 
 
 def daftar_provinsi(con) -> list[str]:
@@ -107,5 +127,9 @@ def tahun_semua(con) -> list[int]:
     """Years with indicator or budget rows in any agency, newest first."""
     cur = kursor(con)
     rel = _relasi_agregat(cur)
-    return [r[0] for r in cur.execute(
-        f"SELECT tahun FROM {rel['agregat_capaian']} UNION SELECT tahun FROM {rel['agregat_anggaran']} ORDER BY tahun DESC").fetchall()]
+    return [
+        r[0]
+        for r in cur.execute(
+            f"SELECT tahun FROM {rel['agregat_capaian']} UNION SELECT tahun FROM {rel['agregat_anggaran']} ORDER BY tahun DESC"
+        ).fetchall()
+    ]

@@ -1,5 +1,6 @@
 """Bulk writes: synthetic data and folder loads (one CSV or Parquet file per table), typed,
 checked and written as set-based SQL whatever the number of rows."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -31,15 +32,22 @@ def sisip_massal(con: duckdb.DuckDBPyConnection, tabel: str, data) -> None:
 
 def id_terakhir(con: duckdb.DuckDBPyConnection) -> tuple[int, int]:
     """The largest instansi id and indikator id in use (0 when empty)."""
-    return con.execute("SELECT (SELECT coalesce(max(id), 0) FROM instansi), (SELECT coalesce(max(id), 0) FROM indikator)").fetchall()[0]
+    return con.execute(
+        "SELECT (SELECT coalesce(max(id), 0) FROM instansi), (SELECT coalesce(max(id), 0) FROM indikator)"
+    ).fetchall()[0]
 
 
 def hapus_instansi_berawalan(con: duckdb.DuckDBPyConnection, awalan: str) -> int:
     """Delete the agencies whose kode starts with `awalan`, with all their rows and kecamatan lists."""
-    con.execute("CREATE OR REPLACE TEMP TABLE dihapus AS SELECT id, kabupaten FROM instansi WHERE starts_with(kode, ?)", [awalan])
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE dihapus AS SELECT id, kabupaten FROM instansi WHERE starts_with(kode, ?)",
+        [awalan],
+    )
     (n,) = con.execute("SELECT count(*) FROM dihapus").fetchall()[0]
     if n:
-        con.execute("DELETE FROM capaian WHERE indikator_id IN (SELECT d.id FROM indikator d JOIN dihapus h ON h.id = d.instansi_id)")
+        con.execute(
+            "DELETE FROM capaian WHERE indikator_id IN (SELECT d.id FROM indikator d JOIN dihapus h ON h.id = d.instansi_id)"
+        )
         for tabel in ("indikator", "anggaran_triwulan", "anggaran", "wilayah", "belanja", "angka_laporan"):
             con.execute(f"DELETE FROM {tabel} WHERE instansi_id IN (SELECT id FROM dihapus)")
         con.execute("DELETE FROM kecamatan_alias WHERE kabupaten IN (SELECT kabupaten FROM dihapus)")
@@ -55,6 +63,7 @@ def hapus_instansi_berawalan(con: duckdb.DuckDBPyConnection, awalan: str) -> int
 # number of rows. Typed rows live in temp
 # tables `massal_<tabel>`; problems collect in temp table `masalah_massal`.
 
+
 def _q(teks: str) -> str:
     return "'" + str(teks).replace("'", "''") + "'"
 
@@ -65,7 +74,9 @@ def _id(nama: str) -> str:
 
 def mulai_massal(con: duckdb.DuckDBPyConnection) -> None:
     mulai_muat_massal(con)
-    con.execute("CREATE OR REPLACE TEMP TABLE masalah_massal (berkas VARCHAR, baris BIGINT, kolom VARCHAR, pesan VARCHAR)")
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE masalah_massal (berkas VARCHAR, baris BIGINT, kolom VARCHAR, pesan VARCHAR)"
+    )
 
 
 def baca_massal(con: duckdb.DuckDBPyConnection, jalur: Path, mentah: str) -> tuple[str, str, list[tuple[str, str]]]:
@@ -76,16 +87,26 @@ def baca_massal(con: duckdb.DuckDBPyConnection, jalur: Path, mentah: str) -> tup
     if jalur.suffix.lower() == ".parquet":
         relasi, nomor = f"read_parquet({_q(jalur)}, file_row_number = true)", "file_row_number + 1"
     else:
-        con.execute(f"CREATE OR REPLACE TEMP TABLE {mentah} AS SELECT * FROM read_csv({_q(jalur)}, header = true, all_varchar = true)")
+        con.execute(
+            f"CREATE OR REPLACE TEMP TABLE {mentah} AS SELECT * FROM read_csv({_q(jalur)}, header = true, all_varchar = true)"
+        )
         # rowids count on from the table's first row (inside a transaction they start at 2**55)
         (nol,) = con.execute(f"SELECT coalesce(min(rowid), 0) FROM {mentah}").fetchall()[0]
         relasi, nomor = mentah, f"rowid - {nol} + 2"
-    kolom = [(r[0], r[1]) for r in con.execute(f"DESCRIBE SELECT * FROM {relasi}").fetchall() if r[0] != "file_row_number"]
+    kolom = [
+        (r[0], r[1]) for r in con.execute(f"DESCRIBE SELECT * FROM {relasi}").fetchall() if r[0] != "file_row_number"
+    ]
     return relasi, nomor, kolom
 
 
-def ketik_massal(con: duckdb.DuckDBPyConnection, berkas: str, relasi: str, nomor: str, tujuan: str,
-                 sql: dict[str, tuple[str, list[tuple[str, str]]]]) -> None:
+def ketik_massal(
+    con: duckdb.DuckDBPyConnection,
+    berkas: str,
+    relasi: str,
+    nomor: str,
+    tujuan: str,
+    sql: dict[str, tuple[str, list[tuple[str, str]]]],
+) -> None:
     """Typed rows of file `berkas` into temp table `tujuan` (with nomor_baris), every cell problem
     into masalah_massal. `sql`: per column, its typed value and its (problem condition, message)
     pairs, built by the import rules (ingest/aturan.py). An invalid cell becomes NULL, as in the
@@ -93,12 +114,14 @@ def ketik_massal(con: duckdb.DuckDBPyConnection, berkas: str, relasi: str, nomor
     cek = [(n, syarat, pesan) for n, (_, ms) in sql.items() for syarat, pesan in ms]
     if cek:
         # messages are built only for the rows that have a problem
-        daftar = ", ".join(f"CASE WHEN {syarat} THEN {{'kolom': {_q(n)}, 'pesan': {pesan}}} END" for n, syarat, pesan in cek)
+        daftar = ", ".join(
+            f"CASE WHEN {syarat} THEN {{'kolom': {_q(n)}, 'pesan': {pesan}}} END" for n, syarat, pesan in cek
+        )
         con.execute(f"""
             INSERT INTO masalah_massal
             SELECT {_q(berkas)}, baris, m.kolom, m.pesan FROM (
                 SELECT {nomor} AS baris, unnest(list_filter([{daftar}], lambda x: x IS NOT NULL)) AS m FROM {relasi}
-                 WHERE {' OR '.join(f'coalesce({syarat}, false)' for _, syarat, _ in cek)})""")
+                 WHERE {" OR ".join(f"coalesce({syarat}, false)" for _, syarat, _ in cek)})""")
     pilih = ", ".join(f"{nilai} AS {_id(n)}" for n, (nilai, _) in sql.items())
     con.execute(f"CREATE OR REPLACE TEMP TABLE {tujuan} AS SELECT {nomor} AS nomor_baris, {pilih} FROM {relasi}")
     if not relasi.startswith("read_"):
@@ -110,7 +133,9 @@ def baris_massal(con: duckdb.DuckDBPyConnection, tabel: str) -> pd.DataFrame:
     return con.execute(f"SELECT * FROM massal_{tabel} ORDER BY nomor_baris").df()
 
 
-def masalah_massal(con: duckdb.DuckDBPyConnection, berkas: str, baris: int | None, kolom: str | None, pesan: str) -> None:
+def masalah_massal(
+    con: duckdb.DuckDBPyConnection, berkas: str, baris: int | None, kolom: str | None, pesan: str
+) -> None:
     con.execute("INSERT INTO masalah_massal VALUES (?, ?, ?, ?)", [berkas, baris, kolom, pesan])
 
 
@@ -139,9 +164,9 @@ def cek_rujukan_massal(con, berkas: dict[str, str], skala_bawaan: tuple[str, ...
     predikat scales, Renstra periods, indicator codes, budget parents, quarters' budget lines,
     kecamatan names (through the alias lists). `berkas`: table -> file name shown in messages."""
     con.execute(f"""CREATE OR REPLACE TEMP TABLE ref_instansi AS
-        SELECT kode, kabupaten FROM instansi WHERE kode NOT IN (SELECT kode FROM {'massal_instansi' if 'instansi' in berkas else '(SELECT NULL AS kode)'}
+        SELECT kode, kabupaten FROM instansi WHERE kode NOT IN (SELECT kode FROM {"massal_instansi" if "instansi" in berkas else "(SELECT NULL AS kode)"}
                                                                 WHERE kode IS NOT NULL)
-        {'UNION ALL SELECT kode, kabupaten FROM massal_instansi WHERE kode IS NOT NULL' if 'instansi' in berkas else ''}""")
+        {"UNION ALL SELECT kode, kabupaten FROM massal_instansi WHERE kode IS NOT NULL" if "instansi" in berkas else ""}""")
     for tabel, nama in berkas.items():
         if tabel in ("instansi", "skala_predikat", "kecamatan_alias"):
             continue
@@ -150,32 +175,39 @@ def cek_rujukan_massal(con, berkas: dict[str, str], skala_bawaan: tuple[str, ...
                    || {SARAN}(t.instansi, (SELECT list(kode) FROM ref_instansi))
               FROM massal_{tabel} t WHERE t.instansi IS NOT NULL AND t.instansi NOT IN (SELECT kode FROM ref_instansi)""")
     if "instansi" in berkas:
-        skala = " UNION ".join(["SELECT nama FROM skala_predikat", *(f"SELECT {_q(s)}" for s in skala_bawaan)]
-                               + (["SELECT nama FROM massal_skala_predikat WHERE nama IS NOT NULL"] if "skala_predikat" in berkas else []))
+        skala = " UNION ".join(
+            ["SELECT nama FROM skala_predikat", *(f"SELECT {_q(s)}" for s in skala_bawaan)]
+            + (["SELECT nama FROM massal_skala_predikat WHERE nama IS NOT NULL"] if "skala_predikat" in berkas else [])
+        )
         con.execute(f"""INSERT INTO masalah_massal
-            SELECT {_q(berkas['instansi'])}, nomor_baris, 'skala_predikat',
+            SELECT {_q(berkas["instansi"])}, nomor_baris, 'skala_predikat',
                    'skala ''' || skala_predikat || ''' tidak dikenal; skala: ' || (SELECT string_agg(nama, ', ' ORDER BY nama) FROM ({skala})) || '.'
                    || {SARAN}(skala_predikat, (SELECT list(nama ORDER BY nama) FROM ({skala})))
               FROM massal_instansi WHERE skala_predikat IS NOT NULL AND skala_predikat NOT IN ({skala})""")
     if "indikator" in berkas:
         con.execute(f"""INSERT INTO masalah_massal
-            SELECT {_q(berkas['indikator'])}, nomor_baris, 'periode_akhir',
+            SELECT {_q(berkas["indikator"])}, nomor_baris, 'periode_akhir',
                    'periode_akhir ' || periode_akhir || ' sebelum periode_awal ' || periode_awal
               FROM massal_indikator WHERE periode_awal > periode_akhir""")
     if "capaian" in berkas:
-        file_ind = "UNION SELECT instansi, kode FROM massal_indikator WHERE kode IS NOT NULL" if "indikator" in berkas else ""
+        file_ind = (
+            "UNION SELECT instansi, kode FROM massal_indikator WHERE kode IS NOT NULL" if "indikator" in berkas else ""
+        )
         con.execute(f"""CREATE OR REPLACE TEMP TABLE ref_indikator AS
             SELECT i.kode AS instansi, d.kode FROM indikator d JOIN instansi i ON i.id = d.instansi_id {file_ind}""")
         con.execute(f"""INSERT INTO masalah_massal
-            SELECT {_q(berkas['capaian'])}, c.nomor_baris, 'indikator_kode', 'kode indikator ''' || c.indikator_kode ||
+            SELECT {_q(berkas["capaian"])}, c.nomor_baris, 'indikator_kode', 'kode indikator ''' || c.indikator_kode ||
                    ''' tidak ada di berkas indikator maupun di basis data untuk ' || c.instansi || '.'
                    || {SARAN}(c.indikator_kode, (SELECT list(r.kode) FROM ref_indikator r WHERE r.instansi = c.instansi))
               FROM massal_capaian c
              WHERE c.indikator_kode IS NOT NULL AND c.instansi IN (SELECT kode FROM ref_instansi)
                AND (c.instansi, c.indikator_kode) NOT IN (SELECT instansi, kode FROM ref_indikator)""")
     if "anggaran" in berkas or "anggaran_triwulan" in berkas:
-        file_ang = ("UNION ALL SELECT instansi, tahun, kode, tingkat, 1 FROM massal_anggaran WHERE kode IS NOT NULL"
-                    if "anggaran" in berkas else "")
+        file_ang = (
+            "UNION ALL SELECT instansi, tahun, kode, tingkat, 1 FROM massal_anggaran WHERE kode IS NOT NULL"
+            if "anggaran" in berkas
+            else ""
+        )
         con.execute(f"""CREATE OR REPLACE TEMP TABLE ref_anggaran AS
             SELECT instansi, tahun, kode, arg_max(tingkat, dari_berkas) AS tingkat FROM (
                 SELECT i.kode AS instansi, a.tahun, a.kode, a.tingkat, 0 AS dari_berkas
@@ -198,7 +230,7 @@ def cek_rujukan_massal(con, berkas: dict[str, str], skala_bawaan: tuple[str, ...
                 ELSE r.tingkat IS NULL OR r.tingkat <> CASE a.tingkat WHEN 'kegiatan' THEN 'program' ELSE 'kegiatan' END END""")
     if "anggaran_triwulan" in berkas:
         con.execute(f"""INSERT INTO masalah_massal
-            SELECT {_q(berkas['anggaran_triwulan'])}, t.nomor_baris, 'kode',
+            SELECT {_q(berkas["anggaran_triwulan"])}, t.nomor_baris, 'kode',
                    'baris anggaran ''' || t.kode || ''' tahun ' || t.tahun || ' tidak ada di berkas anggaran maupun di basis data untuk ' || t.instansi || '.'
               FROM massal_anggaran_triwulan t
              WHERE t.kode IS NOT NULL AND t.tahun IS NOT NULL AND t.instansi IN (SELECT kode FROM ref_instansi)
@@ -240,7 +272,9 @@ def petakan_massal(con, nama: str, tabel: str, kecamatan: pd.DataFrame, desa: pd
             con.register("peta_desa_massal", desa)
             ganti += ", d.baku AS desa"
             gabung += " LEFT JOIN peta_desa_massal d ON d.desa = t.desa"
-        con.execute(f"CREATE OR REPLACE TEMP TABLE massal_{tabel} AS SELECT t.* REPLACE ({ganti}) FROM massal_{tabel} t {gabung}")
+        con.execute(
+            f"CREATE OR REPLACE TEMP TABLE massal_{tabel} AS SELECT t.* REPLACE ({ganti}) FROM massal_{tabel} t {gabung}"
+        )
     finally:
         con.unregister("peta_kecamatan_massal")
         if desa is not None:
@@ -250,20 +284,22 @@ def petakan_massal(con, nama: str, tabel: str, kecamatan: pd.DataFrame, desa: pd
 def daftar_masalah_massal(con, batas: int) -> tuple[int, list[tuple]]:
     """How many problems, and the first `batas` by file and row."""
     (n,) = con.execute("SELECT count(*) FROM masalah_massal").fetchall()[0]
-    return int(n), con.execute("SELECT * FROM masalah_massal ORDER BY berkas, baris NULLS FIRST, kolom LIMIT ?", [batas]).fetchall()
+    return int(n), con.execute(
+        "SELECT * FROM masalah_massal ORDER BY berkas, baris NULLS FIRST, kolom LIMIT ?", [batas]
+    ).fetchall()
 
 
 # Which typed temp table feeds which data table, with natural keys resolved to ids.
 _SUMBER_MASSAL = {
     "skala_predikat": "SELECT * EXCLUDE (inklusif, nomor_baris), coalesce(inklusif = 'ya', false) AS inklusif, "
-                      "CAST(row_number() OVER (PARTITION BY nama ORDER BY nomor_baris) - 1 AS INTEGER) AS urutan FROM massal_skala_predikat",
+    "CAST(row_number() OVER (PARTITION BY nama ORDER BY nomor_baris) - 1 AS INTEGER) AS urutan FROM massal_skala_predikat",
     "instansi": "SELECT * EXCLUDE (nomor_baris) FROM massal_instansi",
     "indikator": "SELECT i.id AS instansi_id, m.* EXCLUDE (instansi, nomor_baris), CAST(m.nomor_baris AS INTEGER) AS urutan "
-                 "FROM massal_indikator m JOIN instansi i ON i.kode = m.instansi",
+    "FROM massal_indikator m JOIN instansi i ON i.kode = m.instansi",
     "capaian": "SELECT d.id AS indikator_id, m.* EXCLUDE (instansi, indikator_kode, nomor_baris) FROM massal_capaian m "
-               "JOIN instansi i ON i.kode = m.instansi JOIN indikator d ON d.instansi_id = i.id AND d.kode = m.indikator_kode",
+    "JOIN instansi i ON i.kode = m.instansi JOIN indikator d ON d.instansi_id = i.id AND d.kode = m.indikator_kode",
     "anggaran": "SELECT i.id AS instansi_id, m.* EXCLUDE (instansi, nomor_baris, realisasi_tw1, realisasi_tw2, realisasi_tw3, "
-                "realisasi_tw4), CAST(m.nomor_baris AS INTEGER) AS urutan FROM massal_anggaran m JOIN instansi i ON i.kode = m.instansi",
+    "realisasi_tw4), CAST(m.nomor_baris AS INTEGER) AS urutan FROM massal_anggaran m JOIN instansi i ON i.kode = m.instansi",
 }
 
 
@@ -274,13 +310,17 @@ def _sumber_massal(tabel: str, ada: set[str]) -> str:
         # quarters from the anggaran file's realisasi_tw1..4 columns and from their own file
         bagian = []
         if "anggaran" in ada:
-            bagian.append("SELECT instansi, tahun, kode, CAST(right(tw, 1) AS INTEGER) AS triwulan, realisasi FROM "
-                          "(UNPIVOT (SELECT instansi, tahun, kode, realisasi_tw1, realisasi_tw2, realisasi_tw3, realisasi_tw4 "
-                          "FROM massal_anggaran) ON realisasi_tw1, realisasi_tw2, realisasi_tw3, realisasi_tw4 INTO NAME tw VALUE realisasi)")
+            bagian.append(
+                "SELECT instansi, tahun, kode, CAST(right(tw, 1) AS INTEGER) AS triwulan, realisasi FROM "
+                "(UNPIVOT (SELECT instansi, tahun, kode, realisasi_tw1, realisasi_tw2, realisasi_tw3, realisasi_tw4 "
+                "FROM massal_anggaran) ON realisasi_tw1, realisasi_tw2, realisasi_tw3, realisasi_tw4 INTO NAME tw VALUE realisasi)"
+            )
         if "anggaran_triwulan" in ada:
             bagian.append("SELECT instansi, tahun, kode, triwulan, realisasi FROM massal_anggaran_triwulan")
-        return (f"SELECT i.id AS instansi_id, m.* EXCLUDE (instansi) FROM ({' UNION ALL '.join(bagian)}) m "
-                "JOIN instansi i ON i.kode = m.instansi")
+        return (
+            f"SELECT i.id AS instansi_id, m.* EXCLUDE (instansi) FROM ({' UNION ALL '.join(bagian)}) m "
+            "JOIN instansi i ON i.kode = m.instansi"
+        )
     return f"SELECT i.id AS instansi_id, m.* EXCLUDE (instansi, nomor_baris) FROM massal_{tabel} m JOIN instansi i ON i.kode = m.instansi"
 
 
@@ -303,7 +343,10 @@ def tulis_massal(con: duckdb.DuckDBPyConnection, tabel: str, ada: set[str]) -> d
         con.execute("DELETE FROM kecamatan_alias WHERE kabupaten IN (SELECT kabupaten FROM massal_kecamatan_alias)")
         con.execute("INSERT INTO kecamatan_alias SELECT kabupaten, kecamatan, alias FROM massal_kecamatan_alias")
         return {"baru": int(n), "diganti": 0}
-    if tabel not in _BERID and not con.execute(f"SELECT count(*) FROM (SELECT 1 FROM {tabel} LIMIT 1)").fetchall()[0][0]:
+    if (
+        tabel not in _BERID
+        and not con.execute(f"SELECT count(*) FROM (SELECT 1 FROM {tabel} LIMIT 1)").fetchall()[0][0]
+    ):
         # an empty table (a first load): every row is new, straight from the typed rows
         (n,) = con.execute(f"SELECT count(*) FROM ({_sumber_massal(tabel, ada)})").fetchall()[0]
         con.execute(f"INSERT INTO {tabel} BY NAME {_sumber_massal(tabel, ada)}")
@@ -312,13 +355,17 @@ def tulis_massal(con: duckdb.DuckDBPyConnection, tabel: str, ada: set[str]) -> d
     kunci = KUNCI_TABEL[tabel]
     cocok = _kunci_cocok(kunci, "t", "m")
     kolom = [r[0] for r in con.execute("DESCRIBE masuk_massal").fetchall()]
-    n, baru = con.execute(f"SELECT count(*), count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM {tabel} t WHERE {cocok})) "
-                          "FROM masuk_massal m").fetchall()[0]
+    n, baru = con.execute(
+        f"SELECT count(*), count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM {tabel} t WHERE {cocok})) "
+        "FROM masuk_massal m"
+    ).fetchall()[0]
     if tabel in _BERID:
         isi = [k for k in kolom if k not in kunci]
-        con.execute(f"UPDATE {tabel} t SET {', '.join(f'{_id(k)} = m.{_id(k)}' for k in isi)} FROM masuk_massal m WHERE {cocok}")
-        con.execute(f"""INSERT INTO {tabel} (id, {', '.join(map(_id, kolom))})
-            SELECT (SELECT coalesce(max(id), 0) FROM {tabel}) + row_number() OVER (), {', '.join('m.' + _id(k) for k in kolom)}
+        con.execute(
+            f"UPDATE {tabel} t SET {', '.join(f'{_id(k)} = m.{_id(k)}' for k in isi)} FROM masuk_massal m WHERE {cocok}"
+        )
+        con.execute(f"""INSERT INTO {tabel} (id, {", ".join(map(_id, kolom))})
+            SELECT (SELECT coalesce(max(id), 0) FROM {tabel}) + row_number() OVER (), {", ".join("m." + _id(k) for k in kolom)}
               FROM masuk_massal m WHERE NOT EXISTS (SELECT 1 FROM {tabel} t WHERE {cocok})""")
     else:
         if baru < n:
@@ -333,12 +380,15 @@ def ekspor_massal(con, tabel: str, kolom: tuple[str, ...], jalur: Path, format: 
     pilih = {
         "instansi": "SELECT t.* FROM instansi t ORDER BY id",
         "skala_predikat": "SELECT t.* REPLACE (CASE WHEN inklusif THEN 'ya' ELSE 'tidak' END AS inklusif) FROM skala_predikat t "
-                          "ORDER BY nama, urutan",
+        "ORDER BY nama, urutan",
         "kecamatan_alias": "SELECT t.* FROM kecamatan_alias t",
         "capaian": "SELECT i.kode AS instansi, d.kode AS indikator_kode, t.* FROM capaian t JOIN indikator d ON d.id = t.indikator_id "
-                   "JOIN instansi i ON i.id = d.instansi_id ORDER BY d.instansi_id, d.urutan, t.indikator_id, t.tahun, t.triwulan NULLS FIRST",
-    }.get(tabel, f"SELECT i.kode AS instansi, t.* FROM {tabel} t JOIN instansi i ON i.id = t.instansi_id ORDER BY t.instansi_id, "
-                 + {"indikator": "t.urutan", "anggaran": "t.tahun, t.urutan"}.get(tabel, "t.tahun"))
+        "JOIN instansi i ON i.id = d.instansi_id ORDER BY d.instansi_id, d.urutan, t.indikator_id, t.tahun, t.triwulan NULLS FIRST",
+    }.get(
+        tabel,
+        f"SELECT i.kode AS instansi, t.* FROM {tabel} t JOIN instansi i ON i.id = t.instansi_id ORDER BY t.instansi_id, "
+        + {"indikator": "t.urutan", "anggaran": "t.tahun, t.urutan"}.get(tabel, "t.tahun"),
+    )
     ada = {r[0] for r in kursor(con).execute(f"DESCRIBE {pilih}").fetchall()}
     daftar = ", ".join(_id(k) for k in kolom if k in ada)
     opsi = "FORMAT parquet, COMPRESSION zstd" if format == "parquet" else "FORMAT csv, HEADER true"
