@@ -13,12 +13,6 @@ from pathlib import Path
 from dasbor.data import Pilihan, baca, koneksi, pilihan, riwayat_impor, tampilan, versi
 from dasbor.sidebar import PILIHAN_BATAS, grafik_dek, halaman_dek, mode_presentasi, sidebar
 from dasbor.widget import (
-    F_ANGKA,
-    F_ANGKA2,
-    F_NILAI,
-    F_PERSEN,
-    F_RUPIAH,
-    F_TAHUN,
     MIME_PPTX,
     MIME_XLSX,
     aman,
@@ -41,7 +35,7 @@ from sakip_calc import store
 DB = Path(os.environ.get("SAKIP_DB", store.DB_BAWAAN))
 
 __all__ = [
-    "DB", "F_ANGKA", "F_ANGKA2", "F_NILAI", "F_PERSEN", "F_RUPIAH", "F_TAHUN", "MIME_PPTX", "MIME_XLSX",
+    "DB", "MIME_PPTX", "MIME_XLSX",
     "PILIHAN_BATAS", "Pilihan", "aman", "angka", "bagan", "baca", "grafik", "grafik_dek", "halaman_dek", "kartu",
     "kartu_predikat", "kosong", "koneksi", "mode_presentasi", "mulai", "nama_berkas", "persen", "pilih",
     "pilihan", "riwayat_impor", "sidebar", "tabel", "tahun", "tampilan", "versi",

@@ -21,7 +21,6 @@ from sakip_calc.export import ekspor
 from sakip_calc.presentation.tampilan import (
     F_ANGKA,
     F_ANGKA2,
-    F_NILAI,
     F_PERSEN,
     F_RUPIAH,
     F_TAHUN,
@@ -31,8 +30,6 @@ from sakip_calc.presentation.tampilan import (
     Tabel,
     Tampilan,
 )
-
-__all__ = ["F_ANGKA", "F_ANGKA2", "F_NILAI", "F_PERSEN", "F_RUPIAH", "F_TAHUN"]
 
 FORMAT_EXCEL = {
     F_PERSEN: ekspor.ID + '#,##0.00" %"',
@@ -86,18 +83,14 @@ def grafik(fig: go.Figure, kalimat: str | None = None, key: str | None = None) -
     kunci = key or "g_" + hashlib.md5(ekspor.judul_grafik(fig).encode()).hexdigest()[:10]
     nama = nama_berkas(ekspor.judul_grafik(fig))
     with st.container(horizontal=True, gap="small"):
-        # rendered only when clicked (on a worker thread), so a rerun costs nothing
         for format, mime in (("png", "image/png"), ("svg", "image/svg+xml")):
-            st.download_button(
+            _unduh(
                 format.upper(),
-                data=lambda f=format: _gambar(fig.to_json(), f, fig),
-                file_name=f"{nama}.{format}",
-                mime=mime,
-                on_click="ignore",
-                type="tertiary",
-                icon=":material/download:",
-                key=f"{kunci}_{format}",
-                help=f"Unduh grafik ini sebagai {format.upper()}",
+                lambda f=format: _gambar(fig.to_json(), f, fig),
+                f"{nama}.{format}",
+                mime,
+                f"{kunci}_{format}",
+                f"Unduh grafik ini sebagai {format.upper()}",
             )
 
 
@@ -171,18 +164,30 @@ def tabel(df: pd.DataFrame | Tabel, format_kolom: dict | None = None, warna_kolo
             pd.util.hash_pandas_object(df.astype(str), index=False).values.tobytes() + str(list(df.columns)).encode()
         ).hexdigest()[:12]
     )
-    st.download_button(
+    _unduh(
         "Excel",
-        data=lambda: ekspor.tabel_excel(df, format_excel, warna_kolom=warna_kolom),
-        file_name=f"{nama_berkas('tabel')}.xlsx",
-        mime=MIME_XLSX,
+        lambda: ekspor.tabel_excel(df, format_excel, warna_kolom=warna_kolom),
+        f"{nama_berkas('tabel')}.xlsx",
+        MIME_XLSX,
+        f"{kunci}_xlsx",
+        "Unduh tabel ini sebagai buku kerja Excel",
+    )
+    return hasil
+
+
+def _unduh(label: str, data, file_name: str, mime: str, key: str, help: str) -> None:
+    # the file is built only when clicked (on a worker thread), so a rerun costs nothing
+    st.download_button(
+        label,
+        data=data,
+        file_name=file_name,
+        mime=mime,
         on_click="ignore",
         type="tertiary",
         icon=":material/download:",
-        key=f"{kunci}_xlsx",
-        help="Unduh tabel ini sebagai buku kerja Excel",
+        key=key,
+        help=help,
     )
-    return hasil
 
 
 # ---- exports: images ------------------------------------------------------------------------

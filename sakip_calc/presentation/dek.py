@@ -56,14 +56,7 @@ def grafik_dek(
     return grafik_tampilan(tampilan_koneksi(con, instansi_id, tahun, tahun_banding, batas, skala, pilihan), halaman)
 
 
-def dek_instansi(
-    con,
-    instansi_id: int,
-    tahun: int,
-    halaman=HALAMAN,
-    pilihan: Mapping[str, Any] | None = None,
-    tanggal: date | None = None,
-) -> bytes:
-    """The .pptx of `grafik_dek`."""
+def dek_instansi(con, instansi_id: int, tahun: int, halaman=HALAMAN, tanggal: date | None = None, **tampilan) -> bytes:
+    """The .pptx of `grafik_dek` (`tampilan`: its pilihan, tahun_banding, batas, skala)."""
     info = analisis.info_instansi(con, instansi_id)
-    return ekspor.buat_dek(grafik_dek(con, instansi_id, tahun, halaman, pilihan), info["nama"], tahun, tanggal)
+    return ekspor.buat_dek(grafik_dek(con, instansi_id, tahun, halaman, **tampilan), info["nama"], tahun, tanggal)

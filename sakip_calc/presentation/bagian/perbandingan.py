@@ -15,6 +15,10 @@ from sakip_calc.presentation.tampilan import F_ANGKA, F_ANGKA2, F_RUPIAH, Bagan,
 
 KUNCI = ("pb_provinsi", "pb_indikator", "pb_urut")
 SUMBER = "basis data SAKIP Dashboard, semua instansi"
+KOLOM_UKURAN = {"capaian": "Capaian rata-rata (%)", "predikat": "Predikat", "skor_indikator": "Indikator terpilih (%)",
+                "serapan": "Serapan (%)", "efisiensi": "Efisiensi (poin)", "pagu": "Pagu"}  # fmt: skip
+FORMAT_UKURAN = {"Capaian rata-rata (%)": F_ANGKA2, "Indikator terpilih (%)": F_ANGKA2, "Serapan (%)": F_ANGKA2,
+                 "Efisiensi (poin)": F_ANGKA2, "Pagu": F_RUPIAH}  # fmt: skip
 
 
 def provinsi_sendiri(v: Tampilan) -> str:
@@ -122,38 +126,26 @@ def grafik_peringkat(v: Tampilan) -> Bagan:
     )
 
 
+def _ukuran(df: pd.DataFrame) -> dict[str, pd.Series]:
+    """The measure columns both tables show, agency or province alike, in their order."""
+    return {label: df[kolom] for kolom, label in KOLOM_UKURAN.items()}
+
+
 def tabel_peringkat(v: Tampilan) -> Tabel:
     df = peringkat(v)
-    return Tabel(
-        pd.DataFrame(
-            {
-                "Peringkat": df["peringkat"],
-                "Instansi": df["nama"],
-                "Provinsi": df["provinsi"],
-                "Capaian rata-rata (%)": df["capaian"],
-                "Predikat": df["predikat"],
-                "Indikator terpilih (%)": df["skor_indikator"],
-                "Serapan (%)": df["serapan"],
-                "Efisiensi (poin)": df["efisiensi"],
-                "Pagu": df["pagu"],
-                "Realisasi": df["realisasi"],
-                "Indikator di bawah target": df["di_bawah_target"],
-                "_warna": [grafik.WARNA["aksen"] if i == v.instansi_id else None for i in df["instansi_id"]],
-            }
-        ),
+    tabel = pd.DataFrame(
         {
-            "Peringkat": F_ANGKA,
-            "Capaian rata-rata (%)": F_ANGKA2,
-            "Indikator terpilih (%)": F_ANGKA2,
-            "Serapan (%)": F_ANGKA2,
-            "Efisiensi (poin)": F_ANGKA2,
-            "Pagu": F_RUPIAH,
-            "Realisasi": F_RUPIAH,
-            "Indikator di bawah target": F_ANGKA,
-        },
-        "Instansi",
-        {"height": 420, "key": "pb_tabel"},
+            "Peringkat": df["peringkat"],
+            "Instansi": df["nama"],
+            "Provinsi": df["provinsi"],
+            **_ukuran(df),
+            "Realisasi": df["realisasi"],
+            "Indikator di bawah target": df["di_bawah_target"],
+            "_warna": [grafik.WARNA["aksen"] if i == v.instansi_id else None for i in df["instansi_id"]],
+        }
     )
+    format = {"Peringkat": F_ANGKA, **FORMAT_UKURAN, "Realisasi": F_RUPIAH, "Indikator di bawah target": F_ANGKA}
+    return Tabel(tabel, format, "Instansi", {"height": 420, "key": "pb_tabel"})
 
 
 def grafik_sebaran(v: Tampilan) -> Bagan:
@@ -178,31 +170,10 @@ def _provinsi(v: Tampilan) -> pd.DataFrame:
 
 def tabel_provinsi(v: Tampilan) -> Tabel:
     prov = _provinsi(v)
-    return Tabel(
-        pd.DataFrame(
-            {
-                "Provinsi": prov["provinsi"],
-                "Instansi": prov["jumlah_instansi"],
-                "Capaian rata-rata (%)": prov["capaian"],
-                "Predikat": prov["predikat"],
-                "Indikator terpilih (%)": prov["skor_indikator"],
-                "Serapan (%)": prov["serapan"],
-                "Efisiensi (poin)": prov["efisiensi"],
-                "Pagu": prov["pagu"],
-                "_warna": prov["warna"],
-            }
-        ),
-        {
-            "Instansi": F_ANGKA,
-            "Capaian rata-rata (%)": F_ANGKA2,
-            "Indikator terpilih (%)": F_ANGKA2,
-            "Serapan (%)": F_ANGKA2,
-            "Efisiensi (poin)": F_ANGKA2,
-            "Pagu": F_RUPIAH,
-        },
-        "Predikat",
-        {"height": 420, "key": "pb_provinsi_tabel"},
+    tabel = pd.DataFrame(
+        {"Provinsi": prov["provinsi"], "Instansi": prov["jumlah_instansi"], **_ukuran(prov), "_warna": prov["warna"]}
     )
+    return Tabel(tabel, {"Instansi": F_ANGKA, **FORMAT_UKURAN}, "Predikat", {"height": 420, "key": "pb_provinsi_tabel"})
 
 
 def grafik_provinsi(v: Tampilan) -> Bagan:
