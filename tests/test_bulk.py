@@ -70,7 +70,8 @@ def test_folder_sah_terimpor(db_salinan, tmp_path):
     assert tw == [(1, 150000.0), (4, 800000.0)]
     # kecamatan spelling mapped through the alias list; desa capitalised; kabupaten-level row kept
     wil = con.execute(
-        f"SELECT kecamatan, desa, nilai FROM wilayah WHERE instansi_id = {iid} ORDER BY desa NULLS FIRST, kecamatan NULLS FIRST"
+        f"SELECT kecamatan, desa, nilai FROM wilayah WHERE instansi_id = {iid} ORDER BY desa NULLS FIRST, "
+        "kecamatan NULLS FIRST"
     ).fetchall()
     assert wil == [(None, None, 5000.0), ("Bumijawa", None, 120.0), ("Bumijawa", "Sido Mulyo", 120.0)]
     # the seeds did not move; the import is logged

@@ -91,25 +91,30 @@ WILAYAH_CSV = (
 DITERIMA = {
     "angka_ambigu.xlsx": [
         (
-            "SELECT pagu FROM anggaran WHERE kode = '1.06.04.2.01' AND instansi_id = (SELECT id FROM instansi WHERE kode = 'dinsos-uji')",
+            "SELECT pagu FROM anggaran WHERE kode = '1.06.04.2.01' AND instansi_id = (SELECT id FROM instansi "
+            "WHERE kode = 'dinsos-uji')",
             1234,
         ),
         (
-            "SELECT serapan_dilaporkan FROM anggaran WHERE kode = '1.06.04.2.01' AND instansi_id = (SELECT id FROM instansi WHERE kode = 'dinsos-uji')",
+            "SELECT serapan_dilaporkan FROM anggaran WHERE kode = '1.06.04.2.01' AND instansi_id = (SELECT id "
+            "FROM instansi WHERE kode = 'dinsos-uji')",
             1.234,
         ),
     ],
     "teks_rumus.xlsx": [
         (
-            "SELECT nama FROM indikator WHERE kode = 'IKU-01' AND instansi_id = (SELECT id FROM instansi WHERE kode = 'dinsos-uji')",
+            "SELECT nama FROM indikator WHERE kode = 'IKU-01' AND instansi_id = (SELECT id FROM instansi WHERE "
+            "kode = 'dinsos-uji')",
             '=HYPERLINK("http://contoh.invalid","klik")',
         ),
         (
-            "SELECT nama FROM indikator WHERE kode = 'IKU-02' AND instansi_id = (SELECT id FROM instansi WHERE kode = 'dinsos-uji')",
+            "SELECT nama FROM indikator WHERE kode = 'IKU-02' AND instansi_id = (SELECT id FROM instansi WHERE "
+            "kode = 'dinsos-uji')",
             "+62 811 0000",
         ),
         (
-            "SELECT nama FROM anggaran WHERE kode = '1.06.04.2.01' AND instansi_id = (SELECT id FROM instansi WHERE kode = 'dinsos-uji')",
+            "SELECT nama FROM anggaran WHERE kode = '1.06.04.2.01' AND instansi_id = (SELECT id FROM instansi "
+            "WHERE kode = 'dinsos-uji')",
             "-2+3 kegiatan",
         ),
         (
@@ -120,20 +125,23 @@ DITERIMA = {
     "html_nama.xlsx": [
         ("SELECT nama FROM instansi WHERE kode = 'dinsos-uji'", "<script>alert('xss')</script>Dinas Sosial Uji"),
         (
-            "SELECT nama FROM indikator WHERE kode = 'IKU-01' AND instansi_id = (SELECT id FROM instansi WHERE kode = 'dinsos-uji')",
+            "SELECT nama FROM indikator WHERE kode = 'IKU-01' AND instansi_id = (SELECT id FROM instansi WHERE "
+            "kode = 'dinsos-uji')",
             '<img src=x onerror="alert(1)"> Persentase PPKS',
         ),
     ],
     "rumus_bernilai.xlsx": [
         (
-            "SELECT pagu FROM anggaran WHERE kode = '1.06.04.2.01' AND instansi_id = (SELECT id FROM instansi WHERE kode = 'dinsos-uji')",
+            "SELECT pagu FROM anggaran WHERE kode = '1.06.04.2.01' AND instansi_id = (SELECT id FROM instansi "
+            "WHERE kode = 'dinsos-uji')",
             3000,
         )
     ],
     "csv_latin1": [
         ("SELECT nama FROM instansi WHERE kode = 'dinsos-csv'", "Dinas Sosial Pidië Ñ"),
         (
-            "SELECT nama FROM indikator WHERE kode = 'SS-01' AND instansi_id = (SELECT id FROM instansi WHERE kode = 'dinsos-csv')",
+            "SELECT nama FROM indikator WHERE kode = 'SS-01' AND instansi_id = (SELECT id FROM instansi WHERE "
+            "kode = 'dinsos-csv')",
             "Persentase lansia terlantar (façade)",
         ),
     ],

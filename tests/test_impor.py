@@ -113,7 +113,10 @@ def test_pratinjau_tidak_menulis(db_salinan, tmp_path):
     assert isi(db_salinan) == sebelum
 
 
-CSV_INSTANSI = "kode;nama;kabupaten;provinsi;skala_predikat;batas_capaian\r\ndinsos-uji;Dinas Sosial Uji Ñ;Tegal;Jawa Tengah;permenpan;100\r\n"
+CSV_INSTANSI = (
+    "kode;nama;kabupaten;provinsi;skala_predikat;batas_capaian\r\n"
+    "dinsos-uji;Dinas Sosial Uji Ñ;Tegal;Jawa Tengah;permenpan;100\r\n"
+)
 CSV_WILAYAH = (
     "instansi;tahun;kecamatan;desa;jenis;nilai;sumber\r\n"
     "dinsos-uji;2018;SURODADI;;BDT;41.650;uji\r\n"

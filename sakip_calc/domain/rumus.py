@@ -100,7 +100,10 @@ def gabung_triwulan(nilai: list, aturan: str | None) -> float | None:
 
 def sql_gabung_triwulan(aturan: str, nilai: str, triwulan: str) -> str:
     """`gabung_triwulan` as a DuckDB aggregate over the quarter rows that have a value."""
-    return f"CASE {aturan} WHEN 'jumlah' THEN sum({nilai}) WHEN 'rata' THEN avg({nilai}) ELSE arg_max({nilai}, {triwulan}) END"
+    return (
+        f"CASE {aturan} WHEN 'jumlah' THEN sum({nilai}) WHEN 'rata' THEN avg({nilai}) "
+        f"ELSE arg_max({nilai}, {triwulan}) END"
+    )
 
 
 # ---- predikat band -----------------------------------------------------------------------------

@@ -196,7 +196,8 @@ def _id(nama: str) -> str:
 
 def sql_kosong(isi: str) -> str:
     """A number cell that holds nothing: empty, a placeholder (`-`, `n.a`, ...) or only `#`."""
-    return f"({isi} IS NULL OR lower({isi}) IN ({', '.join(_q(p) for p in sorted(PLACEHOLDER))}) OR ltrim({isi}, '#') = '')"
+    tanda = ", ".join(_q(p) for p in sorted(PLACEHOLDER))
+    return f"({isi} IS NULL OR lower({isi}) IN ({tanda}) OR ltrim({isi}, '#') = '')"
 
 
 def sql_kolom(kolom: Kolom, sumber: str | None, sumber_angka: bool) -> tuple[str, list[tuple[str, str]]]:

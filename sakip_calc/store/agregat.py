@@ -42,7 +42,8 @@ WITH anak AS (
     SELECT instansi_id, tahun, induk_kode AS kode, sum(pagu) AS pagu, sum(realisasi) AS realisasi
       FROM anggaran WHERE induk_kode IS NOT NULL GROUP BY ALL
 )
-SELECT p.instansi_id, p.tahun, sum(coalesce(p.pagu, k.pagu)) AS pagu, sum(coalesce(p.realisasi, k.realisasi)) AS realisasi,
+SELECT p.instansi_id, p.tahun, sum(coalesce(p.pagu, k.pagu)) AS pagu,
+       sum(coalesce(p.realisasi, k.realisasi)) AS realisasi,
        count(*) AS jumlah_program
   FROM anggaran p LEFT JOIN anak k ON k.instansi_id = p.instansi_id AND k.tahun = p.tahun AND k.kode = p.kode
  WHERE p.tingkat = 'program' GROUP BY p.instansi_id, p.tahun

@@ -78,7 +78,8 @@ def banding_instansi(
     """Per agency in `tahun`: mean score (IKU) and its predikat on `skala`, the score of indicator
     `kunci`, pagu, realisasi, serapan and efisiensi (capaian − serapan, Tabel 3.10)."""
     cur = kursor(con)
-    sql = f"""{_SQL_PER_INSTANSI.format(**_relasi_agregat(cur))}, dinilai AS ({_sql_predikat("per_instansi", "capaian")})
+    per_instansi = _SQL_PER_INSTANSI.format(**_relasi_agregat(cur))
+    sql = f"""{per_instansi}, dinilai AS ({_sql_predikat("per_instansi", "capaian")})
         SELECT *, capaian - serapan AS efisiensi FROM dinilai ORDER BY capaian DESC NULLS LAST, nama"""
     return cur.execute(sql, _param_banding(tahun, provinsi, batas, skala, kunci, batas_instansi)).df()
 
@@ -109,7 +110,8 @@ def indikator_bersama(con, tahun: int, provinsi: str | None = None, instansi_id:
     cur = kursor(con)
     return cur.execute(
         f"""
-        SELECT a.kunci, mode(a.nama) AS nama, mode(a.satuan) AS satuan, count(DISTINCT a.instansi_id) AS jumlah_instansi,
+        SELECT a.kunci, mode(a.nama) AS nama, mode(a.satuan) AS satuan,
+               count(DISTINCT a.instansi_id) AS jumlah_instansi,
                coalesce(bool_or(a.instansi_id = $instansi_id), false) AS milik_instansi
           FROM {_relasi_agregat(cur)["agregat_capaian"]} a JOIN instansi i ON i.id = a.instansi_id
          WHERE a.tahun = $tahun AND ($provinsi IS NULL OR i.provinsi = $provinsi)
@@ -130,6 +132,7 @@ def tahun_semua(con) -> list[int]:
     return [
         r[0]
         for r in cur.execute(
-            f"SELECT tahun FROM {rel['agregat_capaian']} UNION SELECT tahun FROM {rel['agregat_anggaran']} ORDER BY tahun DESC"
+            f"SELECT tahun FROM {rel['agregat_capaian']} UNION SELECT tahun FROM {rel['agregat_anggaran']} ORDER "
+            "BY tahun DESC"
         ).fetchall()
     ]

@@ -46,7 +46,8 @@ def hapus_instansi_berawalan(con: duckdb.DuckDBPyConnection, awalan: str) -> int
     (n,) = con.execute("SELECT count(*) FROM dihapus").fetchall()[0]
     if n:
         con.execute(
-            "DELETE FROM capaian WHERE indikator_id IN (SELECT d.id FROM indikator d JOIN dihapus h ON h.id = d.instansi_id)"
+            "DELETE FROM capaian WHERE indikator_id IN (SELECT d.id FROM indikator d JOIN dihapus h ON h.id = "
+            "d.instansi_id)"
         )
         for tabel in ("indikator", "anggaran_triwulan", "anggaran", "wilayah", "belanja", "angka_laporan"):
             con.execute(f"DELETE FROM {tabel} WHERE instansi_id IN (SELECT id FROM dihapus)")
@@ -88,7 +89,8 @@ def baca_massal(con: duckdb.DuckDBPyConnection, jalur: Path, mentah: str) -> tup
         relasi, nomor = f"read_parquet({_q(jalur)}, file_row_number = true)", "file_row_number + 1"
     else:
         con.execute(
-            f"CREATE OR REPLACE TEMP TABLE {mentah} AS SELECT * FROM read_csv({_q(jalur)}, header = true, all_varchar = true)"
+            f"CREATE OR REPLACE TEMP TABLE {mentah} AS SELECT * FROM read_csv({_q(jalur)}, header = true, "
+            "all_varchar = true)"
         )
         # rowids count on from the table's first row (inside a transaction they start at 2**55)
         (nol,) = con.execute(f"SELECT coalesce(min(rowid), 0) FROM {mentah}").fetchall()[0]
@@ -149,7 +151,9 @@ def cek_ganda_massal(con, berkas: str, tabel: str, kunci: tuple[str, ...]) -> No
         SELECT {_q(berkas)}, nomor_baris, NULL, 'baris ganda: kunci (' || kunci || ') sudah ada di baris ' || pertama
           FROM (SELECT t.nomor_baris, concat_ws(', ', {nilai}) AS kunci,
                        min(t.nomor_baris) OVER w AS pertama, row_number() OVER w AS ke
-                  FROM {tabel} t JOIN (SELECT {", ".join(map(_id, kunci))} FROM {tabel} GROUP BY ALL HAVING count(*) > 1) g ON {cocok}
+                  FROM {tabel} t
+                  JOIN (SELECT {", ".join(map(_id, kunci))} FROM {tabel} GROUP BY ALL HAVING count(*) > 1) g
+                    ON {cocok}
                 WINDOW w AS (PARTITION BY {", ".join("t." + _id(k) for k in kunci)} ORDER BY t.nomor_baris))
          WHERE ke > 1""")
 
@@ -163,17 +167,24 @@ def cek_rujukan_massal(con, berkas: dict[str, str], skala_bawaan: tuple[str, ...
     """Cross-file and file-to-database references, as the workbook import checks them: agencies,
     predikat scales, Renstra periods, indicator codes, budget parents, quarters' budget lines,
     kecamatan names (through the alias lists). `berkas`: table -> file name shown in messages."""
+    # the file's agencies replace the database's of the same code
+    berkas_instansi = "massal_instansi" if "instansi" in berkas else "(SELECT NULL AS kode)"
+    tambah = (
+        "UNION ALL SELECT kode, kabupaten FROM massal_instansi WHERE kode IS NOT NULL" if "instansi" in berkas else ""
+    )
     con.execute(f"""CREATE OR REPLACE TEMP TABLE ref_instansi AS
-        SELECT kode, kabupaten FROM instansi WHERE kode NOT IN (SELECT kode FROM {"massal_instansi" if "instansi" in berkas else "(SELECT NULL AS kode)"}
-                                                                WHERE kode IS NOT NULL)
-        {"UNION ALL SELECT kode, kabupaten FROM massal_instansi WHERE kode IS NOT NULL" if "instansi" in berkas else ""}""")
+        SELECT kode, kabupaten FROM instansi
+         WHERE kode NOT IN (SELECT kode FROM {berkas_instansi} WHERE kode IS NOT NULL)
+        {tambah}""")
     for tabel, nama in berkas.items():
         if tabel in ("instansi", "skala_predikat", "kecamatan_alias"):
             continue
         con.execute(f"""INSERT INTO masalah_massal
-            SELECT {_q(nama)}, nomor_baris, 'instansi', 'instansi ''' || t.instansi || ''' tidak ada di berkas instansi maupun di basis data.'
+            SELECT {_q(nama)}, nomor_baris, 'instansi', 'instansi ''' || t.instansi
+                || ''' tidak ada di berkas instansi maupun di basis data.'
                    || {SARAN}(t.instansi, (SELECT list(kode) FROM ref_instansi))
-              FROM massal_{tabel} t WHERE t.instansi IS NOT NULL AND t.instansi NOT IN (SELECT kode FROM ref_instansi)""")
+              FROM massal_{tabel} t
+             WHERE t.instansi IS NOT NULL AND t.instansi NOT IN (SELECT kode FROM ref_instansi)""")
     if "instansi" in berkas:
         skala = " UNION ".join(
             ["SELECT nama FROM skala_predikat", *(f"SELECT {_q(s)}" for s in skala_bawaan)]
@@ -181,7 +192,8 @@ def cek_rujukan_massal(con, berkas: dict[str, str], skala_bawaan: tuple[str, ...
         )
         con.execute(f"""INSERT INTO masalah_massal
             SELECT {_q(berkas["instansi"])}, nomor_baris, 'skala_predikat',
-                   'skala ''' || skala_predikat || ''' tidak dikenal; skala: ' || (SELECT string_agg(nama, ', ' ORDER BY nama) FROM ({skala})) || '.'
+                   'skala ''' || skala_predikat || ''' tidak dikenal; skala: '
+                   || (SELECT string_agg(nama, ', ' ORDER BY nama) FROM ({skala})) || '.'
                    || {SARAN}(skala_predikat, (SELECT list(nama ORDER BY nama) FROM ({skala})))
               FROM massal_instansi WHERE skala_predikat IS NOT NULL AND skala_predikat NOT IN ({skala})""")
     if "indikator" in berkas:
@@ -198,7 +210,8 @@ def cek_rujukan_massal(con, berkas: dict[str, str], skala_bawaan: tuple[str, ...
         con.execute(f"""INSERT INTO masalah_massal
             SELECT {_q(berkas["capaian"])}, c.nomor_baris, 'indikator_kode', 'kode indikator ''' || c.indikator_kode ||
                    ''' tidak ada di berkas indikator maupun di basis data untuk ' || c.instansi || '.'
-                   || {SARAN}(c.indikator_kode, (SELECT list(r.kode) FROM ref_indikator r WHERE r.instansi = c.instansi))
+                   || {SARAN}(c.indikator_kode, (SELECT list(r.kode) FROM ref_indikator r
+                       WHERE r.instansi = c.instansi))
               FROM massal_capaian c
              WHERE c.indikator_kode IS NOT NULL AND c.instansi IN (SELECT kode FROM ref_instansi)
                AND (c.instansi, c.indikator_kode) NOT IN (SELECT instansi, kode FROM ref_indikator)""")
@@ -217,24 +230,31 @@ def cek_rujukan_massal(con, berkas: dict[str, str], skala_bawaan: tuple[str, ...
         con.execute(f"""INSERT INTO masalah_massal
             SELECT {nama}, a.nomor_baris, 'induk_kode', CASE
                 WHEN a.tingkat = 'program' THEN 'program tidak punya induk; kosongkan induk_kode'
-                WHEN a.induk_kode IS NULL THEN a.tingkat || ' wajib punya induk (' || CASE a.tingkat WHEN 'kegiatan' THEN 'program' ELSE 'kegiatan' END || ')'
-                WHEN r.tingkat IS NULL THEN 'induk ''' || a.induk_kode || ''' tidak ada untuk tahun ' || a.tahun || '.' || {SARAN}(
-                    a.induk_kode, (SELECT list(q.kode) FROM ref_anggaran q WHERE q.instansi = a.instansi AND q.tahun = a.tahun
-                                                                              AND q.kode <> a.kode))
-                ELSE 'induk ' || a.tingkat || ' harus ' || CASE a.tingkat WHEN 'kegiatan' THEN 'program' ELSE 'kegiatan' END ||
+                WHEN a.induk_kode IS NULL THEN a.tingkat || ' wajib punya induk ('
+                    || CASE a.tingkat WHEN 'kegiatan' THEN 'program' ELSE 'kegiatan' END || ')'
+                WHEN r.tingkat IS NULL THEN 'induk ''' || a.induk_kode || ''' tidak ada untuk tahun ' || a.tahun
+                    || '.' || {SARAN}(a.induk_kode, (SELECT list(q.kode) FROM ref_anggaran q
+                                                     WHERE q.instansi = a.instansi AND q.tahun = a.tahun
+                                                       AND q.kode <> a.kode))
+                ELSE 'induk ' || a.tingkat || ' harus '
+                    || CASE a.tingkat WHEN 'kegiatan' THEN 'program' ELSE 'kegiatan' END ||
                      ', tetapi ''' || a.induk_kode || ''' adalah ' || r.tingkat END
-              FROM massal_anggaran a LEFT JOIN ref_anggaran r ON r.instansi = a.instansi AND r.tahun = a.tahun AND r.kode = a.induk_kode
+              FROM massal_anggaran a LEFT JOIN ref_anggaran r ON r.instansi = a.instansi AND r.tahun = a.tahun
+                  AND r.kode = a.induk_kode
              WHERE a.tingkat IS NOT NULL AND CASE
                 WHEN a.tingkat = 'program' THEN a.induk_kode IS NOT NULL
                 WHEN a.induk_kode IS NULL THEN true
-                ELSE r.tingkat IS NULL OR r.tingkat <> CASE a.tingkat WHEN 'kegiatan' THEN 'program' ELSE 'kegiatan' END END""")
+                ELSE r.tingkat IS NULL
+                    OR r.tingkat <> CASE a.tingkat WHEN 'kegiatan' THEN 'program' ELSE 'kegiatan' END END""")
     if "anggaran_triwulan" in berkas:
         con.execute(f"""INSERT INTO masalah_massal
             SELECT {_q(berkas["anggaran_triwulan"])}, t.nomor_baris, 'kode',
-                   'baris anggaran ''' || t.kode || ''' tahun ' || t.tahun || ' tidak ada di berkas anggaran maupun di basis data untuk ' || t.instansi || '.'
+                   'baris anggaran ''' || t.kode || ''' tahun ' || t.tahun
+                       || ' tidak ada di berkas anggaran maupun di basis data untuk ' || t.instansi || '.'
               FROM massal_anggaran_triwulan t
              WHERE t.kode IS NOT NULL AND t.tahun IS NOT NULL AND t.instansi IN (SELECT kode FROM ref_instansi)
-               AND NOT EXISTS (SELECT 1 FROM ref_anggaran r WHERE r.instansi = t.instansi AND r.tahun = t.tahun AND r.kode = t.kode)""")
+               AND NOT EXISTS (SELECT 1 FROM ref_anggaran r WHERE r.instansi = t.instansi AND r.tahun = t.tahun
+                   AND r.kode = t.kode)""")
 
 
 def alias_massal(con, ada_berkas_alias: bool) -> pd.DataFrame:
@@ -265,7 +285,8 @@ def petakan_massal(con, nama: str, tabel: str, kecamatan: pd.DataFrame, desa: pd
     try:
         con.execute(f"""INSERT INTO masalah_massal
             SELECT {_q(nama)}, t.nomor_baris, 'kecamatan', k.galat FROM massal_{tabel} t
-              JOIN peta_kecamatan_massal k ON k.instansi = t.instansi AND k.kecamatan = t.kecamatan WHERE k.galat IS NOT NULL""")
+              JOIN peta_kecamatan_massal k ON k.instansi = t.instansi AND k.kecamatan = t.kecamatan
+                  WHERE k.galat IS NOT NULL""")
         ganti = "coalesce(k.kanonik, t.kecamatan) AS kecamatan"
         gabung = "LEFT JOIN peta_kecamatan_massal k ON k.instansi = t.instansi AND k.kecamatan = t.kecamatan"
         if desa is not None:
@@ -273,7 +294,8 @@ def petakan_massal(con, nama: str, tabel: str, kecamatan: pd.DataFrame, desa: pd
             ganti += ", d.baku AS desa"
             gabung += " LEFT JOIN peta_desa_massal d ON d.desa = t.desa"
         con.execute(
-            f"CREATE OR REPLACE TEMP TABLE massal_{tabel} AS SELECT t.* REPLACE ({ganti}) FROM massal_{tabel} t {gabung}"
+            f"CREATE OR REPLACE TEMP TABLE massal_{tabel} AS SELECT t.* REPLACE ({ganti}) FROM massal_{tabel} t "
+            f"{gabung}"
         )
     finally:
         con.unregister("peta_kecamatan_massal")
@@ -292,14 +314,18 @@ def daftar_masalah_massal(con, batas: int) -> tuple[int, list[tuple]]:
 # Which typed temp table feeds which data table, with natural keys resolved to ids.
 _SUMBER_MASSAL = {
     "skala_predikat": "SELECT * EXCLUDE (inklusif, nomor_baris), coalesce(inklusif = 'ya', false) AS inklusif, "
-    "CAST(row_number() OVER (PARTITION BY nama ORDER BY nomor_baris) - 1 AS INTEGER) AS urutan FROM massal_skala_predikat",
+    "CAST(row_number() OVER (PARTITION BY nama ORDER BY nomor_baris) - 1 AS INTEGER) AS urutan FROM "
+    "massal_skala_predikat",
     "instansi": "SELECT * EXCLUDE (nomor_baris) FROM massal_instansi",
-    "indikator": "SELECT i.id AS instansi_id, m.* EXCLUDE (instansi, nomor_baris), CAST(m.nomor_baris AS INTEGER) AS urutan "
+    "indikator": "SELECT i.id AS instansi_id, m.* EXCLUDE (instansi, nomor_baris), CAST(m.nomor_baris AS "
+    "INTEGER) AS urutan "
     "FROM massal_indikator m JOIN instansi i ON i.kode = m.instansi",
     "capaian": "SELECT d.id AS indikator_id, m.* EXCLUDE (instansi, indikator_kode, nomor_baris) FROM massal_capaian m "
     "JOIN instansi i ON i.kode = m.instansi JOIN indikator d ON d.instansi_id = i.id AND d.kode = m.indikator_kode",
-    "anggaran": "SELECT i.id AS instansi_id, m.* EXCLUDE (instansi, nomor_baris, realisasi_tw1, realisasi_tw2, realisasi_tw3, "
-    "realisasi_tw4), CAST(m.nomor_baris AS INTEGER) AS urutan FROM massal_anggaran m JOIN instansi i ON i.kode = m.instansi",
+    "anggaran": "SELECT i.id AS instansi_id, m.* EXCLUDE (instansi, nomor_baris, realisasi_tw1, realisasi_tw2, "
+    "realisasi_tw3, "
+    "realisasi_tw4), CAST(m.nomor_baris AS INTEGER) AS urutan FROM massal_anggaran m JOIN instansi i ON i.kode = "
+    "m.instansi",
 }
 
 
@@ -313,7 +339,8 @@ def _sumber_massal(tabel: str, ada: set[str]) -> str:
             bagian.append(
                 "SELECT instansi, tahun, kode, CAST(right(tw, 1) AS INTEGER) AS triwulan, realisasi FROM "
                 "(UNPIVOT (SELECT instansi, tahun, kode, realisasi_tw1, realisasi_tw2, realisasi_tw3, realisasi_tw4 "
-                "FROM massal_anggaran) ON realisasi_tw1, realisasi_tw2, realisasi_tw3, realisasi_tw4 INTO NAME tw VALUE realisasi)"
+                "FROM massal_anggaran) ON realisasi_tw1, realisasi_tw2, realisasi_tw3, realisasi_tw4 INTO NAME "
+                "tw VALUE realisasi)"
             )
         if "anggaran_triwulan" in ada:
             bagian.append("SELECT instansi, tahun, kode, triwulan, realisasi FROM massal_anggaran_triwulan")
@@ -321,15 +348,20 @@ def _sumber_massal(tabel: str, ada: set[str]) -> str:
             f"SELECT i.id AS instansi_id, m.* EXCLUDE (instansi) FROM ({' UNION ALL '.join(bagian)}) m "
             "JOIN instansi i ON i.kode = m.instansi"
         )
-    return f"SELECT i.id AS instansi_id, m.* EXCLUDE (instansi, nomor_baris) FROM massal_{tabel} m JOIN instansi i ON i.kode = m.instansi"
+    return (
+        f"SELECT i.id AS instansi_id, m.* EXCLUDE (instansi, nomor_baris) FROM massal_{tabel} m "
+        "JOIN instansi i ON i.kode = m.instansi"
+    )
 
 
 def cek_triwulan_ganda_massal(con, nama: str) -> None:
     """A quarter given both in the anggaran file's realisasi_twN and in the quarters file."""
     con.execute(f"""INSERT INTO masalah_massal
-        SELECT {_q(nama)}, t.nomor_baris, 'triwulan', 'triwulan ' || t.triwulan || ' baris ' || t.kode || ' tahun ' || t.tahun ||
+        SELECT {_q(nama)}, t.nomor_baris, 'triwulan', 'triwulan ' || t.triwulan || ' baris ' || t.kode
+               || ' tahun ' || t.tahun ||
                ' sudah diisi di kolom realisasi_tw' || t.triwulan || ' berkas anggaran (baris ' || a.nomor_baris || ')'
-          FROM massal_anggaran_triwulan t JOIN massal_anggaran a ON a.instansi = t.instansi AND a.tahun = t.tahun AND a.kode = t.kode
+          FROM massal_anggaran_triwulan t JOIN massal_anggaran a ON a.instansi = t.instansi AND a.tahun = t.tahun
+              AND a.kode = t.kode
          WHERE CASE t.triwulan WHEN 1 THEN a.realisasi_tw1 WHEN 2 THEN a.realisasi_tw2 WHEN 3 THEN a.realisasi_tw3
                                WHEN 4 THEN a.realisasi_tw4 END IS NOT NULL""")
 
@@ -365,7 +397,8 @@ def tulis_massal(con: duckdb.DuckDBPyConnection, tabel: str, ada: set[str]) -> d
             f"UPDATE {tabel} t SET {', '.join(f'{_id(k)} = m.{_id(k)}' for k in isi)} FROM masuk_massal m WHERE {cocok}"
         )
         con.execute(f"""INSERT INTO {tabel} (id, {", ".join(map(_id, kolom))})
-            SELECT (SELECT coalesce(max(id), 0) FROM {tabel}) + row_number() OVER (), {", ".join("m." + _id(k) for k in kolom)}
+            SELECT (SELECT coalesce(max(id), 0) FROM {tabel}) + row_number() OVER (),
+                   {", ".join("m." + _id(k) for k in kolom)}
               FROM masuk_massal m WHERE NOT EXISTS (SELECT 1 FROM {tabel} t WHERE {cocok})""")
     else:
         if baru < n:
@@ -379,15 +412,18 @@ def ekspor_massal(con, tabel: str, kolom: tuple[str, ...], jalur: Path, format: 
     """One table to one file in the bulk format: agencies and indicators by code, not by id."""
     pilih = {
         "instansi": "SELECT t.* FROM instansi t ORDER BY id",
-        "skala_predikat": "SELECT t.* REPLACE (CASE WHEN inklusif THEN 'ya' ELSE 'tidak' END AS inklusif) FROM skala_predikat t "
+        "skala_predikat": "SELECT t.* REPLACE (CASE WHEN inklusif THEN 'ya' ELSE 'tidak' END AS inklusif) FROM "
+        "skala_predikat t "
         "ORDER BY nama, urutan",
         "kecamatan_alias": "SELECT t.* FROM kecamatan_alias t",
-        "capaian": "SELECT i.kode AS instansi, d.kode AS indikator_kode, t.* FROM capaian t JOIN indikator d ON d.id = t.indikator_id "
-        "JOIN instansi i ON i.id = d.instansi_id ORDER BY d.instansi_id, d.urutan, t.indikator_id, t.tahun, t.triwulan NULLS FIRST",
+        "capaian": "SELECT i.kode AS instansi, d.kode AS indikator_kode, t.* FROM capaian t JOIN indikator d ON "
+        "d.id = t.indikator_id "
+        "JOIN instansi i ON i.id = d.instansi_id ORDER BY d.instansi_id, d.urutan, t.indikator_id, t.tahun, "
+        "t.triwulan NULLS FIRST",
     }.get(
         tabel,
-        f"SELECT i.kode AS instansi, t.* FROM {tabel} t JOIN instansi i ON i.id = t.instansi_id ORDER BY t.instansi_id, "
-        + {"indikator": "t.urutan", "anggaran": "t.tahun, t.urutan"}.get(tabel, "t.tahun"),
+        f"SELECT i.kode AS instansi, t.* FROM {tabel} t JOIN instansi i ON i.id = t.instansi_id ORDER BY "
+        "t.instansi_id, " + {"indikator": "t.urutan", "anggaran": "t.tahun, t.urutan"}.get(tabel, "t.tahun"),
     )
     ada = {r[0] for r in kursor(con).execute(f"DESCRIBE {pilih}").fetchall()}
     daftar = ", ".join(_id(k) for k in kolom if k in ada)
