@@ -20,10 +20,10 @@ import duckdb
 import pandas as pd
 from duckdb.sqltypes import VARCHAR
 
-from sakip_calc import store
 from sakip_calc.domain.angka import PLACEHOLDER, baca_angka
 from sakip_calc.domain.spesifikasi import JUMLAH, KODE, TAHUN, TEKS, TRIWULAN, Kolom
 from sakip_calc.ingest.baca import Masalah, SelRusak, saran
+from sakip_calc.store import rujukan_massal
 
 # ---- text: whitespace collapsed, control characters dropped, nothing else changed -----------
 # A leading =, +, - or @ stays: it is stored as inert text and never evaluated.
@@ -172,7 +172,7 @@ def _ketik(kolom: Kolom, nilai: object, lembar: str, nomor: int, masalah: list[M
 
 # `saran` (the closest known names) in SQL: a Python function of the connection, called only for
 # the rows with a problem, so that both paths suggest the same names.
-SQL_SARAN = store.SARAN
+SQL_SARAN = rujukan_massal.SARAN
 
 
 def daftarkan_fungsi(con: duckdb.DuckDBPyConnection) -> None:

@@ -43,6 +43,7 @@ from sakip_calc.domain.spesifikasi import (
 )
 from sakip_calc.ingest import aturan, validasi
 from sakip_calc.ingest.baca import Masalah, saran
+from sakip_calc.store import rujukan_massal
 
 _TAHUN = LEMBAR_BERNAMA["Capaian"].kolom_bernama("tahun")  # the format's own year rule
 TAMBAHAN = (
@@ -174,8 +175,10 @@ def _petakan_nama(con: duckdb.DuckDBPyConnection, ada: dict[str, str]) -> None:
     for tabel in ("wilayah", "angka_laporan"):
         if tabel not in ada:
             continue
-        peta = peta or aturan.PetaKecamatan(store.alias_massal(con, "kecamatan_alias" in ada), "berkas kecamatan_alias")
-        pasangan, desa = store.nama_berbeda_massal(con, tabel)
+        peta = peta or aturan.PetaKecamatan(
+            rujukan_massal.alias_massal(con, "kecamatan_alias" in ada), "berkas kecamatan_alias"
+        )
+        pasangan, desa = rujukan_massal.nama_berbeda_massal(con, tabel)
         hasil = [peta.kanonik(kab, kec) for kab, kec in zip(pasangan["kabupaten"], pasangan["kecamatan"])]
         kecamatan = pd.DataFrame(
             {
@@ -186,7 +189,7 @@ def _petakan_nama(con: duckdb.DuckDBPyConnection, ada: dict[str, str]) -> None:
             }
         )
         baku = pd.DataFrame({"desa": desa, "baku": [aturan.nama_desa(d) for d in desa]}, dtype="object")
-        store.petakan_massal(con, ada[tabel], tabel, kecamatan, baku if tabel == "wilayah" else None)
+        rujukan_massal.petakan_massal(con, ada[tabel], tabel, kecamatan, baku if tabel == "wilayah" else None)
 
 
 def _sidik(berkas: dict[str, Path]) -> str:
@@ -225,7 +228,7 @@ def impor_folder(
             store.ketik_massal(con, jalur.name, relasi, nomor, f"massal_{tabel}", sql)
             ada[tabel] = jalur.name
             cetak(f"  dibaca dan diperiksa: {jalur.name} ({format_angka(time.perf_counter() - mulai, 1)} s)")
-        store.cek_rujukan_massal(con, ada, tuple(SKALA_BAWAAN))
+        rujukan_massal.cek_rujukan_massal(con, ada, tuple(SKALA_BAWAAN))
         _petakan_nama(con, ada)
         if "skala_predikat" in ada:
             # a few rows per scale: the workbook's own check, on the typed rows
@@ -234,10 +237,10 @@ def impor_folder(
             for m in skala:
                 store.masalah_massal(con, ada["skala_predikat"], m.baris, m.kolom, m.pesan)
         if "anggaran" in ada and "anggaran_triwulan" in ada:
-            store.cek_triwulan_ganda_massal(con, ada["anggaran_triwulan"])
+            rujukan_massal.cek_triwulan_ganda_massal(con, ada["anggaran_triwulan"])
         for tabel, nama in ada.items():
             if tabel != "kecamatan_alias":  # alias rows of one kecamatan may repeat its name
-                store.cek_ganda_massal(con, nama, f"massal_{tabel}", FORMAT[tabel].kunci)
+                rujukan_massal.cek_ganda_massal(con, nama, f"massal_{tabel}", FORMAT[tabel].kunci)
         jumlah, daftar = store.daftar_masalah_massal(con, BATAS_PESAN)
         hasil.jumlah_masalah = jumlah + sum(m.tingkat == "galat" for m in masalah)
         masalah.extend(Masalah(b, r, k, p) for b, r, k, p in daftar)
