@@ -204,14 +204,7 @@ def _baca_lembar_xlsx(wb, zf: zipfile.ZipFile, hasil: BacaanBerkas) -> None:
             _lapor_gabung(mentah, ref, hasil)
         for nomor, sel in enumerate(baris_iter, start=2):
             if nomor - 1 > BARIS_MAKS:
-                hasil.masalah.append(
-                    Masalah(
-                        lembar.nama,
-                        nomor,
-                        None,
-                        f"lebih dari {BARIS_MAKS:,} baris data; pecah berkasnya".replace(",", "."),
-                    )
-                )
+                hasil.masalah.append(_terlalu_panjang(lembar, nomor))
                 break
             _tambah_baris(mentah, nomor, [_nilai_sel(c, nomor, i + 1, rumus) for i, c in enumerate(sel)])
         hasil.lembar[lembar.nama] = mentah
@@ -345,14 +338,7 @@ def _baca_csv(isi: bytes, nama_file: str, hasil: BacaanBerkas) -> None:
             return
         for nomor, nilai in enumerate(pembaca, start=2):
             if nomor - 1 > BARIS_MAKS:
-                hasil.masalah.append(
-                    Masalah(
-                        lembar.nama,
-                        nomor,
-                        None,
-                        f"lebih dari {BARIS_MAKS:,} baris data; pecah berkasnya".replace(",", "."),
-                    )
-                )
+                hasil.masalah.append(_terlalu_panjang(lembar, nomor))
                 break
             _tambah_baris(mentah, nomor, [_nilai_csv(v) for v in nilai])
     except csv.Error as e:
@@ -368,6 +354,10 @@ def _nilai_csv(v: str) -> object:
 
 
 # ---- header and rows ----------------------------------------------------------------------
+
+
+def _terlalu_panjang(lembar: Lembar, nomor: int) -> Masalah:
+    return Masalah(lembar.nama, nomor, None, f"lebih dari {BARIS_MAKS:,} baris data; pecah berkasnya".replace(",", "."))
 
 
 def _petakan_header(lembar: Lembar, header: list[object], hasil: BacaanBerkas) -> LembarMentah | None:

@@ -68,18 +68,8 @@ TAMBAHAN = (
 )
 # table -> its format, in write order (parents before children)
 FORMAT = {l.tabel: l for l in (*LEMBAR, *TAMBAHAN)}
-URUTAN = (
-    "kecamatan_alias",
-    "skala_predikat",
-    "instansi",
-    "indikator",
-    "capaian",
-    "anggaran",
-    "anggaran_triwulan",
-    "wilayah",
-    "belanja",
-    "angka_laporan",
-)
+# (the data tables' own order, with the scales before the agencies that name them)
+URUTAN = ("kecamatan_alias", "skala_predikat", *(t for t in store.TABEL_DATA if t in FORMAT and t != "skala_predikat"))
 _NAMA_BERKAS = {n.lower(): t for t, l in FORMAT.items() for n in (t, l.nama)}
 _JENIS_ANGKA_SQL = (
     "DOUBLE",
