@@ -55,11 +55,7 @@ d.bagan(bagian.grafik_peringkat(v))
 
 st.subheader(f"Peringkat {len(bagian.peringkat(v))} instansi")
 d.tabel(bagian.tabel_peringkat(v))
-st.caption(
-    "Capaian rata-rata: skor indikator sasaran (IKU), atau indikator program bila tidak ada; skor dibatasi menurut "
-    "pilihan 'Skor capaian' di panel samping. Serapan: realisasi ÷ pagu seluruh program. "
-    "Efisiensi: capaian − serapan (LKjIP Temanggung Tabel 3.10)."
-)
+st.caption(bagian.CATATAN_PERINGKAT)
 
 kiri, kanan = st.columns([3, 2])
 with kiri:

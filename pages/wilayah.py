@@ -50,10 +50,7 @@ if isinstance(rasio := bagian.tabel_rasio(v), Kosong):
     d.kosong(rasio.pesan)
 else:
     d.tabel(rasio)
-    st.caption(
-        "Laporan Tegal menulis persentase BDT tanpa NIK sebagai perbandingan terhadap data ber-NIK "
-        "(mis. Adiwerna 12.704 ÷ 32.446 = 39,15 %); pangsa dari seluruh data BDT ditampilkan di sampingnya."
-    )
+    st.caption(d.aman(bagian.catatan_rasio()))
 
 st.subheader("Rincian desa")
 if not bagian.opsi_kecamatan_desa(v):

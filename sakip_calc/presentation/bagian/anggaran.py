@@ -54,7 +54,7 @@ def opsi_metode() -> list[str]:
 
 
 def metode(v: Tampilan) -> str:
-    return v.pilih("ag_metode", opsi_metode(), opsi_metode()[0])
+    return v.pilih("ag_metode", opsi_metode(), agg.METODE_BAKU)
 
 
 def program(v: Tampilan) -> pd.DataFrame:

@@ -8,6 +8,7 @@ import pandas as pd
 
 from sakip_calc import store
 from sakip_calc.calc import analisis
+from sakip_calc.calc import anggaran as agg
 from sakip_calc.domain.angka import format_angka
 from sakip_calc.domain.spesifikasi import NAMA_SKALA
 from sakip_calc.presentation import grafik, narasi
@@ -15,10 +16,16 @@ from sakip_calc.presentation.tampilan import F_ANGKA, F_ANGKA2, F_RUPIAH, Bagan,
 
 KUNCI = ("pb_provinsi", "pb_indikator", "pb_urut")
 SUMBER = "basis data SAKIP Dashboard, semua instansi"
+EFISIENSI = f"Efisiensi ({analisis.SATUAN_BANDING['efisiensi']})"   # its unit is the default method's
 KOLOM_UKURAN = {"capaian": "Capaian rata-rata (%)", "predikat": "Predikat", "skor_indikator": "Indikator terpilih (%)",
-                "serapan": "Serapan (%)", "efisiensi": "Efisiensi (poin)", "pagu": "Pagu"}  # fmt: skip
+                "serapan": "Serapan (%)", "efisiensi": EFISIENSI, "pagu": "Pagu"}  # fmt: skip
 FORMAT_UKURAN = {"Capaian rata-rata (%)": F_ANGKA2, "Indikator terpilih (%)": F_ANGKA2, "Serapan (%)": F_ANGKA2,
-                 "Efisiensi (poin)": F_ANGKA2, "Pagu": F_RUPIAH}  # fmt: skip
+                 EFISIENSI: F_ANGKA2, "Pagu": F_RUPIAH}  # fmt: skip
+CATATAN_PERINGKAT = (
+    "Capaian rata-rata: skor indikator sasaran (IKU), atau indikator program bila tidak ada; skor dibatasi menurut "
+    "pilihan 'Skor capaian' di panel samping. Serapan: realisasi ÷ pagu seluruh program. "
+    f"Efisiensi: {agg.METODE_EFISIENSI[agg.METODE_BAKU]}."
+)
 
 
 def provinsi_sendiri(v: Tampilan) -> str:
@@ -158,7 +165,7 @@ def grafik_sebaran(v: Tampilan) -> Bagan:
             analisis.peringkat(df, "efisiensi"),
             "efisiensi",
             analisis.UKURAN_BANDING["efisiensi"],
-            "poin",
+            analisis.SATUAN_BANDING["efisiensi"],
             wilayah(v),
         ),
     )

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pandas as pd
 
-from sakip_calc.calc import analisis
+from sakip_calc.calc import analisis, efisiensi
 from sakip_calc.domain.angka import format_angka, format_persen
 from sakip_calc.presentation import grafik, narasi
 from sakip_calc.presentation.tampilan import Bagan, Kartu, Kosong, Tampilan
 
 KUNCI: tuple[str, ...] = ()
-# the summary's efficiency is always the LKjIP Temanggung Tabel 3.10 method, whatever Anggaran shows
-METODE = "selisih"
+# the summary's efficiency is always the default method, whatever Anggaran shows
+METODE = efisiensi.metode(efisiensi.METODE_BAKU)
 
 
 def _ringkasan(v: Tampilan, dengan_masalah: bool) -> dict:
@@ -20,7 +20,7 @@ def _ringkasan(v: Tampilan, dengan_masalah: bool) -> dict:
     return analisis.ringkasan(
         v.baca(analisis.skor_indikator, v.instansi_id, v.batas, v.skala),
         v.baca(analisis.anggaran_tahun, v.instansi_id, v.tahun),
-        v.baca(analisis.efisiensi_program, v.instansi_id, v.tahun, METODE, v.batas),
+        v.baca(analisis.efisiensi_program, v.instansi_id, v.tahun, METODE.kode, v.batas),
         masalah,
         v.baca(analisis.skala, v.skala),
         v.tahun,
@@ -56,8 +56,8 @@ def kartu(v: Tampilan) -> tuple[list[Kartu], str | None, str | None, str]:
         Kartu(
             "Efisiensi",
             format_persen(r["efisiensi"]),
-            "capaian − serapan",
-            "Metode LKjIP Temanggung Tabel 3.10: capaian kinerja dikurangi serapan anggaran.",
+            METODE.rumus,
+            f"Metode: {METODE.label}.",
         ),
         Kartu("Masalah data", format_angka(r["jumlah_masalah"]), "lihat Kualitas Data"),
     ]

@@ -15,18 +15,7 @@ from sakip_calc.presentation.tampilan import F_ANGKA, F_ANGKA2, Bagan, Kartu, Ko
 KUNCI = ("wl_tahun", "wl_jenis", "wl_kelompok", "wl_kec", "wl_desa_jenis")
 # the year of regional data follows the sidebar year: a new sidebar year starts it afresh
 KUNCI_TAHUN = ("wl_tahun",)
-RASIO_KOLOM = {
-    "pkh_per_1000_bdt": "PKH per 1.000 BDT",
-    "persen_tanpa_nik_dari_total": "Tanpa NIK (% dari total BDT)",
-    "rasio_tanpa_nik_terhadap_nik": "Tanpa NIK ÷ ber-NIK (%) — cara laporan",
-}
-RASIO_KOLOM_DESA = {
-    "pkh_per_1000_bdt": "PKH per 1.000 BDT",
-    "persen_tanpa_nik_dari_total": "Tanpa NIK (% total)",
-    "rasio_tanpa_nik_terhadap_nik": "Tanpa NIK ÷ ber-NIK (%)",
-}
-
-
+# the ratios' labels come from their registry (calc.sebaran.RASIO): a new ratio shows up here by itself
 def semua(v: Tampilan) -> pd.DataFrame:
     return v.baca(store.wilayah, v.instansi_id)
 
@@ -150,14 +139,22 @@ def grafik_matriks(v: Tampilan) -> Bagan | None:
 def tabel_rasio(v: Tampilan) -> Tabel | Kosong:
     rasio = sebaran.rasio(semua(v), tahun(v))
     if rasio.empty:
+        perlu = sorted({j for r in sebaran.RASIO.values() for j in (*r.pembilang, *r.penyebut)})
         return Kosong(
-            f"Rasio PKH per 1.000 BDT dan BDT tanpa NIK memerlukan jenis tersebut pada tahun yang sama ({tahun(v)})."
+            f"Rasio turunan ({'; '.join(r.label for r in sebaran.RASIO.values())}) memerlukan jenis "
+            f"{', '.join(perlu)} pada tahun yang sama ({tahun(v)})."
         )
-    return Tabel(
-        rasio.rename(columns={"wilayah": "Kecamatan", **RASIO_KOLOM}),
-        {k: F_ANGKA2 for k in RASIO_KOLOM.values()},
-        opsi={"height": 460},
-    )
+    return _tabel_rasio(rasio, "Kecamatan", opsi={"height": 460})
+
+
+def _tabel_rasio(rasio: pd.DataFrame, wilayah: str, **kw) -> Tabel:
+    label = {r.kode: r.label for r in sebaran.RASIO.values()}
+    return Tabel(rasio.rename(columns={"wilayah": wilayah, **label}), {k: F_ANGKA2 for k in label.values()}, **kw)
+
+
+def catatan_rasio() -> str:
+    """The notes of the registered ratios, for the caption under their table."""
+    return " ".join(r.catatan for r in sebaran.RASIO.values() if r.catatan)
 
 
 def _desa(v: Tampilan) -> pd.DataFrame:
@@ -203,9 +200,7 @@ def tabel_rasio_desa(v: Tampilan) -> Tabel | None:
     r_desa = sebaran.rasio(semua(v), tahun(v), kecamatan_desa(v))
     if r_desa.empty:
         return None
-    return Tabel(
-        r_desa.rename(columns={"wilayah": "Desa", **RASIO_KOLOM_DESA}), {k: F_ANGKA2 for k in RASIO_KOLOM_DESA.values()}
-    )
+    return _tabel_rasio(r_desa, "Desa")
 
 
 GRAFIK = (grafik_kecamatan, grafik_matriks, grafik_desa)
