@@ -7,13 +7,14 @@ alias: the kecamatan list of new kabupaten; a file's list replaces that kabupate
 Columns and rules are the workbook format's (spesifikasi.py) and the workbook import's own
 (aturan.py): text normalisation, types, allowed values, ranges, required cells, kecamatan and desa
 names, natural-key duplicates, references to the other files and to the database. Only the number
-format is stricter: CSV numbers are written the machine way (`1234567.89`), because a
-bulk file comes from a program, not from a report.
+format is stricter: CSV numbers are written the machine way (`1234567.89`), because a bulk file
+comes from a program, not from a report.
 
-Everything runs as SQL over DuckDB's own readers (store/massal.py) inside one copy-on-write transaction:
-every problem is reported with its file, row and column, and any error leaves the data unchanged
-(one `impor` row records the attempt). Rows: CSV rows count the header as row 1, as a spreadsheet
-does; Parquet rows are record numbers from 1.
+Everything runs as SQL over DuckDB's own readers (store/massal.py, store/rujukan_massal.py) inside
+one copy-on-write transaction: every problem is reported with its file, row and column, and any
+error leaves the data unchanged (one `impor` row records the attempt). Rows: CSV rows count the
+header as row 1, as a spreadsheet does; Parquet rows are record numbers from 1. Only the kecamatan
+and desa names, a few thousand distinct ones, go through Python (the workbook's own functions).
 """
 
 from __future__ import annotations

@@ -2,8 +2,8 @@
 against the database: duplicates, agencies, scales, Renstra periods, indicator codes, budget
 parents, kecamatan names. Problems are appended to the caller's list; nothing is written.
 
-The bulk path checks the same references in SQL (store/massal.py); tests/test_dua_jalur.py feeds
-the same rows, good and bad, through both.
+The bulk path checks the same references in SQL (store/rujukan_massal.py); tests/test_dua_jalur.py
+feeds the same rows, good and bad, through both and finds the same problems.
 """
 
 from __future__ import annotations

@@ -59,10 +59,10 @@ def hapus_instansi_berawalan(con: duckdb.DuckDBPyConnection, awalan: str) -> int
 
 # ---- bulk loads: one CSV or Parquet file per table, validated in SQL, all or nothing --------
 # ingest/massal.py decides which file is which table and passes each column's typing SQL, built by
-# the import rules (ingest/aturan.py) from the workbook format (spesifikasi.py); the typing, the
-# cross-file checks and the writes run here, as set-based SQL over DuckDB's readers, whatever the
-# number of rows. Typed rows live in temp
-# tables `massal_<tabel>`; problems collect in temp table `masalah_massal`.
+# the import rules (ingest/aturan.py) from the workbook format (spesifikasi.py); the typing and the
+# writes run here, the checks across rows and files in rujukan_massal.py, as set-based SQL over
+# DuckDB's readers, whatever the number of rows. Typed rows live in temp tables `massal_<tabel>`;
+# problems collect in temp table `masalah_massal`.
 
 
 def _q(teks: str) -> str:
