@@ -256,6 +256,12 @@ def _rusak() -> dict[str, list[dict]]:
     rusak["Wilayah"].append(
         {"instansi": "dinsos-kedua", "tahun": 2023, "kecamatan": "Mana", "jenis": "PKH", "nilai": 1}
     )
+    # a key cell already refused makes no duplicate: these two are reported for their kecamatan only
+    rusak["Wilayah"].append(
+        {"instansi": "dinsos-kedua", "tahun": 2023, "kecamatan": "Mana", "jenis": "PKH", "nilai": 2}
+    )
+    rusak["Capaian"].append({"instansi": _I, "indikator_kode": "SS-02", "tahun": "20x3", "realisasi": 1})
+    rusak["Capaian"].append({"instansi": _I, "indikator_kode": "SS-02", "tahun": "20x3", "realisasi": 2})
     rusak["Wilayah"].append({"instansi": _I, "tahun": 1999, "kecamatan": "Bumijawa", "jenis": "PKHH", "nilai": "-"})
     rusak["Skala"][1].update(batas_bawah=90)
     return rusak

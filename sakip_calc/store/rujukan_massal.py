@@ -15,9 +15,14 @@ from .massal import _id, _q
 
 def cek_ganda_massal(con, berkas: str, tabel: str, kunci: tuple[str, ...]) -> None:
     """A second row with the natural key of an earlier one (NULLs equal, as in the workbook import).
-    Keys are grouped first; only the rows of repeated keys are ranked."""
+    A row whose key cell was refused is left out, as in the workbook import: its cell reads as
+    empty and would make a duplicate that is not. Keys are grouped first; only the rows of
+    repeated keys are ranked."""
     nilai = ", ".join(f"{_q(k + '=')} || t.{_id(k)}" for k in kunci)
     cocok = " AND ".join(f"t.{_id(k)} IS NOT DISTINCT FROM g.{_id(k)}" for k in kunci)
+    tabel = f"""(SELECT * FROM {tabel} WHERE nomor_baris NOT IN (
+        SELECT baris FROM masalah_massal WHERE berkas = {_q(berkas)} AND baris IS NOT NULL
+           AND kolom IN ({", ".join(map(_q, kunci))})))"""
     con.execute(f"""
         INSERT INTO masalah_massal
         SELECT {_q(berkas)}, nomor_baris, NULL, 'baris ganda: kunci (' || kunci || ') sudah ada di baris ' || pertama
