@@ -20,9 +20,10 @@ def cek_ganda_massal(con, berkas: str, tabel: str, kunci: tuple[str, ...]) -> No
     repeated keys are ranked."""
     nilai = ", ".join(f"{_q(k + '=')} || t.{_id(k)}" for k in kunci)
     cocok = " AND ".join(f"t.{_id(k)} IS NOT DISTINCT FROM g.{_id(k)}" for k in kunci)
-    tabel = f"""(SELECT * FROM {tabel} WHERE nomor_baris NOT IN (
-        SELECT baris FROM masalah_massal WHERE berkas = {_q(berkas)} AND baris IS NOT NULL
-           AND kolom IN ({", ".join(map(_q, kunci))})))"""
+    rusak = f"""SELECT baris FROM masalah_massal WHERE berkas = {_q(berkas)} AND baris IS NOT NULL
+                   AND kolom IN ({", ".join(map(_q, kunci))})"""
+    if con.execute(f"SELECT count(*) FROM ({rusak})").fetchall()[0][0]:  # else millions of rows skip the filter
+        tabel = f"(SELECT * FROM {tabel} WHERE nomor_baris NOT IN ({rusak}))"
     con.execute(f"""
         INSERT INTO masalah_massal
         SELECT {_q(berkas)}, nomor_baris, NULL, 'baris ganda: kunci (' || kunci || ') sudah ada di baris ' || pertama
