@@ -19,6 +19,7 @@ national`), then prints one line per figure, each with its goal and OK / MELESET
 Generation, bulk load and the pandas path run in their own processes so that each RSS is theirs.
 Every line is also written to <keluaran>/hasil.txt.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -38,19 +39,30 @@ from pathlib import Path
 
 AKAR = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(AKAR))
-sys.path.insert(0, str(AKAR / "tests"))   # halaman.py: the AppTest PagesManager patch
+sys.path.insert(0, str(AKAR / "tests"))  # halaman.py: the AppTest PagesManager patch
 
-HALAMAN = ("ringkasan", "capaian", "tren", "wilayah", "anggaran", "perbandingan", "kualitas", "impor")
+from sakip_calc.presentation.halaman import DAFTAR  # noqa: E402
+
+HALAMAN = tuple(h.id for h in DAFTAR)
+
 ULANG = 5
-SASARAN = {   # goals of issue 5
-    "halaman_instansi": 0.300, "halaman_nasional": 1.0, "halaman_nasional_dingin": 3.0, "kueri": 0.300,
-    "synth_nasional": 60.0, "rss_mb": 2048, "rasio_pandas": 5.0, "muat_peramban": 2.5, "ganti_filter": 1.0,
+SASARAN = {  # goals of issue 5
+    "halaman_instansi": 0.300,
+    "halaman_nasional": 1.0,
+    "halaman_nasional_dingin": 3.0,
+    "kueri": 0.300,
+    "synth_nasional": 60.0,
+    "rss_mb": 2048,
+    "rasio_pandas": 5.0,
+    "muat_peramban": 2.5,
+    "ganti_filter": 1.0,
 }
 _BERKAS_HASIL: Path | None = None
 
 
 def angka(x: float, d: int = 0) -> str:
     from sakip_calc.domain.angka import format_angka
+
     return format_angka(x, d)
 
 
@@ -62,7 +74,9 @@ def detik(x: float) -> str:
     return ms(x) if x < 10 else f"{angka(x, 1)} s"
 
 
-def cetak(teks: str, batas: float | None = None, nilai: float | None = None, minimal: bool = False, tulis=detik) -> None:
+def cetak(
+    teks: str, batas: float | None = None, nilai: float | None = None, minimal: bool = False, tulis=detik
+) -> None:
     """One figure per line; with a goal (an upper bound, or a lower one when `minimal`), OK or
     MELESET (miss) after it."""
     if batas is not None and nilai is not None:
@@ -89,6 +103,7 @@ def rss_mb() -> float:
 
 # ---- work done in a fresh process (spawn), so that its peak RSS is its own --------------------
 
+
 def _jalankan(antre, nama: str, argumen: tuple) -> None:
     logging.disable(logging.WARNING)
     hasil = globals()[nama](*argumen)
@@ -109,6 +124,7 @@ def di_proses_baru(nama: str, *argumen):
 
 def bangun_seed(db: str) -> dict:
     from sakip_calc.ingest import impor
+
     mulai = time.perf_counter()
     hasil = impor.bangun(db)
     assert all(h.status != "ditolak" for h in hasil)
@@ -117,6 +133,7 @@ def bangun_seed(db: str) -> dict:
 
 def bangun_synth(db: str, skala: str) -> dict:
     from sakip_calc.tools import synth
+
     mulai = time.perf_counter()
     jumlah = synth.bangkitkan(db, skala, cetak=lambda _: None)
     return {"detik": time.perf_counter() - mulai, "baris": sum(jumlah.values())}
@@ -124,6 +141,7 @@ def bangun_synth(db: str, skala: str) -> dict:
 
 def ekspor_dan_muat(db: str, folder: str, tujuan: str) -> dict:
     from sakip_calc.ingest import massal
+
     mulai = time.perf_counter()
     massal.ekspor_folder(db, folder)
     ekspor = time.perf_counter() - mulai
@@ -139,27 +157,53 @@ def pandas_naif(db: str, tahun: int, skala: str, kunci: str) -> dict:
     import pandas as pd
 
     from sakip_calc import store
+
     con = store.buka(db)
     mulai = time.perf_counter()
-    t = {n: con.execute(f"SELECT * FROM {n}").df() for n in ("instansi", "indikator", "capaian", "anggaran", "skala_predikat")}
+    t = {
+        n: con.execute(f"SELECT * FROM {n}").df()
+        for n in ("instansi", "indikator", "capaian", "anggaran", "skala_predikat")
+    }
     dimuat = time.perf_counter()
     ind = t["indikator"].rename(columns={"id": "indikator_id"})
     ind["kunci"] = ind["nama"].str.lower().str.replace(r"[^a-z0-9]+", " ", regex=True).str.strip()
     cap = t["capaian"][t["capaian"]["tahun"] == tahun].merge(ind, on="indikator_id")
-    tw = cap[cap["triwulan"].notna() & cap["realisasi"].notna()].sort_values("triwulan").groupby("indikator_id").agg(
-        jumlah=("realisasi", "sum"), rata=("realisasi", "mean"), akhir=("realisasi", "last"), aturan=("agregasi_triwulan", "first"))
-    tw["dari_tw"] = np.where(tw["aturan"] == "jumlah", tw["jumlah"], np.where(tw["aturan"] == "rata", tw["rata"], tw["akhir"]))
+    tw = (
+        cap[cap["triwulan"].notna() & cap["realisasi"].notna()]
+        .sort_values("triwulan")
+        .groupby("indikator_id")
+        .agg(
+            jumlah=("realisasi", "sum"),
+            rata=("realisasi", "mean"),
+            akhir=("realisasi", "last"),
+            aturan=("agregasi_triwulan", "first"),
+        )
+    )
+    tw["dari_tw"] = np.where(
+        tw["aturan"] == "jumlah", tw["jumlah"], np.where(tw["aturan"] == "rata", tw["rata"], tw["akhir"])
+    )
     th = cap[cap["triwulan"].isna()].merge(tw[["dari_tw"]], left_on="indikator_id", right_index=True, how="left")
     th["realisasi"] = th["realisasi"].fillna(th["dari_tw"])
     th = th.merge(t["instansi"][["id", "batas_capaian"]], left_on="instansi_id", right_on="id")
     turun = th["polaritas"] == "turun"
-    c = np.where(turun, (th["target"] - (th["realisasi"] - th["target"])) / th["target"] * 100, th["realisasi"] / th["target"] * 100)
+    c = np.where(
+        turun,
+        (th["target"] - (th["realisasi"] - th["target"])) / th["target"] * 100,
+        th["realisasi"] / th["target"] * 100,
+    )
     rentang = th["target_atas"].notna()
     dalam = rentang & (th["realisasi"] >= th["target"]) & (th["realisasi"] <= th["target_atas"])
     bawah = rentang & (th["realisasi"] < th["target"])
     atas = rentang & (th["realisasi"] > th["target_atas"])
-    c = np.where(dalam, 100.0, np.where(bawah, th["realisasi"] / th["target"] * 100,
-                 np.where(atas, (th["target_atas"] - (th["realisasi"] - th["target_atas"])) / th["target_atas"] * 100, c)))
+    c = np.where(
+        dalam,
+        100.0,
+        np.where(
+            bawah,
+            th["realisasi"] / th["target"] * 100,
+            np.where(atas, (th["target_atas"] - (th["realisasi"] - th["target_atas"])) / th["target_atas"] * 100, c),
+        ),
+    )
     c = np.where(th["target"] == 0, np.nan, c)
     th["skor"] = np.where(th["batas_capaian"].notna(), np.minimum(c, th["batas_capaian"]), c)
     sas = th[th["tingkat"] == "sasaran"].groupby("instansi_id")["skor"].mean()
@@ -168,7 +212,9 @@ def pandas_naif(db: str, tahun: int, skala: str, kunci: str) -> dict:
     kinerja["skor_indikator"] = th[th["kunci"] == kunci].groupby("instansi_id")["skor"].mean()
     ang = t["anggaran"][t["anggaran"]["tahun"] == tahun]
     anak = ang[ang["induk_kode"].notna()].groupby(["instansi_id", "induk_kode"])[["pagu", "realisasi"]].sum(min_count=1)
-    prg = ang[ang["tingkat"] == "program"].merge(anak, left_on=["instansi_id", "kode"], right_index=True, how="left", suffixes=("", "_anak"))
+    prg = ang[ang["tingkat"] == "program"].merge(
+        anak, left_on=["instansi_id", "kode"], right_index=True, how="left", suffixes=("", "_anak")
+    )
     prg["pagu"] = prg["pagu"].fillna(prg["pagu_anak"])
     prg["realisasi"] = prg["realisasi"].fillna(prg["realisasi_anak"])
     uang = prg.groupby("instansi_id")[["pagu", "realisasi"]].sum(min_count=1)
@@ -185,6 +231,7 @@ def pandas_naif(db: str, tahun: int, skala: str, kunci: str) -> dict:
             if pd.isna(r.batas_bawah) or x > r.batas_bawah or (r.inklusif and x == r.batas_bawah):
                 return r.label
         return pita["label"].iloc[-1]
+
     per["predikat"] = per["capaian"].map(predikat)
     lengkap = per[per["pagu"].notna() & per["realisasi"].notna()]
     prov = per.groupby("provinsi").agg(jumlah_instansi=("kode", "size"), capaian=("capaian", "mean"))
@@ -193,36 +240,50 @@ def pandas_naif(db: str, tahun: int, skala: str, kunci: str) -> dict:
     prov["serapan"] = prov["realisasi"] / prov["pagu"] * 100
     daftar = th.groupby("kunci").agg(jumlah_instansi=("instansi_id", "nunique"))
     selesai = time.perf_counter()
-    return {"muat": dimuat - mulai, "hitung": selesai - dimuat,
-            "instansi": per[["kode", "capaian", "serapan"]].reset_index(drop=True), "provinsi": prov[["serapan", "capaian"]],
-            "jumlah_indikator": len(daftar)}
+    return {
+        "muat": dimuat - mulai,
+        "hitung": selesai - dimuat,
+        "instansi": per[["kode", "capaian", "serapan"]].reset_index(drop=True),
+        "provinsi": prov[["serapan", "capaian"]],
+        "jumlah_indikator": len(daftar),
+    }
 
 
 # ---- pages through AppTest --------------------------------------------------------------------
 
-def ukur_halaman(skala: str, db: Path, instansi: list[tuple[str, int | None]], sasaran_hangat: float,
-                 sasaran_dingin: float | None) -> list[tuple]:
+
+def ukur_halaman(
+    skala: str, db: Path, instansi: list[tuple[str, int | None]], sasaran_hangat: float, sasaran_dingin: float | None
+) -> list[tuple]:
     """Cold first run and 5 warm reruns of every page; returns the reads each page asked for."""
     # outside a server, clearing or calling a cache warns every time; AppTest resets log levels
-    for nama in ("streamlit.runtime.caching.cache_data_api", "streamlit.runtime.caching.cache_resource_api",
-                 "streamlit.runtime.scriptrunner_utils.script_run_context"):
+    for nama in (
+        "streamlit.runtime.caching.cache_data_api",
+        "streamlit.runtime.caching.cache_resource_api",
+        "streamlit.runtime.scriptrunner_utils.script_run_context",
+    ):
         logging.getLogger(nama).disabled = True
+    import halaman  # noqa: F401  (applies the AppTest PagesManager patch)
     import streamlit as st
     from streamlit.testing.v1 import AppTest
 
     import dasbor
-    import halaman  # noqa: F401  (applies the AppTest PagesManager patch)
 
     dasbor.DB = db
     tercatat: list[tuple] = []
-    asli = {n: f for n, f in vars(dasbor).items() if hasattr(f, "__wrapped__") and hasattr(f, "clear")
-            and n not in ("_koneksi", "_gambar", "grafik_dek")}
+    asli = {
+        n: f
+        for n, f in vars(dasbor).items()
+        if hasattr(f, "__wrapped__") and hasattr(f, "clear") and n not in ("_koneksi", "_gambar", "grafik_dek")
+    }
 
     def catat(nama, f):
         def pembungkus(*a, **k):
             tercatat.append((nama, a, k))
             return f(*a, **k)
+
         return pembungkus
+
     for nama, f in asli.items():
         setattr(dasbor, nama, catat(nama, f))
     kueri = []
@@ -251,10 +312,19 @@ def ukur_halaman(skala: str, db: Path, instansi: list[tuple[str, int | None]], s
                     at.run()
                     hangat.append(time.perf_counter() - mulai)
                 median = statistics.median(hangat)
-                cetak(f"halaman {skala:<9} {kode:<18} {tahun} {h:<12} median hangat {ms(median):>9}, maks {ms(max(hangat)):>9}, "
-                      f"dingin {ms(dingin):>9}", sasaran_hangat, median)
+                cetak(
+                    f"halaman {skala:<9} {kode:<18} {tahun} {h:<12} median hangat {ms(median):>9}, maks "
+                    f"{ms(max(hangat)):>9}, "
+                    f"dingin {ms(dingin):>9}",
+                    sasaran_hangat,
+                    median,
+                )
                 if sasaran_dingin:
-                    cetak(f"halaman {skala:<9} {kode:<18} {tahun} {h:<12} dingin (cache kosong) {ms(dingin):>9}", sasaran_dingin, dingin)
+                    cetak(
+                        f"halaman {skala:<9} {kode:<18} {tahun} {h:<12} dingin (cache kosong) {ms(dingin):>9}",
+                        sasaran_dingin,
+                        dingin,
+                    )
                 kueri += [(h, nama, a, k) for nama, a, k in tercatat]
     finally:
         for nama, f in asli.items():
@@ -267,7 +337,8 @@ def ukur_kueri(skala: str, kueri: list[tuple]) -> None:
     dilihat: dict[tuple, list[str]] = {}
     fungsi = {}
     for h, nama, f, a, k in kueri:
-        kunci = (nama, a[1:], tuple(sorted(k.items())))   # a[0] is the data version
+        # a[0] is the data version; dasbor.baca(version, read name, args, function) is named by its read
+        kunci = (a[1], a[2], ()) if nama == "baca" else (nama, a[1:], tuple(sorted(k.items())))
         dilihat.setdefault(kunci, [])
         if h not in dilihat[kunci]:
             dilihat[kunci].append(h)
@@ -280,24 +351,32 @@ def ukur_kueri(skala: str, kueri: list[tuple]) -> None:
             mulai = time.perf_counter()
             f.__wrapped__(*a, **k)
             waktu.append(time.perf_counter() - mulai)
-        argumen = ", ".join(str(x) for x in a[1:])
-        cetak(f"kueri   {skala:<9} {kunci[0]}({argumen})  [{', '.join(halaman)}]  median {ms(statistics.median(waktu))}",
-              SASARAN["kueri"], statistics.median(waktu))
+        argumen = ", ".join(str(x) for x in kunci[1])
+        cetak(
+            f"kueri   {skala:<9} {kunci[0]}({argumen})  [{', '.join(halaman)}]  median {ms(statistics.median(waktu))}",
+            SASARAN["kueri"],
+            statistics.median(waktu),
+        )
 
 
 def banding_duckdb(db: Path, tahun: int, skala: str, kunci: str, mentah: bool) -> tuple[float, object]:
     from sakip_calc import store
     from sakip_calc.calc import analisis
     from sakip_calc.store import banding
+
     con = store.buka(db)
     asli = banding._relasi_agregat
-    if mentah:   # as a file without the derived tables: the same SQL over the raw tables
+    if mentah:  # as a file without the derived tables: the same SQL over the raw tables
         banding._relasi_agregat = lambda c: {t: f"({sql})" for t, sql in store.AGREGAT.items()}
     try:
+
         def semua():
-            return (analisis.banding_instansi(con, tahun, None, analisis.BATAS_INSTANSI, skala, kunci),
-                    analisis.banding_provinsi(con, tahun, analisis.BATAS_INSTANSI, skala, kunci),
-                    analisis.indikator_bersama(con, tahun))
+            return (
+                analisis.banding_instansi(con, tahun, None, analisis.BATAS_INSTANSI, skala, kunci),
+                analisis.banding_provinsi(con, tahun, analisis.BATAS_INSTANSI, skala, kunci),
+                analisis.indikator_bersama(con, tahun),
+            )
+
         semua()
         waktu = []
         for _ in range(ULANG):
@@ -312,6 +391,7 @@ def banding_duckdb(db: Path, tahun: int, skala: str, kunci: str, mentah: bool) -
 
 def ukur_pandas(skala: str, db: Path, tahun: int, nama_skala: str, kunci: str) -> None:
     import pandas as pd
+
     dd, (inst, prov, daftar) = banding_duckdb(db, tahun, nama_skala, kunci, mentah=False)
     dm, _ = banding_duckdb(db, tahun, nama_skala, kunci, mentah=True)
     pd_hasil, rss = di_proses_baru("pandas_naif", str(db), tahun, nama_skala, kunci)
@@ -321,13 +401,22 @@ def ukur_pandas(skala: str, db: Path, tahun: int, nama_skala: str, kunci: str) -
     pd.testing.assert_frame_equal(a, b, check_dtype=False, check_names=False, rtol=1e-9)
     assert len(daftar) == pd_hasil["jumlah_indikator"] and len(prov) == len(pd_hasil["provinsi"])
     total = pd_hasil["muat"] + pd_hasil["hitung"]
-    cetak(f"banding {skala:<9} pandas naif (muat {ms(pd_hasil['muat'])} + hitung {ms(pd_hasil['hitung'])}) {ms(total)}, "
-          f"RSS puncak {angka(rss)} MB; hasil sama dengan DuckDB")
-    cetak(f"banding {skala:<9} DuckDB tabel agregat {ms(dd)}: {angka(total / dd, 1)}x lebih cepat dari pandas",
-          SASARAN["rasio_pandas"], total / dd, minimal=True, tulis=lambda x: f"{angka(x)}x")
+    cetak(
+        f"banding {skala:<9} pandas naif (muat {ms(pd_hasil['muat'])} + hitung {ms(pd_hasil['hitung'])}) {ms(total)}, "
+        f"RSS puncak {angka(rss)} MB; hasil sama dengan DuckDB"
+    )
+    cetak(
+        f"banding {skala:<9} DuckDB tabel agregat {ms(dd)}: {angka(total / dd, 1)}x lebih cepat dari pandas",
+        SASARAN["rasio_pandas"],
+        total / dd,
+        minimal=True,
+        tulis=lambda x: f"{angka(x)}x",
+    )
     # not the app's path (it reads the derived tables): what a file written before them costs
-    cetak(f"banding {skala:<9} DuckDB dari tabel mentah {ms(dm)}: {angka(total / dm, 1)}x lebih cepat dari pandas "
-          f"(hanya hitung: {angka(pd_hasil['hitung'] / dm, 1)}x; bukan jalur aplikasi, untuk berkas tanpa tabel agregat)")
+    cetak(
+        f"banding {skala:<9} DuckDB dari tabel mentah {ms(dm)}: {angka(total / dm, 1)}x lebih cepat dari pandas "
+        f"(hanya hitung: {angka(pd_hasil['hitung'] / dm, 1)}x; bukan jalur aplikasi, untuk berkas tanpa tabel agregat)"
+    )
 
 
 # ---- a real browser ---------------------------------------------------------------------------
@@ -335,7 +424,8 @@ def ukur_pandas(skala: str, db: Path, tahun: int, nama_skala: str, kunci: str) -
 _JUDUL = """([judul]) => { const h1 = document.querySelector('h1'); return !!h1 && h1.innerText.includes(judul); }"""
 _SIAP = """([judul]) => {
     const app = document.querySelector("[data-testid='stApp']");
-    if (!app || app.dataset.testScriptState !== 'notRunning' || app.dataset.testConnectionState !== 'CONNECTED') return false;
+    if (!app || app.dataset.testScriptState !== 'notRunning') return false;
+    if (app.dataset.testConnectionState !== 'CONNECTED') return false;
     if (document.querySelector("[data-testid='stSkeleton']")) return false;
     const h1 = document.querySelector('h1');
     if (!h1 || !h1.innerText.includes(judul)) return false;
@@ -345,15 +435,35 @@ _SIAP = """([judul]) => {
 
 def ukur_peramban(db: Path, nama_instansi: list[str], tahun: int) -> None:
     from playwright.sync_api import sync_playwright
+
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     log = db.parent / "streamlit.log"
     with open(log, "wb") as keluaran:
         server = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.address", "127.0.0.1", "--server.port", str(port),
-             "--server.headless", "true", "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"],
-            cwd=AKAR, env=dict(os.environ, SAKIP_DB=str(db)), stdout=keluaran, stderr=subprocess.STDOUT)
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                "app.py",
+                "--server.address",
+                "127.0.0.1",
+                "--server.port",
+                str(port),
+                "--server.headless",
+                "true",
+                "--server.fileWatcherType",
+                "none",
+                "--browser.gatherUsageStats",
+                "false",
+            ],
+            cwd=AKAR,
+            env=dict(os.environ, SAKIP_DB=str(db)),
+            stdout=keluaran,
+            stderr=subprocess.STDOUT,
+        )
     url = f"http://127.0.0.1:{port}"
     try:
         for _ in range(240):
@@ -363,9 +473,18 @@ def ukur_peramban(db: Path, nama_instansi: list[str], tahun: int) -> None:
             except OSError:
                 time.sleep(0.25)
         with sync_playwright() as p:
-            peramban = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=[
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run"])
+            peramban = p.chromium.launch(
+                executable_path="/usr/bin/chromium",
+                headless=True,
+                args=[
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--no-first-run",
+                ],
+            )
 
             # one browser profile, as a returning user has: the app's scripts come from its HTTP cache
             konteks = peramban.new_context(viewport={"width": 1600, "height": 1000})
@@ -373,7 +492,7 @@ def ukur_peramban(db: Path, nama_instansi: list[str], tahun: int) -> None:
             judul_tampil = []
 
             def muat(nama: str, k=None) -> tuple[float, object]:
-                halaman = (k or konteks).new_page()   # a new page is a new Streamlit session
+                halaman = (k or konteks).new_page()  # a new page is a new Streamlit session
                 mulai = time.perf_counter()
                 halaman.goto(f"{url}/?instansi={nama.replace(' ', '+')}&tahun={tahun}")
                 halaman.wait_for_function(_JUDUL, arg=[f"Ringkasan Kinerja {tahun}"], timeout=120_000, polling=50)
@@ -384,9 +503,11 @@ def ukur_peramban(db: Path, nama_instansi: list[str], tahun: int) -> None:
             # a fresh server runs its first request through Streamlit's legacy page path: not a user's view
             pertama, halaman = muat(nama_instansi[0])
             halaman.close()
-            cetak(f"peramban nasional  muat pertama setelah server hidup (cache server dan peramban kosong) {ms(pertama)}")
+            cetak(
+                f"peramban nasional  muat pertama setelah server hidup (cache server dan peramban kosong) {ms(pertama)}"
+            )
             baru, sama = [], []
-            for nama in nama_instansi[1:ULANG + 1]:
+            for nama in nama_instansi[1 : ULANG + 1]:
                 d, halaman = muat(nama)
                 baru.append(d)
                 halaman.close()
@@ -394,11 +515,22 @@ def ukur_peramban(db: Path, nama_instansi: list[str], tahun: int) -> None:
                 d, halaman = muat(nama_instansi[1])
                 sama.append(d)
                 halaman.close()
-            cetak(f"peramban nasional  muat pertama Ringkasan, sesi baru, instansi baru: median {ms(statistics.median(baru))}, "
-                  f"maks {ms(max(baru))} (judul dan kartu tampil: median {ms(statistics.median(judul_tampil[1:ULANG + 1]))}; "
-                  "sisanya menggambar grafik di peramban)", SASARAN["muat_peramban"], statistics.median(baru))
-            cetak(f"peramban nasional  muat pertama Ringkasan, sesi baru, instansi sudah dilihat: median {ms(statistics.median(sama))}, "
-                  f"maks {ms(max(sama))}", SASARAN["muat_peramban"], statistics.median(sama))
+            cetak(
+                "peramban nasional  muat pertama Ringkasan, sesi baru, instansi baru: median "
+                f"{ms(statistics.median(baru))}, "
+                f"maks {ms(max(baru))} (judul dan kartu tampil: median "
+                f"{ms(statistics.median(judul_tampil[1 : ULANG + 1]))}; "
+                "sisanya menggambar grafik di peramban)",
+                SASARAN["muat_peramban"],
+                statistics.median(baru),
+            )
+            cetak(
+                "peramban nasional  muat pertama Ringkasan, sesi baru, instansi sudah dilihat: median "
+                f"{ms(statistics.median(sama))}, "
+                f"maks {ms(max(sama))}",
+                SASARAN["muat_peramban"],
+                statistics.median(sama),
+            )
             kosong = peramban.new_context(viewport={"width": 1600, "height": 1000})
             d, halaman = muat(nama_instansi[1], kosong)
             kosong.close()
@@ -408,26 +540,37 @@ def ukur_peramban(db: Path, nama_instansi: list[str], tahun: int) -> None:
             ganti = []
             for t in range(tahun - 1, tahun - 1 - ULANG, -1):
                 halaman.get_by_test_id("stSidebar").get_by_role("combobox", name="Tahun", exact=True).click()
-                opsi = halaman.get_by_test_id("stSelectboxVirtualDropdown").get_by_role("option", name=str(t), exact=True)
+                opsi = halaman.get_by_test_id("stSelectboxVirtualDropdown").get_by_role(
+                    "option", name=str(t), exact=True
+                )
                 opsi.wait_for()
                 mulai = time.perf_counter()
                 opsi.click()
                 halaman.wait_for_function(_SIAP, arg=[f"Ringkasan Kinerja {t}"], timeout=120_000, polling=50)
                 ganti.append(time.perf_counter() - mulai)
             konteks.close()
-            cetak(f"peramban nasional  ganti filter Tahun di Ringkasan: median {ms(statistics.median(ganti))}, maks {ms(max(ganti))}",
-                  SASARAN["ganti_filter"], statistics.median(ganti))
+            cetak(
+                f"peramban nasional  ganti filter Tahun di Ringkasan: median {ms(statistics.median(ganti))}, maks "
+                f"{ms(max(ganti))}",
+                SASARAN["ganti_filter"],
+                statistics.median(ganti),
+            )
             peramban.close()
         with open(f"/proc/{server.pid}/status") as f:
             puncak = next(int(b.split()[1]) for b in f if b.startswith("VmHWM")) / 1024
-        cetak(f"RSS     server Streamlit nasional (setelah uji peramban): puncak {angka(puncak)} MB", SASARAN["rss_mb"], puncak,
-              tulis=mb)
+        cetak(
+            f"RSS     server Streamlit nasional (setelah uji peramban): puncak {angka(puncak)} MB",
+            SASARAN["rss_mb"],
+            puncak,
+            tulis=mb,
+        )
     finally:
         server.terminate()
         server.wait(timeout=30)
 
 
 # ---- main ---------------------------------------------------------------------------------------
+
 
 def main() -> None:
     global _BERKAS_HASIL
@@ -444,29 +587,52 @@ def main() -> None:
     import duckdb
     import pandas
     import streamlit
-    ram = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    cpu = next((b.split(":", 1)[1].strip() for b in open("/proc/cpuinfo") if b.startswith("model name")), platform.processor())
-    cetak(f"mesin   {os.cpu_count()} inti ({cpu}), RAM {angka(ram, 1)} GiB, {platform.platform()}, Python {platform.python_version()}, "
-          f"DuckDB {duckdb.__version__}, pandas {pandas.__version__}, Streamlit {streamlit.__version__}")
-    cetak(f"mesin   mulai {time.strftime('%Y-%m-%d %H:%M:%S')}, {beban()}, perintah: .venv/bin/python bench/run.py {' '.join(sys.argv[1:])}")
 
-    db = {"instansi": keluaran / "seed.duckdb", "provinsi": keluaran / "provinsi.duckdb", "nasional": keluaran / "nasional.duckdb"}
+    ram = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    cpu = next(
+        (b.split(":", 1)[1].strip() for b in open("/proc/cpuinfo") if b.startswith("model name")), platform.processor()
+    )
+    cetak(
+        f"mesin   {os.cpu_count()} inti ({cpu}), RAM {angka(ram, 1)} GiB, {platform.platform()}, Python "
+        f"{platform.python_version()}, "
+        f"DuckDB {duckdb.__version__}, pandas {pandas.__version__}, Streamlit {streamlit.__version__}"
+    )
+    cetak(
+        f"mesin   mulai {time.strftime('%Y-%m-%d %H:%M:%S')}, {beban()}, perintah: .venv/bin/python bench/run.py "
+        f"{' '.join(sys.argv[1:])}"
+    )
+
+    db = {
+        "instansi": keluaran / "seed.duckdb",
+        "provinsi": keluaran / "provinsi.duckdb",
+        "nasional": keluaran / "nasional.duckdb",
+    }
     if not (a.pakai_ulang and all(d.exists() for d in db.values())):
         for d in db.values():
             d.unlink(missing_ok=True)
         h, rss = di_proses_baru("bangun_seed", str(db["instansi"]))
-        cetak(f"muat    instansi  3 buku kerja seed: {angka(h['baris'])} baris, {angka(h['detik'], 1)} s, RSS puncak {angka(rss)} MB")
+        cetak(
+            f"muat    instansi  3 buku kerja seed: {angka(h['baris'])} baris, {angka(h['detik'], 1)} s, RSS puncak "
+            f"{angka(rss)} MB"
+        )
         for skala, nama in (("provinsi", "province"), ("nasional", "national")):
             h, rss = di_proses_baru("bangun_synth", str(db[skala]), nama)
-            cetak(f"synth   {skala:<9} pembangkitan + muat: {angka(h['baris'])} baris, {angka(h['detik'], 1)} s, "
-                  f"{angka(h['baris'] / h['detik'])} baris/s", SASARAN["synth_nasional"] if skala == "nasional" else None, h["detik"])
+            cetak(
+                f"synth   {skala:<9} pembangkitan + muat: {angka(h['baris'])} baris, {angka(h['detik'], 1)} s, "
+                f"{angka(h['baris'] / h['detik'])} baris/s",
+                SASARAN["synth_nasional"] if skala == "nasional" else None,
+                h["detik"],
+            )
             cetak(f"synth   {skala:<9} RSS puncak proses pembangkit {angka(rss)} MB", SASARAN["rss_mb"], rss, tulis=mb)
         folder, tujuan = keluaran / "nasional_parquet", keluaran / "nasional_massal.duckdb"
         shutil.rmtree(folder, ignore_errors=True)
         tujuan.unlink(missing_ok=True)
         h, rss = di_proses_baru("ekspor_dan_muat", str(db["nasional"]), str(folder), str(tujuan))
-        cetak(f"massal  nasional  ekspor Parquet {angka(h['ekspor'], 1)} s; impor massal (periksa + tulis) {angka(h['baris'])} baris, "
-              f"{angka(h['muat'], 1)} s, {angka(h['baris'] / h['muat'])} baris/s, RSS puncak {angka(rss)} MB")
+        cetak(
+            f"massal  nasional  ekspor Parquet {angka(h['ekspor'], 1)} s; impor massal (periksa + tulis) "
+            f"{angka(h['baris'])} baris, "
+            f"{angka(h['muat'], 1)} s, {angka(h['baris'] / h['muat'])} baris/s, RSS puncak {angka(rss)} MB"
+        )
         tujuan.unlink(missing_ok=True)
 
     # the pandas path first: AppTest swaps __main__, after which a spawned process cannot start
@@ -474,6 +640,7 @@ def main() -> None:
     for skala in ("provinsi", "nasional"):
         ukur_pandas(skala, db[skala], 2024, "permenpan", "angka kemiskinan")
     from sakip_calc import store
+
     con = store.buka(db["nasional"])
     contoh = store.instansi(con)
     con.close()
@@ -484,15 +651,24 @@ def main() -> None:
     }
     for skala, daftar in pilihan.items():
         cetak(f"mesin   {beban()} (sebelum halaman skala {skala})")
-        kueri = ukur_halaman(skala, db[skala], daftar, SASARAN["halaman_instansi" if skala == "instansi" else "halaman_nasional"],
-                             SASARAN["halaman_nasional_dingin"] if skala == "nasional" else None)
+        kueri = ukur_halaman(
+            skala,
+            db[skala],
+            daftar,
+            SASARAN["halaman_instansi" if skala == "instansi" else "halaman_nasional"],
+            SASARAN["halaman_nasional_dingin"] if skala == "nasional" else None,
+        )
         ukur_kueri(skala, kueri)
-    cetak(f"RSS     proses benchmark (AppTest dan pembacaan, 3 skala): puncak {angka(rss_mb())} MB", SASARAN["rss_mb"], rss_mb(),
-          tulis=mb)
+    cetak(
+        f"RSS     proses benchmark (AppTest dan pembacaan, 3 skala): puncak {angka(rss_mb())} MB",
+        SASARAN["rss_mb"],
+        rss_mb(),
+        tulis=mb,
+    )
     if not a.tanpa_peramban:
         cetak(f"mesin   {beban()} (sebelum uji peramban)")
         nama = contoh.sort_values("id")["nama"].tolist()
-        ukur_peramban(db["nasional"], [nama[199], *nama[300:300 + ULANG]], 2024)
+        ukur_peramban(db["nasional"], [nama[199], *nama[300 : 300 + ULANG]], 2024)
     cetak(f"mesin   selesai {time.strftime('%Y-%m-%d %H:%M:%S')}, {beban()}")
 
 

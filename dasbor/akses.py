@@ -9,6 +9,7 @@ Without an admin hash, changes are allowed only to a visitor on this computer wh
 directly: judged per request (`asal_bukan_lokal`), not by where the server listens, because a proxy
 on the same machine reaches a localhost-bound server on behalf of the whole network.
 """
+
 from __future__ import annotations
 
 import ipaddress
@@ -48,7 +49,7 @@ def _ip(teks: str | None) -> ipaddress.IPv4Address | ipaddress.IPv6Address | Non
         ip = ipaddress.ip_address(teks or "")
     except ValueError:
         return None
-    return getattr(ip, "ipv4_mapped", None) or ip          # ::ffff:127.0.0.1 is 127.0.0.1
+    return getattr(ip, "ipv4_mapped", None) or ip  # ::ffff:127.0.0.1 is 127.0.0.1
 
 
 def _host_lokal(host: str) -> bool:
@@ -70,7 +71,7 @@ def asal_bukan_lokal(ip: str | None, headers: Mapping[str, str]) -> str | None:
     if peer is None:
         return "asal permintaan ini tidak dapat dipastikan"
     if not peer.is_loopback:
-        return f"permintaan ini datang dari komputer lain (alamat {peer})"   # parsed: never the visitor's markdown
+        return f"permintaan ini datang dari komputer lain (alamat {peer})"  # parsed: never the visitor's markdown
     if not _host_lokal(next((v for k, v in headers.items() if k.lower() == "host"), "")):
         return "permintaan ini ditujukan ke nama server, bukan localhost (melalui proxy atau dari komputer lain)"
     return None
@@ -115,11 +116,17 @@ def _coba_masuk(sandi_diketik: str, daftar_hash: list[str], kunci_sesi: str) -> 
     cocok = next((h for h in daftar_hash if sandi.cocok(sandi_diketik, h)), None)
     if cocok:
         penjaga.berhasil(klien)
-        st.session_state[kunci_sesi] = cocok   # tied to this hash: changing the password logs everyone out
+        st.session_state[kunci_sesi] = cocok  # tied to this hash: changing the password logs everyone out
         st.rerun()
     sisa_coba = penjaga.gagal(klien)
-    st.error("Sandi salah." + (f" Sisa percobaan: {sisa_coba}." if sisa_coba else
-                               f" Terlalu banyak percobaan gagal; masuk dikunci {int(penjaga.kunci_detik // 60)} menit."))
+    st.error(
+        "Sandi salah."
+        + (
+            f" Sisa percobaan: {sisa_coba}."
+            if sisa_coba
+            else f" Terlalu banyak percobaan gagal; masuk dikunci {int(penjaga.kunci_detik // 60)} menit."
+        )
+    )
 
 
 def _formulir(kunci: str, label: str, daftar_hash: list[str], kunci_sesi: str) -> None:
@@ -141,19 +148,28 @@ def gerbang_admin(tindakan: str = "mengimpor dan membatalkan impor") -> bool:
     if h is None:
         alasan = asal_bukan_lokal(*_permintaan())
         if alasan is None:
-            st.info(f"Belum ada sandi admin. {tindakan.capitalize()} diizinkan karena permintaan ini datang langsung "
-                    "dari komputer ini (localhost, tanpa proxy). Sebelum membukanya ke jaringan kantor, setel "
-                    "SAKIP_ADMIN_HASH (lihat README, bagian Keamanan dan keandalan).", icon="🔓")
+            st.info(
+                f"Belum ada sandi admin. {tindakan.capitalize()} diizinkan karena permintaan ini datang langsung "
+                "dari komputer ini (localhost, tanpa proxy). Sebelum membukanya ke jaringan kantor, setel "
+                "SAKIP_ADMIN_HASH (lihat README, bagian Keamanan dan keandalan).",
+                icon="🔓",
+            )
             return True
-        st.warning(f"{tindakan.capitalize()} dinonaktifkan: belum ada sandi admin, dan {alasan}. Tanpa sandi, hanya "
-                   "peramban di komputer server yang membuka aplikasi langsung (mis. `http://localhost:8501`) yang boleh "
-                   "mengubah data. Untuk membukanya di sini, setel SAKIP_ADMIN_HASH (buat dengan "
-                   "`python -m sakip_calc hash-sandi`) lalu mulai ulang aplikasi, dan masuk sebagai admin; lihat "
-                   "README, bagian Keamanan dan keandalan.", icon="🔒")
+        st.warning(
+            f"{tindakan.capitalize()} dinonaktifkan: belum ada sandi admin, dan {alasan}. Tanpa sandi, hanya "
+            "peramban di komputer server yang membuka aplikasi langsung (mis. `http://localhost:8501`) yang boleh "
+            "mengubah data. Untuk membukanya di sini, setel SAKIP_ADMIN_HASH (buat dengan "
+            "`python -m sakip_calc hash-sandi`) lalu mulai ulang aplikasi, dan masuk sebagai admin; lihat "
+            "README, bagian Keamanan dan keandalan.",
+            icon="🔒",
+        )
         return False
     if not sandi.hash_sah(h):
-        st.error("Setelan SAKIP_ADMIN_HASH tidak sah (bukan keluaran `python -m sakip_calc hash-sandi`); "
-                 f"{tindakan} dinonaktifkan sampai diperbaiki.", icon="🔒")
+        st.error(
+            "Setelan SAKIP_ADMIN_HASH tidak sah (bukan keluaran `python -m sakip_calc hash-sandi`); "
+            f"{tindakan} dinonaktifkan sampai diperbaiki.",
+            icon="🔒",
+        )
         return False
     if admin():
         kiri, kanan = st.columns([4, 1])
@@ -171,12 +187,16 @@ def gerbang_lihat() -> None:
     """For the router, before any page: when viewing needs a login, stop here until there is one."""
     if not wajib_masuk():
         return
-    daftar = [h for h in (_setelan("SAKIP_PEMBACA_HASH", "sakip_pembaca_hash"), hash_admin()) if h and sandi.hash_sah(h)]
+    daftar = [
+        h for h in (_setelan("SAKIP_PEMBACA_HASH", "sakip_pembaca_hash"), hash_admin()) if h and sandi.hash_sah(h)
+    ]
     if st.session_state.get("akses_pembaca") in daftar or admin():
         return
     st.title("SAKIP Dashboard")
     if not daftar:
-        st.error("Setelan mewajibkan masuk, tetapi tidak ada sandi yang sah (SAKIP_PEMBACA_HASH atau SAKIP_ADMIN_HASH).")
+        st.error(
+            "Setelan mewajibkan masuk, tetapi tidak ada sandi yang sah (SAKIP_PEMBACA_HASH atau SAKIP_ADMIN_HASH)."
+        )
     else:
         _formulir("akses_lihat", "Sandi", daftar, "akses_pembaca")
     st.stop()

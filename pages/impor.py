@@ -4,14 +4,16 @@ import re
 import pandas as pd
 import streamlit as st
 
-from dasbor import akses
 import dasbor as d
+from dasbor import akses
 from sakip_calc import store
 from sakip_calc.ingest import impor, templat
 
 st.title("Impor Data")
-st.caption("Unggah buku kerja dalam format templat. Semua masalah diperiksa dulu; tidak ada yang berubah "
-           "sampai Anda menekan Impor, dan berkas dengan satu galat pun ditolak seluruhnya.")
+st.caption(
+    "Unggah buku kerja dalam format templat. Semua masalah diperiksa dulu; tidak ada yang berubah "
+    "sampai Anda menekan Impor, dan berkas dengan satu galat pun ditolak seluruhnya."
+)
 
 
 @st.cache_data(show_spinner=False)
@@ -33,8 +35,12 @@ def polos(teks: str) -> str:
 
 def unggah() -> None:
     # .xls and .xlsm are accepted by the widget only to be refused with a message saying what to do
-    unggahan = st.file_uploader("Buku kerja (.xlsx) atau CSV per lembar (mis. Capaian.csv)", type=["xlsx", "csv", "xls", "xlsm"],
-                                accept_multiple_files=True, key="im_berkas")
+    unggahan = st.file_uploader(
+        "Buku kerja (.xlsx) atau CSV per lembar (mis. Capaian.csv)",
+        type=["xlsx", "csv", "xls", "xlsm"],
+        accept_multiple_files=True,
+        key="im_berkas",
+    )
     if not unggahan:
         return
     unit = impor.kelompokkan([(f.name, f.getvalue()) for f in unggahan])
@@ -47,16 +53,38 @@ def unggah() -> None:
     for r in rencana:
         st.subheader(polos(r.nama_file), anchor=False)
         if r.sah:
-            st.success(f"Siap diimpor: {r.jumlah().get('baru', 0)} baris baru, {r.jumlah().get('berubah', 0)} berubah, "
-                       f"{r.jumlah().get('sama', 0)} sama.")
-            st.dataframe(pd.DataFrame([{"Tabel": t, "Baru": h["baru"], "Berubah": h["berubah"], "Sama": h["sama"]}
-                                       for t, h in r.perubahan.items()]), hide_index=True)
+            st.success(
+                f"Siap diimpor: {r.jumlah().get('baru', 0)} baris baru, {r.jumlah().get('berubah', 0)} berubah, "
+                f"{r.jumlah().get('sama', 0)} sama."
+            )
+            st.dataframe(
+                pd.DataFrame(
+                    [
+                        {"Tabel": t, "Baru": h["baru"], "Berubah": h["berubah"], "Sama": h["sama"]}
+                        for t, h in r.perubahan.items()
+                    ]
+                ),
+                hide_index=True,
+            )
         else:
             st.error(f"Ditolak: {len(r.galat)} galat. Perbaiki lalu unggah lagi; basis data tidak diubah.")
         if r.masalah:
-            st.dataframe(pd.DataFrame([{"Jenis": "galat" if m.tingkat == "galat" else "catatan", "Lembar": m.lembar,
-                                        "Baris": m.baris, "Kolom": m.kolom, "Pesan": m.pesan} for m in r.masalah]),
-                         hide_index=True, key=f"im_masalah_{r.sha256}")
+            st.dataframe(
+                pd.DataFrame(
+                    [
+                        {
+                            "Jenis": "galat" if m.tingkat == "galat" else "catatan",
+                            "Lembar": m.lembar,
+                            "Baris": m.baris,
+                            "Kolom": m.kolom,
+                            "Pesan": m.pesan,
+                        }
+                        for m in r.masalah
+                    ]
+                ),
+                hide_index=True,
+                key=f"im_masalah_{r.sha256}",
+            )
     sah = [u for u, r in zip(unit, rencana) if r.sah]
     if sah and st.button(f"Impor {len(sah)} berkas yang sah", type="primary", key="im_tombol"):
         with st.status("Mengimpor…", expanded=True) as status:
@@ -79,15 +107,22 @@ def batalkan() -> None:
         d.kosong("Belum ada impor yang dapat dibatalkan.")
         return
     nomor = int(t["id"])
-    ringkas = (f"Impor #{nomor} · {t['nama_file']} · {t['waktu']:%d-%m-%Y %H:%M} · "
-               f"{int(t['baris_baru'])} baris baru, {int(t['baris_berubah'])} berubah")
+    ringkas = (
+        f"Impor #{nomor} · {t['nama_file']} · {t['waktu']:%d-%m-%Y %H:%M} · "
+        f"{int(t['baris_baru'])} baris baru, {int(t['baris_berubah'])} berubah"
+    )
     if not t["ada_riwayat"]:
-        st.info(polos(ringkas) + "  \nImpor ini tidak menyimpan riwayat perubahan (impor massal, atau dibuat sebelum "
-                "riwayat disimpan), jadi tidak dapat dibatalkan.")
+        st.info(
+            polos(ringkas) + "  \nImpor ini tidak menyimpan riwayat perubahan (impor massal, atau dibuat sebelum "
+            "riwayat disimpan), jadi tidak dapat dibatalkan."
+        )
         return
     st.write(polos(ringkas))
-    yakin = st.checkbox("Saya paham: baris yang ditambahkan impor ini dihapus dan baris yang diubahnya dikembalikan "
-                        "seperti sebelum impor.", key="im_batal_yakin")
+    yakin = st.checkbox(
+        "Saya paham: baris yang ditambahkan impor ini dihapus dan baris yang diubahnya dikembalikan "
+        "seperti sebelum impor.",
+        key="im_batal_yakin",
+    )
     if st.button(f"Batalkan impor #{nomor}", disabled=not yakin, key="im_batal"):
         hasil = impor.batalkan_terakhir(d.DB, nomor)
         st.session_state["im_batal_pesan"] = (hasil.dibatalkan is not None, hasil.pesan)
@@ -96,8 +131,13 @@ def batalkan() -> None:
 
 
 if akses.gerbang_admin():
-    st.download_button("⬇️ Unduh templat buku kerja", templat_xlsx(), file_name="templat_sakip.xlsx",
-                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="im_templat")
+    st.download_button(
+        "⬇️ Unduh templat buku kerja",
+        templat_xlsx(),
+        file_name="templat_sakip.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key="im_templat",
+    )
     unggah()
     batalkan()
 
@@ -106,6 +146,18 @@ riwayat = d.riwayat_impor(d.versi()) if d.DB.exists() else pd.DataFrame()
 if riwayat.empty:
     d.kosong("Belum ada impor.")
 else:
-    d.tabel(riwayat[["id", "waktu", "nama_file", "status", "baris_baru", "baris_berubah", "baris_sama", "sha256"]].rename(columns={
-        "id": "#", "waktu": "Waktu", "nama_file": "Berkas", "status": "Status", "baris_baru": "Baru",
-        "baris_berubah": "Berubah", "baris_sama": "Sama", "sha256": "SHA-256"}), {})
+    d.tabel(
+        riwayat[["id", "waktu", "nama_file", "status", "baris_baru", "baris_berubah", "baris_sama", "sha256"]].rename(
+            columns={
+                "id": "#",
+                "waktu": "Waktu",
+                "nama_file": "Berkas",
+                "status": "Status",
+                "baris_baru": "Baru",
+                "baris_berubah": "Berubah",
+                "baris_sama": "Sama",
+                "sha256": "SHA-256",
+            }
+        ),
+        {},
+    )

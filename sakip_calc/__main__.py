@@ -1,4 +1,5 @@
 """Command line: python -m sakip_calc build | import | undo | template | hash-sandi (see README)."""
+
 from __future__ import annotations
 
 import argparse
@@ -8,9 +9,9 @@ from pathlib import Path
 
 from sakip_calc import store
 from sakip_calc.access import sandi
-from sakip_calc.ingest import massal, impor, templat
-from sakip_calc.tools import synth
 from sakip_calc.domain.angka import format_angka
+from sakip_calc.ingest import impor, massal, templat
+from sakip_calc.tools import synth
 
 
 def _cetak_hasil(hasil: list[impor.HasilImpor]) -> bool:
@@ -20,8 +21,10 @@ def _cetak_hasil(hasil: list[impor.HasilImpor]) -> bool:
         for m in r.masalah:
             print(f"{r.nama_file}: {m}", file=sys.stderr if m.tingkat == "galat" else sys.stdout)
         hitung = r.jumlah()
-        print(f"{r.nama_file}: {h.status} (impor #{h.impor_id}; baris baru {hitung.get('baru', 0)}, "
-              f"berubah {hitung.get('berubah', 0)}, sama {hitung.get('sama', 0)})")
+        print(
+            f"{r.nama_file}: {h.status} (impor #{h.impor_id}; baris baru {hitung.get('baru', 0)}, "
+            f"berubah {hitung.get('berubah', 0)}, sama {hitung.get('sama', 0)})"
+        )
         semua_baik &= h.status != "ditolak"
     return semua_baik
 
@@ -29,11 +32,17 @@ def _cetak_hasil(hasil: list[impor.HasilImpor]) -> bool:
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m sakip_calc", description="SAKIP Dashboard: basis data dan impor")
     sub = p.add_subparsers(dest="perintah", required=True)
-    b = sub.add_parser("build", help="buat basis data dari buku kerja di data/, atau muat buku kerja bawaan yang berubah "
-                       "(impor lain dan riwayatnya tetap)")
+    b = sub.add_parser(
+        "build",
+        help="buat basis data dari buku kerja di data/, atau muat buku kerja bawaan yang berubah "
+        "(impor lain dan riwayatnya tetap)",
+    )
     b.add_argument("--db", default=str(store.DB_BAWAAN))
-    b.add_argument("--ganti-semua", action="store_true",
-                   help="mulai dari nol hanya dengan data bawaan; berkas lama disimpan sebagai salinan bertanggal")
+    b.add_argument(
+        "--ganti-semua",
+        action="store_true",
+        help="mulai dari nol hanya dengan data bawaan; berkas lama disimpan sebagai salinan bertanggal",
+    )
     i = sub.add_parser("import", help="impor buku kerja .xlsx atau CSV per lembar")
     i.add_argument("berkas", nargs="+")
     i.add_argument("--db", default=str(store.DB_BAWAAN))
@@ -41,7 +50,9 @@ def main(argv: list[str] | None = None) -> int:
     u.add_argument("--db", default=str(store.DB_BAWAAN))
     t = sub.add_parser("template", help="tulis templat buku kerja")
     t.add_argument("keluaran")
-    sub.add_parser("hash-sandi", help="buat hash sandi admin untuk SAKIP_ADMIN_HASH (sandi dibaca dari terminal atau stdin)")
+    sub.add_parser(
+        "hash-sandi", help="buat hash sandi admin untuk SAKIP_ADMIN_HASH (sandi dibaca dari terminal atau stdin)"
+    )
     s = sub.add_parser("synth", help="bangkitkan data sintetis provinsi atau nasional (uji beban)")
     s.add_argument("--scale", choices=list(synth.UKURAN), default="province")
     s.add_argument("--db", required=True)
@@ -49,7 +60,9 @@ def main(argv: list[str] | None = None) -> int:
     m = sub.add_parser("bulk", help="impor massal: satu berkas .csv atau .parquet per tabel dalam satu folder")
     m.add_argument("folder")
     m.add_argument("--db", default=str(store.DB_BAWAAN))
-    e = sub.add_parser("bulk-export", help="tulis setiap tabel ke satu berkas .parquet (atau .csv) dalam format impor massal")
+    e = sub.add_parser(
+        "bulk-export", help="tulis setiap tabel ke satu berkas .parquet (atau .csv) dalam format impor massal"
+    )
     e.add_argument("folder")
     e.add_argument("--db", default=str(store.DB_BAWAAN))
     e.add_argument("--csv", action="store_true")
@@ -112,10 +125,14 @@ def _bulk(folder: str, db: str) -> int:
     for m in h.masalah:
         print(m, file=sys.stderr if m.tingkat == "galat" else sys.stdout)
     if h.jumlah_masalah > len([m for m in h.masalah if m.tingkat == "galat"]):
-        print(f"... {h.jumlah_masalah} galat seluruhnya; yang pertama {massal.BATAS_PESAN} ditampilkan", file=sys.stderr)
+        print(
+            f"... {h.jumlah_masalah} galat seluruhnya; yang pertama {massal.BATAS_PESAN} ditampilkan", file=sys.stderr
+        )
     rinci = ", ".join(f"{t} {v['baru']} baru/{v['diganti']} diganti" for t, v in h.perubahan.items())
-    print(f"{h.folder}: {h.status} (impor #{h.impor_id}; {rinci or 'tidak ada yang ditulis'}; "
-          f"{format_angka(h.baris)} baris dalam {format_angka(h.detik, 1)} s)")
+    print(
+        f"{h.folder}: {h.status} (impor #{h.impor_id}; {rinci or 'tidak ada yang ditulis'}; "
+        f"{format_angka(h.baris)} baris dalam {format_angka(h.detik, 1)} s)"
+    )
     return 0 if h.status == "berhasil" else 1
 
 
@@ -132,8 +149,11 @@ def _hash_sandi() -> int:
         return 1
     h = sandi.buat_hash(teks)
     print(h)
-    print(f"# pasang sebagai variabel lingkungan SAKIP_ADMIN_HASH='{h}'\n"
-          f"# atau di .streamlit/secrets.toml: sakip_admin_hash = \"{h}\"", file=sys.stderr)
+    print(
+        f"# pasang sebagai variabel lingkungan SAKIP_ADMIN_HASH='{h}'\n"
+        f'# atau di .streamlit/secrets.toml: sakip_admin_hash = "{h}"',
+        file=sys.stderr,
+    )
     return 0
 
 

@@ -13,9 +13,17 @@ AKAR = Path(__file__).resolve().parents[1]
 # The tier of each test module (markers in pyproject.toml); a module not listed is `unit`.
 # `./test.sh cepat` runs the unit tier alone; the full suite (CI) runs every tier.
 TINGKAT = {
-    "test_halaman": "app", "test_akses": "app", "test_perbandingan": "app", "test_buruk": "app",
-    "test_browser": "browser", "test_dek_tombol": "browser", "test_proksi": "browser", "test_konkurensi": "browser",
-    "test_crash": "slow", "test_tanpa_hilang": "slow", "test_synth": "slow",
+    "test_halaman": "app",
+    "test_akses": "app",
+    "test_perbandingan": "app",
+    "test_buruk": "app",
+    "test_browser": "browser",
+    "test_dek_tombol": "browser",
+    "test_proksi": "browser",
+    "test_konkurensi": "browser",
+    "test_crash": "slow",
+    "test_tanpa_hilang": "slow",
+    "test_synth": "slow",
 }
 
 

@@ -1,20 +1,20 @@
 """Who may change the data: the password hash, the lockout, the local-visitor rule, the upload cap,
 and the Impor page's admin gate (import and undo) as a visitor and as the admin sees it.
 The same rule behind a real nginx proxy, in a browser: tests/test_proksi.py."""
+
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 import tomllib
 from pathlib import Path
 
 import pytest
+from halaman import buka
 from streamlit import config
 from streamlit.testing.v1 import AppTest
 
 from dasbor import akses
-from halaman import buka
 from sakip_calc import store
 from sakip_calc.access import sandi
 from sakip_calc.ingest.baca import UKURAN_MAKS
@@ -28,7 +28,7 @@ def test_hash_cocok_hanya_dengan_sandinya():
     assert sandi.hash_sah(HASH) and HASH.startswith("scrypt$16384$8$1$")
     assert sandi.cocok(SANDI, HASH)
     assert not sandi.cocok(SANDI + " ", HASH)
-    assert sandi.buat_hash(SANDI) != HASH                      # a fresh salt each time
+    assert sandi.buat_hash(SANDI) != HASH  # a fresh salt each time
     for rusak in ("", "scrypt$1$8$1$AA==$AA==", "pbkdf2$x", HASH[:-4], "scrypt$16384$8$1$!!$AA==", None):
         assert not sandi.hash_sah(rusak) and not sandi.cocok(SANDI, rusak)
 
@@ -46,21 +46,23 @@ def test_penjaga_mengunci_setelah_lima_kali_gagal():
     assert [p.gagal("a", t) for t in range(4)] == [4, 3, 2, 1]
     assert p.sisa_kunci("a", 4) == 0
     assert p.gagal("a", 4) == 0 and p.sisa_kunci("a", 5) == pytest.approx(899)
-    assert p.sisa_kunci("b", 5) == 0                             # other clients are not locked
-    assert p.sisa_kunci("a", 904) == 0                           # the lock ends
+    assert p.sisa_kunci("b", 5) == 0  # other clients are not locked
+    assert p.sisa_kunci("a", 904) == 0  # the lock ends
     p.gagal("c", 0)
-    assert p.gagal("c", 1000) == 4                              # old failures fall out of the window
+    assert p.gagal("c", 1000) == 4  # old failures fall out of the window
     p.berhasil("c")
     assert p.gagal("c", 1001) == 4
 
 
 def test_cli_hash_sandi():
-    ok = subprocess.run([sys.executable, "-m", "sakip_calc", "hash-sandi"], input=SANDI + "\n", cwd=AKAR,
-                        capture_output=True, text=True)
+    ok = subprocess.run(
+        [sys.executable, "-m", "sakip_calc", "hash-sandi"], input=SANDI + "\n", cwd=AKAR, capture_output=True, text=True
+    )
     assert ok.returncode == 0 and sandi.cocok(SANDI, ok.stdout.strip())
     assert "SAKIP_ADMIN_HASH" in ok.stderr
-    pendek = subprocess.run([sys.executable, "-m", "sakip_calc", "hash-sandi"], input="pendek\n", cwd=AKAR,
-                            capture_output=True, text=True)
+    pendek = subprocess.run(
+        [sys.executable, "-m", "sakip_calc", "hash-sandi"], input="pendek\n", cwd=AKAR, capture_output=True, text=True
+    )
     assert pendek.returncode == 1 and "minimal" in pendek.stderr
 
 
@@ -69,52 +71,62 @@ def test_batas_unggah_streamlit_sama_dengan_importer():
     assert setelan["server"]["maxUploadSize"] * 2**20 == UKURAN_MAKS
     assert setelan["server"]["address"] == "localhost"
     assert setelan["client"]["showErrorDetails"] == "none"
-    assert not (AKAR / ".streamlit" / "secrets.toml").exists() or "secrets.toml" in (AKAR / ".streamlit" / ".gitignore").read_text()
+    assert (
+        not (AKAR / ".streamlit" / "secrets.toml").exists()
+        or "secrets.toml" in (AKAR / ".streamlit" / ".gitignore").read_text()
+    )
 
 
 # ---- who is asking (akses.asal_bukan_lokal) ---------------------------------------------------
 
-LOKAL = ("127.0.0.1", {"Host": "localhost:8501"})                  # this computer's browser, directly
+LOKAL = ("127.0.0.1", {"Host": "localhost:8501"})  # this computer's browser, directly
 PROKSI = ("127.0.0.1", {"Host": "sakip.kantor", "X-Forwarded-For": "10.0.0.7"})  # nginx on this computer
-LAN = ("10.0.0.7", {"Host": "192.168.1.5:8501"})                     # another computer, directly
+LAN = ("10.0.0.7", {"Host": "192.168.1.5:8501"})  # another computer, directly
 
 DIPROKSI = "permintaan ini datang melalui proxy (header {})"
 NAMA_SERVER = "permintaan ini ditujukan ke nama server, bukan localhost (melalui proxy atau dari komputer lain)"
 TIDAK_PASTI = "asal permintaan ini tidak dapat dipastikan"
 
 
-@pytest.mark.parametrize("ip, headers, alasan", [
-    ("127.0.0.1", {"Host": "localhost:8501"}, None),
-    ("127.0.0.1", {"host": "LOCALHOST"}, None),
-    ("127.0.0.1", {"Host": "127.0.0.1:8501"}, None),
-    ("127.0.0.2", {"Host": "127.0.0.2"}, None),                      # all of 127.0.0.0/8
-    ("::1", {"Host": "[::1]:8501"}, None),
-    ("::ffff:127.0.0.1", {"Host": "localhost"}, None),              # IPv4-mapped loopback
-    # a proxy header makes it a proxied request, whatever the address and Host say
-    ("127.0.0.1", {"Host": "localhost:8501", "X-Forwarded-For": "10.0.0.7"}, DIPROKSI.format("X-Forwarded-For")),
-    ("127.0.0.1", {"Host": "localhost", "x-forwarded-for": "127.0.0.1"}, DIPROKSI.format("X-Forwarded-For")),
-    ("127.0.0.1", {"Host": "localhost", "Forwarded": "for=10.0.0.7"}, DIPROKSI.format("Forwarded")),
-    ("127.0.0.1", {"Host": "localhost", "X-REAL-IP": "10.0.0.7"}, DIPROKSI.format("X-Real-IP")),
-    ("127.0.0.1", {"Host": "localhost", "X-Forwarded-Host": "sakip.kantor"}, DIPROKSI.format("X-Forwarded-Host")),
-    ("10.0.0.7", {"X-Real-IP": "1", "X-Forwarded-For": "1"}, DIPROKSI.format("X-Forwarded-For, X-Real-IP")),
-    # another computer
-    ("10.0.0.7", {"Host": "localhost:8501"}, "permintaan ini datang dari komputer lain (alamat 10.0.0.7)"),
-    ("::ffff:192.168.1.20", {"Host": "localhost"}, "permintaan ini datang dari komputer lain (alamat 192.168.1.20)"),
-    ("fe80::1", {"Host": "[::1]"}, "permintaan ini datang dari komputer lain (alamat fe80::1)"),
-    # a loopback peer asked for a name other than localhost: a proxy that adds no headers
-    ("127.0.0.1", {"Host": "sakip.kantor"}, NAMA_SERVER),
-    ("127.0.0.1", {"Host": "192.168.1.5:8501"}, NAMA_SERVER),
-    ("127.0.0.1", {"Host": "localhost.kantor.go.id"}, NAMA_SERVER),
-    ("127.0.0.1", {"Host": "localhost:bukan-port"}, NAMA_SERVER),
-    ("127.0.0.1", {"Host": "[::1"}, NAMA_SERVER),
-    ("127.0.0.1", {"Host": "::1"}, NAMA_SERVER),
-    ("127.0.0.1", {"Host": ""}, NAMA_SERVER),
-    ("127.0.0.1", {}, NAMA_SERVER),
-    # nothing readable: closed
-    (None, {}, TIDAK_PASTI),
-    (None, {"Host": "localhost"}, TIDAK_PASTI),
-    ("bukan-alamat", {"Host": "localhost"}, TIDAK_PASTI),
-])
+@pytest.mark.parametrize(
+    "ip, headers, alasan",
+    [
+        ("127.0.0.1", {"Host": "localhost:8501"}, None),
+        ("127.0.0.1", {"host": "LOCALHOST"}, None),
+        ("127.0.0.1", {"Host": "127.0.0.1:8501"}, None),
+        ("127.0.0.2", {"Host": "127.0.0.2"}, None),  # all of 127.0.0.0/8
+        ("::1", {"Host": "[::1]:8501"}, None),
+        ("::ffff:127.0.0.1", {"Host": "localhost"}, None),  # IPv4-mapped loopback
+        # a proxy header makes it a proxied request, whatever the address and Host say
+        ("127.0.0.1", {"Host": "localhost:8501", "X-Forwarded-For": "10.0.0.7"}, DIPROKSI.format("X-Forwarded-For")),
+        ("127.0.0.1", {"Host": "localhost", "x-forwarded-for": "127.0.0.1"}, DIPROKSI.format("X-Forwarded-For")),
+        ("127.0.0.1", {"Host": "localhost", "Forwarded": "for=10.0.0.7"}, DIPROKSI.format("Forwarded")),
+        ("127.0.0.1", {"Host": "localhost", "X-REAL-IP": "10.0.0.7"}, DIPROKSI.format("X-Real-IP")),
+        ("127.0.0.1", {"Host": "localhost", "X-Forwarded-Host": "sakip.kantor"}, DIPROKSI.format("X-Forwarded-Host")),
+        ("10.0.0.7", {"X-Real-IP": "1", "X-Forwarded-For": "1"}, DIPROKSI.format("X-Forwarded-For, X-Real-IP")),
+        # another computer
+        ("10.0.0.7", {"Host": "localhost:8501"}, "permintaan ini datang dari komputer lain (alamat 10.0.0.7)"),
+        (
+            "::ffff:192.168.1.20",
+            {"Host": "localhost"},
+            "permintaan ini datang dari komputer lain (alamat 192.168.1.20)",
+        ),
+        ("fe80::1", {"Host": "[::1]"}, "permintaan ini datang dari komputer lain (alamat fe80::1)"),
+        # a loopback peer asked for a name other than localhost: a proxy that adds no headers
+        ("127.0.0.1", {"Host": "sakip.kantor"}, NAMA_SERVER),
+        ("127.0.0.1", {"Host": "192.168.1.5:8501"}, NAMA_SERVER),
+        ("127.0.0.1", {"Host": "localhost.kantor.go.id"}, NAMA_SERVER),
+        ("127.0.0.1", {"Host": "localhost:bukan-port"}, NAMA_SERVER),
+        ("127.0.0.1", {"Host": "[::1"}, NAMA_SERVER),
+        ("127.0.0.1", {"Host": "::1"}, NAMA_SERVER),
+        ("127.0.0.1", {"Host": ""}, NAMA_SERVER),
+        ("127.0.0.1", {}, NAMA_SERVER),
+        # nothing readable: closed
+        (None, {}, TIDAK_PASTI),
+        (None, {"Host": "localhost"}, TIDAK_PASTI),
+        ("bukan-alamat", {"Host": "localhost"}, TIDAK_PASTI),
+    ],
+)
 def test_asal_permintaan(ip, headers, alasan):
     assert akses.asal_bukan_lokal(ip, headers) == alasan
 
@@ -127,14 +139,17 @@ def test_tanpa_sesi_bukan_lokal():
 
 # ---- the Impor page ----------------------------------------------------------------------------
 
+
 @pytest.fixture
 def halaman(db_salinan, monkeypatch):
     """Open the Impor page on a private database, with who is asking (ip, headers) and the admin
     hash set per test; without `permintaan` nothing is readable, as in AppTest itself."""
-    import dasbor
     import streamlit as st
+
+    import dasbor
+
     st.cache_data.clear()
-    st.cache_resource.clear()                                   # also the lockout table
+    st.cache_resource.clear()  # also the lockout table
     monkeypatch.setattr(dasbor, "DB", db_salinan)
     monkeypatch.delenv("SAKIP_ADMIN_HASH", raising=False)
 
@@ -145,6 +160,7 @@ def halaman(db_salinan, monkeypatch):
         if hash_admin is not None:
             monkeypatch.setenv("SAKIP_ADMIN_HASH", hash_admin)
         return buka("dinsos-tegal", 2018, "impor")
+
     return buka_dengan
 
 
@@ -162,13 +178,17 @@ def masuk(at: AppTest, kata: str) -> AppTest:
 def test_tanpa_sandi_hanya_pengunjung_lokal_boleh_mengimpor(halaman):
     at = halaman(LOKAL)
     assert bisa_impor(at) and any("langsung dari komputer ini" in i.value for i in at.info)
-    for permintaan, alasan in [(PROKSI, DIPROKSI.format("X-Forwarded-For")),
-                               (LAN, "dari komputer lain (alamat 10.0.0.7)"), (None, TIDAK_PASTI)]:
+    for permintaan, alasan in [
+        (PROKSI, DIPROKSI.format("X-Forwarded-For")),
+        (LAN, "dari komputer lain (alamat 10.0.0.7)"),
+        (None, TIDAK_PASTI),
+    ]:
         at = halaman(permintaan)
         assert not bisa_impor(at) and not [b for b in at.button if b.key == "im_batal"], permintaan
         peringatan = [w.value for w in at.warning]
-        assert any("dinonaktifkan" in w and alasan in w and "SAKIP_ADMIN_HASH" in w and "README" in w
-                   for w in peringatan), (permintaan, peringatan)
+        assert any(
+            "dinonaktifkan" in w and alasan in w and "SAKIP_ADMIN_HASH" in w and "README" in w for w in peringatan
+        ), (permintaan, peringatan)
         assert at.dataframe, "the import history stays visible to everyone"
 
 
@@ -219,6 +239,7 @@ def test_hash_rusak_menutup_impor(halaman):
 def test_admin_membatalkan_impor_lewat_halaman(halaman, db_salinan, tmp_path):
     sys.path.insert(0, str(AKAR / "tests" / "data"))
     import buat_bad
+
     berkas = tmp_path / "baru.xlsx"
     buat_bad.buku_dasar().save(berkas)
     con = store.buka(db_salinan, read_only=True)
@@ -229,7 +250,7 @@ def test_admin_membatalkan_impor_lewat_halaman(halaman, db_salinan, tmp_path):
     at.get("file_uploader")[0].set_value((berkas.name, berkas.read_bytes(), "application/octet-stream")).run()
     at.button(key="im_tombol").click().run()
     at.run()
-    assert at.button(key="im_batal").disabled                  # needs the confirmation first
+    assert at.button(key="im_batal").disabled  # needs the confirmation first
     at.checkbox(key="im_batal_yakin").check().run()
     at.button(key="im_batal").click().run()
     assert not at.exception, [e.value for e in at.exception]
@@ -244,10 +265,12 @@ def test_admin_membatalkan_impor_lewat_halaman(halaman, db_salinan, tmp_path):
 
 # ---- viewing: open by default, a setting can require a login (akses.gerbang_lihat) ---------------
 
+
 def _aplikasi_dengan_gerbang():
     import streamlit as st
 
     from dasbor import akses
+
     akses.gerbang_lihat()
     st.write("isi dasbor")
 

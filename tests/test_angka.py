@@ -1,29 +1,33 @@
 """The number parser on the formats the three reports really use (DOMAIN.md)."""
+
 import pytest
 
 from sakip_calc.domain.angka import baca_angka, format_angka, format_persen, format_rupiah, format_rupiah_singkat
 from sakip_calc.domain.spesifikasi import DESIMAL, JUMLAH, PERSEN, RUPIAH
 
 
-@pytest.mark.parametrize("teks, jenis, nilai", [
-    ("35.672.937.124,00", RUPIAH, 35_672_937_124),      # 001 line 1068
-    ("Rp. 35.672.937.124,00", RUPIAH, 35_672_937_124),  # 001 line 1070
-    ("Rp3.849.045.590", RUPIAH, 3_849_045_590),         # 004 line 817
-    ("Rp. 3.698.220.902", RUPIAH, 3_698_220_902),
-    ("49,422,100", RUPIAH, 49_422_100),                 # 004 line 819: English grouping
-    ("Rp51,887,200", RUPIAH, 51_887_200),
-    ("98.42", PERSEN, 98.42),                           # 004 line 819
-    ("97,64", PERSEN, 97.64),
-    ("97,64 %", PERSEN, 97.64),
-    ("100 %", PERSEN, 100),
-    ("Rp. 611.000,-", RUPIAH, 611_000),                 # 000 line 845: read as written
-    ("722,124", JUMLAH, 722_124),                       # 000 line 1159: commas as thousands
-    ("72.570", JUMLAH, 72_570),
-    ("65,29", DESIMAL, 65.29),
-    ("4889500", RUPIAH, 4_889_500),                     # 001: ungrouped
-    (1125290850, RUPIAH, 1_125_290_850),                # a real number cell
-    ("(1.000)", RUPIAH, -1000),
-])
+@pytest.mark.parametrize(
+    "teks, jenis, nilai",
+    [
+        ("35.672.937.124,00", RUPIAH, 35_672_937_124),  # 001 line 1068
+        ("Rp. 35.672.937.124,00", RUPIAH, 35_672_937_124),  # 001 line 1070
+        ("Rp3.849.045.590", RUPIAH, 3_849_045_590),  # 004 line 817
+        ("Rp. 3.698.220.902", RUPIAH, 3_698_220_902),
+        ("49,422,100", RUPIAH, 49_422_100),  # 004 line 819: English grouping
+        ("Rp51,887,200", RUPIAH, 51_887_200),
+        ("98.42", PERSEN, 98.42),  # 004 line 819
+        ("97,64", PERSEN, 97.64),
+        ("97,64 %", PERSEN, 97.64),
+        ("100 %", PERSEN, 100),
+        ("Rp. 611.000,-", RUPIAH, 611_000),  # 000 line 845: read as written
+        ("722,124", JUMLAH, 722_124),  # 000 line 1159: commas as thousands
+        ("72.570", JUMLAH, 72_570),
+        ("65,29", DESIMAL, 65.29),
+        ("4889500", RUPIAH, 4_889_500),  # 001: ungrouped
+        (1125290850, RUPIAH, 1_125_290_850),  # a real number cell
+        ("(1.000)", RUPIAH, -1000),
+    ],
+)
 def test_membaca_format_laporan(teks, jenis, nilai):
     hasil = baca_angka(teks, jenis)
     assert hasil.galat is None

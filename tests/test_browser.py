@@ -9,6 +9,7 @@ only its accessible copy (raw values, row count) is read.
 
 Run: .venv/bin/python -m pytest -q tests/test_browser.py   (about 1 minute on an idle 2-core machine)
 """
+
 from __future__ import annotations
 
 import os
@@ -22,12 +23,14 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+
 from sakip_calc.domain.spesifikasi import NAMA_SKALA
 
 CHROMIUM = Path("/usr/bin/chromium")
 if not CHROMIUM.exists():
-    pytest.skip("browser tests need Debian's chromium at /usr/bin/chromium (apt-get install chromium)",
-                allow_module_level=True)
+    pytest.skip(
+        "browser tests need Debian's chromium at /usr/bin/chromium (apt-get install chromium)", allow_module_level=True
+    )
 
 from playwright.sync_api import Page, expect, sync_playwright  # noqa: E402
 
@@ -61,6 +64,7 @@ PERMINTAAN_PERTAMA: dict = {}  # what the very first request (a deep link) rende
 
 # ---- the server ---------------------------------------------------------------------------
 
+
 def _port_bebas() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -80,10 +84,28 @@ def server(db_bawaan):
     env = dict(os.environ, SAKIP_DB=str(db_bawaan))
     with open(log, "wb") as keluaran:
         proses = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.address", "127.0.0.1",
-             "--server.port", str(port), "--server.headless", "true", "--server.fileWatcherType", "none",
-             "--browser.gatherUsageStats", "false"],
-            cwd=AKAR, env=env, stdout=keluaran, stderr=subprocess.STDOUT)
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                "app.py",
+                "--server.address",
+                "127.0.0.1",
+                "--server.port",
+                str(port),
+                "--server.headless",
+                "true",
+                "--server.fileWatcherType",
+                "none",
+                "--browser.gatherUsageStats",
+                "false",
+            ],
+            cwd=AKAR,
+            env=env,
+            stdout=keluaran,
+            stderr=subprocess.STDOUT,
+        )
     url = f"http://127.0.0.1:{port}"
     try:
         batas = time.monotonic() + 60
@@ -113,9 +135,18 @@ def server(db_bawaan):
 def peramban():
     """A browser context in Debian's chromium (Playwright's own download does not work here)."""
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True,
-                              args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                                    "--disable-component-update", "--disable-sync", "--no-first-run"])
+        b = p.chromium.launch(
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
         # one context for the module: pages share the HTTP cache, so the app's scripts load once
         kontek = b.new_context(viewport={"width": LEBAR, "height": TINGGI})
         yield kontek
@@ -144,11 +175,15 @@ def aplikasi(server, peramban):
         tunggu(halaman)
     except AssertionError:
         pass  # recorded as it is; test_tautan_dalam_sebagai_permintaan_pertama reports it
-    PERMINTAAN_PERTAMA.update({
-        "filter_instansi": halaman.get_by_test_id("stSidebar").get_by_role("combobox", name="Instansi").count(),
-        "tautan_nav": halaman.get_by_test_id("stSidebarNavLink").get_by_test_id("stMarkdownContainer").all_inner_texts(),
-        "judul": halaman.locator("h1").all_inner_texts(),
-    })
+    PERMINTAAN_PERTAMA.update(
+        {
+            "filter_instansi": halaman.get_by_test_id("stSidebar").get_by_role("combobox", name="Instansi").count(),
+            "tautan_nav": halaman.get_by_test_id("stSidebarNavLink")
+            .get_by_test_id("stMarkdownContainer")
+            .all_inner_texts(),
+            "judul": halaman.locator("h1").all_inner_texts(),
+        }
+    )
     halaman.screenshot(path=str(ARTEFAK / "permintaan_pertama_tautan_dalam_anggaran.png"), full_page=True)
     halaman.goto(server + "/")
     tunggu(halaman)
@@ -167,6 +202,7 @@ def page(aplikasi, peramban):
 
 # ---- helpers ------------------------------------------------------------------------------
 
+
 def tunggu(page: Page) -> None:
     """Wait like Streamlit's own e2e tests: script not running, no skeleton; then charts drawn."""
     page.wait_for_timeout(150)  # let a rerun that a click has just asked for start
@@ -175,7 +211,9 @@ def tunggu(page: Page) -> None:
     page.wait_for_selector("[data-testid='stSkeleton']", state="detached", timeout=BATAS_WAKTU)
     page.wait_for_function(
         """() => [...document.querySelectorAll("[data-testid='stPlotlyChart']")]
-                   .every(e => e.querySelector('.main-svg'))""", timeout=BATAS_WAKTU)
+                   .every(e => e.querySelector('.main-svg'))""",
+        timeout=BATAS_WAKTU,
+    )
 
 
 def teks_utama(page: Page) -> str:
@@ -200,8 +238,11 @@ def tanpa_galat(page: Page, konteks: str) -> None:
     if galat.count():
         # .streamlit/config.toml may hide the details in the browser (client.showErrorDetails); the
         # server log has the traceback
-        pytest.fail(f"{konteks}: the page shows a Streamlit exception:\n" + "\n---\n".join(galat.all_inner_texts())
-                    + f"\n\nEnd of the server log ({ARTEFAK / 'streamlit.log'}):\n{_ekor(ARTEFAK / 'streamlit.log')}")
+        pytest.fail(
+            f"{konteks}: the page shows a Streamlit exception:\n"
+            + "\n---\n".join(galat.all_inner_texts())
+            + f"\n\nEnd of the server log ({ARTEFAK / 'streamlit.log'}):\n{_ekor(ARTEFAK / 'streamlit.log')}"
+        )
     kotak = page.get_by_test_id("stAlertContentError")
     if kotak.count():
         pytest.fail(f"{konteks}: the page shows an error box:\n" + "\n---\n".join(kotak.all_inner_texts()))
@@ -226,8 +267,9 @@ def buka_halaman(page: Page, judul: str) -> None:
     jalur = "" if HALAMAN[judul] == "ringkasan" else HALAMAN[judul]
     page.wait_for_url(re.compile(rf"^[^?]*/{jalur}(\?.*)?$"))
     tunggu(page)
-    expect(page.get_by_test_id("stSidebarNavLink").filter(has=page.get_by_text(judul, exact=True))
-           ).to_have_attribute("aria-current", "page")
+    expect(page.get_by_test_id("stSidebarNavLink").filter(has=page.get_by_text(judul, exact=True))).to_have_attribute(
+        "aria-current", "page"
+    )
 
 
 def potret(page: Page, nama: str) -> Path:
@@ -258,8 +300,9 @@ def jumlah_kualitas(page: Page, konteks: str) -> int:
     harus_ada(page, rf"\b{m.group(1)} masalah data ditemukan", konteks)
     judul = page.get_by_test_id("stExpander").locator("summary").all_inner_texts()
     per_jenis = [int(x.replace(".", "")) for j in judul for x in re.findall(r"\((\d[\d.]*)\)\s*$", j.strip())]
-    assert per_jenis and sum(per_jenis) == jumlah, \
+    assert per_jenis and sum(per_jenis) == jumlah, (
         f"{konteks}: the expanders {judul} add up to {sum(per_jenis)}, the card says {jumlah}"
+    )
     return jumlah
 
 
@@ -269,55 +312,99 @@ def jumlah_kualitas(page: Page, konteks: str) -> int:
 
 KASUS = {
     "temanggung_2023": dict(
-        instansi=TEMANGGUNG, tahun="2023", skala=SKALA_PERMENPAN, mulai_dari=None,
+        instansi=TEMANGGUNG,
+        tahun="2023",
+        skala=SKALA_PERMENPAN,
+        mulai_dari=None,
         halaman={
-            "Ringkasan": [r"Ringkasan Kinerja 2023", r"Serapan anggaran 97,64 %", r"Predikat Sangat Memuaskan",
-                          r"pagu 35\.672\.937\.124", r"Efisiensi 2,36 %",
-                          r"Serapan anggaran 2023 97,64 %: Rp 34,83 M dari pagu Rp 35,67 M\."],
+            "Ringkasan": [
+                r"Ringkasan Kinerja 2023",
+                r"Serapan anggaran 97,64 %",
+                r"Predikat Sangat Memuaskan",
+                r"pagu 35\.672\.937\.124",
+                r"Efisiensi 2,36 %",
+                r"Serapan anggaran 2023 97,64 %: Rp 34,83 M dari pagu Rp 35,67 M\.",
+            ],
             "Capaian Kinerja": [r"Capaian Kinerja 2023", r"\b51 dari 51 indikator\b"],
             "Tren Antar Tahun": [r"data 2019–2023", r"realisasi turun dari 116,70 \(2021\) ke 65,29 \(2023\)"],
             "Sebaran Wilayah": [r"Dinas Sosial Kabupaten Temanggung belum punya data per kecamatan atau desa"],
-            "Anggaran & Efisiensi": [r"Anggaran & Efisiensi 2023", r"Rp 35\.672\.937\.124", r"Rp 34\.830\.858\.769",
-                                     r"Serapan 97,64 %", r"\b7 program\b"],
+            "Anggaran & Efisiensi": [
+                r"Anggaran & Efisiensi 2023",
+                r"Rp 35\.672\.937\.124",
+                r"Rp 34\.830\.858\.769",
+                r"Serapan 97,64 %",
+                r"\b7 program\b",
+            ],
             "Kualitas Data": [],
             "Impor Data": [r"Riwayat impor"],
-        }),
+        },
+    ),
     "tegal_2018": dict(
-        instansi=TEGAL, tahun="2018", skala=SKALA_TEGAL, mulai_dari=None,
+        instansi=TEGAL,
+        tahun="2018",
+        skala=SKALA_TEGAL,
+        mulai_dari=None,
         halaman={
-            "Ringkasan": [r"Ringkasan Kinerja 2018", r"Capaian rata-rata 99,4 %", r"Predikat Memuaskan",
-                          r"pagu 4\.945\.600\.000", r"Pagu 2018 Rp 4,95 M; realisasinya tidak dilaporkan\."],
+            "Ringkasan": [
+                r"Ringkasan Kinerja 2018",
+                r"Capaian rata-rata 99,4 %",
+                r"Predikat Memuaskan",
+                r"pagu 4\.945\.600\.000",
+                r"Pagu 2018 Rp 4,95 M; realisasinya tidak dilaporkan\.",
+            ],
             "Capaian Kinerja": [r"Capaian Kinerja 2018", r"\b27 dari 27 indikator\b"],
             "Tren Antar Tahun": [r"data 2016–2018", r"realisasi naik dari 100,00 \(2016\) ke 175,00 \(2018\)"],
-            "Sebaran Wilayah": [r"\b18 kecamatan\b", r"Jumlah Basis Data Terpadu \(BDT/DTKS\) kabupaten 722\.124 jiwa",
-                                r"Kecamatan Balapulang mencatat Basis Data Terpadu \(BDT/DTKS\) terbanyak: 58\.941 jiwa "
-                                r"\(8,2 % dari total 722\.124\)"],
+            "Sebaran Wilayah": [
+                r"\b18 kecamatan\b",
+                r"Jumlah Basis Data Terpadu \(BDT/DTKS\) kabupaten 722\.124 jiwa",
+                r"Kecamatan Balapulang mencatat Basis Data Terpadu \(BDT/DTKS\) terbanyak: 58\.941 jiwa "
+                r"\(8,2 % dari total 722\.124\)",
+            ],
             "Anggaran & Efisiensi": [r"Anggaran & Efisiensi 2018", r"Rp 4\.945\.600\.000", r"\b16 program\b"],
             "Kualitas Data": [],
             "Impor Data": [r"Riwayat impor"],
-        }),
+        },
+    ),
     "tanjabbar_2023": dict(
         # the default agency: switch away and back so that the choice really goes through the sidebar
-        instansi=TANJABBAR, tahun="2023", skala=SKALA_PERMENDAGRI, mulai_dari=TEGAL,
+        instansi=TANJABBAR,
+        tahun="2023",
+        skala=SKALA_PERMENDAGRI,
+        mulai_dari=TEGAL,
         halaman={
-            "Ringkasan": [r"Ringkasan Kinerja 2023", r"Serapan anggaran 96,53 %", r"Predikat Sangat Tinggi",
-                          r"pagu 5\.164\.657\.747", r"Capaian rata-rata 97,0 %"],
+            "Ringkasan": [
+                r"Ringkasan Kinerja 2023",
+                r"Serapan anggaran 96,53 %",
+                r"Predikat Sangat Tinggi",
+                r"pagu 5\.164\.657\.747",
+                r"Capaian rata-rata 97,0 %",
+            ],
             "Capaian Kinerja": [r"Capaian Kinerja 2023", r"\b10 dari 10 indikator\b"],
             "Tren Antar Tahun": [r"data 2021–2023"],
             "Sebaran Wilayah": [r"Angka tingkat kabupaten 2023"],  # + the table below (TABEL)
-            "Anggaran & Efisiensi": [r"Anggaran & Efisiensi 2023", r"Rp 5\.164\.657\.747", r"Rp 4\.985\.477\.325",
-                                     r"Serapan 96,53 %", r"\b6 program\b"],
+            "Anggaran & Efisiensi": [
+                r"Anggaran & Efisiensi 2023",
+                r"Rp 5\.164\.657\.747",
+                r"Rp 4\.985\.477\.325",
+                r"Serapan 96,53 %",
+                r"\b6 program\b",
+            ],
             "Kualitas Data": [],
             "Impor Data": [r"Riwayat impor"],
-        }),
+        },
+    ),
 }
 
 
 # Text that a page's st.dataframe must hold. The grid is drawn on a canvas; its accessible copy
 # (a hidden <table role=grid>) carries raw values, not the formatted ones on screen.
 TABEL = {
-    ("tanjabbar_2023", "Sebaran Wilayah"): ["Bantuan Pangan Non Tunai (BPNT/Sembako)", "18571", "Program Keluarga Harapan (PKH)",
-                                            "9741"],
+    ("tanjabbar_2023", "Sebaran Wilayah"): [
+        "Bantuan Pangan Non Tunai (BPNT/Sembako)",
+        "18571",
+        "Program Keluarga Harapan (PKH)",
+        "9741",
+    ],
 }
 
 
@@ -351,8 +438,9 @@ def test_semua_halaman_lewat_panel_samping(page, aplikasi, con, kasus):
             masalah_ringkasan = int(harus_ada(page, r"Masalah data (\d[\d.]*)", konteks).group(1).replace(".", ""))
         if judul == "Kualitas Data":
             jumlah = jumlah_kualitas(page, konteks)
-            assert jumlah == masalah_ringkasan, \
+            assert jumlah == masalah_ringkasan, (
                 f"{konteks}: Kualitas Data counts {jumlah} problems, the Ringkasan card said {masalah_ringkasan}"
+            )
         if judul == "Impor Data":
             # one history row per import in the database (the grid's accessible copy: header + rows)
             impor = con.execute("SELECT count(*) FROM impor").fetchone()[0]
@@ -377,9 +465,11 @@ def test_tautan_tersimpan_memulihkan_tampilan(page, aplikasi):
     assert query(page) == {"instansi": [TEGAL], "tahun": ["2017"]}, page.url
     potret(page, "tegal_2017_ringkasan")
 
-    for judul, pola in [("Capaian Kinerja", r"Capaian Kinerja 2017"),
-                        ("Anggaran & Efisiensi", r"Dinas Sosial Kabupaten Tegal tidak punya data anggaran untuk 2017"),
-                        ("Ringkasan", r"Ringkasan Kinerja 2017")]:
+    for judul, pola in [
+        ("Capaian Kinerja", r"Capaian Kinerja 2017"),
+        ("Anggaran & Efisiensi", r"Dinas Sosial Kabupaten Tegal tidak punya data anggaran untuk 2017"),
+        ("Ringkasan", r"Ringkasan Kinerja 2017"),
+    ]:
         konteks = f"bookmark Tegal 2017, then the nav link {judul}"
         buka_halaman(page, judul)
         tanpa_galat(page, konteks)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from bantu import isi
 from halaman import buka
 
 from dasbor import akses
@@ -195,14 +196,6 @@ def test_korpus_lengkap(korpus):
     assert set(korpus) == set(DITOLAK) | set(DITERIMA), set(korpus) ^ (set(DITOLAK) | set(DITERIMA))
 
 
-def isi_db(db: Path) -> dict:
-    con = store.buka(db, read_only=True)
-    try:
-        return store.isi_semua_tabel(con)
-    finally:
-        con.close()
-
-
 def status_impor(db: Path) -> list[str]:
     con = store.buka(db, read_only=True)
     try:
@@ -241,7 +234,7 @@ def cocok_baris(keluaran: list[str], lembar, baris, kolom, potongan) -> bool:
 
 
 def test_cli_menolak_setiap_berkas_rusak_tanpa_mengubah_data(korpus, db_salinan):
-    sebelum, jumlah_impor = isi_db(db_salinan), len(status_impor(db_salinan))
+    sebelum, jumlah_impor = isi(db_salinan), len(status_impor(db_salinan))
     xlsx = [n for n in DITOLAK if n.endswith((".xlsx", ".xlsm"))]
     hasil = cli("import", *[korpus[n][0] for n in xlsx], "--db", db_salinan)
     assert hasil.returncode == 1
@@ -259,7 +252,7 @@ def test_cli_menolak_setiap_berkas_rusak_tanpa_mengubah_data(korpus, db_salinan)
         assert any(": ditolak (impor #" in b for b in keluaran), (nama, keluaran)
         for harapan in DITOLAK[nama]:
             assert cocok_baris(keluaran, *harapan), (nama, harapan, keluaran)
-    assert isi_db(db_salinan) == sebelum
+    assert isi(db_salinan) == sebelum
     assert status_impor(db_salinan)[: len(DITOLAK)] == ["ditolak"] * len(DITOLAK)
     assert len(status_impor(db_salinan)) == jumlah_impor + len(DITOLAK)
 
@@ -315,7 +308,7 @@ def ada(df: pd.DataFrame, lembar, baris, kolom, potongan) -> bool:
 
 def test_halaman_menolak_setiap_berkas_rusak_tanpa_mengubah_data(korpus, db_salinan, halaman_impor):
     at = halaman_impor
-    sebelum = isi_db(db_salinan)
+    sebelum = isi(db_salinan)
     for nama, harapan in DITOLAK.items():
         unggah(at, korpus[nama])
         assert any("Ditolak" in e.value for e in at.error), nama
@@ -323,7 +316,7 @@ def test_halaman_menolak_setiap_berkas_rusak_tanpa_mengubah_data(korpus, db_sali
         for h in harapan:
             assert ada(df, *h), (nama, h, df.to_dict("records"))
         assert not [b for b in at.button if b.key == "im_tombol"], nama
-    assert isi_db(db_salinan) == sebelum
+    assert isi(db_salinan) == sebelum
 
 
 def test_halaman_menyimpan_berkas_janggal_apa_adanya(korpus, db_salinan, halaman_impor):

@@ -16,6 +16,7 @@ import sys
 import time
 from pathlib import Path
 
+import bantu
 import duckdb
 import openpyxl
 import pytest
@@ -33,13 +34,10 @@ TEGAL = AKAR / "data" / "dinsos_tegal_2018.xlsx"
 
 
 def isi(db: Path) -> dict:
-    con = store.buka(db, read_only=True)
-    try:
-        return store.isi_semua_tabel(con) | {
-            "impor": con.execute("SELECT id, status FROM impor ORDER BY id").fetchall()
-        }
-    finally:
-        con.close()
+    """The data tables and the import log's statuses."""
+    return bantu.isi(db) | {
+        "impor": bantu.baca(db, lambda c: c.execute("SELECT id, status FROM impor ORDER BY id").fetchall())
+    }
 
 
 def data(db: Path) -> dict:

@@ -1,5 +1,6 @@
 """The embedded default data: numbers from the rows in data/sakip.duckdb agree with the reports,
 and the consistency checks find the contradictions the reports contain."""
+
 from __future__ import annotations
 
 import pytest
@@ -19,8 +20,10 @@ def iid(con, kode):
 
 def test_tiga_instansi_dan_tahunnya(con):
     tahun = store.tahun_data(con)
-    rentang = {kode: sorted(set(tahun.loc[tahun["instansi_id"] == iid(con, kode), "tahun"]))
-               for kode in ("dinsos-tegal", "dinsos-temanggung", "dinsos-tanjabbar")}
+    rentang = {
+        kode: sorted(set(tahun.loc[tahun["instansi_id"] == iid(con, kode), "tahun"]))
+        for kode in ("dinsos-tegal", "dinsos-temanggung", "dinsos-tanjabbar")
+    }
     assert {2016, 2017, 2018} <= set(rentang["dinsos-tegal"])
     assert set(range(2019, 2024)) <= set(rentang["dinsos-temanggung"])
     assert {2021, 2022, 2023} <= set(rentang["dinsos-tanjabbar"])
@@ -54,7 +57,10 @@ def test_temanggung_tabel_3_10_setiap_baris(con, masalah):
     # Penunjang has no indicator of its own: it takes the agency's mean score, and says so
     assert "rata-rata instansi" in efisiensi.loc["1.06.01", "sumber_capaian"]
     # Row 2 (Migran) states 100 % of a zero pagu: no serapan can be computed, the check says so
-    assert efisiensi.loc["1.06.03", "pagu"] == 0 and efisiensi.loc["1.06.03", "serapan"] != efisiensi.loc["1.06.03", "serapan"]
+    assert (
+        efisiensi.loc["1.06.03", "pagu"] == 0
+        and efisiensi.loc["1.06.03", "serapan"] != efisiensi.loc["1.06.03", "serapan"]
+    )
     migran = masalah[(masalah["instansi"] == "dinsos-temanggung") & (masalah["kunci"] == "program 1.06.03")]
     assert periksa.SERAPAN_TANPA_PAGU in set(migran["jenis"]) and 100 in set(migran["dilaporkan"])
     # Rata-Rata row: 97,64 % and 2,36 %
@@ -86,6 +92,7 @@ def test_tanjabbar_2023_total_dan_predikat(con):
     assert len(iku) == 5
     assert sorted(iku["capaian_dilaporkan"]) == [90, 94, 100, 100, 100]
     from sakip_calc.calc.skor import predikat, rata_rata_instansi
+
     rata = rata_rata_instansi(s[s["tahun"] == 2023])
     assert rata == pytest.approx((50 / 55 + 80 / 85 + 3) / 5 * 100)
     assert predikat(rata, analisis.skala(con, "permendagri86"))["label"] == "Sangat Tinggi"

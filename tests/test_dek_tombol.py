@@ -6,6 +6,7 @@ read back with python-pptx: whole, with the database's numbers, every time.
 
 Run: .venv/bin/python -m pytest -q tests/test_dek_tombol.py   (about 1 minute on an idle 2-core machine)
 """
+
 from __future__ import annotations
 
 import re
@@ -35,7 +36,7 @@ def unduh(hal: Page, nama: str) -> Path:
         tombol.click()
     berkas = ARTEFAK / f"{nama}.pptx"
     unduhan.value.save_as(berkas)
-    hal.keyboard.press("Escape")       # close the popover, as a user would
+    hal.keyboard.press("Escape")  # close the popover, as a user would
     expect(hal.get_by_test_id("stPopoverBody")).to_be_hidden()
     return berkas
 
@@ -76,8 +77,9 @@ def periksa_anggaran(bagan: list[dict], con, instansi_id: int, tahun: int) -> No
     assert sorted(kode) == sorted(program.index)
     assert b["seri"]["Pagu"] == [program.loc[k, "pagu"] for k in kode]
     # a program without a reported realisasi is drawn as 0
-    assert b["seri"]["Realisasi"] == [0 if pd.isna(program.loc[k, "realisasi"]) else program.loc[k, "realisasi"]
-                                      for k in kode]
+    assert b["seri"]["Realisasi"] == [
+        0 if pd.isna(program.loc[k, "realisasi"]) else program.loc[k, "realisasi"] for k in kode
+    ]
     total = analisis.total_anggaran(con, instansi_id, tahun)
     assert sum(b["seri"]["Pagu"]) == total["pagu"] == 35_672_937_124
     assert sum(b["seri"]["Realisasi"]) == total["realisasi"] == 34_830_858_769
@@ -91,8 +93,8 @@ def test_dek_dari_tombol_utuh_setiap_kali(page, aplikasi, con):
     tanpa_galat(page, "Temanggung 2023")
     iid = analisis.id_instansi(con, "dinsos-temanggung")
 
-    pertama = unduh(page, "dek_tombol_1")          # built now
-    kedua = unduh(page, "dek_tombol_2")            # from the cache
+    pertama = unduh(page, "dek_tombol_1")  # built now
+    kedua = unduh(page, "dek_tombol_2")  # from the cache
 
     # presentation mode reads the same cached chart list; the sidebar is hidden while it is on
     page.get_by_test_id("stSidebar").get_by_text("Mode presentasi", exact=True).click()
@@ -116,7 +118,7 @@ def test_dek_dari_tombol_utuh_setiap_kali(page, aplikasi, con):
     for berkas in (kedua, ketiga, kelima):
         teks, bagan = periksa_utuh(berkas)
         assert len(teks) == len(teks_1), f"{berkas.name}: {len(teks)} slides, the first download had {len(teks_1)}"
-        assert teks[1:] == teks_1[1:], berkas.name       # the title slide carries today's date
+        assert teks[1:] == teks_1[1:], berkas.name  # the title slide carries today's date
         periksa_anggaran(bagan, con, iid, 2023)
         assert bagan == bagan_1, berkas.name
     teks_4, _ = periksa_utuh(keempat)

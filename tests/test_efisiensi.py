@@ -1,5 +1,6 @@
 """The efficiency-method registry: every method computes a report's numbers, the SQL form equals
 the Python one, and a method registered in one place appears everywhere the methods are read."""
+
 import duckdb
 import pandas as pd
 import pytest
@@ -35,7 +36,7 @@ def test_setiap_metode_menghitung_angka_laporan(kode):
 
 def test_angka_cetak_laporan():
     assert round(efisiensi.nilai("selisih", 100, SERAPAN), 2) == 2.36
-    assert selaras(3.10, efisiensi.nilai("sisa", serapan=96.89))          # Tegal prints 3,10
+    assert selaras(3.10, efisiensi.nilai("sisa", serapan=96.89))  # Tegal prints 3,10
 
 
 def test_metode_baku_dan_label():
@@ -49,8 +50,14 @@ def test_metode_baku_dan_label():
 @pytest.mark.parametrize("kode", [k for k, m in efisiensi.METODE.items() if m.sql])
 def test_bentuk_sql_sama_dengan_python(kode):
     m = efisiensi.METODE[kode]
-    baris = [(100.0, 97.64, 1000.0, 976.4), (85.0, 90.0, 200.0, 180.0), (None, 90.0, 200.0, 180.0),
-             (100.0, None, None, None), (100.0, 0.0, 0.0, 0.0), (100.0, SERAPAN, PAGU, REALISASI)]
+    baris = [
+        (100.0, 97.64, 1000.0, 976.4),
+        (85.0, 90.0, 200.0, 180.0),
+        (None, 90.0, 200.0, 180.0),
+        (100.0, None, None, None),
+        (100.0, 0.0, 0.0, 0.0),
+        (100.0, SERAPAN, PAGU, REALISASI),
+    ]
     con = duckdb.connect()
     con.register("baris", pd.DataFrame(baris, columns=["capaian", "serapan", "pagu", "realisasi"]))
     sql = con.execute(f"SELECT {m.sql} AS e FROM baris").df()["e"].tolist()
@@ -67,25 +74,46 @@ def test_cek_laporan_memakai_bentuk_yang_dicetak():
 
 
 def _anggaran_dan_skor():
-    baris = pd.DataFrame([
-        dict(kode="1.06.02", tingkat="program", induk_kode=None, nama="Pemberdayaan", pagu=430_750_000.0,
-             realisasi=430_694_450.0),
-        dict(kode="1.06.04", tingkat="program", induk_kode=None, nama="Rehabilitasi", pagu=751_786_272.0,
-             realisasi=750_027_197.0),
-    ])
-    skor = pd.DataFrame([
-        dict(program_kode="1.06.02", skor=100.0, tingkat="program", sasaran="A"),
-        dict(program_kode="1.06.04", skor=90.0, tingkat="program", sasaran="A"),
-        dict(program_kode=None, skor=95.0, tingkat="sasaran", sasaran="A"),
-    ])
+    baris = pd.DataFrame(
+        [
+            dict(
+                kode="1.06.02",
+                tingkat="program",
+                induk_kode=None,
+                nama="Pemberdayaan",
+                pagu=430_750_000.0,
+                realisasi=430_694_450.0,
+            ),
+            dict(
+                kode="1.06.04",
+                tingkat="program",
+                induk_kode=None,
+                nama="Rehabilitasi",
+                pagu=751_786_272.0,
+                realisasi=750_027_197.0,
+            ),
+        ]
+    )
+    skor = pd.DataFrame(
+        [
+            dict(program_kode="1.06.02", skor=100.0, tingkat="program", sasaran="A"),
+            dict(program_kode="1.06.04", skor=90.0, tingkat="program", sasaran="A"),
+            dict(program_kode=None, skor=95.0, tingkat="sasaran", sasaran="A"),
+        ]
+    )
     return anggaran.tabel_anggaran(baris), skor
 
 
 def test_metode_baru_cukup_satu_entri(monkeypatch):
     """Registered in the test only: it shows in the selector's mapping and computes per program
     and per sasaran without any other code knowing it."""
-    baru = MetodeEfisiensi(kode="uji", label="Capaian kinerja − 2 × serapan (uji)", rumus="capaian − 2 × serapan",
-                           satuan="poin", hitung=lambda c, s, p, r: None if c is None or s is None else c - 2 * s)
+    baru = MetodeEfisiensi(
+        kode="uji",
+        label="Capaian kinerja − 2 × serapan (uji)",
+        rumus="capaian − 2 × serapan",
+        satuan="poin",
+        hitung=lambda c, s, p, r: None if c is None or s is None else c - 2 * s,
+    )
     monkeypatch.setitem(efisiensi.METODE, "uji", baru)
     assert anggaran.METODE_EFISIENSI["uji"] == baru.label and "uji" in list(anggaran.METODE_EFISIENSI)
     ang, skor = _anggaran_dan_skor()
@@ -94,7 +122,7 @@ def test_metode_baru_cukup_satu_entri(monkeypatch):
     assert set(program["metode_efisiensi"]) == {baru.label}
     sasaran = anggaran.efisiensi_sasaran(program.reset_index(), "uji").iloc[0]
     assert sasaran["efisiensi"] == pytest.approx(sasaran["capaian"] - 2 * sasaran["serapan"])
-    assert efisiensi.dari_laporan(100, 97.64)[1].kode == "selisih"     # not a reported form: checks unchanged
+    assert efisiensi.dari_laporan(100, 97.64)[1].kode == "selisih"  # not a reported form: checks unchanged
     monkeypatch.undo()
     assert "uji" not in anggaran.METODE_EFISIENSI
 
@@ -105,6 +133,9 @@ def test_gabungan_sasaran_per_metode():
     pagu, realisasi = program["pagu"].sum(), program["realisasi"].sum()
     for kode, m in efisiensi.METODE.items():
         e = anggaran.efisiensi_sasaran(program, kode)["efisiensi"].iloc[0]
-        harapan = (m.gabung(program) if m.gabung else
-                   m.hitung(program["capaian"].mean(), anggaran.serapan(pagu, realisasi), pagu, realisasi))
+        harapan = (
+            m.gabung(program)
+            if m.gabung
+            else m.hitung(program["capaian"].mean(), anggaran.serapan(pagu, realisasi), pagu, realisasi)
+        )
         assert e == pytest.approx(harapan), kode

@@ -1,4 +1,5 @@
 """Every page, every agency, every year: rendered by AppTest, with key numbers asserted."""
+
 from __future__ import annotations
 
 import json
@@ -6,13 +7,12 @@ import shutil
 
 import openpyxl
 import pytest
+from halaman import AKAR, HALAMAN, INSTANSI, buka, cache_bersih, ke, nilai  # noqa: F401 (autouse fixture)
 from streamlit.testing.v1 import AppTest
 
 from dasbor import akses
-from halaman import AKAR, HALAMAN, INSTANSI, buka, cache_bersih, ke, nilai  # noqa: F401 (autouse fixture)
 from sakip_calc import store
 from sakip_calc.calc import analisis
-
 
 
 def metrik(at: AppTest) -> dict[str, str]:
@@ -76,7 +76,11 @@ def test_capaian_tabel_dan_rincian():
     df = at.dataframe[0].value
     assert len(df) == 27
     narkoba = df[df["Indikator"].str.contains("narkoba yg")].iloc[0]
-    assert narkoba["Capaian (%)"] == 100 and narkoba["Capaian dilaporkan (%)"] == 40 and narkoba["Beda dari laporan"] == "ya"
+    assert (
+        narkoba["Capaian (%)"] == 100
+        and narkoba["Capaian dilaporkan (%)"] == 40
+        and narkoba["Beda dari laporan"] == "ya"
+    )
     assert narkoba["Status"].startswith("TT")
     at.text_input(key="cp_cari").set_value("narkoba").run()
     assert len(at.dataframe[0].value) == 2
@@ -138,7 +142,14 @@ def test_anggaran_temanggung_tabel_3_10():
     catatan = {x.label: x.proto.delta for x in at.metric}
     assert catatan["Pagu"].startswith("Rp 35.672.937.124") and catatan["Realisasi"] == "Rp 34.830.858.769"
     efisiensi = next(df.value for df in at.dataframe if "Asal capaian" in df.value.columns).set_index("Kode")
-    for kode, efisien in {"1.06.02": 0.01, "1.06.04": 0.23, "1.06.05": 2.16, "1.06.06": 5.28, "1.06.07": 2.94, "1.06.01": 1.22}.items():
+    for kode, efisien in {
+        "1.06.02": 0.01,
+        "1.06.04": 0.23,
+        "1.06.05": 2.16,
+        "1.06.06": 5.28,
+        "1.06.07": 2.94,
+        "1.06.01": 1.22,
+    }.items():
         assert round(efisiensi.loc[kode, "Efisiensi"], 2) == efisien
     kurva = next(g for g in grafik(at) if "triwulan" in g["layout"]["title"]["text"])
     kumulatif = nilai(next(t for t in kurva["data"] if t["name"] == "Realisasi kumulatif")["y"])
@@ -159,21 +170,27 @@ def test_kualitas_data_sama_dengan_periksa(con):
         at = buka(kode, None, "kualitas")
         jumlah = len(analisis.masalah_data(con, analisis.id_instansi(con, kode)))
         assert metrik(at)["Masalah ditemukan"] == f"{jumlah:,}".replace(",", ".")
-    assert any(e.label.startswith("Capaian dilaporkan berbeda dari hitungan") for e in buka("dinsos-tegal", None, "kualitas").expander)
+    assert any(
+        e.label.startswith("Capaian dilaporkan berbeda dari hitungan")
+        for e in buka("dinsos-tegal", None, "kualitas").expander
+    )
 
 
 def test_impor_lewat_halaman_tampil_di_halaman_lain(tmp_path, db_bawaan, monkeypatch):
     import dasbor
+
     db = tmp_path / "sakip.duckdb"
     shutil.copy2(db_bawaan, db)
     monkeypatch.setattr(dasbor, "DB", db)
-    monkeypatch.setattr(akses, "_permintaan", lambda: ("127.0.0.1", {"Host": "localhost:8501"}))  # this computer's browser
+    monkeypatch.setattr(
+        akses, "_permintaan", lambda: ("127.0.0.1", {"Host": "localhost:8501"})
+    )  # this computer's browser
     wb = openpyxl.load_workbook(AKAR / "data" / "dinsos_tegal_2018.xlsx")
     ws = wb["Wilayah"]
     kepala = [c.value for c in ws[1]]
     for baris in ws.iter_rows(min_row=2):
         if baris[kepala.index("jenis")].value == "BDT" and baris[kepala.index("kecamatan")].value == "MARGASARI":
-            baris[kepala.index("nilai")].value = 50_000          # was 49.362
+            baris[kepala.index("nilai")].value = 50_000  # was 49.362
     berkas = tmp_path / "tegal_koreksi.xlsx"
     wb.save(berkas)
 
@@ -181,8 +198,9 @@ def test_impor_lewat_halaman_tampil_di_halaman_lain(tmp_path, db_bawaan, monkeyp
     at.selectbox(key="wl_jenis").set_value("BDT").run()
     assert metrik(at)["Jumlah Basis Data Terpadu (BDT/DTKS) kabupaten"] == "722.124"
     ke(at, "impor")
-    at.get("file_uploader")[0].set_value((berkas.name, berkas.read_bytes(),
-                                          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")).run()
+    at.get("file_uploader")[0].set_value(
+        (berkas.name, berkas.read_bytes(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    ).run()
     assert any("Siap diimpor: 0 baris baru, 1 berubah" in s.value for s in at.success)
     at.button(key="im_tombol").click().run()
     assert any("Data baru sudah tampil" in s.value for s in at.success)
@@ -196,13 +214,17 @@ def test_impor_lewat_halaman_tampil_di_halaman_lain(tmp_path, db_bawaan, monkeyp
 
 def test_impor_berkas_rusak_menampilkan_galat(tmp_path, db_bawaan, monkeypatch):
     import dasbor
+
     db = tmp_path / "sakip.duckdb"
     shutil.copy2(db_bawaan, db)
     monkeypatch.setattr(dasbor, "DB", db)
-    monkeypatch.setattr(akses, "_permintaan", lambda: ("127.0.0.1", {"Host": "localhost:8501"}))  # this computer's browser
+    monkeypatch.setattr(
+        akses, "_permintaan", lambda: ("127.0.0.1", {"Host": "localhost:8501"})
+    )  # this computer's browser
     at = buka("dinsos-tegal", 2018, "impor")
-    at.get("file_uploader")[0].set_value(("Wilayah.csv", b"instansi;tahun;kecamatan;jenis;nilai\ndinsos-tegal;2018;BUMIJAWAA;BDT;1,5\n",
-                                          "text/csv")).run()
+    at.get("file_uploader")[0].set_value(
+        ("Wilayah.csv", b"instansi;tahun;kecamatan;jenis;nilai\ndinsos-tegal;2018;BUMIJAWAA;BDT;1,5\n", "text/csv")
+    ).run()
     assert any("Ditolak" in e.value for e in at.error)
     masalah = at.dataframe[0].value
     assert {"Lembar", "Baris", "Kolom", "Pesan"} <= set(masalah.columns)
@@ -219,6 +241,7 @@ def test_saringan_kosong_tanpa_galat():
 
 def test_login_lihat_menutup_semua_halaman(monkeypatch):
     from sakip_calc.access import sandi
+
     monkeypatch.setenv("SAKIP_WAJIB_MASUK", "ya")
     monkeypatch.setenv("SAKIP_PEMBACA_HASH", sandi.buat_hash("sandi-pembaca-uji"))
     at = AppTest.from_file(str(AKAR / "app.py"), default_timeout=60).run()

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from bantu import baca, isi
 
 from sakip_calc import store
 from sakip_calc.domain.spesifikasi import LEMBAR
@@ -15,18 +16,6 @@ from sakip_calc.ingest import impor, templat
 
 AKAR = Path(__file__).resolve().parents[1]
 TEGAL = AKAR / "data" / "dinsos_tegal_2018.xlsx"
-
-
-def baca(db, fungsi):
-    con = store.buka(db, read_only=True)
-    try:
-        return fungsi(con)
-    finally:
-        con.close()
-
-
-def isi(db):
-    return baca(db, store.isi_semua_tabel)
 
 
 def test_templat_punya_lembar_catatan_dan_dropdown(tmp_path):

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from bantu import isi
 
 from sakip_calc import store
 
@@ -27,14 +28,6 @@ TEMANGGUNG = AKAR / "data" / "dinsos_temanggung_2023.xlsx"
 CHROMIUM = "/usr/bin/chromium"
 SESI = 10
 JEDA_TULIS = 20  # seconds the importer holds its open transaction (SAKIP_TITIK_UJI=tulis:20)
-
-
-def isi(db: Path) -> dict:
-    con = store.buka(db, read_only=True)
-    try:
-        return store.isi_semua_tabel(con)
-    finally:
-        con.close()
 
 
 @pytest.fixture(scope="module")

@@ -1,5 +1,6 @@
 """Perbandingan Antar Daerah: SQL aggregation equal to the per-agency pandas path, the page for
 the three seeds (AppTest), the matching rule, and charts that stay small at any scale."""
+
 from __future__ import annotations
 
 import json
@@ -9,13 +10,12 @@ import duckdb
 import numpy as np
 import pandas as pd
 import pytest
-
 from halaman import INSTANSI, buka, cache_bersih, nilai  # noqa: F401 (autouse fixture)
+
 from sakip_calc import store
 from sakip_calc.calc import analisis, skor
 from sakip_calc.presentation import grafik
 from sakip_calc.tools import synth
-
 
 
 @pytest.fixture(scope="module")
@@ -34,8 +34,14 @@ def per_instansi_pandas(con, batas) -> pd.DataFrame:
         skor_df = analisis.skor_indikator(con, int(iid), batas)
         for tahun in sorted(set(store.tahun_data(con, int(iid))["tahun"])):
             total = analisis.total_anggaran(con, int(iid), int(tahun))
-            baris.append({"instansi_id": int(iid), "tahun": int(tahun), "serapan": total["serapan"],
-                          "capaian": skor.rata_rata_instansi(skor_df[skor_df["tahun"] == tahun])})
+            baris.append(
+                {
+                    "instansi_id": int(iid),
+                    "tahun": int(tahun),
+                    "serapan": total["serapan"],
+                    "capaian": skor.rata_rata_instansi(skor_df[skor_df["tahun"] == tahun]),
+                }
+            )
     return pd.DataFrame(baris)
 
 
@@ -60,10 +66,10 @@ def test_angka_laporan_dan_predikat_seed(con):
     df = analisis.banding_instansi(con, 2023, nama_skala="permendagri86").set_index("kode")
     assert round(df.loc["dinsos-temanggung", "serapan"], 2) == 97.64
     assert round(df.loc["dinsos-tanjabbar", "serapan"], 2) == 96.53
-    assert round(df.loc["dinsos-temanggung", "efisiensi"], 2) == 2.36            # Tabel 3.10: 100 - 97,64
+    assert round(df.loc["dinsos-temanggung", "efisiensi"], 2) == 2.36  # Tabel 3.10: 100 - 97,64
     assert round(df.loc["dinsos-tanjabbar", "capaian"], 1) == 97.0
     assert df.loc["dinsos-tanjabbar", "predikat"] == "Sangat Tinggi"
-    assert "dinsos-tegal" not in df.index                                         # no 2023 data
+    assert "dinsos-tegal" not in df.index  # no 2023 data
     prov = analisis.banding_provinsi(con, 2023, nama_skala="permenpan").set_index("provinsi")
     assert prov.loc["Jawa Tengah", "jumlah_instansi"] == 1 and round(prov.loc["Jambi", "serapan"], 2) == 96.53
 
@@ -84,7 +90,10 @@ def test_aturan_pencocokan_indikator(tmp_path):
     synth.bangkitkan(db, "tiny", cetak=lambda _: None)
     with store.transaksi_tulis(db) as c:
         # another spelling and code of one indicator in one agency: still the same indicator
-        c.execute("UPDATE indikator SET kode = 'IKU-9', nama = '  ANGKA   Kemiskinan. ' WHERE instansi_id = 1 AND kode = 'TJ-01'")
+        c.execute(
+            "UPDATE indikator SET kode = 'IKU-9', nama = '  ANGKA   Kemiskinan. ' WHERE instansi_id = 1 AND kode = "
+            "'TJ-01'"
+        )
     con = store.buka(db)
     daftar = analisis.indikator_bersama(con, 2023, instansi_id=1).set_index("kunci")
     assert daftar.loc["angka kemiskinan", "jumlah_instansi"] == 5 and daftar.loc["angka kemiskinan", "milik_instansi"]
@@ -107,11 +116,21 @@ def test_berkas_lama_tanpa_tabel_agregat(db_campur, tmp_path):
 
 def test_grafik_tidak_melebihi_batas_tanda():
     n = 6000
-    df = pd.DataFrame({"kode": [f"k{i}" for i in range(n)], "nama": [f"Instansi {i}" for i in range(n)],
-                       "provinsi": "P", "capaian": np.linspace(120, 60, n), "serapan": np.linspace(99, 70, n),
-                       "predikat": "A", "warna": "#1a9850"})
-    for fig in (grafik.peringkat_instansi(df, "capaian", "Capaian (%)", "k4321", "judul", "sumber"),
-                grafik.sebaran_capaian_serapan(df, "k4321", "judul", "sumber")):
+    df = pd.DataFrame(
+        {
+            "kode": [f"k{i}" for i in range(n)],
+            "nama": [f"Instansi {i}" for i in range(n)],
+            "provinsi": "P",
+            "capaian": np.linspace(120, 60, n),
+            "serapan": np.linspace(99, 70, n),
+            "predikat": "A",
+            "warna": "#1a9850",
+        }
+    )
+    for fig in (
+        grafik.peringkat_instansi(df, "capaian", "Capaian (%)", "k4321", "judul", "sumber"),
+        grafik.sebaran_capaian_serapan(df, "k4321", "judul", "sumber"),
+    ):
         data = fig.to_plotly_json()["data"][0]
         assert len(data["x"]) <= grafik.BATAS_TANDA
         assert "Instansi 4321" in [c[0] for c in data["customdata"]]
@@ -147,7 +166,7 @@ def test_halaman_temanggung_dan_tanjabbar_2023():
     assert "97,64 %" in kartu["Peringkat · Serapan anggaran"].delta
     at.selectbox(key="pb_urut").set_value("serapan").run()
     peringkat = next(g for g in grafik_halaman(at) if "per instansi" in g["layout"]["title"]["text"])
-    assert [round(x, 2) for x in nilai(peringkat["data"][0]["x"])] == [96.53, 97.64]   # drawn bottom-up
+    assert [round(x, 2) for x in nilai(peringkat["data"][0]["x"])] == [96.53, 97.64]  # drawn bottom-up
     at.selectbox(key="pb_provinsi").set_value("Jambi").run()
     assert "tidak termasuk pilihan ini" in "\n".join(c.value for c in at.caption)
     tabel = next(df.value for df in at.dataframe if "Peringkat" in df.value.columns)
@@ -156,12 +175,15 @@ def test_halaman_temanggung_dan_tanjabbar_2023():
 
 def test_halaman_skala_provinsi_sintetis(db_campur, monkeypatch):
     import dasbor
+
     monkeypatch.setattr(dasbor, "DB", db_campur)
     at = buka("sintetis-002", 2023, "perbandingan")
     tabel = next(df.value for df in at.dataframe if "Peringkat" in df.value.columns)
-    assert len(tabel) == 2 + 5          # Temanggung and Tanjung Jabung Barat report 2023 too
+    assert len(tabel) == 2 + 5  # Temanggung and Tanjung Jabung Barat report 2023 too
     sebaran = next(g for g in grafik_halaman(at) if "Capaian vs serapan" in g["layout"]["title"]["text"])
-    assert len(nilai(sebaran["data"][0]["x"])) == tabel[["Capaian rata-rata (%)", "Serapan (%)"]].notna().all(axis=1).sum()
+    assert (
+        len(nilai(sebaran["data"][0]["x"])) == tabel[["Capaian rata-rata (%)", "Serapan (%)"]].notna().all(axis=1).sum()
+    )
 
 
 def test_rincian_program_anggaran_dibangun_saat_dibuka():

@@ -8,6 +8,7 @@ and, logged in, the uploader. The AppTest side of the rule, case by case: tests/
 
 Run: .venv/bin/python -m pytest -q tests/test_proksi.py   (about half a minute on an idle machine)
 """
+
 from __future__ import annotations
 
 import os
@@ -27,10 +28,13 @@ from sakip_calc.access import sandi
 NGINX = Path("/usr/sbin/nginx")
 CHROMIUM = Path("/usr/bin/chromium")
 if not NGINX.exists():
-    pytest.skip("the proxy test needs Debian's nginx at /usr/sbin/nginx (./test.sh installs it)", allow_module_level=True)
+    pytest.skip(
+        "the proxy test needs Debian's nginx at /usr/sbin/nginx (./test.sh installs it)", allow_module_level=True
+    )
 if not CHROMIUM.exists():
-    pytest.skip("the proxy test needs Debian's chromium at /usr/bin/chromium (./test.sh installs it)",
-                allow_module_level=True)
+    pytest.skip(
+        "the proxy test needs Debian's chromium at /usr/bin/chromium (./test.sh installs it)", allow_module_level=True
+    )
 
 from playwright.sync_api import Page, expect, sync_playwright  # noqa: E402
 
@@ -113,6 +117,7 @@ def _mulai(tumpukan: ExitStack, args: list, log: Path, env: dict | None = None) 
         except subprocess.TimeoutExpired:
             proses.kill()
             proses.wait(timeout=15)
+
     tumpukan.callback(berhenti)
     return proses
 
@@ -129,16 +134,39 @@ def alamat(db_bawaan, tmp_path_factory):
     port = {(j, sisi): _port_bebas() for j in jenis for sisi in ("langsung", "proksi")}
     url = {k: f"http://127.0.0.1:{p}" for k, p in port.items()}
     with ExitStack() as tumpukan:
-        aplikasi = {j: _mulai(tumpukan, [sys.executable, "-m", "streamlit", "run", "app.py",
-                                         "--server.address", "127.0.0.1", "--server.port", str(port[j, "langsung"]),
-                                         "--server.headless", "true", "--server.fileWatcherType", "none",
-                                         "--browser.gatherUsageStats", "false"], tmp / f"streamlit_{j}.log", e)
-                    for j, e in jenis.items()}
+        aplikasi = {
+            j: _mulai(
+                tumpukan,
+                [
+                    sys.executable,
+                    "-m",
+                    "streamlit",
+                    "run",
+                    "app.py",
+                    "--server.address",
+                    "127.0.0.1",
+                    "--server.port",
+                    str(port[j, "langsung"]),
+                    "--server.headless",
+                    "true",
+                    "--server.fileWatcherType",
+                    "none",
+                    "--browser.gatherUsageStats",
+                    "false",
+                ],
+                tmp / f"streamlit_{j}.log",
+                e,
+            )
+            for j, e in jenis.items()
+        }
         servers = "".join(SERVER.format(dengar=port[j, "proksi"], aplikasi=port[j, "langsung"]) for j in jenis)
         (tmp / "nginx.conf").write_text(NGINX_CONF.format(tmp=tmp, servers=servers))
         # -e: nginx opens its error log before reading the config; keep that one in tmp as well
-        nginx = _mulai(tumpukan, [str(NGINX), "-c", str(tmp / "nginx.conf"), "-p", str(tmp), "-e", str(tmp / "error.log")],
-                       tmp / "nginx.out")
+        nginx = _mulai(
+            tumpukan,
+            [str(NGINX), "-c", str(tmp / "nginx.conf"), "-p", str(tmp), "-e", str(tmp / "error.log")],
+            tmp / "nginx.out",
+        )
         for j in jenis:
             _tunggu_sehat(url[j, "langsung"], aplikasi[j], tmp / f"streamlit_{j}.log")
             _tunggu_sehat(url[j, "proksi"], nginx, tmp / "error.log", detik=15)
@@ -148,9 +176,19 @@ def alamat(db_bawaan, tmp_path_factory):
 @pytest.fixture(scope="module")
 def peramban():
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, timeout=BATAS,
-                              args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                                    "--disable-component-update", "--disable-sync", "--no-first-run"])
+        b = p.chromium.launch(
+            executable_path=str(CHROMIUM),
+            headless=True,
+            timeout=BATAS,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
         try:
             yield b
         finally:
@@ -183,7 +221,7 @@ def buka_impor(page: Page, url: str) -> Page:
     page.wait_for_url(url + "/impor**")
     tunggu(page)
     expect(page.locator("h1").first).to_have_text("Impor Data")
-    expect(page.get_by_text("Riwayat impor", exact=True)).to_be_visible()   # history: open to everyone
+    expect(page.get_by_text("Riwayat impor", exact=True)).to_be_visible()  # history: open to everyone
     return page
 
 

@@ -1,6 +1,7 @@
 """The derived-ratio registry: every ratio computes a report's numbers, `rasio()` computes every
 registered ratio whose jenis are present, and a ratio registered in one place shows up there and
 in the checks without any other code knowing it."""
+
 import pandas as pd
 import pytest
 
@@ -14,15 +15,20 @@ LEBAKSIU = {"BDT": 40_000, "BDT_NIK": 30_000, "BDT_NON_NIK": 10_000, "PKH": 2_00
 
 # one expected Adiwerna value per registered ratio: a ratio added without its seed number fails here
 SEED = {
-    "pkh_per_1000_bdt": 3_110 / 45_150 * 1000,       # 68,88
-    "persen_tanpa_nik_dari_total": 12_704 / 45_150 * 100,   # 28,14
-    "rasio_tanpa_nik_terhadap_nik": 39.15,           # as the report prints it: 12.704 ÷ 32.446
+    "pkh_per_1000_bdt": 3_110 / 45_150 * 1000,  # 68,88
+    "persen_tanpa_nik_dari_total": 12_704 / 45_150 * 100,  # 28,14
+    "rasio_tanpa_nik_terhadap_nik": 39.15,  # as the report prints it: 12.704 ÷ 32.446
 }
 
 
 def _wilayah(tempat: dict[str, dict[str, float]], desa: str | None = None) -> pd.DataFrame:
-    return pd.DataFrame([dict(instansi="dinsos-tegal", tahun=2018, kecamatan=k, desa=desa, jenis=j, nilai=float(v))
-                         for k, isi in tempat.items() for j, v in isi.items()])
+    return pd.DataFrame(
+        [
+            dict(instansi="dinsos-tegal", tahun=2018, kecamatan=k, desa=desa, jenis=j, nilai=float(v))
+            for k, isi in tempat.items()
+            for j, v in isi.items()
+        ]
+    )
 
 
 @pytest.fixture
@@ -50,8 +56,16 @@ def test_hanya_rasio_yang_jenisnya_ada():
 
 
 def test_rasio_baru_cukup_satu_entri(monkeypatch):
-    baru = Rasio(kode="pkh_per_100_nik", label="PKH per 100 BDT ber-NIK", pembilang=("PKH",), penyebut=("BDT_NIK",),
-                 skala=100, satuan="KPM per 100 jiwa", rumus="PKH ÷ BDT ber-NIK × 100", kode_laporan="PKH")
+    baru = Rasio(
+        kode="pkh_per_100_nik",
+        label="PKH per 100 BDT ber-NIK",
+        pembilang=("PKH",),
+        penyebut=("BDT_NIK",),
+        skala=100,
+        satuan="KPM per 100 jiwa",
+        rumus="PKH ÷ BDT ber-NIK × 100",
+        kode_laporan="PKH",
+    )
     monkeypatch.setitem(sebaran.RASIO, baru.kode, baru)
     hasil = sebaran.rasio(_wilayah({"Adiwerna": ADIWERNA, "Lebaksiu": LEBAKSIU}), 2018).set_index("wilayah")
     assert hasil.loc["Adiwerna", "pkh_per_100_nik"] == pytest.approx(3_110 / 32_446 * 100)
@@ -65,8 +79,20 @@ def test_rasio_baru_cukup_satu_entri(monkeypatch):
 
 
 def _cek(wil: pd.DataFrame, kode: str, nilai: float) -> list[dict]:
-    lap = pd.DataFrame([dict(instansi="dinsos-tegal", tahun=2018, sumber="uji", objek="wilayah", kode=kode,
-                             kecamatan="Adiwerna", besaran="rasio", nilai=nilai)])
+    lap = pd.DataFrame(
+        [
+            dict(
+                instansi="dinsos-tegal",
+                tahun=2018,
+                sumber="uji",
+                objek="wilayah",
+                kode=kode,
+                kecamatan="Adiwerna",
+                besaran="rasio",
+                nilai=nilai,
+            )
+        ]
+    )
     ind = pd.DataFrame(columns=["instansi", "kode", "tahun", "triwulan"])
     masalah: list[dict] = []
     periksa._cek_angka_laporan(lap, ind, {}, wil, pd.DataFrame(), masalah)
@@ -76,6 +102,6 @@ def _cek(wil: pd.DataFrame, kode: str, nilai: float) -> list[dict]:
 def test_cek_rasio_laporan_tegal():
     wil = _wilayah({"Adiwerna": ADIWERNA})
     assert _cek(wil, "BDT_NON_NIK", 39.15) == []
-    salah = _cek(wil, "BDT_NON_NIK", 28.14)     # the share of the total, printed where the ratio belongs
+    salah = _cek(wil, "BDT_NON_NIK", 28.14)  # the share of the total, printed where the ratio belongs
     assert [m["jenis"] for m in salah] == [periksa.RASIO_BEDA]
     assert salah[0]["keterangan"] == "BDT tanpa NIK ÷ BDT ber-NIK × 100"

@@ -1,4 +1,5 @@
 """Synthetic data (tiny scale): the real schema, a consistent hierarchy, values like the reports."""
+
 from __future__ import annotations
 
 import shutil
@@ -6,9 +7,9 @@ import shutil
 import pytest
 
 from sakip_calc import store
+from sakip_calc.__main__ import main
 from sakip_calc.calc import analisis, periksa
 from sakip_calc.tools import synth
-from sakip_calc.__main__ import main
 
 
 @pytest.fixture(scope="module")
@@ -39,47 +40,77 @@ def test_jumlah_baris(con):
     assert len(per_tahun) == 10 and all(250 <= n <= 300 for (n,) in per_tahun)
     assert satu(con, "SELECT count(*) FROM anggaran_triwulan") == 4 * satu(con, "SELECT count(*) FROM anggaran")
     kec = con.execute("SELECT count(DISTINCT kecamatan) FROM wilayah GROUP BY instansi_id").fetchall()
-    desa = con.execute("SELECT count(DISTINCT (kecamatan, desa)) FROM wilayah WHERE desa IS NOT NULL "
-                       "GROUP BY instansi_id").fetchall()
+    desa = con.execute(
+        "SELECT count(DISTINCT (kecamatan, desa)) FROM wilayah WHERE desa IS NOT NULL GROUP BY instansi_id"
+    ).fetchall()
     assert all(10 <= n <= 18 for (n,) in kec) and all(70 <= n <= 270 for (n,) in desa)
     assert satu(con, "SELECT count(DISTINCT jenis) FROM wilayah") == 8
     # every place has all 8 jenis in both years
     assert satu(con, "SELECT count(*) FROM wilayah") == 8 * 2 * satu(
-        con, "SELECT count(*) FROM (SELECT DISTINCT instansi_id, kecamatan, desa FROM wilayah)")
+        con, "SELECT count(*) FROM (SELECT DISTINCT instansi_id, kecamatan, desa FROM wilayah)"
+    )
 
 
 def test_hierarki_anggaran_konsisten(con):
     # each kegiatan / sub-kegiatan has a parent of the right level in the same agency-year ...
-    yatim = satu(con, """
+    yatim = satu(
+        con,
+        """
         SELECT count(*) FROM anggaran a LEFT JOIN anggaran i
             ON i.instansi_id = a.instansi_id AND i.tahun = a.tahun AND i.kode = a.induk_kode
          WHERE a.tingkat <> 'program'
-           AND (i.kode IS NULL OR i.tingkat <> CASE a.tingkat WHEN 'kegiatan' THEN 'program' ELSE 'kegiatan' END)""")
+           AND (i.kode IS NULL OR i.tingkat <> CASE a.tingkat WHEN 'kegiatan' THEN 'program' ELSE 'kegiatan' END)""",
+    )
     assert yatim == 0
-    assert satu(con, "SELECT count(*) FROM anggaran WHERE tingkat = 'program' "
-                     "AND (induk_kode IS NOT NULL OR kode NOT LIKE '1.06.__')") == 0
-    assert satu(con, "SELECT count(*) FROM anggaran WHERE tingkat = 'subkegiatan' "
-                     "AND NOT regexp_full_match(kode, '1\\.06\\.\\d\\d\\.2\\.\\d\\d\\.\\d\\d')") == 0
+    assert (
+        satu(
+            con,
+            "SELECT count(*) FROM anggaran WHERE tingkat = 'program' "
+            "AND (induk_kode IS NOT NULL OR kode NOT LIKE '1.06.__')",
+        )
+        == 0
+    )
+    assert (
+        satu(
+            con,
+            "SELECT count(*) FROM anggaran WHERE tingkat = 'subkegiatan' "
+            "AND NOT regexp_full_match(kode, '1\\.06\\.\\d\\d\\.2\\.\\d\\d\\.\\d\\d')",
+        )
+        == 0
+    )
     # ... and parents are the sums of their children, quarters the sum of the year
-    beda = satu(con, """
+    beda = satu(
+        con,
+        """
         SELECT count(*) FROM anggaran i JOIN (SELECT instansi_id, tahun, induk_kode, sum(pagu) p, sum(realisasi) r
                                                 FROM anggaran GROUP BY ALL) a
             ON a.instansi_id = i.instansi_id AND a.tahun = i.tahun AND a.induk_kode = i.kode
-         WHERE abs(a.p - i.pagu) > 0.5 OR abs(a.r - i.realisasi) > 0.5""")
+         WHERE abs(a.p - i.pagu) > 0.5 OR abs(a.r - i.realisasi) > 0.5""",
+    )
     assert beda == 0
-    assert satu(con, """
+    assert (
+        satu(
+            con,
+            """
         SELECT count(*) FROM anggaran a
           JOIN (SELECT instansi_id, tahun, kode, sum(realisasi) r FROM anggaran_triwulan GROUP BY ALL) t
-            USING (instansi_id, tahun, kode) WHERE abs(t.r - a.realisasi) > 0.5""") == 0
+            USING (instansi_id, tahun, kode) WHERE abs(t.r - a.realisasi) > 0.5""",
+        )
+        == 0
+    )
 
 
 def test_nilai_mirip_laporan(con):
     # serapan of sub-kegiatan mostly 85-100 %, agency totals in the range the reports show
-    share = satu(con, "SELECT avg(CASE WHEN realisasi / pagu BETWEEN 0.85 AND 1.0 THEN 1 ELSE 0 END) FROM anggaran "
-                      "WHERE tingkat = 'subkegiatan'")
+    share = satu(
+        con,
+        "SELECT avg(CASE WHEN realisasi / pagu BETWEEN 0.85 AND 1.0 THEN 1 ELSE 0 END) FROM anggaran "
+        "WHERE tingkat = 'subkegiatan'",
+    )
     assert 0.75 <= share <= 0.95
-    total = con.execute("SELECT sum(realisasi) / sum(pagu) * 100 FROM anggaran WHERE tingkat = 'program' "
-                        "GROUP BY instansi_id, tahun").fetchall()
+    total = con.execute(
+        "SELECT sum(realisasi) / sum(pagu) * 100 FROM anggaran WHERE tingkat = 'program' GROUP BY instansi_id, tahun"
+    ).fetchall()
     assert all(80 <= s <= 100 for (s,) in total)
     # some indicators below target, some lower-is-better
     skor = analisis.skor_indikator(con, satu(con, "SELECT min(id) FROM instansi"))
@@ -104,19 +135,22 @@ def test_tetap_dan_mengganti_data_sintetis_lama(db_bawaan, tmp_path):
     pertama = store.isi_semua_tabel(store.buka(db))
     synth.bangkitkan(db, "tiny", seed=7, cetak=lambda _: None)
     con = store.buka(db)
-    assert store.isi_semua_tabel(con) == pertama                  # same seed, same data
-    assert satu(con, "SELECT count(*) FROM instansi") == 3 + 5     # replaced, not added
+    assert store.isi_semua_tabel(con) == pertama  # same seed, same data
+    assert satu(con, "SELECT count(*) FROM instansi") == 3 + 5  # replaced, not added
     seed = [r for r in con.execute("SELECT * FROM instansi WHERE NOT starts_with(kode, 'sintetis-')").fetchall()]
-    assert sorted(seed, key=repr) == asli["instansi"]              # the three seeds stay as they were
+    assert sorted(seed, key=repr) == asli["instansi"]  # the three seeds stay as they were
     assert satu(con, "SELECT min(id) FROM instansi WHERE starts_with(kode, 'sintetis-')") == 4
     synth.bangkitkan(db, "tiny", seed=8, cetak=lambda _: None)
     assert store.isi_semua_tabel(store.buka(db))["capaian"] != pertama["capaian"]
 
 
 def test_kecamatan_terdaftar_di_tabel_alias(con):
-    tanpa_alias = satu(con, """
+    tanpa_alias = satu(
+        con,
+        """
         SELECT count(*)
           FROM (SELECT DISTINCT i.kabupaten, w.kecamatan FROM wilayah w JOIN instansi i ON i.id = w.instansi_id) w
          WHERE NOT EXISTS (SELECT 1 FROM kecamatan_alias a
-                            WHERE a.kabupaten = w.kabupaten AND a.kecamatan = w.kecamatan)""")
+                            WHERE a.kabupaten = w.kabupaten AND a.kecamatan = w.kecamatan)""",
+    )
     assert tanpa_alias == 0

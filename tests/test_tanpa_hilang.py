@@ -6,6 +6,7 @@ the message says); once imported, a changed shipped file and the README's start 
 the whole history. Here the same steps run in a copy of the checkout, and the agency, its rows
 and every history row must still be there; the refreshed shipped workbook is an undoable import.
 """
+
 from __future__ import annotations
 
 import os
@@ -41,7 +42,9 @@ def _salin_checkout(tujuan: Path) -> Path:
 def _workbook_batang(tujuan: Path) -> Path:
     wb = templat.buat_templat()
     wb["Instansi"].append([BATANG, "Dinas Sosial Kabupaten Batang", "Batang", "Jawa Tengah", "permenpan", 100])
-    wb["Indikator"].append([BATANG, "IKU-1", "Persentase PPKS yang tertangani", "sasaran", "Sasaran 1", None, "%", "naik"])
+    wb["Indikator"].append(
+        [BATANG, "IKU-1", "Persentase PPKS yang tertangani", "sasaran", "Sasaran 1", None, "%", "naik"]
+    )
     wb["Capaian"].append([BATANG, "IKU-1", 2024, None, 80, None, 76])
     for kecamatan, nilai in (("Bandar", 120), ("Subah", 95), ("Tersono", 40)):
         wb["Wilayah"].append([BATANG, 2024, kecamatan, None, "PKH", nilai, "uji"])
@@ -50,8 +53,13 @@ def _workbook_batang(tujuan: Path) -> Path:
 
 
 def _cli(akar: Path, *argumen: str) -> subprocess.CompletedProcess:
-    return subprocess.run([str(akar / ".venv" / "bin" / "python"), "-m", "sakip_calc", *argumen], cwd=akar,
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [str(akar / ".venv" / "bin" / "python"), "-m", "sakip_calc", *argumen],
+        cwd=akar,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def _baca(db: Path, sql: str) -> list[tuple]:
@@ -75,8 +83,9 @@ def _jalankan_run_sh(akar: Path) -> str:
     env["PORT"] = str(port)
     log = akar / "run.log"
     with open(log, "w") as keluaran:
-        proses = subprocess.Popen(["./run.sh"], cwd=akar, env=env, stdout=keluaran, stderr=subprocess.STDOUT,
-                                  start_new_session=True)
+        proses = subprocess.Popen(
+            ["./run.sh"], cwd=akar, env=env, stdout=keluaran, stderr=subprocess.STDOUT, start_new_session=True
+        )
     try:
         batas = time.monotonic() + 240
         while time.monotonic() < batas:
@@ -128,15 +137,19 @@ def test_impor_dan_riwayat_selamat_setelah_berkas_bawaan_berubah_dan_run_sh(tmp_
 
     # the agency, its rows and every history row are still there, unchanged
     assert _baca(db, f"SELECT nama FROM instansi WHERE kode = '{BATANG}'") == [("Dinas Sosial Kabupaten Batang",)]
-    assert _baca(db, "SELECT sum(nilai) FROM wilayah w JOIN instansi i ON i.id = w.instansi_id "
-                     f"WHERE i.kode = '{BATANG}'") == [(255.0,)]
+    assert _baca(
+        db, f"SELECT sum(nilai) FROM wilayah w JOIN instansi i ON i.id = w.instansi_id WHERE i.kode = '{BATANG}'"
+    ) == [(255.0,)]
     riwayat = _baca(db, "SELECT id, nama_file, sha256, status FROM impor ORDER BY id")
-    assert riwayat[:len(riwayat_sebelum)] == riwayat_sebelum
-    baru = riwayat[len(riwayat_sebelum):]
+    assert riwayat[: len(riwayat_sebelum)] == riwayat_sebelum
+    baru = riwayat[len(riwayat_sebelum) :]
     assert [(r[1], r[3]) for r in baru] == [("data bawaan: dinsos_tegal_2018.xlsx", "berhasil")]
     # the refresh took the new version of the shipped workbook, the dropped row included
-    sql_nilai = ("SELECT w.nilai FROM wilayah w JOIN instansi i ON i.id = w.instansi_id WHERE i.kode = 'dinsos-tegal' "
-                 f"AND w.tahun = {ws['B2'].value} AND w.kecamatan = 'Bumijawa' AND w.jenis = '{ws['E2'].value}' AND w.desa IS NULL")
+    sql_nilai = (
+        "SELECT w.nilai FROM wilayah w JOIN instansi i ON i.id = w.instansi_id WHERE i.kode = 'dinsos-tegal' "
+        f"AND w.tahun = {ws['B2'].value} AND w.kecamatan = 'Bumijawa' AND w.jenis = '{ws['E2'].value}' AND w.desa IS "
+        "NULL"
+    )
     assert _baca(db, sql_nilai) == [(lama + 1000,)]
     assert _baca(db, "SELECT count(*) FROM capaian")[0][0] == n_capaian - 1
 
@@ -164,6 +177,11 @@ def test_build_pada_basis_data_lama_tidak_mengimpor_ulang_berkas_yang_sama(db_sa
     con = store.buka(db_salinan, read_only=False)
     con.execute("UPDATE impor SET nama_file = replace(nama_file, 'data bawaan: ', '')")
     con.close()
-    hasil = subprocess.run([sys.executable, "-m", "sakip_calc", "build", "--db", str(db_salinan)],
-                           cwd=AKAR, capture_output=True, text=True, timeout=120)
+    hasil = subprocess.run(
+        [sys.executable, "-m", "sakip_calc", "build", "--db", str(db_salinan)],
+        cwd=AKAR,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert hasil.returncode == 0 and hasil.stdout.strip().endswith("sudah mutakhir"), hasil.stdout + hasil.stderr

@@ -4,6 +4,7 @@ A hash is `scrypt$<n>$<r>$<p>$<garam base64>$<hash base64>`, made by `python -m 
 hash-sandi`. Only the hash is configured; comparison is constant-time; scrypt makes each guess
 cost tens of milliseconds and memory, and `PenjagaPercobaan` stops guessing after a few misses.
 """
+
 from __future__ import annotations
 
 import base64
@@ -50,7 +51,7 @@ def cocok(sandi: str, tersimpan: str | None) -> bool:
     n, r, p, garam, kunci = urai
     try:
         coba = hashlib.scrypt(sandi.encode(), salt=garam, n=n, r=r, p=p, maxmem=2**27, dklen=32)
-    except ValueError:      # parameters beyond the memory cap
+    except ValueError:  # parameters beyond the memory cap
         return False
     return hmac.compare_digest(coba, kunci)
 
@@ -59,6 +60,7 @@ def cocok(sandi: str, tersimpan: str | None) -> bool:
 class PenjagaPercobaan:
     """Lock a key (a client address, or everyone) for `kunci_detik` after `maks` failures
     within `jendela_detik`. Shared by all sessions of the process, hence the lock."""
+
     maks: int = 5
     jendela_detik: float = 15 * 60
     kunci_detik: float = 15 * 60

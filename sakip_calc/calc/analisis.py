@@ -4,15 +4,16 @@ Pages call these and draw; they never compute or query themselves. Each function
 DuckDB connection (or cursor) and plain values, so it works the same in the app, in tests and
 in scripts.
 """
+
 from __future__ import annotations
 
 import pandas as pd
 
-from sakip_calc.calc import anggaran as agg
 from sakip_calc import store
+from sakip_calc.calc import anggaran as agg
 from sakip_calc.calc import efisiensi, periksa, skor
 
-BATAS_INSTANSI = "instansi"   # use the agency's own cap (instansi.batas_capaian)
+BATAS_INSTANSI = "instansi"  # use the agency's own cap (instansi.batas_capaian)
 
 
 def info_instansi(con, instansi_id: int) -> dict:
@@ -58,14 +59,16 @@ def total_anggaran(con, instansi_id: int, tahun: int) -> dict:
     return agg.total_instansi(anggaran_tahun(con, instansi_id, tahun))
 
 
-def efisiensi_program(con, instansi_id: int, tahun: int, metode: str = agg.METODE_BAKU,
-                      batas=BATAS_INSTANSI) -> pd.DataFrame:
+def efisiensi_program(
+    con, instansi_id: int, tahun: int, metode: str = agg.METODE_BAKU, batas=BATAS_INSTANSI
+) -> pd.DataFrame:
     ind = skor_indikator(con, instansi_id, batas)
     return agg.efisiensi_program(anggaran_tahun(con, instansi_id, tahun), ind[ind["tahun"] == tahun], metode)
 
 
-def efisiensi_sasaran(con, instansi_id: int, tahun: int, metode: str = agg.METODE_BAKU,
-                      batas=BATAS_INSTANSI) -> pd.DataFrame:
+def efisiensi_sasaran(
+    con, instansi_id: int, tahun: int, metode: str = agg.METODE_BAKU, batas=BATAS_INSTANSI
+) -> pd.DataFrame:
     return agg.efisiensi_sasaran(efisiensi_program(con, instansi_id, tahun, metode, batas), metode)
 
 
@@ -73,14 +76,23 @@ def masalah_data(con, instansi_id: int | None = None) -> pd.DataFrame:
     return periksa.periksa_semua(con, instansi_id)
 
 
-def ringkasan(skor_df: pd.DataFrame, anggaran_df: pd.DataFrame, program_df: pd.DataFrame, masalah_df: pd.DataFrame,
-              skala_df: pd.DataFrame, tahun: int, tahun_banding: int | None) -> dict:
+def ringkasan(
+    skor_df: pd.DataFrame,
+    anggaran_df: pd.DataFrame,
+    program_df: pd.DataFrame,
+    masalah_df: pd.DataFrame,
+    skala_df: pd.DataFrame,
+    tahun: int,
+    tahun_banding: int | None,
+) -> dict:
     """The headline figures of one agency-year, from frames the page already holds."""
     ini = skor_df[skor_df["tahun"] == tahun]
     rata = skor.rata_rata_instansi(ini)
     rata_banding = skor.rata_rata_instansi(skor_df[skor_df["tahun"] == tahun_banding]) if tahun_banding else None
     iku = ini[ini["tingkat"].isin(skor.TINGKAT_IKU)]
-    total = agg.total_instansi(anggaran_df) if not anggaran_df.empty else {"pagu": None, "realisasi": None, "serapan": None}
+    total = (
+        agg.total_instansi(anggaran_df) if not anggaran_df.empty else {"pagu": None, "realisasi": None, "serapan": None}
+    )
     pred = skor.predikat(rata, skala_df)
     return {
         "rata_capaian": rata,
@@ -90,7 +102,7 @@ def ringkasan(skor_df: pd.DataFrame, anggaran_df: pd.DataFrame, program_df: pd.D
         "iku": iku,
         "jumlah_predikat": skor.jumlah_per_predikat(iku, skala_df),
         "anggaran": total,
-        "efisiensi": agg.efisiensi(rata, total["serapan"]),   # the default method
+        "efisiensi": agg.efisiensi(rata, total["serapan"]),  # the default method
         "program": program_df,
         "jumlah_masalah": len(masalah_df),
     }
@@ -107,24 +119,35 @@ UKURAN_BANDING = {
     # store.banding_* compute the default method's formula in SQL (`MetodeEfisiensi.sql`)
     "efisiensi": f"Efisiensi ({efisiensi.metode(agg.METODE_BAKU).rumus})",
 }
-SATUAN_BANDING = {"capaian": "%", "skor_indikator": "%", "serapan": "%",
-                  "efisiensi": efisiensi.metode(agg.METODE_BAKU).satuan}
+SATUAN_BANDING = {
+    "capaian": "%",
+    "skor_indikator": "%",
+    "serapan": "%",
+    "efisiensi": efisiensi.metode(agg.METODE_BAKU).satuan,
+}
 
 
 def _batas(batas) -> tuple[float | None, bool]:
     return (None, True) if batas == BATAS_INSTANSI else (batas, False)
 
 
-def banding_instansi(con, tahun: int, provinsi: str | None = None, batas=BATAS_INSTANSI,
-                     nama_skala: str = "permendagri86", kunci: str | None = None) -> pd.DataFrame:
+def banding_instansi(
+    con,
+    tahun: int,
+    provinsi: str | None = None,
+    batas=BATAS_INSTANSI,
+    nama_skala: str = "permendagri86",
+    kunci: str | None = None,
+) -> pd.DataFrame:
     """Every agency with data in `tahun` (of one provinsi, or all): capaian, predikat on one
     scale for all, the chosen indicator's score, serapan, efisiensi."""
     nilai, per_instansi = _batas(batas)
     return store.banding_instansi(con, tahun, provinsi, nilai, nama_skala, kunci, per_instansi)
 
 
-def banding_provinsi(con, tahun: int, batas=BATAS_INSTANSI, nama_skala: str = "permendagri86",
-                     kunci: str | None = None) -> pd.DataFrame:
+def banding_provinsi(
+    con, tahun: int, batas=BATAS_INSTANSI, nama_skala: str = "permendagri86", kunci: str | None = None
+) -> pd.DataFrame:
     nilai, per_instansi = _batas(batas)
     return store.banding_provinsi(con, tahun, nilai, nama_skala, kunci, per_instansi)
 
@@ -139,7 +162,11 @@ def indikator_awal(daftar: pd.DataFrame) -> str | None:
     if daftar.empty:
         return None
     sendiri = daftar[daftar["milik_instansi"]]
-    return (sendiri if len(sendiri) else daftar).sort_values("jumlah_instansi", ascending=False, kind="stable")["kunci"].iloc[0]
+    return (
+        (sendiri if len(sendiri) else daftar)
+        .sort_values("jumlah_instansi", ascending=False, kind="stable")["kunci"]
+        .iloc[0]
+    )
 
 
 def peringkat(df: pd.DataFrame, kolom: str) -> pd.DataFrame:

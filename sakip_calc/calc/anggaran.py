@@ -7,6 +7,7 @@ parent states nothing, the children's sum stands in and the row says so.
 Efficiency formulas are not defined here: each lives once in calc/efisiensi.py and is applied
 here by its code. This module must not read the store or format for display.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -36,8 +37,12 @@ def efisiensi(capaian, nilai_serapan, metode: str = METODE_BAKU) -> float | None
 def tabel_anggaran(baris: pd.DataFrame) -> pd.DataFrame:
     """Budget lines of one agency-year with serapan, children sums and the values used for totals."""
     df = baris.copy()
-    anak = (df[df["induk_kode"].notna()].groupby("induk_kode")[["pagu", "realisasi"]]
-            .sum(min_count=1).rename(columns={"pagu": "pagu_anak", "realisasi": "realisasi_anak"}))
+    anak = (
+        df[df["induk_kode"].notna()]
+        .groupby("induk_kode")[["pagu", "realisasi"]]
+        .sum(min_count=1)
+        .rename(columns={"pagu": "pagu_anak", "realisasi": "realisasi_anak"})
+    )
     jumlah_anak = df[df["induk_kode"].notna()].groupby("induk_kode").size().rename("jumlah_anak")
     df = df.join(anak, on="kode").join(jumlah_anak, on="kode")
     df["jumlah_anak"] = df["jumlah_anak"].fillna(0).astype(int)
@@ -56,29 +61,39 @@ def total_instansi(df: pd.DataFrame) -> dict:
     realisasi = program["realisasi_dipakai"].sum(min_count=1) if len(program) else None
     pagu = None if pagu is None or pd.isna(pagu) else float(pagu)
     realisasi = None if realisasi is None or pd.isna(realisasi) else float(realisasi)
-    return {"pagu": pagu, "realisasi": realisasi, "serapan": serapan(pagu, realisasi),
-            "jumlah_program": int(len(program))}
+    return {
+        "pagu": pagu,
+        "realisasi": realisasi,
+        "serapan": serapan(pagu, realisasi),
+        "jumlah_program": int(len(program)),
+    }
 
 
 def capaian_program(skor_indikator: pd.DataFrame) -> pd.DataFrame:
     """Mean score of each program's own indicators (tingkat program, linked by program_kode);
     output indicators of its kegiatan and sub-kegiatan measure something else."""
-    isi = skor_indikator[skor_indikator["program_kode"].notna() & skor_indikator["skor"].notna()
-                         & (skor_indikator["tingkat"] == "program")]
-    return (isi.groupby("program_kode")
-            .agg(capaian=("skor", "mean"), jumlah_indikator=("skor", "count"),
-                 sasaran=("sasaran", "first"))
-            .reset_index().rename(columns={"program_kode": "kode"}))
+    isi = skor_indikator[
+        skor_indikator["program_kode"].notna()
+        & skor_indikator["skor"].notna()
+        & (skor_indikator["tingkat"] == "program")
+    ]
+    return (
+        isi.groupby("program_kode")
+        .agg(capaian=("skor", "mean"), jumlah_indikator=("skor", "count"), sasaran=("sasaran", "first"))
+        .reset_index()
+        .rename(columns={"program_kode": "kode"})
+    )
 
 
-def efisiensi_program(df_anggaran: pd.DataFrame, skor_indikator: pd.DataFrame,
-                      metode: str = METODE_BAKU) -> pd.DataFrame:
+def efisiensi_program(
+    df_anggaran: pd.DataFrame, skor_indikator: pd.DataFrame, metode: str = METODE_BAKU
+) -> pd.DataFrame:
     """One row per program: pagu, realisasi, serapan, capaian, efisiensi by `metode`.
     A program without indicators takes the agency's mean score, and says so (Temanggung's Table
     3.10 rates its Program Penunjang that way)."""
     program = df_anggaran[df_anggaran["tingkat"] == "program"][
-        ["kode", "nama", "pagu_dipakai", "realisasi_dipakai", "serapan"]].rename(
-        columns={"pagu_dipakai": "pagu", "realisasi_dipakai": "realisasi"})
+        ["kode", "nama", "pagu_dipakai", "realisasi_dipakai", "serapan"]
+    ].rename(columns={"pagu_dipakai": "pagu", "realisasi_dipakai": "realisasi"})
     cap = capaian_program(skor_indikator)
     hasil = program.merge(cap, on="kode", how="left")
     rata = rata_rata_instansi(skor_indikator)
@@ -112,8 +127,18 @@ def efisiensi_sasaran(per_program: pd.DataFrame, metode: str = METODE_BAKU) -> p
         s = serapan(pagu, realisasi)
         c = g["capaian"].mean() if g["capaian"].notna().any() else None
         e = m.gabung(g) if m.gabung else m.hitung(c, s, pagu, realisasi)
-        baris.append({"sasaran": sasaran, "jumlah_program": len(g), "pagu": pagu, "realisasi": realisasi,
-                      "serapan": s, "capaian": c, "efisiensi": e, "metode_efisiensi": m.label})
+        baris.append(
+            {
+                "sasaran": sasaran,
+                "jumlah_program": len(g),
+                "pagu": pagu,
+                "realisasi": realisasi,
+                "serapan": s,
+                "capaian": c,
+                "efisiensi": e,
+                "metode_efisiensi": m.label,
+            }
+        )
     return pd.DataFrame(baris)
 
 
@@ -122,8 +147,13 @@ def kurva_triwulan(triwulan: pd.DataFrame, tingkat: str = "program") -> pd.DataF
     isi = triwulan[triwulan["tingkat"] == tingkat]
     if isi.empty:
         return pd.DataFrame(columns=["triwulan", "realisasi", "kumulatif", "pagu", "persen_kumulatif"])
-    per = (isi.groupby("triwulan")["realisasi"].sum().reindex([1, 2, 3, 4], fill_value=0.0)
-           .rename("realisasi").reset_index())
+    per = (
+        isi.groupby("triwulan")["realisasi"]
+        .sum()
+        .reindex([1, 2, 3, 4], fill_value=0.0)
+        .rename("realisasi")
+        .reset_index()
+    )
     per["kumulatif"] = per["realisasi"].cumsum()
     pagu = isi.drop_duplicates("kode")["pagu"].sum()
     per["pagu"] = pagu

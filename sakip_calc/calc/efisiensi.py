@@ -8,6 +8,7 @@ Owns the formulas and their wording. Must not read the store or draw anything; t
 Adding a method: one `daftar(MetodeEfisiensi(...))` call below and a test with a report's numbers
 (tests/test_efisiensi.py); it then appears in `METODE_EFISIENSI`, hence in the page selector.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
@@ -27,20 +28,21 @@ class MetodeEfisiensi:
     when the method needs each program's own figures; without `gabung`, by `hitung` on the
     group's row (mean capaian, serapan of the summed pagu and realisasi).
     """
+
     kode: str
-    label: str            # what it computes and where it comes from; shown as the note beside the figure
-    rumus: str            # the short formula, for check messages and the comparison's column
+    label: str  # what it computes and where it comes from; shown as the note beside the figure
+    rumus: str  # the short formula, for check messages and the comparison's column
     satuan: str
     hitung: Callable[[float | None, float | None, float | None, float | None], float | None]
     gabung: Callable[[pd.DataFrame], float | None] | None = None
     # the same formula over columns capaian, serapan, pagu, realisasi, for queries that rate
     # many agencies at once (store.banding); tests/test_efisiensi.py holds it equal to `hitung`
     sql: str | None = None
-    cek_laporan: bool = False   # a form the reports print: a stated efisiensi is checked against it
+    cek_laporan: bool = False  # a form the reports print: a stated efisiensi is checked against it
 
 
 METODE: dict[str, MetodeEfisiensi] = {}
-METODE_BAKU = "selisih"   # the form of Temanggung's Table 3.10, used where no method is chosen
+METODE_BAKU = "selisih"  # the form of Temanggung's Table 3.10, used where no method is chosen
 
 
 def daftar(metode: MetodeEfisiensi) -> MetodeEfisiensi:
@@ -96,22 +98,49 @@ def _rasio(c, s, p, r) -> float | None:
 
 
 # Registry order is the selector's order and the order the checks try the reported forms in.
-daftar(MetodeEfisiensi(
-    kode="selisih", label="Capaian kinerja − serapan anggaran (LKjIP Temanggung 2023, Tabel 3.10)",
-    rumus="capaian − serapan", satuan="poin", hitung=_selisih, sql="capaian - serapan", cek_laporan=True))
-daftar(MetodeEfisiensi(
-    kode="sisa", label="100 % − serapan anggaran (LKjIP Tegal 2018)",
-    rumus="100 − serapan", satuan="%", hitung=_sisa, sql="100 - serapan", cek_laporan=True))
-daftar(MetodeEfisiensi(
-    kode="rasio", label="Capaian kinerja ÷ serapan anggaran",
-    rumus="capaian ÷ serapan", satuan="kali", hitung=_rasio, sql="capaian / NULLIF(serapan, 0)"))
-daftar(MetodeEfisiensi(
-    kode="tertimbang",
-    label="E = Σ(pagu × capaian − realisasi) ÷ Σ(pagu × capaian) × 100 (laporan pemerintah pusat)",
-    rumus="Σ(pagu × capaian − realisasi) ÷ Σ(pagu × capaian) × 100", satuan="%",
-    hitung=lambda c, s, p, r: tertimbang([p], [c], [r]),
-    gabung=lambda g: tertimbang(g["pagu"], g["capaian"], g["realisasi"]),
-    sql="(pagu * capaian / 100 - realisasi) / NULLIF(pagu * capaian / 100, 0) * 100"))
+daftar(
+    MetodeEfisiensi(
+        kode="selisih",
+        label="Capaian kinerja − serapan anggaran (LKjIP Temanggung 2023, Tabel 3.10)",
+        rumus="capaian − serapan",
+        satuan="poin",
+        hitung=_selisih,
+        sql="capaian - serapan",
+        cek_laporan=True,
+    )
+)
+daftar(
+    MetodeEfisiensi(
+        kode="sisa",
+        label="100 % − serapan anggaran (LKjIP Tegal 2018)",
+        rumus="100 − serapan",
+        satuan="%",
+        hitung=_sisa,
+        sql="100 - serapan",
+        cek_laporan=True,
+    )
+)
+daftar(
+    MetodeEfisiensi(
+        kode="rasio",
+        label="Capaian kinerja ÷ serapan anggaran",
+        rumus="capaian ÷ serapan",
+        satuan="kali",
+        hitung=_rasio,
+        sql="capaian / NULLIF(serapan, 0)",
+    )
+)
+daftar(
+    MetodeEfisiensi(
+        kode="tertimbang",
+        label="E = Σ(pagu × capaian − realisasi) ÷ Σ(pagu × capaian) × 100 (laporan pemerintah pusat)",
+        rumus="Σ(pagu × capaian − realisasi) ÷ Σ(pagu × capaian) × 100",
+        satuan="%",
+        hitung=lambda c, s, p, r: tertimbang([p], [c], [r]),
+        gabung=lambda g: tertimbang(g["pagu"], g["capaian"], g["realisasi"]),
+        sql="(pagu * capaian / 100 - realisasi) / NULLIF(pagu * capaian / 100, 0) * 100",
+    )
+)
 
 
 def nilai(kode: str, capaian=None, serapan=None, pagu=None, realisasi=None) -> float | None:

@@ -5,6 +5,7 @@ both numbers and says so. A reported percentage agrees with the computed one whe
 computed value rounded or truncated to the precision printed: within 1 point for a whole
 number (90 % for 50/55 = 90,9 %), within 0,05 for a value printed with decimals.
 """
+
 from __future__ import annotations
 
 import re
@@ -37,7 +38,9 @@ def _sama_nilai(a: float, b: float) -> bool:
 
 
 def _baris(masalah: list, instansi, tahun, tabel, kunci, jenis, dilaporkan, dihitung, sumber, keterangan="") -> None:
-    masalah.append(dict(zip(KOLOM, [instansi, tahun, tabel, kunci, jenis, dilaporkan, dihitung, sumber or "", keterangan])))
+    masalah.append(
+        dict(zip(KOLOM, [instansi, tahun, tabel, kunci, jenis, dilaporkan, dihitung, sumber or "", keterangan]))
+    )
 
 
 def periksa_semua(con, instansi_id: int | None = None) -> pd.DataFrame:
@@ -49,7 +52,7 @@ def periksa_semua(con, instansi_id: int | None = None) -> pd.DataFrame:
     bel = store.belanja(con, instansi_id)
     batas = store.instansi(con).set_index("kode")["batas_capaian"].to_dict()
     masalah: list[dict] = []
-    anggaran = {k: tabel_anggaran(g) for k, g in ang.groupby(["instansi", "tahun"])}   # shared by two checks
+    anggaran = {k: tabel_anggaran(g) for k, g in ang.groupby(["instansi", "tahun"])}  # shared by two checks
     _cek_capaian(ind, batas, masalah)
     _cek_anggaran(anggaran, masalah)
     _cek_wilayah(wil, masalah)
@@ -64,11 +67,22 @@ def _cek_capaian(ind: pd.DataFrame, batas: dict, masalah: list) -> None:
         if dihitung is None:
             continue
         b = batas.get(r.instansi)
-        if not selaras(r.capaian_dilaporkan, dihitung) and not (_ada(b) and selaras(r.capaian_dilaporkan, min(dihitung, b))):
+        if not selaras(r.capaian_dilaporkan, dihitung) and not (
+            _ada(b) and selaras(r.capaian_dilaporkan, min(dihitung, b))
+        ):
             tw = f", triwulan {int(r.triwulan)}" if _ada(r.triwulan) else ""
-            _baris(masalah, r.instansi, r.tahun, "capaian", f"{r.kode} {r.nama}{tw}", CAPAIAN_BEDA,
-                   r.capaian_dilaporkan, dihitung, r.sumber,
-                   f"target {r.target:g}, realisasi {r.realisasi:g}, polaritas {r.polaritas}")
+            _baris(
+                masalah,
+                r.instansi,
+                r.tahun,
+                "capaian",
+                f"{r.kode} {r.nama}{tw}",
+                CAPAIAN_BEDA,
+                r.capaian_dilaporkan,
+                dihitung,
+                r.sumber,
+                f"target {r.target:g}, realisasi {r.realisasi:g}, polaritas {r.polaritas}",
+            )
 
 
 def _cek_anggaran(anggaran: dict[tuple, pd.DataFrame], masalah: list) -> None:
@@ -78,26 +92,78 @@ def _cek_anggaran(anggaran: dict[tuple, pd.DataFrame], masalah: list) -> None:
             for kolom, anak in (("pagu", r.pagu_anak), ("realisasi", r.realisasi_anak)):
                 nilai = getattr(r, kolom)
                 if r.jumlah_anak and _ada(nilai) and _ada(anak) and not _sama_nilai(nilai, anak):
-                    _baris(masalah, instansi, tahun, "anggaran", kunci, INDUK_BEDA, nilai, anak, r.sumber,
-                           f"{kolom} baris induk vs jumlah {r.jumlah_anak} rincian")
+                    _baris(
+                        masalah,
+                        instansi,
+                        tahun,
+                        "anggaran",
+                        kunci,
+                        INDUK_BEDA,
+                        nilai,
+                        anak,
+                        r.sumber,
+                        f"{kolom} baris induk vs jumlah {r.jumlah_anak} rincian",
+                    )
             if _ada(r.pagu) and _ada(r.realisasi) and r.realisasi > r.pagu + 0.5:
-                _baris(masalah, instansi, tahun, "anggaran", kunci, MELEBIHI_PAGU, r.realisasi, r.pagu, r.sumber,
-                       "realisasi (dilaporkan) dibanding pagu (dihitung = batas)")
+                _baris(
+                    masalah,
+                    instansi,
+                    tahun,
+                    "anggaran",
+                    kunci,
+                    MELEBIHI_PAGU,
+                    r.realisasi,
+                    r.pagu,
+                    r.sumber,
+                    "realisasi (dilaporkan) dibanding pagu (dihitung = batas)",
+                )
             if _ada(r.serapan_dilaporkan):
                 hitung = serapan(r.pagu, r.realisasi)
                 if hitung is None and _ada(r.realisasi):
-                    _baris(masalah, instansi, tahun, "anggaran", kunci, SERAPAN_TANPA_PAGU, r.serapan_dilaporkan, None, r.sumber)
+                    _baris(
+                        masalah,
+                        instansi,
+                        tahun,
+                        "anggaran",
+                        kunci,
+                        SERAPAN_TANPA_PAGU,
+                        r.serapan_dilaporkan,
+                        None,
+                        r.sumber,
+                    )
                 elif hitung is not None and not selaras(r.serapan_dilaporkan, hitung):
-                    _baris(masalah, instansi, tahun, "anggaran", kunci, SERAPAN_BEDA, r.serapan_dilaporkan, hitung, r.sumber,
-                           f"pagu {r.pagu:,.0f}, realisasi {r.realisasi:,.0f}".replace(",", "."))
+                    _baris(
+                        masalah,
+                        instansi,
+                        tahun,
+                        "anggaran",
+                        kunci,
+                        SERAPAN_BEDA,
+                        r.serapan_dilaporkan,
+                        hitung,
+                        r.sumber,
+                        f"pagu {r.pagu:,.0f}, realisasi {r.realisasi:,.0f}".replace(",", "."),
+                    )
         # letters such as 'a.' restart under every parent; a full number such as '6.1.1' may not repeat anywhere
         label = df[df["kode_laporan"].notna()].copy()
-        label["lingkup"] = [k if _NOMOR_PENUH.match(k) else f"{k}|{i}" for k, i in zip(label["kode_laporan"], label["induk_kode"])]
+        label["lingkup"] = [
+            k if _NOMOR_PENUH.match(k) else f"{k}|{i}" for k, i in zip(label["kode_laporan"], label["induk_kode"])
+        ]
         ganda = label.groupby("lingkup").filter(lambda g: len(g) > 1)
         for _, g in ganda.groupby("lingkup"):
             kode_laporan = g["kode_laporan"].iloc[0]
-            _baris(masalah, instansi, tahun, "anggaran", f"nomor baris '{kode_laporan}'", KODE_GANDA, len(g), 1,
-                   g["sumber"].iloc[0], "; ".join(f"{k} {n}" for k, n in zip(g["kode"], g["nama"])))
+            _baris(
+                masalah,
+                instansi,
+                tahun,
+                "anggaran",
+                f"nomor baris '{kode_laporan}'",
+                KODE_GANDA,
+                len(g),
+                1,
+                g["sumber"].iloc[0],
+                "; ".join(f"{k} {n}" for k, n in zip(g["kode"], g["nama"])),
+            )
 
 
 def _cek_wilayah(wil: pd.DataFrame, masalah: list) -> None:
@@ -108,8 +174,18 @@ def _cek_wilayah(wil: pd.DataFrame, masalah: list) -> None:
     if {"BDT", "BDT_NIK", "BDT_NON_NIK"} <= set(lebar.columns):
         for r in lebar.dropna(subset=["BDT", "BDT_NIK", "BDT_NON_NIK"]).itertuples():
             if not _sama_nilai(r.BDT, r.BDT_NIK + r.BDT_NON_NIK):
-                _baris(masalah, r.instansi, r.tahun, "wilayah", _tempat(r.kecamatan, r.desa), TOTAL_BEDA,
-                       r.BDT, r.BDT_NIK + r.BDT_NON_NIK, "", "BDT dibanding BDT ber-NIK + tanpa NIK")
+                _baris(
+                    masalah,
+                    r.instansi,
+                    r.tahun,
+                    "wilayah",
+                    _tempat(r.kecamatan, r.desa),
+                    TOTAL_BEDA,
+                    r.BDT,
+                    r.BDT_NIK + r.BDT_NON_NIK,
+                    "",
+                    "BDT dibanding BDT ber-NIK + tanpa NIK",
+                )
     # desa rows against their kecamatan row: two tables of one report
     desa = wil[wil["desa"].notna()].groupby(["instansi", "tahun", "kecamatan", "jenis"])["nilai"].sum().rename("jumlah")
     kec = wil[wil["desa"].isna() & wil["kecamatan"].notna()].set_index(["instansi", "tahun", "kecamatan", "jenis"])
@@ -117,8 +193,18 @@ def _cek_wilayah(wil: pd.DataFrame, masalah: list) -> None:
     gab = desa.to_frame().join(kec[["nilai", "sumber"]], how="inner")
     beda = gab[(gab["nilai"] - gab["jumlah"]).abs() > (1e-9 * gab["jumlah"].abs()).clip(lower=0.5)]
     for idx, r in zip(beda.index, beda.itertuples(index=False)):
-        _baris(masalah, idx[0], idx[1], "wilayah", f"{idx[2]} · {idx[3]}", ANTAR_TABEL, r.nilai, r.jumlah,
-               f"{r.sumber} / jumlah desa", "angka kecamatan dibanding jumlah angka desanya")
+        _baris(
+            masalah,
+            idx[0],
+            idx[1],
+            "wilayah",
+            f"{idx[2]} · {idx[3]}",
+            ANTAR_TABEL,
+            r.nilai,
+            r.jumlah,
+            f"{r.sumber} / jumlah desa",
+            "angka kecamatan dibanding jumlah angka desanya",
+        )
 
 
 def _str(x) -> str:
@@ -132,14 +218,16 @@ def _tempat(kecamatan, desa) -> str:
 def _cek_angka_laporan(lap, ind, anggaran, wil, bel, masalah) -> None:
     if lap.empty:
         return
-    per_sumber = defaultdict(dict)   # (instansi, tahun, sumber, objek, kode) -> {besaran: nilai}
+    per_sumber = defaultdict(dict)  # (instansi, tahun, sumber, objek, kode) -> {besaran: nilai}
     for r in lap.itertuples():
         per_sumber[(r.instansi, r.tahun, r.sumber, r.objek, r.kode, r.kecamatan)][r.besaran] = r.nilai
     tahunan = ind[ind["triwulan"].isna()].set_index(["instansi", "kode", "tahun"])
     for r in lap[lap["nilai"].notna()].itertuples():
         kunci_tampil = " · ".join(x for x in (f"{r.objek} {_str(r.kode)}".strip(), _str(r.kecamatan)) if x)
-        lapor = lambda jenis, dihitung, ket="": _baris(masalah, r.instansi, r.tahun, "angka_laporan", kunci_tampil,
-                                                      jenis, r.nilai, dihitung, r.sumber, ket)
+
+        def lapor(jenis, dihitung, ket="", r=r, kunci_tampil=kunci_tampil):
+            _baris(masalah, r.instansi, r.tahun, "angka_laporan", kunci_tampil, jenis, r.nilai, dihitung, r.sumber, ket)
+
         if r.objek == "indikator":
             kolom = {"target": "target", "realisasi": "realisasi", "capaian": "capaian_dilaporkan"}.get(r.besaran)
             if kolom and (r.instansi, r.kode, r.tahun) in tahunan.index:
@@ -153,8 +241,14 @@ def _cek_angka_laporan(lap, ind, anggaran, wil, bel, masalah) -> None:
             if baris is None or baris.empty:
                 continue
             b = baris.iloc[0]
-            kolom = {"pagu": "pagu", "pagu_renja": "pagu_renja", "pagu_renstra": "pagu_renstra",
-                     "realisasi_anggaran": "realisasi", "serapan": "serapan_dilaporkan", "fisik_persen": "fisik_persen"}.get(r.besaran)
+            kolom = {
+                "pagu": "pagu",
+                "pagu_renja": "pagu_renja",
+                "pagu_renstra": "pagu_renstra",
+                "realisasi_anggaran": "realisasi",
+                "serapan": "serapan_dilaporkan",
+                "fisik_persen": "fisik_persen",
+            }.get(r.besaran)
             if kolom and _ada(b[kolom]) and not _sama_nilai_persen(r.nilai, b[kolom]):
                 lapor(ANTAR_TABEL, b[kolom], f"{r.besaran} di tabel utama ({b['sumber']})")
         elif r.objek in ("instansi", "program"):
@@ -163,26 +257,45 @@ def _cek_angka_laporan(lap, ind, anggaran, wil, bel, masalah) -> None:
                 continue
             if r.objek == "instansi":
                 program = df[df["tingkat"] == "program"]
-                pagu, realisasi = program["pagu_dipakai"].sum(min_count=1), program["realisasi_dipakai"].sum(min_count=1)
+                pagu, realisasi = (
+                    program["pagu_dipakai"].sum(min_count=1),
+                    program["realisasi_dipakai"].sum(min_count=1),
+                )
             else:
                 b = df[df["kode"] == r.kode]
                 if b.empty:
                     continue
                 pagu, realisasi = b["pagu_dipakai"].iloc[0], b["realisasi_dipakai"].iloc[0]
-            dihitung = {"pagu": pagu, "realisasi_anggaran": realisasi, "serapan": serapan(pagu, realisasi),
-                        "efisiensi_rupiah": (pagu - realisasi) if _ada(pagu) and _ada(realisasi) else None}.get(r.besaran)
+            dihitung = {
+                "pagu": pagu,
+                "realisasi_anggaran": realisasi,
+                "serapan": serapan(pagu, realisasi),
+                "efisiensi_rupiah": (pagu - realisasi) if _ada(pagu) and _ada(realisasi) else None,
+            }.get(r.besaran)
             if r.besaran == "serapan" and dihitung is None and not _ada(realisasi):
                 continue
             if r.besaran == "serapan" and dihitung is None:
                 lapor(SERAPAN_TANPA_PAGU, None, "pagu 0 atau kosong")
             elif dihitung is not None and not _cocok(r.besaran, r.nilai, dihitung):
                 jenis = {"serapan": SERAPAN_BEDA, "efisiensi_rupiah": EFISIENSI_BEDA}.get(r.besaran, TOTAL_BEDA)
-                lapor(jenis, dihitung, "dihitung dari baris anggaran" + (" (pagu − realisasi)" if r.besaran == "efisiensi_rupiah" else ""))
+                lapor(
+                    jenis,
+                    dihitung,
+                    "dihitung dari baris anggaran" + (" (pagu − realisasi)" if r.besaran == "efisiensi_rupiah" else ""),
+                )
         elif r.objek == "wilayah" and r.besaran == "jumlah":
             w = wil[(wil["instansi"] == r.instansi) & (wil["tahun"] == r.tahun) & (wil["jenis"] == r.kode)]
-            w = w[w["desa"].notna() & (w["kecamatan"] == r.kecamatan)] if _str(r.kecamatan) else w[w["desa"].isna() & w["kecamatan"].notna()]
+            w = (
+                w[w["desa"].notna() & (w["kecamatan"] == r.kecamatan)]
+                if _str(r.kecamatan)
+                else w[w["desa"].isna() & w["kecamatan"].notna()]
+            )
             if not w.empty and not _sama_nilai(r.nilai, w["nilai"].sum()):
-                lapor(TOTAL_BEDA, float(w["nilai"].sum()), f"jumlah {len(w)} baris {'desa' if _str(r.kecamatan) else 'kecamatan'}")
+                lapor(
+                    TOTAL_BEDA,
+                    float(w["nilai"].sum()),
+                    f"jumlah {len(w)} baris {'desa' if _str(r.kecamatan) else 'kecamatan'}",
+                )
         elif r.objek == "wilayah" and r.besaran == "rasio" and sebaran.rasio_laporan(r.kode):
             w = wil[(wil["instansi"] == r.instansi) & (wil["tahun"] == r.tahun) & wil["desa"].isna()]
             w = w[w["kecamatan"] == r.kecamatan] if _str(r.kecamatan) else w[w["kecamatan"].notna()]

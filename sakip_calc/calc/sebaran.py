@@ -5,6 +5,7 @@ store or format anything for display. Adding a ratio: one `daftar_rasio(Rasio(..
 below and a test with a report's numbers (tests/test_sebaran_rasio.py); `rasio()` then computes
 it wherever its jenis are present, and the checks compare a stated one if it has `kode_laporan`.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -16,15 +17,16 @@ import pandas as pd
 @dataclass(frozen=True)
 class Rasio:
     """sum(pembilang jenis) / sum(penyebut jenis) x skala, per place and for the total."""
-    kode: str                     # the column of `rasio()`
+
+    kode: str  # the column of `rasio()`
     label: str
-    pembilang: tuple[str, ...]    # jenis codes summed as the numerator
-    penyebut: tuple[str, ...]     # jenis codes summed as the denominator
+    pembilang: tuple[str, ...]  # jenis codes summed as the numerator
+    penyebut: tuple[str, ...]  # jenis codes summed as the denominator
     skala: float
     satuan: str
-    rumus: str                    # the formula in words, for check messages
+    rumus: str  # the formula in words, for check messages
     catatan: str = ""
-    kode_laporan: str | None = None   # angka_laporan kode (objek wilayah, besaran rasio) a report states it under
+    kode_laporan: str | None = None  # angka_laporan kode (objek wilayah, besaran rasio) a report states it under
 
 
 RASIO: dict[str, Rasio] = {}
@@ -41,19 +43,43 @@ def rasio_laporan(kode: str | None) -> Rasio | None:
 
 
 # Registry order is the column order of `rasio()`.
-daftar_rasio(Rasio(
-    kode="pkh_per_1000_bdt", label="PKH per 1.000 BDT", pembilang=("PKH",), penyebut=("BDT",), skala=1000,
-    satuan="KPM per 1.000 jiwa BDT", rumus="PKH ÷ BDT × 1.000",
-    catatan="Keluarga penerima PKH per 1.000 jiwa dalam BDT/DTKS."))
-daftar_rasio(Rasio(
-    kode="persen_tanpa_nik_dari_total", label="Tanpa NIK (% dari total BDT)", pembilang=("BDT_NON_NIK",),
-    penyebut=("BDT_NIK", "BDT_NON_NIK"), skala=100, satuan="%", rumus="BDT tanpa NIK ÷ (ber-NIK + tanpa NIK) × 100",
-    catatan="Pangsa data BDT tanpa NIK dari seluruh data BDT."))
-daftar_rasio(Rasio(
-    kode="rasio_tanpa_nik_terhadap_nik", label="Tanpa NIK ÷ ber-NIK (%) — cara laporan", pembilang=("BDT_NON_NIK",),
-    penyebut=("BDT_NIK",), skala=100, satuan="%", rumus="BDT tanpa NIK ÷ BDT ber-NIK × 100",
-    catatan="Cara laporan Tegal 2018: BDT tanpa NIK dibanding data ber-NIK (Adiwerna 12.704 ÷ 32.446 = 39,15 %).",
-    kode_laporan="BDT_NON_NIK"))
+daftar_rasio(
+    Rasio(
+        kode="pkh_per_1000_bdt",
+        label="PKH per 1.000 BDT",
+        pembilang=("PKH",),
+        penyebut=("BDT",),
+        skala=1000,
+        satuan="KPM per 1.000 jiwa BDT",
+        rumus="PKH ÷ BDT × 1.000",
+        catatan="Keluarga penerima PKH per 1.000 jiwa dalam BDT/DTKS.",
+    )
+)
+daftar_rasio(
+    Rasio(
+        kode="persen_tanpa_nik_dari_total",
+        label="Tanpa NIK (% dari total BDT)",
+        pembilang=("BDT_NON_NIK",),
+        penyebut=("BDT_NIK", "BDT_NON_NIK"),
+        skala=100,
+        satuan="%",
+        rumus="BDT tanpa NIK ÷ (ber-NIK + tanpa NIK) × 100",
+        catatan="Pangsa data BDT tanpa NIK dari seluruh data BDT.",
+    )
+)
+daftar_rasio(
+    Rasio(
+        kode="rasio_tanpa_nik_terhadap_nik",
+        label="Tanpa NIK ÷ ber-NIK (%) — cara laporan",
+        pembilang=("BDT_NON_NIK",),
+        penyebut=("BDT_NIK",),
+        skala=100,
+        satuan="%",
+        rumus="BDT tanpa NIK ÷ BDT ber-NIK × 100",
+        catatan="Cara laporan Tegal 2018: BDT tanpa NIK dibanding data ber-NIK (Adiwerna 12.704 ÷ 32.446 = 39,15 %).",
+        kode_laporan="BDT_NON_NIK",
+    )
+)
 
 
 def tahun_wilayah(df: pd.DataFrame, tahun: int) -> int | None:
@@ -123,6 +149,7 @@ def rasio(df: pd.DataFrame, tahun: int, kecamatan: str | None = None) -> pd.Data
     if hasil.empty or not len(hasil.columns):
         return pd.DataFrame()
     total = lebar.sum()
-    hasil.loc["JUMLAH"] = pd.Series({r.kode: _jumlah(total, r.pembilang) / _jumlah(total, r.penyebut) * r.skala
-                                     for r in ada if r.kode in hasil})
+    hasil.loc["JUMLAH"] = pd.Series(
+        {r.kode: _jumlah(total, r.pembilang) / _jumlah(total, r.penyebut) * r.skala for r in ada if r.kode in hasil}
+    )
     return hasil.reset_index().rename(columns={kolom: "wilayah"})

@@ -5,6 +5,7 @@ Reports mix `1.234.567,89`, `49,422,100` and `98.42` in one table and decorate n
 the column's meaning decides it: money and counts read it as thousands, percentages and
 measured values as a decimal point, and the parser says which reading it took.
 """
+
 from __future__ import annotations
 
 import math
@@ -22,7 +23,7 @@ _ANGKA_BULAT = (RUPIAH, JUMLAH, TAHUN, TRIWULAN)
 @dataclass(frozen=True)
 class HasilAngka:
     nilai: float | None
-    galat: str | None = None       # why the text is not a number (an import error)
+    galat: str | None = None  # why the text is not a number (an import error)
     keterangan: str | None = None  # how an ambiguous text was read (an import note)
 
 
@@ -50,9 +51,13 @@ def baca_angka(nilai: object, jenis: str = DESIMAL) -> HasilAngka:
     kurung = teks.startswith("(") and teks.endswith(")")
     tanda_luar, inti = _tanda(teks[1:-1].strip() if kurung else teks)
     if _placeholder(_DEKORASI.sub("", inti)):
-        return HasilAngka(None)                       # 'Rp -', 'Rp. -,-': nothing reported
+        return HasilAngka(None)  # 'Rp -', 'Rp. -,-': nothing reported
     tanda_dalam, inti = _tanda(_DEKORASI.sub("", inti))
-    if not re.fullmatch(r"[0-9.,]*[0-9][0-9.,]*", inti) or (tanda_luar and tanda_dalam) or (kurung and (tanda_luar or tanda_dalam)):
+    if (
+        not re.fullmatch(r"[0-9.,]*[0-9][0-9.,]*", inti)
+        or (tanda_luar and tanda_dalam)
+        or (kurung and (tanda_luar or tanda_dalam))
+    ):
         return HasilAngka(None, f"'{teks}' bukan angka")
     hasil = _tanpa_tanda(inti, jenis, teks)
     if hasil.nilai is not None and not math.isfinite(hasil.nilai):
@@ -94,12 +99,13 @@ def _tanpa_tanda(s: str, jenis: str, asli: str) -> HasilAngka:
         return HasilAngka(
             float(bulat + pecahan),
             keterangan=f"'{asli}' dibaca sebagai {bulat}{pecahan} (pemisah ribuan) karena kolom berisi "
-                       + ("rupiah" if jenis == RUPIAH else "bilangan bulat"),
+            + ("rupiah" if jenis == RUPIAH else "bilangan bulat"),
         )
     ket = None
     if len(pecahan) == 3:
         ket = f"'{asli}' dibaca sebagai {bulat},{pecahan} (pemisah desimal) karena kolom berisi " + (
-            "persentase" if jenis == PERSEN else "nilai terukur")
+            "persentase" if jenis == PERSEN else "nilai terukur"
+        )
     return HasilAngka(float(bulat + "." + pecahan), keterangan=ket)
 
 
@@ -109,6 +115,7 @@ def _ribuan_sah(bulat: str, pemisah: str) -> bool:
 
 
 # ---- formatting for the interface: 1.234.567,89; 97,64 %; Rp 35,67 M --------------------
+
 
 def format_angka(x: float | None, desimal: int = 0, kosong: str = "–") -> str:
     if x is None or (isinstance(x, float) and not math.isfinite(x)):

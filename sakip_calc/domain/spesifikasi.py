@@ -3,17 +3,18 @@
 One declaration feeds the template (headers, notes, dropdowns), the importer (parsing and
 validation) and the README, so the three cannot drift apart.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 # Kinds of value; the number parser decides ambiguous separators by the kind (see angka.py).
 TEKS = "teks"
-KODE = "kode"          # identifier: kept as text, never parsed as a number
-RUPIAH = "rupiah"      # money, whole rupiah
-PERSEN = "persen"      # a percentage value, e.g. 97,64
-DESIMAL = "desimal"    # any measured value (targets and realisasi of indicators)
-JUMLAH = "jumlah"      # a count of people, households, institutions: whole numbers
+KODE = "kode"  # identifier: kept as text, never parsed as a number
+RUPIAH = "rupiah"  # money, whole rupiah
+PERSEN = "persen"  # a percentage value, e.g. 97,64
+DESIMAL = "desimal"  # any measured value (targets and realisasi of indicators)
+JUMLAH = "jumlah"  # a count of people, households, institutions: whole numbers
 TAHUN = "tahun"
 TRIWULAN = "triwulan"
 
@@ -24,8 +25,20 @@ POLARITAS = ("naik", "turun")
 AGREGASI_TRIWULAN = ("jumlah", "akhir", "rata")
 OBJEK_ANGKA_LAPORAN = ("indikator", "anggaran", "wilayah", "sasaran", "program", "instansi", "belanja")
 BESARAN_ANGKA_LAPORAN = (
-    "target", "realisasi", "capaian", "pagu", "pagu_renja", "pagu_renstra", "realisasi_anggaran", "serapan",
-    "efisiensi", "efisiensi_rupiah", "jumlah", "rasio", "rata_capaian", "fisik_persen",
+    "target",
+    "realisasi",
+    "capaian",
+    "pagu",
+    "pagu_renja",
+    "pagu_renstra",
+    "realisasi_anggaran",
+    "serapan",
+    "efisiensi",
+    "efisiensi_rupiah",
+    "jumlah",
+    "rasio",
+    "rata_capaian",
+    "fisik_persen",
 )
 
 # Regional figures: code, name, group, unit. Codes are what a workbook's `jenis` column holds.
@@ -71,8 +84,8 @@ class Kolom:
 @dataclass(frozen=True)
 class Lembar:
     nama: str
-    tabel: str                  # the DuckDB table the sheet lands in
-    kunci: tuple[str, ...]      # natural key: a re-import updates the row with the same key
+    tabel: str  # the DuckDB table the sheet lands in
+    kunci: tuple[str, ...]  # natural key: a re-import updates the row with the same key
     kolom: tuple[Kolom, ...] = field(default_factory=tuple)
     catatan: str = ""
 
@@ -91,40 +104,75 @@ _CATATAN = Kolom("catatan", TEKS, "Catatan bebas, mis. keputusan transkripsi.")
 
 LEMBAR: tuple[Lembar, ...] = (
     Lembar(
-        "Instansi", "instansi", ("kode",),
+        "Instansi",
+        "instansi",
+        ("kode",),
         (
-            Kolom("kode", KODE, "Kode singkat unik instansi, huruf kecil dan tanda hubung, mis. dinsos-tegal.", wajib=True),
+            Kolom(
+                "kode", KODE, "Kode singkat unik instansi, huruf kecil dan tanda hubung, mis. dinsos-tegal.", wajib=True
+            ),
             Kolom("nama", TEKS, "Nama lengkap instansi, mis. Dinas Sosial Kabupaten Tegal.", wajib=True),
             Kolom("kabupaten", TEKS, "Nama kabupaten/kota tanpa kata 'Kabupaten', mis. Tegal.", wajib=True),
             Kolom("provinsi", TEKS, "Nama provinsi, mis. Jawa Tengah.", wajib=True),
-            Kolom("skala_predikat", KODE, "Skala predikat yang dipakai laporan: permenpan, permendagri86, tegal2018, atau nama skala di lembar Skala."),
-            Kolom("batas_capaian", PERSEN, "Batas atas skor capaian untuk penilaian, mis. 100. Kosong = tanpa batas.", minimum=0),
+            Kolom(
+                "skala_predikat",
+                KODE,
+                "Skala predikat yang dipakai laporan: permenpan, permendagri86, tegal2018, atau nama skala di lembar "
+                "Skala.",
+            ),
+            Kolom(
+                "batas_capaian",
+                PERSEN,
+                "Batas atas skor capaian untuk penilaian, mis. 100. Kosong = tanpa batas.",
+                minimum=0,
+            ),
         ),
         "Satu baris per instansi (OPD).",
     ),
     Lembar(
-        "Indikator", "indikator", ("instansi", "kode"),
+        "Indikator",
+        "indikator",
+        ("instansi", "kode"),
         (
             _INSTANSI,
             Kolom("kode", KODE, "Kode indikator, unik per instansi, mis. IKU-01 atau 1.06.04-01.", wajib=True),
             Kolom("nama", TEKS, "Nama indikator seperti tertulis di laporan.", wajib=True),
-            Kolom("tingkat", KODE, "Tingkat: tujuan, sasaran, program, kegiatan, subkegiatan.", wajib=True, pilihan=TINGKAT_INDIKATOR),
+            Kolom(
+                "tingkat",
+                KODE,
+                "Tingkat: tujuan, sasaran, program, kegiatan, subkegiatan.",
+                wajib=True,
+                pilihan=TINGKAT_INDIKATOR,
+            ),
             Kolom("sasaran", TEKS, "Sasaran strategis atau sasaran program yang diukur indikator ini.", wajib=True),
             Kolom("program_kode", KODE, "Kode baris anggaran (lembar Anggaran) yang mendanai indikator ini, bila ada."),
             Kolom("satuan", TEKS, "Satuan: %, orang, KK, lembaga, nilai, paket, ..."),
-            Kolom("polaritas", KODE, "naik = makin tinggi makin baik; turun = makin rendah makin baik (mis. angka kemiskinan).", wajib=True, pilihan=POLARITAS),
+            Kolom(
+                "polaritas",
+                KODE,
+                "naik = makin tinggi makin baik; turun = makin rendah makin baik (mis. angka kemiskinan).",
+                wajib=True,
+                pilihan=POLARITAS,
+            ),
             Kolom("kondisi_awal", DESIMAL, "Nilai awal sebelum periode Renstra."),
             Kolom("target_akhir", DESIMAL, "Target akhir periode Renstra."),
             Kolom("periode_awal", TAHUN, "Tahun pertama periode Renstra.", minimum=2000, maksimum=2100),
             Kolom("periode_akhir", TAHUN, "Tahun terakhir periode Renstra.", minimum=2000, maksimum=2100),
-            Kolom("agregasi_triwulan", KODE, "Cara nilai triwulan menjadi nilai tahunan: jumlah, akhir (triwulan terakhir), rata.", pilihan=AGREGASI_TRIWULAN),
+            Kolom(
+                "agregasi_triwulan",
+                KODE,
+                "Cara nilai triwulan menjadi nilai tahunan: jumlah, akhir (triwulan terakhir), rata.",
+                pilihan=AGREGASI_TRIWULAN,
+            ),
             Kolom("nama_pembilang", TEKS, "Arti pembilang (numerator) bila indikator berupa rasio."),
             Kolom("nama_penyebut", TEKS, "Arti penyebut (denominator) bila indikator berupa rasio."),
         ),
         "Satu baris per indikator kinerja.",
     ),
     Lembar(
-        "Capaian", "capaian", ("instansi", "indikator_kode", "tahun", "triwulan"),
+        "Capaian",
+        "capaian",
+        ("instansi", "indikator_kode", "tahun", "triwulan"),
         (
             _INSTANSI,
             Kolom("indikator_kode", KODE, "Kode indikator dari lembar Indikator.", wajib=True),
@@ -133,22 +181,37 @@ LEMBAR: tuple[Lembar, ...] = (
             Kolom("target", DESIMAL, "Target (atau batas bawah bila target berupa rentang)."),
             Kolom("target_atas", DESIMAL, "Batas atas bila target berupa rentang; kosong bila target tunggal."),
             Kolom("realisasi", DESIMAL, "Realisasi."),
-            Kolom("capaian_dilaporkan", PERSEN, "Persentase capaian seperti tertulis di laporan (tidak dihitung ulang)."),
+            Kolom(
+                "capaian_dilaporkan", PERSEN, "Persentase capaian seperti tertulis di laporan (tidak dihitung ulang)."
+            ),
             Kolom("pembilang", DESIMAL, "Pembilang (numerator) realisasi bila ada."),
             Kolom("penyebut", DESIMAL, "Penyebut (denominator) realisasi bila ada."),
-            _SUMBER, _CATATAN,
+            _SUMBER,
+            _CATATAN,
         ),
         "Target dan realisasi indikator per tahun (dan per triwulan bila ada).",
     ),
     Lembar(
-        "Anggaran", "anggaran", ("instansi", "tahun", "kode"),
+        "Anggaran",
+        "anggaran",
+        ("instansi", "tahun", "kode"),
         (
-            _INSTANSI, _TAHUN,
-            Kolom("kode", KODE, "Kode resmi (Permendagri 90/2019), mis. 1.06.04, 1.06.04.2.01, 1.06.04.2.01.01.", wajib=True),
+            _INSTANSI,
+            _TAHUN,
+            Kolom(
+                "kode",
+                KODE,
+                "Kode resmi (Permendagri 90/2019), mis. 1.06.04, 1.06.04.2.01, 1.06.04.2.01.01.",
+                wajib=True,
+            ),
             Kolom("kode_laporan", KODE, "Nomor baris seperti tertulis di laporan (mis. 1.2.1 atau a.), bila berbeda."),
             Kolom("tingkat", KODE, "program, kegiatan, atau subkegiatan.", wajib=True, pilihan=TINGKAT_ANGGARAN),
             Kolom("nama", TEKS, "Nama program/kegiatan/sub-kegiatan.", wajib=True),
-            Kolom("induk_kode", KODE, "Kode induk: program untuk kegiatan, kegiatan untuk sub-kegiatan; kosong untuk program."),
+            Kolom(
+                "induk_kode",
+                KODE,
+                "Kode induk: program untuk kegiatan, kegiatan untuk sub-kegiatan; kosong untuk program.",
+            ),
             Kolom("pagu", RUPIAH, "Pagu anggaran (APBD/DPA) dalam rupiah.", minimum=0),
             Kolom("pagu_renja", RUPIAH, "Pagu menurut Renja, bila dilaporkan.", minimum=0),
             Kolom("pagu_renstra", RUPIAH, "Pagu menurut Renstra, bila dilaporkan.", minimum=0),
@@ -160,27 +223,47 @@ LEMBAR: tuple[Lembar, ...] = (
             Kolom("realisasi_tw2", RUPIAH, "Realisasi anggaran triwulan II (bukan kumulatif).", minimum=0),
             Kolom("realisasi_tw3", RUPIAH, "Realisasi anggaran triwulan III (bukan kumulatif).", minimum=0),
             Kolom("realisasi_tw4", RUPIAH, "Realisasi anggaran triwulan IV (bukan kumulatif).", minimum=0),
-            _SUMBER, _CATATAN,
+            _SUMBER,
+            _CATATAN,
         ),
         "Pagu dan realisasi per program, kegiatan, sub-kegiatan.",
     ),
     Lembar(
-        "Wilayah", "wilayah", ("instansi", "tahun", "kecamatan", "desa", "jenis"),
+        "Wilayah",
+        "wilayah",
+        ("instansi", "tahun", "kecamatan", "desa", "jenis"),
         (
-            _INSTANSI, _TAHUN,
-            Kolom("kecamatan", TEKS, "Nama kecamatan (ejaan lain dipetakan lewat data/kecamatan_alias.csv). Kosong = angka tingkat kabupaten."),
+            _INSTANSI,
+            _TAHUN,
+            Kolom(
+                "kecamatan",
+                TEKS,
+                "Nama kecamatan (ejaan lain dipetakan lewat data/kecamatan_alias.csv). Kosong = angka tingkat "
+                "kabupaten.",
+            ),
             Kolom("desa", TEKS, "Nama desa/kelurahan; kosong untuk angka tingkat kecamatan."),
-            Kolom("jenis", KODE, "Jenis data: " + ", ".join(KODE_JENIS_WILAYAH) + ".", wajib=True, pilihan=KODE_JENIS_WILAYAH),
+            Kolom(
+                "jenis",
+                KODE,
+                "Jenis data: " + ", ".join(KODE_JENIS_WILAYAH) + ".",
+                wajib=True,
+                pilihan=KODE_JENIS_WILAYAH,
+            ),
             Kolom("nilai", JUMLAH, "Jumlah (orang, KK, lembaga, ...), bilangan bulat.", wajib=True, minimum=0),
             _SUMBER,
         ),
         "Sebaran per kecamatan dan desa: PSKS, BDT/DTKS, PKH, BPNT/RASTRA, PBI-JKN, KJS.",
     ),
     Lembar(
-        "Belanja", "belanja", ("instansi", "tahun", "jenis_belanja"),
+        "Belanja",
+        "belanja",
+        ("instansi", "tahun", "jenis_belanja"),
         (
-            _INSTANSI, _TAHUN,
-            Kolom("jenis_belanja", TEKS, "Jenis belanja: pegawai, barang dan jasa, modal, hibah, bansos, ...", wajib=True),
+            _INSTANSI,
+            _TAHUN,
+            Kolom(
+                "jenis_belanja", TEKS, "Jenis belanja: pegawai, barang dan jasa, modal, hibah, bansos, ...", wajib=True
+            ),
             Kolom("pagu", RUPIAH, "Pagu jenis belanja, bila dilaporkan.", minimum=0),
             Kolom("realisasi", RUPIAH, "Realisasi jenis belanja.", minimum=0),
             _SUMBER,
@@ -188,28 +271,60 @@ LEMBAR: tuple[Lembar, ...] = (
         "Komposisi belanja menurut jenis, bila dilaporkan.",
     ),
     Lembar(
-        "AngkaLaporan", "angka_laporan", ("instansi", "tahun", "sumber", "objek", "kode", "kecamatan", "besaran"),
+        "AngkaLaporan",
+        "angka_laporan",
+        ("instansi", "tahun", "sumber", "objek", "kode", "kecamatan", "besaran"),
         (
-            _INSTANSI, _TAHUN,
+            _INSTANSI,
+            _TAHUN,
             Kolom("sumber", TEKS, "Tabel atau halaman tempat angka ini tertulis, mis. 'Tabel 3.10'.", wajib=True),
-            Kolom("objek", KODE, "Yang diberi angka: " + ", ".join(OBJEK_ANGKA_LAPORAN) + ".", wajib=True, pilihan=OBJEK_ANGKA_LAPORAN),
-            Kolom("kode", TEKS, "Kode indikator/anggaran, jenis wilayah, nama sasaran; kosong untuk instansi.", ),
-            Kolom("kecamatan", TEKS, "Untuk jumlah wilayah per kecamatan (mis. jumlah desa); kosong untuk jumlah kabupaten."),
-            Kolom("besaran", KODE, "Besaran: " + ", ".join(BESARAN_ANGKA_LAPORAN) + ".", wajib=True, pilihan=BESARAN_ANGKA_LAPORAN),
+            Kolom(
+                "objek",
+                KODE,
+                "Yang diberi angka: " + ", ".join(OBJEK_ANGKA_LAPORAN) + ".",
+                wajib=True,
+                pilihan=OBJEK_ANGKA_LAPORAN,
+            ),
+            Kolom(
+                "kode",
+                TEKS,
+                "Kode indikator/anggaran, jenis wilayah, nama sasaran; kosong untuk instansi.",
+            ),
+            Kolom(
+                "kecamatan",
+                TEKS,
+                "Untuk jumlah wilayah per kecamatan (mis. jumlah desa); kosong untuk jumlah kabupaten.",
+            ),
+            Kolom(
+                "besaran",
+                KODE,
+                "Besaran: " + ", ".join(BESARAN_ANGKA_LAPORAN) + ".",
+                wajib=True,
+                pilihan=BESARAN_ANGKA_LAPORAN,
+            ),
             Kolom("nilai", DESIMAL, "Angka seperti tertulis di laporan."),
             Kolom("teks_asli", TEKS, "Teks asli bila angkanya tidak terbaca atau janggal, mis. '13,11,0'."),
             _CATATAN,
         ),
-        "Angka yang dinyatakan laporan di tempat lain (jumlah, rata-rata, tabel kedua) untuk diperiksa, tidak untuk dijumlahkan.",
+        "Angka yang dinyatakan laporan di tempat lain (jumlah, rata-rata, tabel kedua) untuk diperiksa, tidak untuk "
+        "dijumlahkan.",
     ),
     Lembar(
-        "Skala", "skala_predikat", ("nama", "kode"),
+        "Skala",
+        "skala_predikat",
+        ("nama", "kode"),
         (
             Kolom("nama", KODE, "Nama skala, mis. skala-kustom-2024.", wajib=True),
             Kolom("kode", KODE, "Kode predikat, mis. AA atau ST.", wajib=True),
             Kolom("label", TEKS, "Label predikat, mis. Sangat Memuaskan.", wajib=True),
-            Kolom("batas_bawah", PERSEN, "Skor di atas nilai ini (atau sama, bila inklusif) masuk predikat ini; kosong untuk predikat terendah."),
-            Kolom("inklusif", KODE, "ya bila batas bawah termasuk (>=), tidak bila tidak (>).", pilihan=("ya", "tidak")),
+            Kolom(
+                "batas_bawah",
+                PERSEN,
+                "Skor di atas nilai ini (atau sama, bila inklusif) masuk predikat ini; kosong untuk predikat terendah.",
+            ),
+            Kolom(
+                "inklusif", KODE, "ya bila batas bawah termasuk (>=), tidak bila tidak (>).", pilihan=("ya", "tidak")
+            ),
             Kolom("warna", KODE, "Warna heksadesimal untuk grafik, mis. #1a9850."),
         ),
         "Skala predikat kustom (opsional). Predikat diperiksa dari batas tertinggi ke terendah.",
@@ -217,7 +332,7 @@ LEMBAR: tuple[Lembar, ...] = (
 )
 
 LEMBAR_BERNAMA = {l.nama: l for l in LEMBAR}
-WAJIB_ADA = ("Instansi",)   # a workbook may carry any subset of the other sheets
+WAJIB_ADA = ("Instansi",)  # a workbook may carry any subset of the other sheets
 
 # Predikat scales the three reports use (DOMAIN.md). A band holds scores above its lower bound
 # (or equal to it when inklusif); bands are tried from the top, the last one takes the rest,

@@ -3,6 +3,7 @@ labels copied exactly from the figure the page draws.
 
 Owns the reading of plotly traces; must not touch python-pptx (bagan_pptx.py draws the data).
 """
+
 from __future__ import annotations
 
 import base64
@@ -21,24 +22,24 @@ from sakip_calc.export.office import ID
 class Seri:
     nama: str
     nilai: list[float | None]
-    warna: list[str | None]            # one colour per point, or a single entry for the series
-    label: list[str] | None = None     # text on each point, as the figure prints it
-    garis: bool = False                # drawn as a line (a line chart, or the line of a combo)
-    penanda_saja: bool = False         # markers without a line
-    putus: str | None = None           # plotly dash style
-    tebal: float | None = None         # line width, px
-    acuan: bool = False                # a reference line (add_hline): no markers, no labels
+    warna: list[str | None]  # one colour per point, or a single entry for the series
+    label: list[str] | None = None  # text on each point, as the figure prints it
+    garis: bool = False  # drawn as a line (a line chart, or the line of a combo)
+    penanda_saja: bool = False  # markers without a line
+    putus: str | None = None  # plotly dash style
+    tebal: float | None = None  # line width, px
+    acuan: bool = False  # a reference line (add_hline): no markers, no labels
 
 
 @dataclass
 class BaganAsli:
-    jenis: str                         # "kolom", "batang" (horizontal), "garis", "kombinasi", "pai", "donat"
+    jenis: str  # "kolom", "batang" (horizontal), "garis", "kombinasi", "pai", "donat"
     kategori: list[str]
     seri: list[Seri]
-    judul_nilai: str | None = None     # value-axis title
-    lubang: float | None = None        # doughnut hole, 0..1
+    judul_nilai: str | None = None  # value-axis title
+    lubang: float | None = None  # doughnut hole, 0..1
     format_nilai: str = ID + "#,##0"
-    rentang: tuple[float | None, float | None] = (None, None)   # value-axis min and max
+    rentang: tuple[float | None, float | None] = (None, None)  # value-axis min and max
 
 
 def larik(v) -> list:
@@ -112,8 +113,14 @@ def _garis_acuan(fig: go.Figure) -> list[tuple[str, float]]:
     hasil = []
     for s in fig.layout.shapes:
         if s.type == "line" and s.xref == "x domain" and s.yref == "y" and s.y0 == s.y1:
-            nama = next((a.text for a in fig.layout.annotations if a.yref == "y" and a.xref == "x domain"
-                         and a.y == s.y0 and a.text), None)
+            nama = next(
+                (
+                    a.text
+                    for a in fig.layout.annotations
+                    if a.yref == "y" and a.xref == "x domain" and a.y == s.y0 and a.text
+                ),
+                None,
+            )
             hasil.append((nama or f"Acuan {format_angka(s.y0, 0)}", float(s.y0)))
     return hasil
 
@@ -134,15 +141,21 @@ def bagan_asli(fig: go.Figure) -> BaganAsli | None:
         nilai = [_angka(v) for v in larik(t.values)]
         warna = _warna_titik(t.marker.colors, len(nilai)) if t.marker.colors is not None else [None] * len(nilai)
         titik = list(zip([_kategori(x) for x in larik(t.labels)], nilai, warna))
-        if t.sort is not False:      # plotly draws the slices largest first unless sort=False
+        if t.sort is not False:  # plotly draws the slices largest first unless sort=False
             titik.sort(key=lambda x: -(x[1] or 0))
         kategori, nilai, warna = (list(x) for x in zip(*titik))
         total = sum(v for v in nilai if v) or 1
         info = t.textinfo or "value"
-        label = [format_persen(v / total * 100, 1) if "percent" in info else format_angka(v)
-                 for v in (v or 0 for v in nilai)]
-        return BaganAsli("donat" if t.hole else "pai", kategori, [Seri(t.name or "Nilai", nilai, warna, label)],
-                         lubang=t.hole, format_nilai=format_untuk(nilai))
+        label = [
+            format_persen(v / total * 100, 1) if "percent" in info else format_angka(v) for v in (v or 0 for v in nilai)
+        ]
+        return BaganAsli(
+            "donat" if t.hole else "pai",
+            kategori,
+            [Seri(t.name or "Nilai", nilai, warna, label)],
+            lubang=t.hole,
+            format_nilai=format_untuk(nilai),
+        )
     if not jenis <= {"bar", "scatter"}:
         return None
     garis = [t for t in jejak if t.type == "scatter"]
@@ -171,25 +184,42 @@ def bagan_asli(fig: go.Figure) -> BaganAsli | None:
         label = [teks.get(k, "") for k in kategori] if teks else None
         if t.type == "bar":
             warna = _warna_titik(t.marker.color, len(kat))
-            if len(warna) > 1:       # per-point colours follow their category
+            if len(warna) > 1:  # per-point colours follow their category
                 per = dict(zip(kat, warna))
                 warna = [per.get(k) for k in kategori]
             seri.append(Seri(t.name or "Nilai", nilai, warna, label))
         else:
             mode = t.mode or "lines"
-            seri.append(Seri(t.name or "Nilai", nilai, [t.line.color or t.marker.color], label, garis=True,
-                             penanda_saja="lines" not in mode, putus=t.line.dash, tebal=t.line.width))
+            seri.append(
+                Seri(
+                    t.name or "Nilai",
+                    nilai,
+                    [t.line.color or t.marker.color],
+                    label,
+                    garis=True,
+                    penanda_saja="lines" not in mode,
+                    putus=t.line.dash,
+                    tebal=t.line.width,
+                )
+            )
     ada_batang = any(t.type == "bar" for t in jejak)
     ada_garis = any(s.garis for s in seri)
     if ada_garis:
         for nama, y in _garis_acuan(fig):
             seri.append(Seri(nama, [y] * len(kategori), ["#c55a11"], garis=True, putus="dash", tebal=2, acuan=True))
-    jenis_bagan = ("kombinasi" if ada_batang and ada_garis else "garis" if ada_garis
-                   else "batang" if mendatar else "kolom")
+    jenis_bagan = (
+        "kombinasi" if ada_batang and ada_garis else "garis" if ada_garis else "batang" if mendatar else "kolom"
+    )
     sumbu = fig.layout.xaxis if mendatar else fig.layout.yaxis
     semua = [v for s in seri for v in s.nilai]
-    return BaganAsli(jenis_bagan, kategori, seri, sumbu.title.text or None, format_nilai=format_untuk(semua),
-                     rentang=_rentang(sumbu, semua, ada_batang))
+    return BaganAsli(
+        jenis_bagan,
+        kategori,
+        seri,
+        sumbu.title.text or None,
+        format_nilai=format_untuk(semua),
+        rentang=_rentang(sumbu, semua, ada_batang),
+    )
 
 
 def _rentang(sumbu, nilai: list[float | None], batang: bool) -> tuple[float | None, float | None]:
@@ -206,4 +236,3 @@ def _rentang(sumbu, nilai: list[float | None], batang: bool) -> tuple[float | No
 def format_untuk(nilai: list[float | None]) -> str:
     isi = [v for v in nilai if v is not None]
     return ID + ("#,##0" if all(float(v).is_integer() for v in isi) else "#,##0.00")
-

@@ -3,14 +3,20 @@
 Owns python-pptx chart building, including the XML python-pptx has no API for (combination
 charts, label skipping); must not read plotly figures (bagan_data.py does).
 """
+
 from __future__ import annotations
 
 import copy
 
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
-from pptx.enum.chart import (XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_MARKER_STYLE,
-                             XL_TICK_LABEL_POSITION)
+from pptx.enum.chart import (
+    XL_CHART_TYPE,
+    XL_LABEL_POSITION,
+    XL_LEGEND_POSITION,
+    XL_MARKER_STYLE,
+    XL_TICK_LABEL_POSITION,
+)
 from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls, qn
@@ -23,14 +29,19 @@ from sakip_calc.export.office import BIRU, HURUF, ID, warna_rgb
 # the exact rupiah values.
 FORMAT_SUMBU_BESAR = ID + '[>=1000000000]#,##0.0,,," M";[>=1000000]#,##0,," jt";#,##0'
 _JENIS_XL = {
-    "kolom": XL_CHART_TYPE.COLUMN_CLUSTERED, "kombinasi": XL_CHART_TYPE.COLUMN_CLUSTERED,
-    "batang": XL_CHART_TYPE.BAR_CLUSTERED, "garis": XL_CHART_TYPE.LINE_MARKERS,
-    "pai": XL_CHART_TYPE.PIE, "donat": XL_CHART_TYPE.DOUGHNUT,
+    "kolom": XL_CHART_TYPE.COLUMN_CLUSTERED,
+    "kombinasi": XL_CHART_TYPE.COLUMN_CLUSTERED,
+    "batang": XL_CHART_TYPE.BAR_CLUSTERED,
+    "garis": XL_CHART_TYPE.LINE_MARKERS,
+    "pai": XL_CHART_TYPE.PIE,
+    "donat": XL_CHART_TYPE.DOUGHNUT,
 }
-_PUTUS = {"dash": MSO_LINE_DASH_STYLE.DASH, "dot": MSO_LINE_DASH_STYLE.ROUND_DOT,
-          "dashdot": MSO_LINE_DASH_STYLE.DASH_DOT, "longdash": MSO_LINE_DASH_STYLE.LONG_DASH}
-
-
+_PUTUS = {
+    "dash": MSO_LINE_DASH_STYLE.DASH,
+    "dot": MSO_LINE_DASH_STYLE.ROUND_DOT,
+    "dashdot": MSO_LINE_DASH_STYLE.DASH_DOT,
+    "longdash": MSO_LINE_DASH_STYLE.LONG_DASH,
+}
 
 
 def _pindah_ke_garis(chart, nomor: list[int]) -> None:
@@ -38,8 +49,10 @@ def _pindah_ke_garis(chart, nomor: list[int]) -> None:
     python-pptx writes one plot type per chart, PowerPoint draws a combination natively."""
     plot_area = chart._chartSpace.chart.plotArea
     batang = plot_area.find(qn("c:barChart"))
-    garis = parse_xml(f'<c:lineChart {nsdecls("c")}><c:grouping val="standard"/><c:varyColors val="0"/>'
-                      f'<c:marker val="1"/></c:lineChart>')
+    garis = parse_xml(
+        f'<c:lineChart {nsdecls("c")}><c:grouping val="standard"/><c:varyColors val="0"/>'
+        f'<c:marker val="1"/></c:lineChart>'
+    )
     penanda = garis.find(qn("c:marker"))
     semua = batang.findall(qn("c:ser"))
     for i in nomor:
@@ -118,9 +131,10 @@ def tambah_bagan(slide, bagan: BaganAsli, x, y, cx, cy):
         nilai_ax.major_gridlines.format.line.color.rgb = RGBColor(0xD9, 0xD9, 0xD9)
         nilai_ax.format.line.fill.background()
         besar = max((abs(v) for s in bagan.seri for v in s.nilai if v is not None), default=0)
-        bulat = bagan.format_nilai == ID + "#,##0"          # counts: no 0,5 steps on the axis
-        nilai_ax.tick_labels.number_format = (FORMAT_SUMBU_BESAR if besar >= 1e6
-                                               else ID + "#,##0" if besar >= 10 or bulat else ID + "#,##0.0")
+        bulat = bagan.format_nilai == ID + "#,##0"  # counts: no 0,5 steps on the axis
+        nilai_ax.tick_labels.number_format = (
+            FORMAT_SUMBU_BESAR if besar >= 1e6 else ID + "#,##0" if besar >= 10 or bulat else ID + "#,##0.0"
+        )
         if bulat and besar < 10:
             nilai_ax.major_unit = 1
         nilai_ax.tick_labels.number_format_is_linked = False
@@ -195,6 +209,9 @@ def _gaya_seri(s: Seri, sp, bagan: BaganAsli) -> None:
                 putih = _gelap(s.warna[i] if i < len(s.warna) else None)
                 _label_titik(sp.points[i], teks, None, 14, RGBColor(0xFF, 0xFF, 0xFF) if putih else None)
         else:
-            _label_titik(sp.points[i], teks, XL_LABEL_POSITION.ABOVE if s.garis else XL_LABEL_POSITION.OUTSIDE_END,
-                         10 if len(bagan.kategori) > 20 else 12)
-
+            _label_titik(
+                sp.points[i],
+                teks,
+                XL_LABEL_POSITION.ABOVE if s.garis else XL_LABEL_POSITION.OUTSIDE_END,
+                10 if len(bagan.kategori) > 20 else 12,
+            )

@@ -5,6 +5,7 @@ others as images (gambar.py), rendered while the native slides are built.
 Owns the slides' layout and the chart spec `Grafik`; must not decide which charts a deck holds
 (the presentation layer passes them in).
 """
+
 from __future__ import annotations
 
 import io
@@ -30,6 +31,7 @@ from sakip_calc.export.office import ABU, ABU_MUDA, BIRU, HURUF
 @dataclass(frozen=True)
 class Grafik:
     """One chart of a page: the figure as the page draws it, and its one-sentence reading."""
+
     halaman: str
     fig: go.Figure = field(compare=False)
     kalimat: str | None = None
@@ -63,16 +65,39 @@ def nama_berkas(teks: str) -> str:
 LEBAR_SLIDE, TINGGI_SLIDE = Inches(13.333), Inches(7.5)
 TEPI = Inches(0.6)
 KOTAK_GRAFIK = (TEPI, Inches(1.75), LEBAR_SLIDE - 2 * TEPI, Inches(5.05))
-BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-         "November", "Desember")
+BULAN = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
 
 
 def tanggal_indonesia(t: date) -> str:
     return f"{t.day} {BULAN[t.month - 1]} {t.year}"
 
 
-def _kotak_teks(slide, x, y, cx, cy, teks: str, ukuran: int, warna=ABU, tebal: bool = False,
-                rata=PP_ALIGN.LEFT, jangkar=MSO_ANCHOR.TOP):
+def _kotak_teks(
+    slide,
+    x,
+    y,
+    cx,
+    cy,
+    teks: str,
+    ukuran: int,
+    warna=ABU,
+    tebal: bool = False,
+    rata=PP_ALIGN.LEFT,
+    jangkar=MSO_ANCHOR.TOP,
+):
     kotak = slide.shapes.add_textbox(x, y, cx, cy)
     tf = kotak.text_frame
     tf.word_wrap = True
@@ -105,14 +130,24 @@ def _slide_judul(prs, instansi: str, tahun: int, tanggal: date, halaman: list[st
     slide = prs.slides.add_slide(prs.slide_layouts[6])
     _persegi(slide, 0, 0, Inches(0.35), TINGGI_SLIDE, BIRU)
     x, lebar = Inches(1.1), LEBAR_SLIDE - Inches(2.2)
-    _kotak_teks(slide, x, Inches(1.6), lebar, Inches(0.5), "EVALUASI KINERJA INSTANSI PEMERINTAH (SAKIP)", 16,
-                ABU, True)
+    _kotak_teks(
+        slide, x, Inches(1.6), lebar, Inches(0.5), "EVALUASI KINERJA INSTANSI PEMERINTAH (SAKIP)", 16, ABU, True
+    )
     _kotak_teks(slide, x, Inches(2.2), lebar, Inches(1.9), instansi, 40, BIRU, True, jangkar=MSO_ANCHOR.BOTTOM)
-    _kotak_teks(slide, x, Inches(4.2), lebar, Inches(0.7), f"Capaian kinerja dan anggaran tahun {tahun}", 26,
-                RGBColor(0x26, 0x26, 0x26))
+    _kotak_teks(
+        slide,
+        x,
+        Inches(4.2),
+        lebar,
+        Inches(0.7),
+        f"Capaian kinerja dan anggaran tahun {tahun}",
+        26,
+        RGBColor(0x26, 0x26, 0x26),
+    )
     _persegi(slide, x, Inches(5.05), Inches(1.2), Inches(0.05), RGBColor(0xC5, 0x5A, 0x11))
-    _kotak_teks(slide, x, Inches(5.3), lebar, Inches(0.9),
-                f"{tanggal_indonesia(tanggal)}\nIsi: {' · '.join(halaman)}", 16, ABU)
+    _kotak_teks(
+        slide, x, Inches(5.3), lebar, Inches(0.9), f"{tanggal_indonesia(tanggal)}\nIsi: {' · '.join(halaman)}", 16, ABU
+    )
     _kotak_teks(slide, x, Inches(6.8), lebar, Inches(0.35), "Sumber data: basis data SAKIP Dashboard", 12, ABU)
 
 
@@ -133,8 +168,17 @@ def _slide_grafik(prs, g: Grafik, bagan: BaganAsli | None, png, instansi: str, n
     else:
         slide.shapes.add_picture(io.BytesIO(png.result()), x, y, cx, cy)
     _kotak_teks(slide, TEPI, Inches(6.95), lebar - Inches(1.2), Inches(0.35), g.sumber or "", 12, ABU)
-    _kotak_teks(slide, LEBAR_SLIDE - TEPI - Inches(1.2), Inches(6.95), Inches(1.2), Inches(0.35),
-                f"{nomor} / {jumlah}", 12, ABU, rata=PP_ALIGN.RIGHT)
+    _kotak_teks(
+        slide,
+        LEBAR_SLIDE - TEPI - Inches(1.2),
+        Inches(6.95),
+        Inches(1.2),
+        Inches(0.35),
+        f"{nomor} / {jumlah}",
+        12,
+        ABU,
+        rata=PP_ALIGN.RIGHT,
+    )
     if g.kalimat:
         slide.notes_slide.notes_text_frame.text = g.kalimat
 
@@ -170,4 +214,3 @@ def buat_dek(daftar: list[Grafik], instansi: str, tahun: int, tanggal: date | No
     keluar = io.BytesIO()
     prs.save(keluar)
     return keluar.getvalue()
-

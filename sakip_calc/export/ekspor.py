@@ -14,21 +14,74 @@ The deck is built from the same plotly figures the pages draw. Bar, line and pie
 native PowerPoint charts the user can restyle and edit; figures PowerPoint cannot draw
 (treemap, heatmap, labelled scatter) go in as high-resolution images.
 """
+
 from __future__ import annotations
 
 from sakip_calc.export.bagan_data import BaganAsli, Seri, bagan_asli, format_untuk, larik
 from sakip_calc.export.bagan_pptx import FORMAT_SUMBU_BESAR, tambah_bagan
-from sakip_calc.export.dek_pptx import (BULAN, KOTAK_GRAFIK, LEBAR_SLIDE, TEPI, TINGGI_SLIDE, Grafik, buat_dek,
-                                        judul_grafik, nama_berkas, sumber_grafik, tanggal_indonesia, untuk_slide)
+from sakip_calc.export.dek_pptx import (
+    BULAN,
+    KOTAK_GRAFIK,
+    LEBAR_SLIDE,
+    TEPI,
+    TINGGI_SLIDE,
+    Grafik,
+    buat_dek,
+    judul_grafik,
+    nama_berkas,
+    sumber_grafik,
+    tanggal_indonesia,
+    untuk_slide,
+)
 from sakip_calc.export.excel import AWALAN_RUMUS, FORMAT_EXCEL_BAWAAN, aman_excel, tabel_excel
-from sakip_calc.export.gambar import (LEBAR_GAMBAR, PERAMBAN, SKALA_PNG, gambar, gambar_png, gambar_svg,
-                                      hentikan_penyaji, siapkan_penyaji)
+from sakip_calc.export.gambar import (
+    LEBAR_GAMBAR,
+    PERAMBAN,
+    SKALA_PNG,
+    gambar,
+    gambar_png,
+    gambar_svg,
+    hentikan_penyaji,
+    siapkan_penyaji,
+)
 from sakip_calc.export.office import ABU, ABU_MUDA, BIRU, HURUF, ID, warna_rgb
 
 __all__ = [
-    "ABU", "ABU_MUDA", "AWALAN_RUMUS", "BIRU", "BULAN", "BaganAsli", "FORMAT_EXCEL_BAWAAN", "FORMAT_SUMBU_BESAR",
-    "Grafik", "HURUF", "ID", "KOTAK_GRAFIK", "LEBAR_GAMBAR", "LEBAR_SLIDE", "PERAMBAN", "SKALA_PNG", "Seri", "TEPI",
-    "TINGGI_SLIDE", "aman_excel", "bagan_asli", "buat_dek", "format_untuk", "gambar", "gambar_png", "gambar_svg",
-    "hentikan_penyaji", "judul_grafik", "larik", "nama_berkas", "siapkan_penyaji", "sumber_grafik", "tabel_excel",
-    "tambah_bagan", "tanggal_indonesia", "untuk_slide", "warna_rgb",
+    "ABU",
+    "ABU_MUDA",
+    "AWALAN_RUMUS",
+    "BIRU",
+    "BULAN",
+    "BaganAsli",
+    "FORMAT_EXCEL_BAWAAN",
+    "FORMAT_SUMBU_BESAR",
+    "Grafik",
+    "HURUF",
+    "ID",
+    "KOTAK_GRAFIK",
+    "LEBAR_GAMBAR",
+    "LEBAR_SLIDE",
+    "PERAMBAN",
+    "SKALA_PNG",
+    "Seri",
+    "TEPI",
+    "TINGGI_SLIDE",
+    "aman_excel",
+    "bagan_asli",
+    "buat_dek",
+    "format_untuk",
+    "gambar",
+    "gambar_png",
+    "gambar_svg",
+    "hentikan_penyaji",
+    "judul_grafik",
+    "larik",
+    "nama_berkas",
+    "siapkan_penyaji",
+    "sumber_grafik",
+    "tabel_excel",
+    "tambah_bagan",
+    "tanggal_indonesia",
+    "untuk_slide",
+    "warna_rgb",
 ]

@@ -3,6 +3,7 @@ frozen header, colours, and text that a spreadsheet would run as a formula kept 
 
 Owns openpyxl; must not compute figures (it writes the frame it is given).
 """
+
 from __future__ import annotations
 
 import io
@@ -24,7 +25,7 @@ AWALAN_RUMUS = ("=", "+", "-", "@", "\t", "\r")
 def aman_excel(sel, nilai) -> None:
     """Write `nilai` into an openpyxl cell. Text a spreadsheet would run as a formula (=, +, -, @)
     is stored as a plain string with Excel's quote prefix, so it shows and stays as typed."""
-    if hasattr(nilai, "item"):          # numpy scalars
+    if hasattr(nilai, "item"):  # numpy scalars
         nilai = nilai.item()
     if nilai is None or (isinstance(nilai, float) and not math.isfinite(nilai)) or nilai is pd.NA or nilai is pd.NaT:
         sel.value = None
@@ -32,7 +33,7 @@ def aman_excel(sel, nilai) -> None:
     if isinstance(nilai, pd.Timestamp):
         nilai = nilai.to_pydatetime()
     if isinstance(nilai, datetime) and nilai.tzinfo is not None:
-        nilai = nilai.replace(tzinfo=None)   # openpyxl cannot store time zones
+        nilai = nilai.replace(tzinfo=None)  # openpyxl cannot store time zones
     if isinstance(nilai, str) and nilai.startswith(AWALAN_RUMUS):
         sel.value = nilai
         sel.data_type = "s"
@@ -44,8 +45,12 @@ def aman_excel(sel, nilai) -> None:
 FORMAT_EXCEL_BAWAAN = {"float": ID + "#,##0.00", "int": ID + "#,##0"}
 
 
-def tabel_excel(df: pd.DataFrame, format_kolom: dict[str, str] | None = None, judul_lembar: str = "Data",
-                warna_kolom: str | None = None) -> bytes:
+def tabel_excel(
+    df: pd.DataFrame,
+    format_kolom: dict[str, str] | None = None,
+    judul_lembar: str = "Data",
+    warna_kolom: str | None = None,
+) -> bytes:
     """An .xlsx of a table as the app shows it: bold header, number formats, widths, frozen header.
 
     `format_kolom` maps a column to an Excel number format; other numeric columns get

@@ -2,6 +2,7 @@
 
 Owns the renderer's life (Debian's chromium); must not change a figure beyond its size.
 """
+
 from __future__ import annotations
 
 import os
@@ -11,8 +12,8 @@ import kaleido
 import plotly.graph_objects as go
 
 PERAMBAN = os.environ.get("BROWSER_PATH", "/usr/bin/chromium")
-LEBAR_GAMBAR = 1280     # layout px: the figures' fonts are sized for about this width
-SKALA_PNG = 1.5         # 1280 x 1.5 = 1920 px, above the 1600 px a projector slide needs
+LEBAR_GAMBAR = 1280  # layout px: the figures' fonts are sized for about this width
+SKALA_PNG = 1.5  # 1280 x 1.5 = 1920 px, above the 1600 px a projector slide needs
 _kunci_penyaji = threading.Lock()
 _penyaji_hidup = False
 
@@ -41,8 +42,13 @@ def hentikan_penyaji() -> None:
             _penyaji_hidup = False
 
 
-def gambar(fig: go.Figure, format: str = "png", lebar: int = LEBAR_GAMBAR, tinggi: int | None = None,
-           skala: float | None = None) -> bytes:
+def gambar(
+    fig: go.Figure,
+    format: str = "png",
+    lebar: int = LEBAR_GAMBAR,
+    tinggi: int | None = None,
+    skala: float | None = None,
+) -> bytes:
     """PNG or SVG bytes of a figure. Width is in layout pixels; a PNG is `lebar * skala` wide."""
     siapkan_penyaji()
     tinggi = tinggi or fig.layout.height or 520

@@ -3,6 +3,7 @@ and reading a plotly colour as an RGB value.
 
 Owns no file format of its own; must not import plotly or build a document.
 """
+
 from __future__ import annotations
 
 import re

@@ -1,10 +1,11 @@
 """One-sentence readings of the data, in Indonesian, for pages and speaker notes."""
+
 from __future__ import annotations
 
 import pandas as pd
 
-from sakip_calc.domain.angka import format_angka, format_persen, format_rupiah_singkat
 from sakip_calc.calc.skor import _ada
+from sakip_calc.domain.angka import format_angka, format_persen, format_rupiah_singkat
 
 
 def _poin(selisih: float) -> str:
@@ -18,7 +19,9 @@ def kalimat_capaian(rata, predikat: str | None, tahun: int, rata_banding=None, t
     kalimat = f"Capaian rata-rata {tahun} {format_persen(rata, 1)}" + (f" ({predikat})" if predikat else "")
     if _ada(rata_banding) and tahun_banding:
         selisih = rata - rata_banding
-        kalimat += (f", sama dengan {tahun_banding}" if abs(selisih) < 0.05 else f", {_poin(selisih)} dari {tahun_banding}")
+        kalimat += (
+            f", sama dengan {tahun_banding}" if abs(selisih) < 0.05 else f", {_poin(selisih)} dari {tahun_banding}"
+        )
     return kalimat + "."
 
 
@@ -29,8 +32,9 @@ def kalimat_predikat(df: pd.DataFrame) -> str:
         return "Belum ada indikator yang dapat dinilai."
     terbanyak = isi["predikat"].value_counts()
     di_bawah = int((isi["capaian"] < 100).sum())
-    return (f"{terbanyak.iloc[0]} dari {len(isi)} indikator berpredikat {terbanyak.index[0]}; "
-            + (f"{di_bawah} indikator di bawah target." if di_bawah else "semua indikator mencapai target."))
+    return f"{terbanyak.iloc[0]} dari {len(isi)} indikator berpredikat {terbanyak.index[0]}; " + (
+        f"{di_bawah} indikator di bawah target." if di_bawah else "semua indikator mencapai target."
+    )
 
 
 def kalimat_anggaran(total: dict, tahun: int) -> str:
@@ -38,8 +42,10 @@ def kalimat_anggaran(total: dict, tahun: int) -> str:
         return f"Tidak ada data anggaran {tahun}."
     if not _ada(total.get("serapan")):
         return f"Pagu {tahun} {format_rupiah_singkat(total['pagu'])}; realisasinya tidak dilaporkan."
-    return (f"Serapan anggaran {tahun} {format_persen(total['serapan'])}: {format_rupiah_singkat(total['realisasi'])} "
-            f"dari pagu {format_rupiah_singkat(total['pagu'])}.")
+    return (
+        f"Serapan anggaran {tahun} {format_persen(total['serapan'])}: {format_rupiah_singkat(total['realisasi'])} "
+        f"dari pagu {format_rupiah_singkat(total['pagu'])}."
+    )
 
 
 def kalimat_efisiensi(per_program: pd.DataFrame) -> str:
@@ -58,8 +64,10 @@ def kalimat_wilayah(df: pd.DataFrame, nama_jenis: str, satuan: str, tingkat: str
         return f"Tidak ada data {nama_jenis}."
     puncak = df.sort_values("nilai", ascending=False).iloc[0]
     total = df["nilai"].sum()
-    return (f"{tingkat} {puncak['nama']} mencatat {nama_jenis} terbanyak: {format_angka(puncak['nilai'])} {satuan} "
-            f"({format_persen(puncak['persen'], 1)} dari total {format_angka(total)}).")
+    return (
+        f"{tingkat} {puncak['nama']} mencatat {nama_jenis} terbanyak: {format_angka(puncak['nilai'])} {satuan} "
+        f"({format_persen(puncak['persen'], 1)} dari total {format_angka(total)})."
+    )
 
 
 def kalimat_tren(df: pd.DataFrame, nama: str) -> str:
@@ -68,10 +76,19 @@ def kalimat_tren(df: pd.DataFrame, nama: str) -> str:
     if len(isi) < 2:
         return f"{_pendek(nama)}: data kurang dari dua tahun."
     awal, akhir = isi.iloc[0], isi.iloc[-1]
-    arah = "naik" if akhir["realisasi"] > awal["realisasi"] else "turun" if akhir["realisasi"] < awal["realisasi"] else "tetap"
+    arah = (
+        "naik"
+        if akhir["realisasi"] > awal["realisasi"]
+        else "turun"
+        if akhir["realisasi"] < awal["realisasi"]
+        else "tetap"
+    )
     capai = int((isi["capaian"] >= 100).sum())
-    return (f"{_pendek(nama)}: realisasi {arah} dari {format_angka(awal['realisasi'], 2)} ({int(awal['tahun'])}) "
-            f"ke {format_angka(akhir['realisasi'], 2)} ({int(akhir['tahun'])}); target tercapai {capai} dari {len(isi)} tahun.")
+    return (
+        f"{_pendek(nama)}: realisasi {arah} dari {format_angka(awal['realisasi'], 2)} ({int(awal['tahun'])}) "
+        f"ke {format_angka(akhir['realisasi'], 2)} ({int(akhir['tahun'])}); target tercapai {capai} dari {len(isi)} "
+        "tahun."
+    )
 
 
 def kalimat_masalah(masalah: pd.DataFrame) -> str:
@@ -96,5 +113,7 @@ def kalimat_peringkat(nama: str, df: pd.DataFrame, kolom: str, label: str, satua
     if sendiri.empty:
         return f"{nama} tidak punya nilai {label.lower()} tahun ini; median {len(berisi)} instansi {wilayah} {median}."
     r = sendiri.iloc[0]
-    return (f"{nama} berada di peringkat {r['peringkat']} dari {len(berisi)} instansi {wilayah} menurut {label.lower()} "
-            f"({format_angka(r[kolom], 2)} {satuan}; median {median}).")
+    return (
+        f"{nama} berada di peringkat {r['peringkat']} dari {len(berisi)} instansi {wilayah} menurut {label.lower()} "
+        f"({format_angka(r[kolom], 2)} {satuan}; median {median})."
+    )

@@ -4,11 +4,15 @@ kegiatan, sub-kegiatan) and the jenis of the regional and spending tables.
 
 Constants only, fixed for every run; must not draw values (pembangkit_sintetis.py does).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 import numpy as np
+
+# the catalogue tables stay compact, an entry a line as written; the formatter would split every item
+# fmt: off
 
 # Kabupaten/kota per provinsi (38 provinsi, 514 in all).
 PROVINSI: tuple[tuple[str, int], ...] = (
@@ -309,3 +313,5 @@ JENIS_BELANJA = ("Belanja Pegawai", "Belanja Barang dan Jasa", "Belanja Modal", 
                  "Belanja Bantuan Sosial")
 SUMBER = "data sintetis (python -m sakip_calc synth)"
 POSISI = {b.kode: i for i, b in enumerate(KATALOG_ANGGARAN)}
+
+# fmt: on

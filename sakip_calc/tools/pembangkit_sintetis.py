@@ -4,6 +4,7 @@ the budget hierarchy with quarters, belanja and report statements, kecamatan and
 Owns the drawing of values (numpy, one generator per agency) and their Arrow form; must not
 write to the store (synth.py does, in one transaction).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -11,13 +12,23 @@ from dataclasses import dataclass
 import numpy as np
 import pyarrow as pa
 
-from sakip_calc.tools.katalog_sintetis import (EJAAN_LAIN, INDIKATOR, JENIS_BELANJA, JENIS_WILAYAH, JUMLAH_SATUAN,
-                                               KATALOG_ANGGARAN, POSISI, SUMBER, Ukuran, nama_unik)
+from sakip_calc.tools.katalog_sintetis import (
+    EJAAN_LAIN,
+    INDIKATOR,
+    JENIS_BELANJA,
+    JENIS_WILAYAH,
+    JUMLAH_SATUAN,
+    KATALOG_ANGGARAN,
+    POSISI,
+    SUMBER,
+    Ukuran,
+    nama_unik,
+)
 
 
 @dataclass(frozen=True)
 class Instansi:
-    nomor: int              # 1-based number among the synthetic agencies
+    nomor: int  # 1-based number among the synthetic agencies
     id: int
     kode: str
     kabupaten: str
@@ -57,7 +68,10 @@ class Pembangkit:
 
     def instansi(self, a: Instansi, rng: np.random.Generator) -> dict:
         return {
-            "id": a.id, "kode": a.kode, "kabupaten": a.kabupaten, "provinsi": a.provinsi,
+            "id": a.id,
+            "kode": a.kode,
+            "kabupaten": a.kabupaten,
+            "provinsi": a.provinsi,
             "nama": f"Dinas Sosial {'Kota' if a.kota else 'Kabupaten'} {a.kabupaten}",
             "skala_predikat": "permenpan" if rng.random() < 0.6 else "permendagri86",
             "batas_capaian": 100.0 if rng.random() < 0.5 else None,
@@ -65,8 +79,8 @@ class Pembangkit:
 
     def agensi(self, a: Instansi) -> dict[str, dict]:
         rng = np.random.default_rng([self.seed, a.nomor])
-        ukuran = float(rng.lognormal(0, 0.45)) * (0.55 if a.kota else 1.0)     # budget and population size
-        kinerja = float(rng.normal(0, 0.05))                                   # the agency's tendency to meet targets
+        ukuran = float(rng.lognormal(0, 0.45)) * (0.55 if a.kota else 1.0)  # budget and population size
+        kinerja = float(rng.normal(0, 0.05))  # the agency's tendency to meet targets
         hasil = {"instansi": self.instansi(a, rng)}
         hasil.update(self._indikator(a, rng, ukuran, kinerja))
         hasil.update(self._anggaran(a, rng, ukuran))
@@ -85,7 +99,7 @@ class Pembangkit:
         dasar = np.array([i.target for i in INDIKATOR]) * skala * rng.uniform(0.85, 1.15, k)
         langkah = np.array([i.langkah for i in INDIKATOR]) * skala
         t = np.arange(n_tahun)
-        target = dasar[:, None] + langkah[:, None] * t[None, :]                 # k x years
+        target = dasar[:, None] + langkah[:, None] * t[None, :]  # k x years
         target = np.where(persen[:, None], np.clip(target, 1, 100), target)
         target = np.where(jumlah[:, None], np.maximum(_bulat(target), 1), np.round(target, 2))
         # realisasi / target: most near or above 1, about a third below, a few far below
@@ -97,17 +111,19 @@ class Pembangkit:
         realisasi = np.where(jumlah[:, None], _bulat(realisasi), np.round(realisasi, 2))
         # ratio indicators carry their numerator and denominator
         berpembilang = np.array([i.pembilang is not None for i in INDIKATOR])
-        penyebut = np.where(berpembilang[:, None], _bulat(rng.uniform(800, 4000, (k, 1)) * ukuran * (1 + 0.02 * t)),
-                            np.nan)
+        penyebut = np.where(
+            berpembilang[:, None], _bulat(rng.uniform(800, 4000, (k, 1)) * ukuran * (1 + 0.02 * t)), np.nan
+        )
         pembilang = np.where(berpembilang[:, None], _bulat(realisasi / 100 * penyebut), np.nan)
         realisasi = np.where(berpembilang[:, None], np.round(pembilang / penyebut * 100, 2), realisasi)
         cap = np.where(turun[:, None], (target - (realisasi - target)) / target * 100, realisasi / target * 100)
         dilaporkan = np.round(cap, 2)
-        salah = rng.random((k, n_tahun)) < 0.01        # a misprinted percentage now and then, as in the reports
+        salah = rng.random((k, n_tahun)) < 0.01  # a misprinted percentage now and then, as in the reports
         dilaporkan = np.where(salah, np.round(dilaporkan + rng.choice([-10.0, 10.0], (k, n_tahun)), 2), dilaporkan)
 
         indikator = {
-            "id": ids, "instansi_id": np.full(k, a.id),
+            "id": ids,
+            "instansi_id": np.full(k, a.id),
             "kode": self._t("indikator", "kode", [i.kode for i in INDIKATOR]),
             "nama": self._t("indikator", "nama", [i.nama for i in INDIKATOR]),
             "tingkat": self._t("indikator", "tingkat", [i.tingkat for i in INDIKATOR]),
@@ -116,9 +132,11 @@ class Pembangkit:
             "satuan": self._t("indikator", "satuan", [i.satuan for i in INDIKATOR]),
             "polaritas": self._t("indikator", "polaritas", [i.polaritas for i in INDIKATOR]),
             "kondisi_awal": realisasi[:, max(0, n_tahun - 5)],
-            "target_akhir": np.where(jumlah, _bulat(target[:, -1] + 2 * langkah),
-                                     np.round(target[:, -1] + 2 * langkah, 2)),
-            "periode_awal": np.full(k, awal_renstra), "periode_akhir": np.full(k, awal_renstra + 4),
+            "target_akhir": np.where(
+                jumlah, _bulat(target[:, -1] + 2 * langkah), np.round(target[:, -1] + 2 * langkah, 2)
+            ),
+            "periode_awal": np.full(k, awal_renstra),
+            "periode_akhir": np.full(k, awal_renstra + 4),
             "agregasi_triwulan": self._t("indikator", "agregasi_triwulan", [i.agregasi for i in INDIKATOR]),
             "nama_pembilang": self._t("indikator", "nama_pembilang", [i.pembilang for i in INDIKATOR]),
             "nama_penyebut": self._t("indikator", "nama_penyebut", [i.penyebut for i in INDIKATOR]),
@@ -126,19 +144,21 @@ class Pembangkit:
         }
         # quarters: 'jumlah' splits target and realisasi, 'akhir' climbs to the year's value, 'rata' varies around it
         agregasi = np.array([i.agregasi for i in INDIKATOR])
-        bagi = rng.dirichlet([4, 5, 5, 6], (k, n_tahun))                                    # k x years x 4
+        bagi = rng.dirichlet([4, 5, 5, 6], (k, n_tahun))  # k x years x 4
         naik = np.array([0.4, 0.6, 0.8, 1.0]) * rng.uniform(0.95, 1.05, (k, n_tahun, 4))
         naik[..., 3] = 1.0
         goyang = rng.normal(1, 0.03, (k, n_tahun, 4))
-        kali = np.where((agregasi == "jumlah")[:, None, None], bagi,
-                        np.where((agregasi == "akhir")[:, None, None], naik, goyang))
+        kali = np.where(
+            (agregasi == "jumlah")[:, None, None], bagi, np.where((agregasi == "akhir")[:, None, None], naik, goyang)
+        )
         tw_real = realisasi[..., None] * kali
         tw_real = np.where(jumlah[:, None, None], _bulat(tw_real), np.round(tw_real, 2))
         # a 'jumlah' indicator's quarters add up to the year exactly
         selisih = realisasi - tw_real.sum(axis=2)
         tw_real[..., 3] += np.where(agregasi == "jumlah", 1, 0)[:, None] * selisih
-        tw_target = np.where((agregasi == "jumlah")[:, None, None], target[..., None] / 4,
-                             target[..., None] * np.ones(4))
+        tw_target = np.where(
+            (agregasi == "jumlah")[:, None, None], target[..., None] / 4, target[..., None] * np.ones(4)
+        )
         tw_target = np.round(tw_target, 2)
 
         # rows per indicator: its annual rows for every year, then its quarters
@@ -169,21 +189,24 @@ class Pembangkit:
     def _anggaran(self, a: Instansi, rng, ukuran: float) -> dict[str, dict]:
         sub_idx = np.array([i for i, b in enumerate(KATALOG_ANGGARAN) if b.tingkat == "subkegiatan"])
         bobot = np.array([KATALOG_ANGGARAN[i].bobot for i in sub_idx])
-        induk_k = np.array([POSISI[KATALOG_ANGGARAN[i].induk] for i in sub_idx])          # kegiatan position
-        induk_p = np.array([POSISI[KATALOG_ANGGARAN[j].induk] for j in induk_k])          # program position
+        induk_k = np.array([POSISI[KATALOG_ANGGARAN[i].induk] for i in sub_idx])  # kegiatan position
+        induk_p = np.array([POSISI[KATALOG_ANGGARAN[j].induk] for j in induk_k])  # program position
         n_baris, n_tahun, n_sub = len(KATALOG_ANGGARAN), len(self.tahun), len(sub_idx)
-        total = 9e9 * ukuran                                                                # ~Rp 9 M a year
+        total = 9e9 * ukuran  # ~Rp 9 M a year
         pagu_all, real_all, ada_all, tw_all = [], [], [], []
         for j in range(n_tahun):
             ada = rng.random(n_sub) < 0.97
-            pagu = _bulat(total * (1.05 ** j) * bobot / bobot.sum() * rng.lognormal(0, 0.25, n_sub), 1000) * ada
+            pagu = _bulat(total * (1.05**j) * bobot / bobot.sum() * rng.lognormal(0, 0.25, n_sub), 1000) * ada
             pagu = np.maximum(pagu, 5_000_000 * ada)
             # serapan: around the agency-year's own level (mostly 85-100 %), some lines 60-85 %, a few
             # far lower; now and then above the pagu
             tingkat = min(rng.normal(94.5, 3), 99.5)
             u = rng.random(n_sub)
-            serapan = np.where(u < 0.88, np.minimum(rng.normal(tingkat, 4, n_sub), 100),
-                               np.where(u < 0.97, rng.uniform(60, 85, n_sub), rng.uniform(15, 60, n_sub)))
+            serapan = np.where(
+                u < 0.88,
+                np.minimum(rng.normal(tingkat, 4, n_sub), 100),
+                np.where(u < 0.97, rng.uniform(60, 85, n_sub), rng.uniform(15, 60, n_sub)),
+            )
             serapan = np.where(rng.random(n_sub) < 0.003, rng.uniform(100.5, 104, n_sub), serapan)
             real = _bulat(pagu * serapan / 100)
             # quarters: a slow first half, most spent in the fourth quarter
@@ -210,19 +233,24 @@ class Pembangkit:
         fisik = np.clip(np.round(serapan_lap + rng.normal(1.5, 2.5, len(p)), 2), 0, 100)
         kat = KATALOG_ANGGARAN
         anggaran = {
-            "instansi_id": np.full(len(p), a.id), "tahun": self.tahun[th],
+            "instansi_id": np.full(len(p), a.id),
+            "tahun": self.tahun[th],
             "kode": self._t("anggaran", "kode", [b.kode for b in kat])[baris],
             "tingkat": self._t("anggaran", "tingkat", [b.tingkat for b in kat])[baris],
             "nama": self._t("anggaran", "nama", [b.nama for b in kat])[baris],
             "induk_kode": self._t("anggaran", "induk_kode", [b.induk for b in kat])[baris],
-            "pagu": p, "pagu_renja": _bulat(p * rng.uniform(0.97, 1.06, len(p)), 1000), "realisasi": r,
-            "serapan_dilaporkan": serapan_lap, "fisik_persen": fisik,
+            "pagu": p,
+            "pagu_renja": _bulat(p * rng.uniform(0.97, 1.06, len(p)), 1000),
+            "realisasi": r,
+            "serapan_dilaporkan": serapan_lap,
+            "fisik_persen": fisik,
             "sumber_dana": self._t("anggaran", "sumber_dana", ["APBD", "DAK"])[(rng.random(len(p)) < 0.08).astype(int)],
             "sumber": np.full(len(p), self._t("anggaran", "sumber", [SUMBER])[0], dtype=np.int32),
             "urutan": baris + 1,
         }
         triwulan = {
-            "instansi_id": np.full(len(p) * 4, a.id), "tahun": np.repeat(anggaran["tahun"], 4),
+            "instansi_id": np.full(len(p) * 4, a.id),
+            "tahun": np.repeat(anggaran["tahun"], 4),
             "kode": np.repeat(self._t("anggaran_triwulan", "kode", [b.kode for b in kat])[baris], 4),
             "triwulan": np.tile(np.arange(1, 5), len(p)),
             "realisasi": tw[th, baris].ravel(),
@@ -236,20 +264,25 @@ class Pembangkit:
         bel_r[:, -1] = tot_r - bel_r[:, :-1].sum(axis=1)
         nb = len(JENIS_BELANJA)
         belanja = {
-            "instansi_id": np.full(n_tahun * nb, a.id), "tahun": np.repeat(self.tahun, nb),
+            "instansi_id": np.full(n_tahun * nb, a.id),
+            "tahun": np.repeat(self.tahun, nb),
             "jenis_belanja": np.tile(self._t("belanja", "jenis_belanja", list(JENIS_BELANJA)), n_tahun),
-            "pagu": bel_p.ravel(), "realisasi": bel_r.ravel(),
+            "pagu": bel_p.ravel(),
+            "realisasi": bel_r.ravel(),
             "sumber": np.full(n_tahun * nb, self._t("belanja", "sumber", [SUMBER])[0], dtype=np.int32),
         }
         # what the report states about the whole agency; a few serapan misprinted (000/001 show such contradictions)
         serapan_tot = np.round(tot_r / tot_p * 100, 2)
-        serapan_tot = np.where(rng.random(n_tahun) < 0.03, serapan_tot - np.round(rng.uniform(1, 3, n_tahun), 2),
-                               serapan_tot)
+        serapan_tot = np.where(
+            rng.random(n_tahun) < 0.03, serapan_tot - np.round(rng.uniform(1, 3, n_tahun), 2), serapan_tot
+        )
         besaran = ("pagu", "realisasi_anggaran", "serapan")
         angka = {
-            "instansi_id": np.full(n_tahun * 3, a.id), "tahun": np.repeat(self.tahun, 3),
-            "sumber": np.full(n_tahun * 3, self._t("angka_laporan", "sumber", ["LKjIP Bab III (sintetis)"])[0],
-                              dtype=np.int32),
+            "instansi_id": np.full(n_tahun * 3, a.id),
+            "tahun": np.repeat(self.tahun, 3),
+            "sumber": np.full(
+                n_tahun * 3, self._t("angka_laporan", "sumber", ["LKjIP Bab III (sintetis)"])[0], dtype=np.int32
+            ),
             "objek": np.full(n_tahun * 3, self._t("angka_laporan", "objek", ["instansi"])[0], dtype=np.int32),
             "besaran": np.tile(self._t("angka_laporan", "besaran", list(besaran)), n_tahun),
             "nilai": np.column_stack([tot_p, tot_r, serapan_tot]).ravel(),
@@ -265,13 +298,23 @@ class Pembangkit:
         desa = [n for j in range(n_kec) for n in nama_unik(rng, int(n_desa[j]))]
         nd, nt, nj = len(desa), len(self.tahun), len(JENIS_WILAYAH)
         penduduk = rng.lognormal(np.log(3200), 0.45, nd) * min(ukuran, 2.5) ** 0.3
-        tumbuh = (1 + 0.015 * np.arange(nt))[None, :] * rng.normal(1, 0.03, (nd, nt))        # desa x years
+        tumbuh = (1 + 0.015 * np.arange(nt))[None, :] * rng.normal(1, 0.03, (nd, nt))  # desa x years
         nik = _bulat(penduduk[:, None] * rng.uniform(0.15, 0.4, (nd, 1)) * tumbuh)
         non_nik = _bulat(nik * rng.uniform(0.02, 0.2, (nd, 1)))
         bdt = nik + non_nik
-        nilai = np.stack([bdt, nik, non_nik, _bulat(bdt * rng.uniform(0.05, 0.12, (nd, 1))),
-                          _bulat(bdt * rng.uniform(0.08, 0.18, (nd, 1))), _bulat(bdt * rng.uniform(0.5, 0.8, (nd, 1))),
-                          rng.poisson(2, (nd, nt)).astype(float), 1 + rng.poisson(2, (nd, nt)).astype(float)], axis=2)
+        nilai = np.stack(
+            [
+                bdt,
+                nik,
+                non_nik,
+                _bulat(bdt * rng.uniform(0.05, 0.12, (nd, 1))),
+                _bulat(bdt * rng.uniform(0.08, 0.18, (nd, 1))),
+                _bulat(bdt * rng.uniform(0.5, 0.8, (nd, 1))),
+                rng.poisson(2, (nd, nt)).astype(float),
+                1 + rng.poisson(2, (nd, nt)).astype(float),
+            ],
+            axis=2,
+        )
         kec_nilai = np.zeros((n_kec, nt, nj))
         np.add.at(kec_nilai, desa_kec, nilai)
         # one agency's rows: per year, per kecamatan its own row then its desa, 8 jenis each
@@ -283,15 +326,16 @@ class Pembangkit:
         tempat_desa = np.concatenate([np.full(n_kec, -1), np.arange(nd)])
         urut = np.lexsort((tempat_desa, tempat_kec))
         tempat_kec, tempat_desa = tempat_kec[urut], tempat_desa[urut]
-        semua_nilai = np.concatenate([kec_nilai, nilai])[urut]                                  # places x years x jenis
+        semua_nilai = np.concatenate([kec_nilai, nilai])[urut]  # places x years x jenis
         n_tempat = len(tempat_kec)
-        nilai_baris = semua_nilai.transpose(1, 0, 2).ravel()                                    # year, place, jenis
+        nilai_baris = semua_nilai.transpose(1, 0, 2).ravel()  # year, place, jenis
         wilayah = {
             "instansi_id": np.full(nilai_baris.size, a.id),
             "tahun": np.repeat(self.tahun, n_tempat * nj),
             "kecamatan": np.tile(np.repeat(kode_kec[tempat_kec], nj), nt),
-            "desa": np.tile(np.repeat(np.where(tempat_desa < 0, tanpa_desa, kode_desa[np.maximum(tempat_desa, 0)]), nj),
-                            nt),
+            "desa": np.tile(
+                np.repeat(np.where(tempat_desa < 0, tanpa_desa, kode_desa[np.maximum(tempat_desa, 0)]), nj), nt
+            ),
             "jenis": np.tile(kode_jenis, n_tempat * nt),
             "nilai": nilai_baris,
             "sumber": np.full(nilai_baris.size, self._t("wilayah", "sumber", [SUMBER])[0], dtype=np.int32),
@@ -316,7 +360,7 @@ class Pembangkit:
             else:
                 v = np.concatenate([np.atleast_1d(x) for x in nilai])
                 # -1 marks a missing quarter (annual row); NaN a missing measurement
-                kolom[nama] = pa.array(v, mask=(v < 0) if nama == "triwulan"
-                                       else (np.isnan(v) if v.dtype.kind == "f" else None))
+                kolom[nama] = pa.array(
+                    v, mask=(v < 0) if nama == "triwulan" else (np.isnan(v) if v.dtype.kind == "f" else None)
+                )
         return pa.table(kolom)
-

@@ -16,7 +16,7 @@ from sakip_calc.presentation.tampilan import F_ANGKA, F_ANGKA2, F_RUPIAH, Bagan,
 
 KUNCI = ("pb_provinsi", "pb_indikator", "pb_urut")
 SUMBER = "basis data SAKIP Dashboard, semua instansi"
-EFISIENSI = f"Efisiensi ({analisis.SATUAN_BANDING['efisiensi']})"   # its unit is the default method's
+EFISIENSI = f"Efisiensi ({analisis.SATUAN_BANDING['efisiensi']})"  # its unit is the default method's
 KOLOM_UKURAN = {"capaian": "Capaian rata-rata (%)", "predikat": "Predikat", "skor_indikator": "Indikator terpilih (%)",
                 "serapan": "Serapan (%)", "efisiensi": EFISIENSI, "pagu": "Pagu"}  # fmt: skip
 FORMAT_UKURAN = {"Capaian rata-rata (%)": F_ANGKA2, "Indikator terpilih (%)": F_ANGKA2, "Serapan (%)": F_ANGKA2,

@@ -15,6 +15,8 @@ from sakip_calc.presentation.tampilan import F_ANGKA, F_ANGKA2, Bagan, Kartu, Ko
 KUNCI = ("wl_tahun", "wl_jenis", "wl_kelompok", "wl_kec", "wl_desa_jenis")
 # the year of regional data follows the sidebar year: a new sidebar year starts it afresh
 KUNCI_TAHUN = ("wl_tahun",)
+
+
 # the ratios' labels come from their registry (calc.sebaran.RASIO): a new ratio shows up here by itself
 def semua(v: Tampilan) -> pd.DataFrame:
     return v.baca(store.wilayah, v.instansi_id)

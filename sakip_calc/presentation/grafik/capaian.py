@@ -1,0 +1,158 @@
+"""Charts of indicator results: capped scores, predikat counts, one indicator over the years, trends."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from sakip_calc.domain.angka import format_angka, format_persen
+
+from .dasar import URUTAN_WARNA, WARNA, _kosong, _potong, tata_letak
+
+
+def batang_capaian(df: pd.DataFrame, judul: str, sumber: str) -> go.Figure:
+    """Horizontal bars of each indicator's score, coloured by predikat, with the 100 % line."""
+    isi = df[df["skor"].notna()].sort_values("skor")
+    if isi.empty:
+        return _kosong(judul, sumber, "Belum ada capaian yang dapat dihitung")
+    label = [f"{k} · {_potong(n)}" for k, n in zip(isi["kode"], isi["nama"])]
+    # value labels inside the bar ends, so the 100 % reference line never runs through them
+    fig = go.Figure(
+        go.Bar(
+            x=isi["skor"],
+            y=label,
+            orientation="h",
+            marker_color=isi["warna"].fillna(WARNA["netral"]),
+            text=[format_persen(v, 1) for v in isi["skor"]],
+            textposition="inside",
+            insidetextanchor="end",
+            textfont={"color": "white", "size": 15},
+            customdata=np.stack(
+                [
+                    isi["predikat"].fillna("–"),
+                    isi["target"].map(lambda v: format_angka(v, 2)),
+                    isi["realisasi"].map(lambda v: format_angka(v, 2)),
+                ],
+                axis=-1,
+            ),
+            hovertemplate="%{y}<br>Skor %{x:.2f} %<br>Predikat %{customdata[0]}<br>Target %{customdata[1]} · "
+            "Realisasi %{customdata[2]}<extra></extra>",
+        )
+    )
+    fig.add_vline(x=100, line_dash="dash", line_color=WARNA["aksen"], layer="below")
+    fig.update_xaxes(title="Skor capaian (%)", range=[0, max(105.0, float(isi["skor"].max()) * 1.05)])
+    return tata_letak(fig, judul, sumber, tinggi=max(420, 140 + 40 * len(isi)))
+
+
+def batang_predikat(jumlah: pd.DataFrame, judul: str, sumber: str) -> go.Figure:
+    """Indicators per predikat band, every band of the scale shown (zeros too), best on top."""
+    if jumlah.empty or jumlah["jumlah"].sum() == 0:
+        return _kosong(judul, sumber, "Belum ada indikator berpredikat")
+    isi = jumlah.iloc[::-1]
+    fig = go.Figure(
+        go.Bar(
+            x=isi["jumlah"],
+            y=isi["predikat"],
+            orientation="h",
+            marker_color=isi["warna"],
+            text=isi["jumlah"],
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{y}: %{x} indikator<extra></extra>",
+        )
+    )
+    fig.update_xaxes(
+        title="Jumlah indikator",
+        rangemode="tozero",
+        dtick=1 if jumlah["jumlah"].max() <= 10 else None,
+        range=[0, jumlah["jumlah"].max() * 1.2 + 0.5],
+    )
+    return tata_letak(fig, judul, sumber, tinggi=max(380, 150 + 40 * len(isi)))
+
+
+def tren_indikator(
+    df: pd.DataFrame, judul: str, sumber: str, satuan: str = "", kondisi_awal=None, tahun_awal=None, target_akhir=None
+) -> go.Figure:
+    """Target and realisasi of one indicator over the years (lines), with the Renstra end target."""
+    fig = go.Figure()
+    fig.add_trace(
+        go.Scatter(
+            x=df["tahun"],
+            y=df["target"],
+            name="Target",
+            mode="lines+markers",
+            line={"color": WARNA["target"], "dash": "dash", "width": 3},
+            marker={"size": 10},
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=df["tahun"],
+            y=df["realisasi"],
+            name="Realisasi",
+            mode="lines+markers+text",
+            line={"color": WARNA["utama"], "width": 4},
+            marker={"size": 12},
+            text=[format_angka(v, 2) for v in df["realisasi"]],
+            textposition="top center",
+            cliponaxis=False,
+        )
+    )
+    if kondisi_awal is not None and tahun_awal is not None and pd.notna(kondisi_awal):
+        fig.add_trace(
+            go.Scatter(
+                x=[tahun_awal],
+                y=[kondisi_awal],
+                name="Kondisi awal",
+                mode="markers",
+                marker={"color": WARNA["netral"], "size": 14, "symbol": "diamond"},
+            )
+        )
+    if target_akhir is not None and pd.notna(target_akhir):
+        fig.add_hline(
+            y=target_akhir,
+            line_dash="dot",
+            line_color=WARNA["aksen"],
+            annotation_text=f"Target akhir Renstra {format_angka(target_akhir, 2)}",
+            annotation_position="bottom right",
+        )
+    fig.update_xaxes(dtick=1, title="Tahun")
+    fig.update_yaxes(title=satuan or "Nilai")
+    return tata_letak(fig, judul, sumber)
+
+
+def tren_capaian(df: pd.DataFrame, judul: str, sumber: str, jenis: str = "garis") -> go.Figure:
+    """Capaian (score) of several indicators over the years, as lines or grouped bars."""
+    fig = go.Figure()
+    for i, (kode, g) in enumerate(df.sort_values("tahun").groupby("kode", sort=False)):
+        nama = f"{kode} · {_potong(g['nama'].iloc[0], 32)}"
+        warna = URUTAN_WARNA[i % len(URUTAN_WARNA)]
+        if jenis == "batang":
+            fig.add_trace(
+                go.Bar(
+                    x=g["tahun"],
+                    y=g["skor"],
+                    name=nama,
+                    marker_color=warna,
+                    text=[format_angka(v, 1) for v in g["skor"]],
+                    textposition="outside",
+                )
+            )
+        else:
+            fig.add_trace(
+                go.Scatter(
+                    x=g["tahun"],
+                    y=g["skor"],
+                    name=nama,
+                    mode="lines+markers",
+                    line={"color": warna, "width": 3},
+                    marker={"size": 10},
+                )
+            )
+    fig.add_hline(y=100, line_dash="dash", line_color=WARNA["aksen"], layer="below")
+    fig.update_layout(barmode="group")
+    fig.update_xaxes(dtick=1, title="Tahun")
+    # lines keep their own range (85-100 would all sit on one line from 0); bars must start at 0
+    fig.update_yaxes(title="Skor capaian (%)", rangemode="tozero" if jenis == "batang" else "normal")
+    return tata_letak(fig, judul, sumber)

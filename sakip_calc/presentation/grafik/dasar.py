@@ -1,0 +1,61 @@
+"""What every chart shares: the house colours and font, the layout (title, source line, margins),
+label shortening, and the empty-chart frame."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+WARNA = {
+    "utama": "#1f4e79",  # realisasi
+    "target": "#a6a6a6",  # target, pagu
+    "pagu": "#9dc3e6",
+    "aksen": "#c55a11",  # reference lines, highlights
+    "netral": "#595959",
+    "baik": "#1a9850",
+    "buruk": "#d73027",
+}
+URUTAN_WARNA = ["#1f4e79", "#c55a11", "#548235", "#7030a0", "#bf9000", "#2e75b6", "#843c0c", "#385723"]
+HURUF = "Source Sans Pro, Arial, sans-serif"
+
+
+def tata_letak(fig: go.Figure, judul: str, sumber: str, tinggi: int = 520) -> go.Figure:
+    """House style: title, source line, Indonesian separators, projector-sized fonts."""
+    fig.update_layout(
+        title={"text": judul, "x": 0.0, "xanchor": "left", "y": 0.98, "yanchor": "top", "font": {"size": 22}},
+        template="plotly_white",
+        font={"family": HURUF, "size": 16, "color": "#262626"},
+        separators=",.",
+        height=tinggi,
+        margin={"l": 20, "r": 30, "t": 110, "b": 105},
+        # the legend gets its own row between the title and the plot
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.01, "x": 0, "font": {"size": 15}},
+        hoverlabel={"font_size": 15},
+    )
+    # pinned in pixels below the plot area so it never meets the axis title, whatever the height, and
+    # right-aligned so long category labels on the left cannot push it off the figure
+    fig.add_annotation(
+        text=f"Sumber: {sumber}",
+        xref="paper",
+        yref="paper",
+        x=1,
+        y=0,
+        yshift=-78,
+        xanchor="right",
+        yanchor="top",
+        showarrow=False,
+        font={"size": 13, "color": WARNA["netral"]},
+    )
+    return fig
+
+
+def _potong(teks: str, n: int = 48) -> str:
+    teks = str(teks)
+    return teks if len(teks) <= n else teks[: n - 1].rstrip() + "…"
+
+
+def _kosong(judul: str, sumber: str, pesan: str) -> go.Figure:
+    fig = go.Figure()
+    fig.add_annotation(text=pesan, x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False, font={"size": 15})
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return tata_letak(fig, judul, sumber, 300)
