@@ -19,6 +19,7 @@ import difflib
 import io
 import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,16 +36,10 @@ from sakip_calc.ingest.wadah import _CFB, _arsip_salah, _sebab, _wadah_salah
 UKURAN_MAKS = 20 * 1024 * 1024
 BARIS_MAKS = 200_000  # data rows per sheet
 
-GALAT_EXCEL = frozenset(ERROR_CODES) | {
-    "#SPILL!",
-    "#CALC!",
-    "#FIELD!",
-    "#BLOCKED!",
-    "#UNKNOWN!",
-    "#CONNECT!",
-    "#BUSY!",
-    "#GETTING_DATA",
-}
+# fmt: off
+GALAT_EXCEL = frozenset(ERROR_CODES) | {"#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#UNKNOWN!", "#CONNECT!", "#BUSY!",
+                                        "#GETTING_DATA"}
+# fmt: on
 _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -122,28 +117,17 @@ def baca_berkas(jalur: str | Path, isi: bytes | None = None, nama_file: str | No
         hasil.galat("berkas kosong (0 bait)")
         return hasil
     akhiran = Path(nama_file).suffix.lower()
-    if akhiran == ".csv":
-        _baca_csv(isi, nama_file, hasil)
-    elif akhiran == ".xlsx":
-        _baca_xlsx(isi, hasil)
-    elif akhiran in (".xlsm", ".xltm"):
-        hasil.galat(
-            "buku kerja bermakro (.xlsm) tidak diterima: makro bisa berbahaya dan tidak dibutuhkan. "
-            "Di Excel pilih Simpan Sebagai > Buku Kerja Excel (.xlsx)"
-        )
-    elif akhiran in (".xls", ".ods", ".xlsb"):
-        hasil.galat(
-            f"format {akhiran} tidak didukung; buka di Excel/LibreOffice lalu Simpan Sebagai > Buku Kerja Excel (.xlsx)"
-        )
+    if baca := PEMBACA.get(akhiran):
+        baca(isi, nama_file, hasil)
     else:
-        hasil.galat(f"jenis berkas '{akhiran or nama_file}' tidak didukung; gunakan .xlsx atau .csv per lembar")
+        hasil.galat(DITOLAK.get(akhiran) or f"jenis berkas '{akhiran or nama_file}' tidak didukung; {_PAKAI}")
     return hasil
 
 
 # ---- .xlsx --------------------------------------------------------------------------------
 
 
-def _baca_xlsx(isi: bytes, hasil: BacaanBerkas) -> None:
+def _baca_xlsx(isi: bytes, nama_file: str, hasil: BacaanBerkas) -> None:
     pesan = _wadah_salah(isi)
     if pesan:
         hasil.galat(pesan)
@@ -396,3 +380,17 @@ def _tambah_baris(mentah: LembarMentah, nomor: int, nilai) -> None:
     if all(v is None or (isinstance(v, str) and not v.strip()) for v in nilai):
         return
     mentah.baris.append((nomor, {k: (nilai[i] if i < len(nilai) else None) for k, i in mentah.posisi.items()}))
+
+
+# Readers by file ending: each fills `hasil` with the template's sheets it finds. A new import
+# format is one entry here plus its test; an ending it refuses says what to do instead.
+PEMBACA: dict[str, Callable[[bytes, str, BacaanBerkas], None]] = {".xlsx": _baca_xlsx, ".csv": _baca_csv}
+_MAKRO = (
+    "buku kerja bermakro (.xlsm) tidak diterima: makro bisa berbahaya dan tidak dibutuhkan. "
+    "Di Excel pilih Simpan Sebagai > Buku Kerja Excel (.xlsx)"
+)
+_PAKAI = "gunakan .xlsx atau .csv per lembar"
+DITOLAK = {".xlsm": _MAKRO, ".xltm": _MAKRO} | {
+    a: f"format {a} tidak didukung; buka di Excel/LibreOffice lalu Simpan Sebagai > Buku Kerja Excel (.xlsx)"
+    for a in (".xls", ".ods", ".xlsb")
+}
