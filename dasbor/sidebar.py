@@ -30,7 +30,11 @@ def sidebar() -> Pilihan | None:
         return None
     v = versi()
     baca = pembaca(v)
-    daftar = baca(store.instansi)
+    try:
+        daftar = baca(store.instansi)
+    except store.SkemaTerlaluBaru as e:  # a file from a newer program: said, never read wrongly
+        st.error(str(e))
+        return None
     if daftar.empty:
         st.sidebar.info("Basis data masih kosong. Impor buku kerja di halaman Impor Data.")
         return None

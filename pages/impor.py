@@ -33,6 +33,16 @@ def polos(teks: str) -> str:
     return re.sub(r"([\\`*_{}\[\]()#+\-.!<>|~$:])", r"\\\1", teks)
 
 
+def tanpa_jejak(fungsi, *argumen):
+    """Run an import step; a database the program cannot write (newer schema, a column it lacks)
+    is a message on the page, not a traceback."""
+    try:
+        return fungsi(*argumen)
+    except (store.SkemaTerlaluBaru, ValueError) as e:
+        st.error(f"Tidak dapat diproses: {e}")
+        st.stop()
+
+
 def unggah() -> None:
     # .xls and .xlsm are accepted by the widget only to be refused with a message saying what to do
     unggahan = st.file_uploader(
@@ -48,7 +58,7 @@ def unggah() -> None:
     rencana = []
     for i, u in enumerate(unit):
         kemajuan.progress(i / len(unit), f"Memeriksa {', '.join(n for n, _ in u)} ({i + 1}/{len(unit)})")
-        rencana.append(pratinjau(d.versi(), tuple(u)))
+        rencana.append(tanpa_jejak(pratinjau, d.versi(), tuple(u)))
     kemajuan.progress(1.0, "Pemeriksaan selesai")
     for r in rencana:
         st.subheader(polos(r.nama_file), anchor=False)
@@ -90,7 +100,7 @@ def unggah() -> None:
         with st.status("Mengimpor…", expanded=True) as status:
             for i, u in enumerate(sah):
                 st.write(polos(f"{', '.join(n for n, _ in u)} ({i + 1}/{len(sah)})"))
-                hasil = impor.impor_data(u, d.DB)
+                hasil = tanpa_jejak(impor.impor_data, u, d.DB)
                 st.write(f"→ {hasil.status} (impor #{hasil.impor_id})")
             status.update(label="Impor selesai", state="complete")
         st.success("Data baru sudah tampil di semua halaman. Impor terakhir dapat dibatalkan di bawah.")
@@ -124,7 +134,7 @@ def batalkan() -> None:
         key="im_batal_yakin",
     )
     if st.button(f"Batalkan impor #{nomor}", disabled=not yakin, key="im_batal"):
-        hasil = impor.batalkan_terakhir(d.DB, nomor)
+        hasil = tanpa_jejak(impor.batalkan_terakhir, d.DB, nomor)
         st.session_state["im_batal_pesan"] = (hasil.dibatalkan is not None, hasil.pesan)
         st.session_state.pop("im_batal_yakin", None)
         st.rerun()

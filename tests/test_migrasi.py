@@ -181,3 +181,28 @@ def test_kolom_yang_tidak_ada_ditolak(db_baru):
     # the same rows without the stray column are written
     with store.transaksi_tulis(db_baru) as con:
         assert store.tulis_tabel(con, "belanja", baris.drop(columns="warna"))["baru"] == 1
+
+
+def test_berkas_versi_lebih_baru_lewat_aplikasi_dan_perintah(db_baru, baru_xlsx, monkeypatch):
+    """What the user gets from a newer file: one message on every page and from the command, no traceback."""
+    import subprocess
+
+    from halaman import AKAR, buka
+
+    import dasbor
+
+    con = duckdb.connect(str(db_baru))
+    con.execute("UPDATE meta SET nilai = ? WHERE kunci = 'versi_skema'", [str(store.VERSI_SKEMA + 1)])
+    con.close()
+    monkeypatch.setattr(dasbor, "DB", db_baru)
+    at = buka()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("lebih baru daripada versi" in e.value for e in at.error)
+    cli = subprocess.run(
+        [sys.executable, "-m", "sakip_calc", "import", str(baru_xlsx), "--db", str(db_baru)],
+        cwd=AKAR,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert cli.returncode == 1 and cli.stderr.startswith("GALAT: Basis data") and "Traceback" not in cli.stderr
