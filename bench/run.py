@@ -29,12 +29,9 @@ import os
 import platform
 import resource
 import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 AKAR = Path(__file__).resolve().parents[1]
@@ -434,57 +431,16 @@ _SIAP = """([judul]) => {
 
 
 def ukur_peramban(db: Path, nama_instansi: list[str], tahun: int) -> None:
+    import server_app
     from playwright.sync_api import sync_playwright
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = server_app.port_bebas()
     log = db.parent / "streamlit.log"
-    with open(log, "wb") as keluaran:
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                "app.py",
-                "--server.address",
-                "127.0.0.1",
-                "--server.port",
-                str(port),
-                "--server.headless",
-                "true",
-                "--server.fileWatcherType",
-                "none",
-                "--browser.gatherUsageStats",
-                "false",
-            ],
-            cwd=AKAR,
-            env=dict(os.environ, SAKIP_DB=str(db)),
-            stdout=keluaran,
-            stderr=subprocess.STDOUT,
-        )
     url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(240):
-            try:
-                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read().strip() == b"ok":
-                    break
-            except OSError:
-                time.sleep(0.25)
+    with server_app.proses(server_app.perintah_streamlit(port), log, dict(os.environ, SAKIP_DB=str(db))) as server:
+        server_app.tunggu_sehat(url, server, log, detik=120)
         with sync_playwright() as p:
-            peramban = p.chromium.launch(
-                executable_path="/usr/bin/chromium",
-                headless=True,
-                args=[
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-background-networking",
-                    "--disable-component-update",
-                    "--disable-sync",
-                    "--no-first-run",
-                ],
-            )
+            peramban = p.chromium.launch(executable_path=server_app.CHROMIUM, args=server_app.ARG_CHROMIUM)
 
             # one browser profile, as a returning user has: the app's scripts come from its HTTP cache
             konteks = peramban.new_context(viewport={"width": 1600, "height": 1000})
@@ -564,9 +520,6 @@ def ukur_peramban(db: Path, nama_instansi: list[str], tahun: int) -> None:
             puncak,
             tulis=mb,
         )
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 # ---- main ---------------------------------------------------------------------------------------

@@ -11,36 +11,21 @@ user sees first. Not part of the test command: for looking, not asserting.
 from __future__ import annotations
 
 import argparse
-import os
-import socket
-import subprocess
 import sys
-import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
 
 AKAR = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(AKAR))
+sys.path.insert(0, str(AKAR / "tests"))  # server_app: how the app and chromium are started
+
+import server_app  # noqa: E402
 
 from sakip_calc import store  # noqa: E402
 from sakip_calc.presentation.halaman import DAFTAR  # noqa: E402
 
 UKURAN = ((1366, 768), (1920, 1080))
-ARG_CHROMIUM = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-def _port_bebas() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _tunggu(page) -> None:
@@ -78,42 +63,9 @@ def main() -> int:
 
     keluaran = Path(a.keluaran)
     keluaran.mkdir(parents=True, exist_ok=True)
-    port = _port_bebas()
-    log = open(keluaran / "streamlit.log", "wb")
-    proses = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.address",
-            "127.0.0.1",
-            "--server.port",
-            str(port),
-            "--server.headless",
-            "true",
-            "--server.fileWatcherType",
-            "none",
-            "--browser.gatherUsageStats",
-            "false",
-        ],
-        cwd=AKAR,
-        env=dict(os.environ, SAKIP_DB=a.db),
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(120):
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                    if r.read() == b"ok":
-                        break
-            except OSError:
-                time.sleep(0.5)
+    with server_app.jalankan(Path(a.db), keluaran / "streamlit.log", detik=120) as url:
         with sync_playwright() as pw:
-            peramban = pw.chromium.launch(executable_path="/usr/bin/chromium", args=ARG_CHROMIUM)
+            peramban = pw.chromium.launch(executable_path=server_app.CHROMIUM, args=server_app.ARG_CHROMIUM)
             for lebar, tinggi in UKURAN:
                 halaman = peramban.new_page(viewport={"width": lebar, "height": tinggi})
                 for kode, nama, tahun in _instansi(Path(a.db)):
@@ -136,10 +88,6 @@ def main() -> int:
             halaman.screenshot(path=keluaran / f"presentasi_1024x768_{kode}_{tahun}.png")
             print(keluaran / f"presentasi_1024x768_{kode}_{tahun}.png")
             peramban.close()
-    finally:
-        proses.terminate()
-        proses.wait(timeout=30)
-        log.close()
     return 0
 
 

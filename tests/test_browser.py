@@ -12,17 +12,13 @@ Run: .venv/bin/python -m pytest -q tests/test_browser.py   (about 1 minute on an
 
 from __future__ import annotations
 
-import os
 import re
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+import server_app
 
 from sakip_calc.domain.spesifikasi import NAMA_SKALA
 
@@ -65,70 +61,11 @@ PERMINTAAN_PERTAMA: dict = {}  # what the very first request (a deep link) rende
 # ---- the server ---------------------------------------------------------------------------
 
 
-def _port_bebas() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _ekor(log: Path, n: int = 40) -> str:
-    return "\n".join(log.read_text(errors="replace").splitlines()[-n:]) if log.exists() else "(no log)"
-
-
 @pytest.fixture(scope="module")
 def server(db_bawaan):
-    """`streamlit run app.py` on a free port; yields the base URL; killed at the end."""
-    ARTEFAK.mkdir(parents=True, exist_ok=True)
-    port = _port_bebas()
-    log = ARTEFAK / "streamlit.log"
-    env = dict(os.environ, SAKIP_DB=str(db_bawaan))
-    with open(log, "wb") as keluaran:
-        proses = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                "app.py",
-                "--server.address",
-                "127.0.0.1",
-                "--server.port",
-                str(port),
-                "--server.headless",
-                "true",
-                "--server.fileWatcherType",
-                "none",
-                "--browser.gatherUsageStats",
-                "false",
-            ],
-            cwd=AKAR,
-            env=env,
-            stdout=keluaran,
-            stderr=subprocess.STDOUT,
-        )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        batas = time.monotonic() + 60
-        while True:
-            if proses.poll() is not None:
-                pytest.fail(f"streamlit exited with code {proses.returncode}:\n{_ekor(log)}")
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                    if r.read().decode().strip() == "ok":
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > batas:
-                pytest.fail(f"streamlit did not answer /_stcore/health with 'ok' within 60 s:\n{_ekor(log)}")
-            time.sleep(0.25)
+    """`streamlit run app.py` on a free port; yields the base URL; stopped at the end."""
+    with server_app.jalankan(db_bawaan, ARTEFAK / "streamlit.log") as url:
         yield url
-    finally:
-        proses.terminate()
-        try:
-            proses.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proses.kill()
-            proses.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")
@@ -138,14 +75,7 @@ def peramban():
         b = p.chromium.launch(
             executable_path=str(CHROMIUM),
             headless=True,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
+            args=server_app.ARG_CHROMIUM,
         )
         # one context for the module: pages share the HTTP cache, so the app's scripts load once
         kontek = b.new_context(viewport={"width": LEBAR, "height": TINGGI})
@@ -241,7 +171,7 @@ def tanpa_galat(page: Page, konteks: str) -> None:
         pytest.fail(
             f"{konteks}: the page shows a Streamlit exception:\n"
             + "\n---\n".join(galat.all_inner_texts())
-            + f"\n\nEnd of the server log ({ARTEFAK / 'streamlit.log'}):\n{_ekor(ARTEFAK / 'streamlit.log')}"
+            + f"\n\nEnd of the server log ({ARTEFAK / 'streamlit.log'}):\n{server_app.ekor(ARTEFAK / 'streamlit.log')}"
         )
     kotak = page.get_by_test_id("stAlertContentError")
     if kotak.count():

@@ -10,22 +10,20 @@ from __future__ import annotations
 import asyncio
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import openpyxl
 import pytest
+import server_app
 from bantu import isi
 
 from sakip_calc import store
 
 AKAR = Path(__file__).resolve().parents[1]
 TEMANGGUNG = AKAR / "data" / "dinsos_temanggung_2023.xlsx"
-CHROMIUM = "/usr/bin/chromium"
 SESI = 10
 JEDA_TULIS = 20  # seconds the importer holds its open transaction (SAKIP_TITIK_UJI=tulis:20)
 
@@ -93,57 +91,14 @@ def test_pembaca_tidak_tertahan_dan_tidak_melihat_setengah_impor(db_salinan, kor
 # ---- ten browser sessions ------------------------------------------------------------------------
 
 
-def port_bebas() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def aplikasi(db_bawaan, tmp_path_factory):
-    if not Path(CHROMIUM).exists():
+    if not Path(server_app.CHROMIUM).exists():
         pytest.skip("chromium is installed by ./test.sh")
     db = tmp_path_factory.mktemp("aplikasi") / "sakip.duckdb"
     shutil.copy2(db_bawaan, db)
-    port = port_bebas()
-    log = open(db.parent / "streamlit.log", "w")
-    proses = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.address",
-            "127.0.0.1",
-            "--server.port",
-            str(port),
-            "--server.headless",
-            "true",
-            "--server.fileWatcherType",
-            "none",
-            "--browser.gatherUsageStats",
-            "false",
-        ],
-        cwd=AKAR,
-        env=dict(os.environ, SAKIP_DB=str(db)),
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(120):
-        try:
-            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).read() == b"ok":
-                break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        proses.kill()
-        pytest.fail("streamlit did not start: " + (db.parent / "streamlit.log").read_text()[-2000:])
-    yield url, db
-    proses.terminate()
-    proses.wait(timeout=30)
-    log.close()
+    with server_app.jalankan(db, db.parent / "streamlit.log") as url:
+        yield url, db
 
 
 BACA_HALAMAN = """() => ({
@@ -183,15 +138,8 @@ async def jalankan_sesi(url: str, db: Path, koreksi: Path) -> dict:
 
     async with async_playwright() as p:
         browser = await p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
+            executable_path=server_app.CHROMIUM,
+            args=server_app.ARG_CHROMIUM,
         )
         awal = await browser.new_context()
         sebelum = await baca_sekali(await awal.new_page(), url)  # warm, and the old numbers

@@ -13,15 +13,11 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
+import server_app
 
 from sakip_calc.access import sandi
 
@@ -78,50 +74,6 @@ http {{
 """
 
 
-def _port_bebas() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _ekor(log: Path) -> str:
-    return log.read_text(errors="replace")[-3000:] if log.exists() else "(no log)"
-
-
-def _tunggu_sehat(url: str, proses: subprocess.Popen, log: Path, detik: float = 60) -> None:
-    """Poll /_stcore/health until it answers ok; fail with the log when the process dies or time runs out."""
-    batas = time.monotonic() + detik
-    while True:
-        if proses.poll() is not None:
-            pytest.fail(f"{proses.args[0]} exited with code {proses.returncode}:\n{_ekor(log)}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                if r.read().decode().strip() == "ok":
-                    return
-        except OSError:
-            pass
-        if time.monotonic() > batas:
-            pytest.fail(f"{url}/_stcore/health did not answer ok within {detik:.0f} s:\n{_ekor(log)}")
-        time.sleep(0.25)
-
-
-def _mulai(tumpukan: ExitStack, args: list, log: Path, env: dict | None = None) -> subprocess.Popen:
-    """Start a process whose stop (terminate, then kill, both bounded) is registered at once."""
-    with open(log, "wb") as keluaran:
-        proses = subprocess.Popen(args, cwd=AKAR, env=env, stdout=keluaran, stderr=subprocess.STDOUT)
-
-    def berhenti():
-        proses.terminate()
-        try:
-            proses.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proses.kill()
-            proses.wait(timeout=15)
-
-    tumpukan.callback(berhenti)
-    return proses
-
-
 @pytest.fixture(scope="module")
 def alamat(db_bawaan, tmp_path_factory):
     """Two apps on a private copy of the database, one without and one with SAKIP_ADMIN_HASH, each
@@ -129,47 +81,20 @@ def alamat(db_bawaan, tmp_path_factory):
     tmp = tmp_path_factory.mktemp("proksi")
     db = tmp / "sakip.duckdb"
     shutil.copy2(db_bawaan, db)
-    env = {k: v for k, v in os.environ.items() if k != "SAKIP_ADMIN_HASH"} | {"SAKIP_DB": str(db)}
+    env = {k: v for k, v in os.environ.items() if k != "SAKIP_ADMIN_HASH"}
     jenis = {"terbuka": env, "sandi": env | {"SAKIP_ADMIN_HASH": sandi.buat_hash(SANDI)}}
-    port = {(j, sisi): _port_bebas() for j in jenis for sisi in ("langsung", "proksi")}
+    port = {(j, sisi): server_app.port_bebas() for j in jenis for sisi in ("langsung", "proksi")}
     url = {k: f"http://127.0.0.1:{p}" for k, p in port.items()}
     with ExitStack() as tumpukan:
-        aplikasi = {
-            j: _mulai(
-                tumpukan,
-                [
-                    sys.executable,
-                    "-m",
-                    "streamlit",
-                    "run",
-                    "app.py",
-                    "--server.address",
-                    "127.0.0.1",
-                    "--server.port",
-                    str(port[j, "langsung"]),
-                    "--server.headless",
-                    "true",
-                    "--server.fileWatcherType",
-                    "none",
-                    "--browser.gatherUsageStats",
-                    "false",
-                ],
-                tmp / f"streamlit_{j}.log",
-                e,
-            )
-            for j, e in jenis.items()
-        }
+        for j, e in jenis.items():
+            tumpukan.enter_context(server_app.jalankan(db, tmp / f"streamlit_{j}.log", e, port[j, "langsung"]))
         servers = "".join(SERVER.format(dengar=port[j, "proksi"], aplikasi=port[j, "langsung"]) for j in jenis)
         (tmp / "nginx.conf").write_text(NGINX_CONF.format(tmp=tmp, servers=servers))
         # -e: nginx opens its error log before reading the config; keep that one in tmp as well
-        nginx = _mulai(
-            tumpukan,
-            [str(NGINX), "-c", str(tmp / "nginx.conf"), "-p", str(tmp), "-e", str(tmp / "error.log")],
-            tmp / "nginx.out",
-        )
+        perintah = [str(NGINX), "-c", str(tmp / "nginx.conf"), "-p", str(tmp), "-e", str(tmp / "error.log")]
+        nginx = tumpukan.enter_context(server_app.proses(perintah, tmp / "nginx.out"))
         for j in jenis:
-            _tunggu_sehat(url[j, "langsung"], aplikasi[j], tmp / f"streamlit_{j}.log")
-            _tunggu_sehat(url[j, "proksi"], nginx, tmp / "error.log", detik=15)
+            server_app.tunggu_sehat(url[j, "proksi"], nginx, tmp / "error.log", detik=15)
         yield url
 
 
@@ -180,14 +105,7 @@ def peramban():
             executable_path=str(CHROMIUM),
             headless=True,
             timeout=BATAS,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
+            args=server_app.ARG_CHROMIUM,
         )
         try:
             yield b

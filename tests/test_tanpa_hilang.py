@@ -12,15 +12,14 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
+import bantu
 import openpyxl
 import pytest
+import server_app
 
 from sakip_calc import store
 from sakip_calc.ingest import templat
@@ -63,22 +62,12 @@ def _cli(akar: Path, *argumen: str) -> subprocess.CompletedProcess:
 
 
 def _baca(db: Path, sql: str) -> list[tuple]:
-    con = store.buka(db, read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
-
-
-def _port_bebas() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    return bantu.baca(db, lambda con: con.execute(sql).fetchall())
 
 
 def _jalankan_run_sh(akar: Path) -> str:
     """`./run.sh` as the README says, until the app answers; then stopped. Returns its output."""
-    port = _port_bebas()
+    port = server_app.port_bebas()
     env = {k: v for k, v in os.environ.items() if k != "SAKIP_DB"}
     env["PORT"] = str(port)
     log = akar / "run.log"
@@ -87,17 +76,7 @@ def _jalankan_run_sh(akar: Path) -> str:
             ["./run.sh"], cwd=akar, env=env, stdout=keluaran, stderr=subprocess.STDOUT, start_new_session=True
         )
     try:
-        batas = time.monotonic() + 240
-        while time.monotonic() < batas:
-            assert proses.poll() is None, log.read_text()
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as r:
-                    if r.read() == b"ok":
-                        break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            pytest.fail("run.sh did not serve the app within 240 s:\n" + log.read_text())
+        server_app.tunggu_sehat(f"http://127.0.0.1:{port}", proses, log, detik=240)
     finally:
         os.killpg(proses.pid, signal.SIGTERM)
         proses.wait(timeout=30)
