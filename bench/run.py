@@ -440,7 +440,7 @@ def ukur_peramban(db: Path, nama_instansi: list[str], tahun: int) -> None:
     with server_app.proses(server_app.perintah_streamlit(port), log, dict(os.environ, SAKIP_DB=str(db))) as server:
         server_app.tunggu_sehat(url, server, log, detik=120)
         with sync_playwright() as p:
-            peramban = p.chromium.launch(executable_path=server_app.CHROMIUM, args=server_app.ARG_CHROMIUM)
+            peramban = server_app.chromium(p)
 
             # one browser profile, as a returning user has: the app's scripts come from its HTTP cache
             konteks = peramban.new_context(viewport={"width": 1600, "height": 1000})

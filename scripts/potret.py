@@ -65,7 +65,7 @@ def main() -> int:
     keluaran.mkdir(parents=True, exist_ok=True)
     with server_app.jalankan(Path(a.db), keluaran / "streamlit.log", detik=120) as url:
         with sync_playwright() as pw:
-            peramban = pw.chromium.launch(executable_path=server_app.CHROMIUM, args=server_app.ARG_CHROMIUM)
+            peramban = server_app.chromium(pw)
             for lebar, tinggi in UKURAN:
                 halaman = peramban.new_page(viewport={"width": lebar, "height": tinggi})
                 for kode, nama, tahun in _instansi(Path(a.db)):

@@ -93,3 +93,8 @@ def jalankan(db: Path, log: Path, env: dict | None = None, port: int | None = No
     with proses(perintah_streamlit(port), log, dict(env or os.environ, SAKIP_DB=str(db))) as p:
         tunggu_sehat(url, p, log, detik)
         yield url
+
+
+def chromium(pw, **kw):
+    """Debian's chromium through Playwright (sync or async API: the async one returns an awaitable)."""
+    return pw.chromium.launch(executable_path=CHROMIUM, args=ARG_CHROMIUM, **kw)

@@ -72,11 +72,7 @@ def server(db_bawaan):
 def peramban():
     """A browser context in Debian's chromium (Playwright's own download does not work here)."""
     with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=str(CHROMIUM),
-            headless=True,
-            args=server_app.ARG_CHROMIUM,
-        )
+        b = server_app.chromium(p, headless=True)
         # one context for the module: pages share the HTTP cache, so the app's scripts load once
         kontek = b.new_context(viewport={"width": LEBAR, "height": TINGGI})
         yield kontek

@@ -137,10 +137,7 @@ async def jalankan_sesi(url: str, db: Path, koreksi: Path) -> dict:
     from playwright.async_api import async_playwright
 
     async with async_playwright() as p:
-        browser = await p.chromium.launch(
-            executable_path=server_app.CHROMIUM,
-            args=server_app.ARG_CHROMIUM,
-        )
+        browser = await server_app.chromium(p)
         awal = await browser.new_context()
         sebelum = await baca_sekali(await awal.new_page(), url)  # warm, and the old numbers
         await awal.close()

@@ -101,12 +101,7 @@ def alamat(db_bawaan, tmp_path_factory):
 @pytest.fixture(scope="module")
 def peramban():
     with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=str(CHROMIUM),
-            headless=True,
-            timeout=BATAS,
-            args=server_app.ARG_CHROMIUM,
-        )
+        b = server_app.chromium(p, headless=True, timeout=BATAS)
         try:
             yield b
         finally:
