@@ -128,8 +128,8 @@ def matriks(df: pd.DataFrame, tahun: int, jenis: list[str] | None = None) -> pd.
 
 def _jumlah(lebar, jenis: tuple[str, ...]):
     """The sum of `jenis` columns (a place missing one of them has no sum), or of a total row."""
-    if isinstance(lebar, pd.Series):
-        return sum(lebar[j] for j in jenis)
+    if isinstance(lebar, pd.Series) or len(jenis) == 1:  # one column needs no row sum (the common case, and fast)
+        return sum(lebar[j] for j in jenis[1:]) + lebar[jenis[0]]
     return lebar[list(jenis)].sum(axis=1, min_count=len(jenis))
 
 

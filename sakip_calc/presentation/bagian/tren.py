@@ -15,14 +15,24 @@ BENTUK = ("garis", "batang")
 JUMLAH_BAWAAN = 4
 
 
-def nama_indikator(v: Tampilan) -> dict[str, str]:
+def _nama_indikator(v: Tampilan) -> dict[str, str]:
     df = capaian.semua(v)
     return dict(zip(df["kode"], df["nama"]))
 
 
-def indikator_bawaan(v: Tampilan) -> list[str]:
+def nama_indikator(v: Tampilan) -> dict[str, str]:
+    # the options and the default are computed once per view (a rerun asks for them often);
+    # the user's choice itself is read live by `indikator`
+    return v.sekali(_nama_indikator)
+
+
+def _indikator_bawaan(v: Tampilan) -> list[str]:
     df = capaian.semua(v)
     return df[df["tingkat"].isin(skor.TINGKAT_IKU)]["kode"].drop_duplicates().tolist()[:JUMLAH_BAWAAN]
+
+
+def indikator_bawaan(v: Tampilan) -> list[str]:
+    return v.sekali(_indikator_bawaan)
 
 
 def indikator(v: Tampilan) -> list[str]:

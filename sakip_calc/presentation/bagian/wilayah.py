@@ -22,12 +22,21 @@ def semua(v: Tampilan) -> pd.DataFrame:
     return v.baca(store.wilayah, v.instansi_id)
 
 
-def opsi_tahun(v: Tampilan) -> list[int]:
+def _opsi_tahun(v: Tampilan) -> list[int]:
     return [int(t) for t in sorted(semua(v)["tahun"].unique())]
 
 
+def opsi_tahun(v: Tampilan) -> list[int]:
+    return v.sekali(_opsi_tahun)
+
+
+def _tahun_bawaan(v: Tampilan) -> int | None:
+    return sebaran.tahun_wilayah(semua(v), v.tahun)
+
+
 def tahun(v: Tampilan) -> int | None:
-    return v.pilih("wl_tahun", opsi_tahun(v), sebaran.tahun_wilayah(semua(v), v.tahun))
+    # the options and the default are computed once per view; the choice itself is read live
+    return v.pilih("wl_tahun", opsi_tahun(v), v.sekali(_tahun_bawaan))
 
 
 def _jenis_kecamatan(v: Tampilan) -> pd.DataFrame:
