@@ -10,10 +10,12 @@ from sakip_calc.ingest import impor
 
 AKAR = Path(__file__).resolve().parents[1]
 
-# The tier of each test module (markers in pyproject.toml); a module not listed is `unit`.
+# The tier of each test module (markers in pyproject.toml); a module not listed is `unit`, and a
+# test marked with a tier itself keeps its own.
 # `./test.sh cepat` runs the unit tier alone; the full suite (CI) runs every tier.
 TINGKAT = {
     "test_halaman": "app",
+    "test_halaman_dek": "app",
     "test_akses": "app",
     "test_perbandingan": "app",
     "test_buruk": "app",
@@ -29,7 +31,9 @@ TINGKAT = {
 
 def pytest_collection_modifyitems(items):
     for item in items:
-        item.add_marker(TINGKAT.get(item.module.__name__.rpartition(".")[2], "unit"))
+        # a test that names its own tier (e.g. the one AppTest test of a unit module) keeps it
+        if not any(item.get_closest_marker(t) for t in ("unit", "app", "browser", "slow")):
+            item.add_marker(TINGKAT.get(item.module.__name__.rpartition(".")[2], "unit"))
 
 
 @pytest.fixture(scope="session")

@@ -350,6 +350,7 @@ def _tombol(at) -> list[str]:
     return [b.proto.id.split("-", 2)[-1] for b in at.get("download_button")]
 
 
+@pytest.mark.app  # through AppTest
 def test_tombol_unduh_di_setiap_grafik_dan_tabel(cache_bersih):
     at = buka("dinsos-temanggung", 2023, "anggaran")
     kunci = _tombol(at)
@@ -360,6 +361,7 @@ def test_tombol_unduh_di_setiap_grafik_dan_tabel(cache_bersih):
     assert [c.label for c in at.sidebar.checkbox] == list(dek.HALAMAN)
 
 
+@pytest.mark.app  # through AppTest
 def test_mode_presentasi_satu_grafik_sebelum_berikut(cache_bersih, con):
     at = buka("dinsos-temanggung", 2023, "ringkasan")
     at.checkbox(key="dek_1").uncheck().run()  # without Capaian Kinerja
