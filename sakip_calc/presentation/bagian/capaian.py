@@ -142,9 +142,14 @@ def indikator(v: Tampilan) -> str | None:
     return v.pilih("cp_indikator", opsi, opsi[0] if opsi else None)
 
 
-def label_indikator(v: Tampilan, kode: str) -> str:
+def _nama_tahun_ini(v: Tampilan) -> dict[str, str]:
     df = tahun_ini(v)
-    return f"{kode} · {df.loc[df['kode'] == kode, 'nama'].iloc[0]}"
+    return dict(zip(df["kode"], df["nama"]))
+
+
+def label_indikator(v: Tampilan, kode: str) -> str:
+    # the selectbox asks once per option on every rerun: one lookup table per view
+    return f"{kode} · {v.sekali(_nama_tahun_ini)[kode]}"
 
 
 def _satu(v: Tampilan, kode: str) -> pd.DataFrame:

@@ -14,14 +14,14 @@ KUNCI: tuple[str, ...] = ()
 METODE = efisiensi.metode(efisiensi.METODE_BAKU)
 
 
-def _ringkasan(v: Tampilan, dengan_masalah: bool) -> dict:
-    # the deck does not show the data-problem count, so its view runs no checks for it
-    masalah = v.baca(analisis.masalah_data, v.instansi_id) if dengan_masalah else pd.DataFrame()
+def _ringkasan(v: Tampilan) -> dict:
+    # without the data-problem count: the deck does not show it, so its view runs no checks;
+    # the page's card counts the problems itself
     return analisis.ringkasan(
         v.baca(analisis.skor_indikator, v.instansi_id, v.batas, v.skala),
         v.baca(analisis.anggaran_tahun, v.instansi_id, v.tahun),
         v.baca(analisis.efisiensi_program, v.instansi_id, v.tahun, METODE.kode, v.batas),
-        masalah,
+        pd.DataFrame(),
         v.baca(analisis.skala, v.skala),
         v.tahun,
         v.tahun_banding,
@@ -29,12 +29,13 @@ def _ringkasan(v: Tampilan, dengan_masalah: bool) -> dict:
 
 
 def ringkasan(v: Tampilan) -> dict:
-    return v.sekali(_ringkasan, False)
+    """The agency-year summary every section of the page shares, computed once per view."""
+    return v.sekali(_ringkasan)
 
 
 def kartu(v: Tampilan) -> tuple[list[Kartu], str | None, str | None, str]:
     """The five cards (the second is the predikat: label, colour), and the page's reading."""
-    r = v.sekali(_ringkasan, True)
+    r = ringkasan(v)
     selisih = (
         r["rata_capaian"] - r["rata_banding"]
         if r["rata_capaian"] is not None and r["rata_banding"] is not None
@@ -59,7 +60,7 @@ def kartu(v: Tampilan) -> tuple[list[Kartu], str | None, str | None, str]:
             METODE.rumus,
             f"Metode: {METODE.label}.",
         ),
-        Kartu("Masalah data", format_angka(r["jumlah_masalah"]), "lihat Kualitas Data"),
+        Kartu("Masalah data", format_angka(len(v.baca(analisis.masalah_data, v.instansi_id))), "lihat Kualitas Data"),
     ]
     kalimat = (
         narasi.kalimat_capaian(r["rata_capaian"], r["predikat"], v.tahun, r["rata_banding"], v.tahun_banding)
