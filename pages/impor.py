@@ -1,3 +1,7 @@
+"""Impor Data: template download, upload with a preview of every problem before anything is written,
+the import itself with progress, undo of the latest import, and the import history. Changing data
+is behind `dasbor.akses.gerbang_admin`."""
+
 import io
 import re
 
