@@ -28,17 +28,6 @@ def _init_tanpa_folder_pages(self, *args, **kwargs):
 pages_manager.PagesManager.__init__ = _init_tanpa_folder_pages
 
 
-def nilai(data) -> list:
-    """Values of a plotly trace array, decoding plotly 7's typed-array form {dtype, bdata}."""
-    if isinstance(data, dict) and "bdata" in data:
-        import base64
-
-        import numpy as np
-
-        return np.frombuffer(base64.b64decode(data["bdata"]), dtype=np.dtype(data["dtype"])).tolist()
-    return list(data)
-
-
 def buka(instansi: str | None = None, tahun: int | None = None, halaman: str = "ringkasan") -> AppTest:
     at = AppTest.from_file(str(AKAR / "app.py"), default_timeout=60)
     at.run()

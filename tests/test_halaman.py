@@ -7,12 +7,13 @@ import shutil
 
 import openpyxl
 import pytest
-from halaman import AKAR, HALAMAN, INSTANSI, buka, cache_bersih, ke, nilai  # noqa: F401 (autouse fixture)
+from halaman import AKAR, HALAMAN, INSTANSI, buka, cache_bersih, ke  # noqa: F401 (autouse fixture)
 from streamlit.testing.v1 import AppTest
 
 from dasbor import akses
 from sakip_calc import store
 from sakip_calc.calc import analisis
+from sakip_calc.export.ekspor import larik
 
 
 def metrik(at: AppTest) -> dict[str, str]:
@@ -61,7 +62,7 @@ def test_ringkasan_tanjabbar_2023_sangat_tinggi():
     # the five IKU: 90,9; 94,1; 100; 100; 100 -> 97,0
     assert m["Capaian rata-rata"] == "97,0 %"
     batang = next(g for g in grafik(at) if g["data"][0]["type"] == "bar")
-    assert sorted(round(x, 1) for x in nilai(batang["data"][0]["x"])) == [90.9, 94.1, 100.0, 100.0, 100.0]
+    assert sorted(round(x, 1) for x in larik(batang["data"][0]["x"])) == [90.9, 94.1, 100.0, 100.0, 100.0]
 
 
 def test_ringkasan_tegal_tanpa_realisasi_anggaran():
@@ -101,7 +102,7 @@ def test_capaian_temanggung_dibatasi_100():
 def test_tren_temanggung_seluruh_renstra():
     at = buka("dinsos-temanggung", 2023, "tren")
     capaian = grafik(at)[0]
-    tahun = sorted({x for trace in capaian["data"] if "x" in trace for x in nilai(trace["x"])})
+    tahun = sorted({x for trace in capaian["data"] if "x" in trace for x in larik(trace["x"])})
     assert tahun[0] <= 2019 and tahun[-1] == 2023
     assert "2019–2023" in capaian["layout"]["title"]["text"] or "2018–2023" in capaian["layout"]["title"]["text"]
     kemajuan = at.dataframe[1].value
@@ -119,7 +120,7 @@ def test_wilayah_tegal_bdt_dan_desa():
     assert round(rasio.loc["JUMLAH", "Tanpa NIK ÷ ber-NIK (%) — cara laporan"], 2) == 31.99
     assert at.selectbox(key="wl_kec").value == "Dukuhwaru"
     desa = [g for g in grafik(at) if "per desa" in g["layout"]["title"]["text"]][0]
-    assert len(nilai(desa["data"][0]["y"])) == 10
+    assert len(larik(desa["data"][0]["y"])) == 10
 
 
 def test_wilayah_tegal_jaminan_sosial_2017():
@@ -152,7 +153,7 @@ def test_anggaran_temanggung_tabel_3_10():
     }.items():
         assert round(efisiensi.loc[kode, "Efisiensi"], 2) == efisien
     kurva = next(g for g in grafik(at) if "triwulan" in g["layout"]["title"]["text"])
-    kumulatif = nilai(next(t for t in kurva["data"] if t["name"] == "Realisasi kumulatif")["y"])
+    kumulatif = larik(next(t for t in kurva["data"] if t["name"] == "Realisasi kumulatif")["y"])
     assert kumulatif == sorted(kumulatif) and len(kumulatif) == 4
     assert any("Komposisi realisasi belanja" in g["layout"]["title"]["text"] for g in grafik(at))
     at.selectbox(key="ag_metode").set_value("sisa").run()
