@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 
 from sakip_calc.domain.angka import format_persen, format_rupiah_singkat
 
-from .dasar import URUTAN_WARNA, WARNA, _kosong, _potong, tata_letak
+from .dasar import URUTAN_WARNA, WARNA, _kosong, _potong, bidang_efisiensi, tata_letak
 
 
 def batang_pagu_realisasi(df: pd.DataFrame, judul: str, sumber: str) -> go.Figure:
@@ -178,32 +178,7 @@ def kuadran_efisiensi(df: pd.DataFrame, judul: str, sumber: str) -> go.Figure:
             hovertemplate="%{text} %{customdata}<br>Serapan %{x:.2f} %<br>Capaian %{y:.2f} %<extra></extra>",
         )
     )
-    fig.add_shape(
-        type="line",
-        x0=batas_bawah,
-        y0=batas_bawah,
-        x1=batas_atas,
-        y1=batas_atas,
-        line={"dash": "dash", "color": WARNA["netral"]},
-    )
-    fig.add_annotation(
-        x=batas_bawah + 1,
-        y=batas_atas - 1,
-        text="efisien",
-        showarrow=False,
-        xanchor="left",
-        font={"color": WARNA["baik"], "size": 16},
-    )
-    fig.add_annotation(
-        x=batas_atas - 1,
-        y=batas_bawah + 1,
-        text="tidak efisien",
-        showarrow=False,
-        xanchor="right",
-        font={"color": WARNA["buruk"], "size": 16},
-    )
-    fig.update_xaxes(title="Serapan anggaran (%)", range=[batas_bawah, batas_atas])
-    fig.update_yaxes(title="Capaian kinerja (%)", range=[batas_bawah, batas_atas])
+    bidang_efisiensi(fig, batas_bawah, batas_atas)
     return tata_letak(fig, judul, sumber, 560)
 
 

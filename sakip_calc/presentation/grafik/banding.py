@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 
 from sakip_calc.domain.angka import format_angka, format_persen
 
-from .dasar import WARNA, _kosong, _potong, tata_letak
+from .dasar import WARNA, _kosong, _potong, bidang_efisiensi, tata_letak
 
 BATAS_TANDA = 2000
 
@@ -112,25 +112,7 @@ def sebaran_capaian_serapan(df: pd.DataFrame, sorot: str | None, judul: str, sum
             "(%{customdata[2]})<extra></extra>",
         )
     )
-    fig.add_shape(
-        type="line", x0=rendah, y0=rendah, x1=tinggi, y1=tinggi, line={"dash": "dash", "color": WARNA["netral"]}
-    )
-    fig.add_annotation(
-        x=rendah + 1,
-        y=tinggi - 1,
-        text="efisien",
-        showarrow=False,
-        xanchor="left",
-        font={"color": WARNA["baik"], "size": 16},
-    )
-    fig.add_annotation(
-        x=tinggi - 1,
-        y=rendah + 1,
-        text="tidak efisien",
-        showarrow=False,
-        xanchor="right",
-        font={"color": WARNA["buruk"], "size": 16},
-    )
+    bidang_efisiensi(fig, rendah, tinggi)
     if sendiri.any():
         r = isi[sendiri].iloc[0]
         fig.add_annotation(
@@ -143,8 +125,6 @@ def sebaran_capaian_serapan(df: pd.DataFrame, sorot: str | None, judul: str, sum
             ay=-40,
             font={"color": WARNA["aksen"], "size": 15},
         )
-    fig.update_xaxes(title="Serapan anggaran (%)", range=[rendah, tinggi])
-    fig.update_yaxes(title="Capaian kinerja (%)", range=[rendah, tinggi])
     return tata_letak(fig, judul, sumber, 600)
 
 

@@ -59,3 +59,27 @@ def _kosong(judul: str, sumber: str, pesan: str) -> go.Figure:
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
     return tata_letak(fig, judul, sumber, 300)
+
+
+def bidang_efisiensi(fig: go.Figure, bawah: float, atas: float) -> None:
+    """The capaian-vs-serapan plane of both quadrant charts: the diagonal where capaian equals
+    serapan, its two halves named, and equal axes from `bawah` to `atas`."""
+    fig.add_shape(type="line", x0=bawah, y0=bawah, x1=atas, y1=atas, line={"dash": "dash", "color": WARNA["netral"]})
+    fig.add_annotation(
+        x=bawah + 1,
+        y=atas - 1,
+        text="efisien",
+        showarrow=False,
+        xanchor="left",
+        font={"color": WARNA["baik"], "size": 16},
+    )
+    fig.add_annotation(
+        x=atas - 1,
+        y=bawah + 1,
+        text="tidak efisien",
+        showarrow=False,
+        xanchor="right",
+        font={"color": WARNA["buruk"], "size": 16},
+    )
+    fig.update_xaxes(title="Serapan anggaran (%)", range=[bawah, atas])
+    fig.update_yaxes(title="Capaian kinerja (%)", range=[bawah, atas])
