@@ -10,10 +10,11 @@ import duckdb
 import numpy as np
 import pandas as pd
 import pytest
-from halaman import INSTANSI, buka, cache_bersih, nilai  # noqa: F401 (autouse fixture)
+from halaman import INSTANSI, buka, cache_bersih  # noqa: F401 (autouse fixture)
 
 from sakip_calc import store
 from sakip_calc.calc import analisis, skor
+from sakip_calc.export.ekspor import larik
 from sakip_calc.presentation import grafik
 from sakip_calc.tools import synth
 
@@ -166,7 +167,7 @@ def test_halaman_temanggung_dan_tanjabbar_2023():
     assert "97,64 %" in kartu["Peringkat · Serapan anggaran"].delta
     at.selectbox(key="pb_urut").set_value("serapan").run()
     peringkat = next(g for g in grafik_halaman(at) if "per instansi" in g["layout"]["title"]["text"])
-    assert [round(x, 2) for x in nilai(peringkat["data"][0]["x"])] == [96.53, 97.64]  # drawn bottom-up
+    assert [round(x, 2) for x in larik(peringkat["data"][0]["x"])] == [96.53, 97.64]  # drawn bottom-up
     at.selectbox(key="pb_provinsi").set_value("Jambi").run()
     assert "tidak termasuk pilihan ini" in "\n".join(c.value for c in at.caption)
     tabel = next(df.value for df in at.dataframe if "Peringkat" in df.value.columns)
@@ -182,7 +183,7 @@ def test_halaman_skala_provinsi_sintetis(db_campur, monkeypatch):
     assert len(tabel) == 2 + 5  # Temanggung and Tanjung Jabung Barat report 2023 too
     sebaran = next(g for g in grafik_halaman(at) if "Capaian vs serapan" in g["layout"]["title"]["text"])
     assert (
-        len(nilai(sebaran["data"][0]["x"])) == tabel[["Capaian rata-rata (%)", "Serapan (%)"]].notna().all(axis=1).sum()
+        len(larik(sebaran["data"][0]["x"])) == tabel[["Capaian rata-rata (%)", "Serapan (%)"]].notna().all(axis=1).sum()
     )
 
 
