@@ -116,7 +116,7 @@ UKURAN_BANDING = {
     "capaian": "Capaian rata-rata",
     "skor_indikator": "Skor indikator terpilih",
     "serapan": "Serapan anggaran",
-    # store.banding_* compute the default method's formula in SQL (`MetodeEfisiensi.sql`)
+    # store.banding_* compute the default method's formula in SQL (`SQL_EFISIENSI`)
     "efisiensi": f"Efisiensi ({efisiensi.metode(agg.METODE_BAKU).rumus})",
 }
 SATUAN_BANDING = {
@@ -125,6 +125,10 @@ SATUAN_BANDING = {
     "serapan": "%",
     "efisiensi": efisiensi.metode(agg.METODE_BAKU).satuan,
 }
+
+
+# the comparison rates every agency by the default method, in SQL: its one definition is the registry's
+SQL_EFISIENSI = efisiensi.metode(agg.METODE_BAKU).sql
 
 
 def _batas(batas) -> tuple[float | None, bool]:
@@ -142,14 +146,14 @@ def banding_instansi(
     """Every agency with data in `tahun` (of one provinsi, or all): capaian, predikat on one
     scale for all, the chosen indicator's score, serapan, efisiensi."""
     nilai, per_instansi = _batas(batas)
-    return store.banding_instansi(con, tahun, provinsi, nilai, nama_skala, kunci, per_instansi)
+    return store.banding_instansi(con, tahun, provinsi, nilai, nama_skala, kunci, per_instansi, SQL_EFISIENSI)
 
 
 def banding_provinsi(
     con, tahun: int, batas=BATAS_INSTANSI, nama_skala: str = "permendagri86", kunci: str | None = None
 ) -> pd.DataFrame:
     nilai, per_instansi = _batas(batas)
-    return store.banding_provinsi(con, tahun, nilai, nama_skala, kunci, per_instansi)
+    return store.banding_provinsi(con, tahun, nilai, nama_skala, kunci, per_instansi, SQL_EFISIENSI)
 
 
 def indikator_bersama(con, tahun: int, provinsi: str | None = None, instansi_id: int | None = None) -> pd.DataFrame:

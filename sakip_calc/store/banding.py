@@ -74,21 +74,30 @@ def banding_instansi(
     skala: str = "permendagri86",
     kunci: str | None = None,
     batas_instansi: bool = False,
+    sql_efisiensi: str = "NULL",
 ) -> pd.DataFrame:
     """Per agency in `tahun`: mean score (IKU) and its predikat on `skala`, the score of indicator
-    `kunci`, pagu, realisasi, serapan and efisiensi (capaian − serapan, Tabel 3.10)."""
+    `kunci`, pagu, realisasi, serapan and efisiensi by `sql_efisiensi`, the chosen method's formula
+    over capaian, serapan, pagu and realisasi (its one definition is the method's, in calc)."""
     cur = kursor(con)
     per_instansi = _SQL_PER_INSTANSI.format(**_relasi_agregat(cur))
     sql = f"""{per_instansi}, dinilai AS ({_sql_predikat("per_instansi", "capaian")})
-        SELECT *, capaian - serapan AS efisiensi FROM dinilai ORDER BY capaian DESC NULLS LAST, nama"""
+        SELECT *, {sql_efisiensi} AS efisiensi FROM dinilai ORDER BY capaian DESC NULLS LAST, nama"""
     return cur.execute(sql, _param_banding(tahun, provinsi, batas, skala, kunci, batas_instansi)).df()
 
 
 def banding_provinsi(
-    con, tahun: int, batas=None, skala: str = "permendagri86", kunci: str | None = None, batas_instansi: bool = False
+    con,
+    tahun: int,
+    batas=None,
+    skala: str = "permendagri86",
+    kunci: str | None = None,
+    batas_instansi: bool = False,
+    sql_efisiensi: str = "NULL",
 ) -> pd.DataFrame:
     """Per provinsi: agencies, the mean of their scores and its predikat, pagu and realisasi summed
-    over the agencies reporting both, the serapan of those sums, efisiensi, the mean score of `kunci`."""
+    over the agencies reporting both, the serapan of those sums, efisiensi by `sql_efisiensi` (as in
+    `banding_instansi`), the mean score of `kunci`."""
     cur = kursor(con)
     sql = f"""{_SQL_PER_INSTANSI.format(**_relasi_agregat(cur))}, provinsi AS (
         SELECT provinsi, count(*) AS jumlah_instansi, count(capaian) AS instansi_berkinerja,
@@ -97,10 +106,9 @@ def banding_provinsi(
                sum(pagu) FILTER (WHERE realisasi IS NOT NULL) AS pagu,
                sum(realisasi) FILTER (WHERE pagu IS NOT NULL) AS realisasi
           FROM per_instansi GROUP BY provinsi
-    ), dinilai AS ({_sql_predikat("provinsi", "capaian")})
-    SELECT *, {rumus.sql_serapan("pagu", "realisasi")} AS serapan,
-           capaian - {rumus.sql_serapan("pagu", "realisasi")} AS efisiensi
-      FROM dinilai ORDER BY capaian DESC NULLS LAST, provinsi"""
+    ), dinilai AS ({_sql_predikat("provinsi", "capaian")}
+    ), berserapan AS (SELECT *, {rumus.sql_serapan("pagu", "realisasi")} AS serapan FROM dinilai)
+    SELECT *, {sql_efisiensi} AS efisiensi FROM berserapan ORDER BY capaian DESC NULLS LAST, provinsi"""
     return cur.execute(sql, _param_banding(tahun, None, batas, skala, kunci, batas_instansi)).df()
 
 
