@@ -21,6 +21,7 @@ from sakip_calc.export import ekspor
 from sakip_calc.presentation.tampilan import (
     F_ANGKA,
     F_ANGKA2,
+    F_BILANGAN,
     F_PERSEN,
     F_RUPIAH,
     F_TAHUN,
@@ -35,6 +36,7 @@ FORMAT_EXCEL = {
     F_PERSEN: ekspor.ID + '#,##0.00" %"',
     F_ANGKA2: ekspor.ID + "#,##0.00",
     F_ANGKA: ekspor.ID + "#,##0",
+    F_BILANGAN: "General",  # whole numbers without decimals, others as they are
     F_TAHUN: "0",
     F_RUPIAH: ekspor.ID + '"Rp "#,##0',
 }
@@ -141,21 +143,24 @@ def kosong(pesan: str) -> None:
 
 def tabel(df: pd.DataFrame | Tabel, format_kolom: dict | None = None, warna_kolom: str | None = None, **kw):
     """st.dataframe with Indonesian number display; values stay numeric so sorting works. Takes a
-    section's `Tabel` or a frame with its formats."""
+    section's `Tabel` or a frame with its formats. Columns named `_...` (e.g. `_warna`, the colour
+    of `warna_kolom`) are the section's internals: used here, never shown; a missing value shows "–"."""
     if isinstance(df, Tabel):
         df, format_kolom, warna_kolom, kw = df.df, df.format, df.warna_kolom, {**df.opsi, **kw}
     format_kolom = format_kolom or {}
     df = df.assign(**{k: pd.to_numeric(df[k], errors="coerce") for k in format_kolom if k in df.columns})
-    gaya = df.style.format(na_rep="–").format({k: f for k, f in format_kolom.items() if k in df.columns}, na_rep="–")
-    if warna_kolom and warna_kolom in df.columns and "_warna" in df.columns:
-        warna = df["_warna"]
+    # Streamlit sends a Styler's hidden columns to the browser anyway: internals leave the frame
+    tampil = df[[k for k in df.columns if not str(k).startswith("_")]]
+    gaya = tampil.style.format(na_rep="–").format(
+        {k: f for k, f in format_kolom.items() if k in tampil.columns}, na_rep="–"
+    )
+    if warna_kolom and warna_kolom in tampil.columns and "_warna" in df.columns:
+        warna = df["_warna"].tolist()
         gaya = gaya.apply(
             lambda s: [f"background-color: {w}; color: #111" if isinstance(w, str) else "" for w in warna],
             subset=[warna_kolom],
         )
-    if "_warna" in df.columns:
-        gaya = gaya.hide(["_warna"], axis="columns")
-    hasil = st.dataframe(gaya, hide_index=True, **kw)
+    hasil = st.dataframe(gaya, hide_index=True, placeholder="–", **kw)
     format_excel = {k: FORMAT_EXCEL[f] for k, f in format_kolom.items() if f in FORMAT_EXCEL}
     kunci = (
         kw.get("key")

@@ -18,6 +18,7 @@ TINGKAT = {
     "test_halaman_dek": "app",
     "test_akses": "app",
     "test_perbandingan": "app",
+    "test_rapat": "app",
     "test_buruk": "app",
     "test_browser": "browser",
     "test_dek_tombol": "browser",

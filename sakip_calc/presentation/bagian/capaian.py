@@ -13,7 +13,7 @@ from sakip_calc.calc import analisis, skor
 from sakip_calc.calc.skor import LABEL_STATUS
 from sakip_calc.domain.angka import format_angka
 from sakip_calc.presentation import grafik, narasi
-from sakip_calc.presentation.tampilan import F_ANGKA, F_ANGKA2, F_TAHUN, Bagan, Tabel, Tampilan, tahun_teks
+from sakip_calc.presentation.tampilan import F_ANGKA, F_ANGKA2, F_BILANGAN, F_TAHUN, Bagan, Tabel, Tampilan, tahun_teks
 
 KUNCI = ("cp_tingkat", "cp_sasaran", "cp_predikat", "cp_cari", "cp_indikator")
 
@@ -95,8 +95,8 @@ def tabel_indikator(v: Tampilan) -> Tabel:
     return Tabel(
         v.sekali(_tabel),
         {
-            "Target": F_ANGKA2,
-            "Realisasi": F_ANGKA2,
+            "Target": F_BILANGAN,
+            "Realisasi": F_BILANGAN,
             "Capaian (%)": F_ANGKA2,
             "Skor (%)": F_ANGKA2,
             "Capaian dilaporkan (%)": F_ANGKA2,
@@ -216,8 +216,8 @@ def tabel_per_tahun(v: Tampilan) -> Tabel:
             }
         ),
         {
-            "Target": F_ANGKA2,
-            "Realisasi": F_ANGKA2,
+            "Target": F_BILANGAN,
+            "Realisasi": F_BILANGAN,
             "Capaian (%)": F_ANGKA2,
             "Dilaporkan (%)": F_ANGKA2,
             "Pembilang": F_ANGKA,
@@ -246,7 +246,7 @@ def tabel_triwulan(v: Tampilan) -> tuple[str, Tabel] | None:
                     "sumber": "Sumber",
                 }
             ),
-            {"Triwulan": F_TAHUN, "Target": F_ANGKA2, "Realisasi": F_ANGKA2, "Capaian dilaporkan (%)": F_ANGKA2},
+            {"Triwulan": F_TAHUN, "Target": F_BILANGAN, "Realisasi": F_BILANGAN, "Capaian dilaporkan (%)": F_ANGKA2},
         ),
     )
 

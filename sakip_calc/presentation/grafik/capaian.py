@@ -118,7 +118,9 @@ def tren_indikator(
             annotation_position="bottom right",
         )
     fig.update_xaxes(dtick=1, title="Tahun")
-    fig.update_yaxes(title=satuan or "Nilai")
+    # from zero: a single year (Tegal SS-27) would otherwise get an axis of 57.999-58.001 whose
+    # bottom label runs into the first year
+    fig.update_yaxes(title=satuan or "Nilai", rangemode="tozero")
     return tata_letak(fig, judul, sumber)
 
 

@@ -4,6 +4,7 @@ label shortening, and the empty-chart frame."""
 from __future__ import annotations
 
 import plotly.graph_objects as go
+import plotly.io as pio
 
 WARNA = {
     "utama": "#1f4e79",  # realisasi
@@ -17,12 +18,17 @@ WARNA = {
 URUTAN_WARNA = ["#1f4e79", "#c55a11", "#548235", "#7030a0", "#bf9000", "#2e75b6", "#843c0c", "#385723"]
 HURUF = "Source Sans Pro, Arial, sans-serif"
 
+# plotly_white with numbers written out on the axes: 58.000, never "58k" or "57,9995k"
+TEMA = go.layout.Template(pio.templates["plotly_white"])
+for _sumbu in (TEMA.layout.xaxis, TEMA.layout.yaxis):
+    _sumbu.update(exponentformat="none", automargin=True)
+
 
 def tata_letak(fig: go.Figure, judul: str, sumber: str, tinggi: int = 520) -> go.Figure:
     """House style: title, source line, Indonesian separators, projector-sized fonts."""
     fig.update_layout(
         title={"text": judul, "x": 0.0, "xanchor": "left", "y": 0.98, "yanchor": "top", "font": {"size": 22}},
-        template="plotly_white",
+        template=TEMA,
         font={"family": HURUF, "size": 16, "color": "#262626"},
         separators=",.",
         height=tinggi,

@@ -1,0 +1,45 @@
+"""Issue 15 (meeting-ready pages): clean tables, honest efficiency, bookmarks that hold, the
+Capaian detail, charts that say something; through the pages a user opens (AppTest)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pyarrow as pa
+import pytest
+from halaman import HALAMAN, INSTANSI, buka, cache_bersih, ke  # noqa: F401
+
+from sakip_calc.domain.angka import format_angka, format_bilangan
+
+
+def tampil(df) -> pd.DataFrame:
+    """What the browser draws of an st.dataframe: the Styler's display strings."""
+    return pa.ipc.open_stream(df.proto.arrow_data.styler.display_values).read_all().to_pandas()
+
+
+def test_angka_tanpa_nol_negatif_dan_jumlah_tanpa_desimal():
+    assert format_angka(-0.001, 2) == "0,00" and format_angka(-0.4) == "0"
+    assert format_angka(-0.5, 2) == "-0,50"
+    assert format_bilangan(21.0) == "21" and format_bilangan(58000.0) == "58.000"
+    assert format_bilangan(97.644) == "97,64" and format_bilangan(None) == "–"
+
+
+@pytest.mark.parametrize("instansi", INSTANSI)
+def test_tabel_bersih_di_setiap_halaman(instansi):
+    at = None
+    for halaman in (*HALAMAN, "perbandingan"):
+        at = buka(instansi, halaman=halaman) if at is None else ke(at, halaman)
+        for t in at.dataframe:
+            assert not [k for k in t.value.columns if str(k).startswith("_")], (halaman, list(t.value.columns))
+            assert t.proto.placeholder == "–"
+            teks = tampil(t).astype(str)
+            for kolom in teks.columns:
+                isi = teks[kolom]
+                assert not isi.isin(["None", "nan", "NaN", "<NA>"]).any(), (halaman, kolom)
+                assert not isi.str.fullmatch(r"-0(,0+)?( %)?").any(), (halaman, kolom)
+
+
+def test_target_jumlah_tanpa_desimal_di_capaian():
+    at = buka("dinsos-tegal", halaman="capaian")
+    teks = tampil(at.dataframe[0]).set_index("Kode")
+    assert teks.loc["SS-27", "Target"] == "58.000"  # keluarga: a count, not 58.000,00
+    assert teks.loc["SS-27", "Realisasi"] == "–"
