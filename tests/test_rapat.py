@@ -43,3 +43,32 @@ def test_target_jumlah_tanpa_desimal_di_capaian():
     teks = tampil(at.dataframe[0]).set_index("Kode")
     assert teks.loc["SS-27", "Target"] == "58.000"  # keluarga: a count, not 58.000,00
     assert teks.loc["SS-27", "Realisasi"] == "–"
+
+
+def _tabel_efisiensi(at) -> pd.DataFrame:
+    return next(t.value for t in at.dataframe if "Asal capaian" in t.value.columns)
+
+
+def test_program_tanpa_indikator_tidak_dapat_dinilai_dan_bacaan_ikut_metode():
+    at = buka("dinsos-tanjabbar", halaman="anggaran")
+    # no program of Tanjung Jabung Barat has an indicator of its own: none is called "tidak efisien"
+    status = _tabel_efisiensi(at)["Status"]
+    assert len(status) == 6 and set(status) == {"tidak dapat dinilai"}
+    # neutral names in the selector; the report that uses a form is a note, not the name
+    metode = at.selectbox(key="ag_metode")
+    assert not [o for o in metode.options if "LKjIP" in o or "Temanggung" in o], metode.options
+    teks = " ".join(c.value for c in at.caption).replace("\\", "")
+    assert "6 program tidak dapat dinilai" in teks and "dipakai di LKjIP Temanggung 2023" in teks
+    metode.set_value("sisa").run()
+    teks_sisa = " ".join(c.value for c in at.caption).replace("\\", "")
+    assert "6 dari 6 program ada sisa anggaran (100 − serapan ≥ 0 poin)" in teks_sisa
+    assert set(_tabel_efisiensi(at)["Status"]) == {"ada sisa anggaran"}
+
+
+def test_temanggung_penunjang_tidak_dinilai_lainnya_efisien_dan_kartu_poin():
+    at = buka("dinsos-temanggung", halaman="anggaran")
+    status = _tabel_efisiensi(at).set_index("Kode")["Status"]
+    assert status["1.06.01"] == "tidak dapat dinilai" and status["1.06.06"] == "efisien"
+    ke(at, "ringkasan")
+    kartu = {m.label: m.value for m in at.metric}
+    assert kartu["Efisiensi"].endswith(" poin"), kartu  # a difference of two percentages

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from sakip_calc.calc.efisiensi import TIDAK_DAPAT_DINILAI, MetodeEfisiensi
 from sakip_calc.calc.skor import _ada
 from sakip_calc.domain.angka import format_angka, format_persen, format_rupiah_singkat
 
@@ -48,14 +49,26 @@ def kalimat_anggaran(total: dict, tahun: int) -> str:
     )
 
 
-def kalimat_efisiensi(per_program: pd.DataFrame) -> str:
+def kalimat_efisiensi(per_program: pd.DataFrame, metode: MetodeEfisiensi) -> str:
+    """The reading of `per_program` (from calc.anggaran.efisiensi_program) by the method it was
+    computed with: its own threshold and words; programs without their own indicator said apart."""
     isi = per_program[per_program["status_efisiensi"].notna()]
     if isi.empty:
         return "Efisiensi program belum dapat dihitung (capaian atau serapan kosong)."
-    efisien = int((isi["status_efisiensi"] == "efisien").sum())
-    kalimat = f"{efisien} dari {len(isi)} program efisien (capaian kinerja ≥ serapan anggaran)"
+    dinilai = isi[isi["status_efisiensi"] != TIDAK_DAPAT_DINILAI]
+    ambang, di_atas, _ = metode.baca
+    bagian = []
+    if len(dinilai):
+        atas = int((dinilai["status_efisiensi"] == di_atas).sum())
+        bagian.append(
+            f"{atas} dari {len(dinilai)} program {di_atas} ({metode.rumus} ≥ {format_angka(ambang)} {metode.satuan})"
+        )
+    if tanpa := len(isi) - len(dinilai):
+        bagian.append(f"{tanpa} program {TIDAK_DAPAT_DINILAI} karena tidak punya indikator program sendiri")
     terendah = isi.sort_values("serapan").iloc[0]
-    return kalimat + f"; serapan terendah {_pendek(terendah['nama'])} {format_persen(terendah['serapan'])}."
+    bagian.append(f"serapan terendah {_pendek(terendah['nama'])} {format_persen(terendah['serapan'])}")
+    kalimat = "; ".join(bagian)
+    return kalimat[0].upper() + kalimat[1:] + "."
 
 
 def kalimat_wilayah(df: pd.DataFrame, nama_jenis: str, satuan: str, tingkat: str = "Kecamatan") -> str:

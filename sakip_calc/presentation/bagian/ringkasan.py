@@ -56,9 +56,9 @@ def kartu(v: Tampilan) -> tuple[list[Kartu], str | None, str | None, str]:
         ),
         Kartu(
             "Efisiensi",
-            format_persen(r["efisiensi"]),
+            METODE.teks(r["efisiensi"]),
             METODE.rumus,
-            f"Metode: {METODE.label}.",
+            f"Metode: {METODE.keterangan}.",
         ),
         Kartu("Masalah data", format_angka(len(v.baca(analisis.masalah_data, v.instansi_id))), "lihat Kualitas Data"),
     ]
@@ -100,7 +100,7 @@ def grafik_kuadran(v: Tampilan) -> Bagan | Kosong:
     return Bagan(
         "rk_kuadran",
         grafik.kuadran_efisiensi(program, f"Capaian vs serapan per program {v.tahun} (%)", v.sumber("tabel anggaran")),
-        narasi.kalimat_efisiensi(program),
+        narasi.kalimat_efisiensi(program, METODE),
     )
 
 

@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from sakip_calc.calc.efisiensi import TIDAK_DAPAT_DINILAI
 from sakip_calc.domain.angka import format_persen, format_rupiah_singkat
 
 from .dasar import URUTAN_WARNA, WARNA, _kosong, _potong, bidang_efisiensi, tata_letak
@@ -152,11 +153,15 @@ def kurva_triwulan(df: pd.DataFrame, judul: str, sumber: str) -> go.Figure:
 
 
 def kuadran_efisiensi(df: pd.DataFrame, judul: str, sumber: str) -> go.Figure:
-    """Capaian vs serapan per program: above the diagonal, results outran spending (efisien)."""
+    """Capaian vs serapan per program: above the diagonal, results outran spending (efisien). A
+    program rated by the agency's mean score (no indicator of its own) is grey: not rated."""
     isi = df[df["capaian"].notna() & df["serapan"].notna()]
     if isi.empty:
         return _kosong(judul, sumber, "Capaian atau serapan program belum dapat dihitung")
-    warna = [WARNA["baik"] if s == "efisien" else WARNA["buruk"] for s in isi["status_efisiensi"]]
+    warna = [
+        WARNA["netral"] if st == TIDAK_DAPAT_DINILAI else WARNA["baik"] if c >= s else WARNA["buruk"]
+        for c, s, st in zip(isi["capaian"], isi["serapan"], isi["status_efisiensi"])
+    ]
     batas_bawah = float(min(isi["capaian"].min(), isi["serapan"].min())) - 4
     batas_atas = float(max(isi["capaian"].max(), isi["serapan"].max(), 100)) + 3
     # programs often cluster at 100 % capaian: short codes as labels, full names on hover
