@@ -21,6 +21,7 @@ TINGKAT = {
     "test_rapat": "app",
     "test_buruk": "app",
     "test_browser": "browser",
+    "test_rapat_peramban": "browser",
     "test_dek_tombol": "browser",
     "test_proksi": "browser",
     "test_konkurensi": "browser",
