@@ -85,3 +85,22 @@ def test_tahun_tak_dikenal_di_tautan_diperingatkan(laptop, server):
     harus_ada(laptop, r"Tahun untuk Dinas Sosial Kabupaten Tegal \"2031\" dari tautan tidak ada", "tahun")
     expect(filter_samping(laptop, "Instansi")).to_have_value(TEGAL)
     expect(filter_samping(laptop, "Tahun")).to_have_value("2018")
+
+
+def test_klik_baris_capaian_membuka_panel_rincian(laptop, server):
+    """Clicking an indicator's name (not only its checkbox) opens its detail in a side panel,
+    in view, without scrolling."""
+    buka(laptop, server, "capaian", instansi=TEMANGGUNG, tahun=2023)
+    tabel = laptop.get_by_test_id("stDataFrame").first
+    tabel.scroll_into_view_if_needed()
+    kotak = tabel.bounding_box()
+    # the third data row, in the Indikator column (the second pinned column)
+    laptop.mouse.click(kotak["x"] + 200, kotak["y"] + 35 * 3.5)
+    panel = laptop.get_by_role("dialog")
+    expect(panel).to_be_visible(timeout=30_000)
+    expect(panel).to_contain_text("Rincian indikator")
+    expect(panel).to_contain_text("target dan realisasi per tahun")
+    expect(panel.get_by_test_id("stPlotlyChart")).to_have_count(1)
+    letak = panel.bounding_box()
+    assert letak["y"] >= 0 and letak["y"] < 768 and letak["x"] + letak["width"] <= 1366, letak
+    laptop.screenshot(path=str(ARTEFAK / "capaian_panel_rincian_1366x768.png"))

@@ -67,17 +67,18 @@ def _tabel(v: Tampilan) -> pd.DataFrame:
             tampil["nama"].str.contains(teks, case=False, regex=False)
             | tampil["kode"].str.contains(teks, case=False, regex=False)
         ]
-    # the figures first, so they stay in view on a projector; the grouping columns after them
+    # the results right after the name, so a 1366 px laptop shows them without scrolling; the
+    # grouping columns last
     return pd.DataFrame(
         {
             "Kode": tampil["kode"],
             "Indikator": tampil["nama"],
-            "Satuan": tampil["satuan"],
-            "Target": tampil["target"],
-            "Realisasi": tampil["realisasi"],
             "Capaian (%)": tampil["capaian"],
             "Skor (%)": tampil["skor"],
             "Predikat": tampil["predikat"],
+            "Target": tampil["target"],
+            "Realisasi": tampil["realisasi"],
+            "Satuan": tampil["satuan"],
             "Status": tampil["status"].map(lambda s: f"{s} ({LABEL_STATUS[s]})" if isinstance(s, str) else None),
             "Capaian dilaporkan (%)": tampil["capaian_dilaporkan"],
             "Beda dari laporan": tampil["beda_laporan"].map({True: "ya", False: ""}),
@@ -102,13 +103,15 @@ def tabel_indikator(v: Tampilan) -> Tabel:
             "Capaian dilaporkan (%)": F_ANGKA2,
         },
         "Predikat",
+        # code and name stay in view while scrolling sideways; the name no wider than 320 px
+        {"column_config": {"Kode": {"pinned": True}, "Indikator": {"pinned": True, "width": 320}}},
     )
 
 
 def keterangan_tabel(v: Tampilan) -> str:
     return (
         f"{len(v.sekali(_tabel))} dari {len(tahun_ini(v))} indikator. Klik judul kolom untuk mengurutkan; "
-        "pilih satu baris untuk melihat rinciannya. Capaian = hitungan dari target dan realisasi; "
+        "klik sebuah baris untuk membuka rinciannya di panel samping. Capaian = hitungan dari target dan realisasi; "
         "skor = capaian setelah batas; kolom 'Capaian dilaporkan' memuat angka laporan bila berbeda."
     )
 
