@@ -44,12 +44,24 @@ MIME_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MIME_PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 
 
+# Cards on a 1366x768 laptop: Streamlit cuts a metric's value and note with "…" ("Rp 179,1…",
+# "6 prog…"); here they wrap between words and the value's size follows the window.
+GAYA = """<style>
+[data-testid="stMetricValue"] {font-size: clamp(1.35rem, 2.1vw, 2.25rem);}
+[data-testid="stMetricValue"] > div, [data-testid="stMetricDelta"] > div {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+  overflow-wrap: normal; line-height: 1.2;}
+[data-testid="stMetricDelta"] {height: auto !important;}
+</style>"""
+
+
 def mulai(judul: str) -> Tampilan:
     """Every page's first line: the view (sidebar choice and page choices) and the page title
     ('{tahun}' is filled in)."""
     p = pilihan()
     if p is None:
         st.stop()
+    st.html(GAYA)
     st.title(judul.format(tahun=p.tahun))
     return tampilan(p)
 
@@ -70,9 +82,14 @@ def pilih(widget: Callable, label: str, opsi: Sequence, kunci: str, nilai: Any, 
 
 
 def bagan(b: Bagan | Kosong | None) -> None:
-    """A chart section's output: the chart with its reading, or the sentence saying why there is none."""
+    """A chart section's output: the chart with its reading, or the sentence saying why there is
+    none. A figure without data (grafik's empty frame) is said in one line, without a frame or
+    download buttons; the deck leaves it out the same way."""
     if isinstance(b, Kosong):
         kosong(b.pesan)
+    elif b is not None and not b.fig.data:
+        pesan = [a.text for a in b.fig.layout.annotations if not (a.text or "").startswith("Sumber: ")]
+        kosong(f"{b.judul}: {pesan[0] if pesan else 'tidak ada data'}.")
     elif b is not None:
         grafik(b.fig, b.kalimat, key=b.kunci)
 
@@ -109,8 +126,10 @@ def kartu_predikat(kolom, predikat: str | None, warna: str | None, nama_skala: s
     with kolom.container(border=True, height="stretch"):
         st.markdown(
             f"<div style='font-size:0.875rem'>Predikat</div>"
-            f"<div style='font-size:1.7rem;font-weight:600;color:{html.escape(warna or '#262626')};"
-            f"line-height:1.3'>{html.escape(predikat or '–')}</div>"
+            # whole words only: "Memuaska/n" must not happen in a narrow card
+            f"<div style='font-size:clamp(1.2rem,1.9vw,1.7rem);font-weight:600;word-break:keep-all;"
+            f"overflow-wrap:normal;hyphens:none;color:{html.escape(warna or '#262626')};"
+            f"line-height:1.25'>{html.escape(predikat or '–')}</div>"
             f"<div style='font-size:0.8rem;color:#595959'>skala "
             f"{html.escape(NAMA_SKALA.get(nama_skala, nama_skala))}</div>",
             unsafe_allow_html=True,

@@ -104,3 +104,51 @@ def test_klik_baris_capaian_membuka_panel_rincian(laptop, server):
     letak = panel.bounding_box()
     assert letak["y"] >= 0 and letak["y"] < 768 and letak["x"] + letak["width"] <= 1366, letak
     laptop.screenshot(path=str(ARTEFAK / "capaian_panel_rincian_1366x768.png"))
+
+
+# every card value and note whole, every chart title inside its chart: [(what, text)] of the faults
+PERIKSA_LAYAR = """() => {
+  const salah = [];
+  for (const kartu of document.querySelectorAll("[data-testid='stMetric']")) {
+    const tepi = kartu.getBoundingClientRect().right;
+    for (const e of kartu.querySelectorAll("[data-testid='stMetricValue'] p, [data-testid='stMetricDelta'] p")) {
+      const r = document.createRange(); r.selectNodeContents(e);
+      if (r.getBoundingClientRect().right > tepi + 1 || getComputedStyle(e.parentElement).textOverflow === "ellipsis")
+        salah.push(["kartu terpotong", e.innerText]);
+    }
+  }
+  for (const g of document.querySelectorAll("[data-testid='stPlotlyChart']")) {
+    const svg = g.querySelector(".main-svg"), judul = g.querySelector(".gtitle");
+    if (!svg || !judul) continue;
+    if (judul.getBoundingClientRect().right > svg.getBoundingClientRect().right + 1)
+      salah.push(["judul terpotong", judul.textContent]);
+  }
+  return salah;
+}"""
+
+
+@pytest.mark.parametrize("instansi", [TEMANGGUNG, TEGAL, "Dinas Sosial Kabupaten Tanjung Jabung Barat"])
+def test_laptop_1366_kartu_dan_judul_utuh(laptop, server, instansi):
+    for jalur in ("", "anggaran", "tren", "wilayah", "capaian", "perbandingan"):
+        buka(laptop, server, jalur, instansi=instansi)
+        tanpa_galat(laptop, jalur or "ringkasan")
+        laptop.wait_for_timeout(300)
+        assert laptop.evaluate(PERIKSA_LAYAR) == [], (instansi, jalur)
+
+
+def test_mode_presentasi_muat_di_layar_1024x768(server, peramban):
+    kontek = peramban.new_context(viewport={"width": 1024, "height": 768})
+    p = kontek.new_page()
+    try:
+        buka(p, server, "anggaran", instansi=TEMANGGUNG)
+        p.get_by_test_id("stSidebar").get_by_text("Mode presentasi", exact=True).click()
+        tunggu(p)
+        for _ in range(4):  # several slides: bars, treemap, quadrant
+            kotak = p.locator("[data-testid='stPlotlyChart'] .main-svg").first.bounding_box()
+            assert kotak["y"] + kotak["height"] <= 768 and kotak["height"] >= 380, kotak
+            assert p.evaluate(PERIKSA_LAYAR) == []
+            p.screenshot(path=str(ARTEFAK / f"presentasi_1024x768_{_}.png"))
+            p.get_by_role("button", name="Berikutnya").click()
+            tunggu(p)
+    finally:
+        kontek.close()

@@ -116,12 +116,18 @@ def _pendek(teks: str, n: int = 60) -> str:
     return teks if len(teks) <= n else teks[: n - 1].rstrip() + "…"
 
 
-def kalimat_peringkat(nama: str, df: pd.DataFrame, kolom: str, label: str, satuan: str, wilayah: str) -> str:
-    """Where one agency stands among the ranked agencies (`df` from analisis.peringkat)."""
+def kalimat_peringkat(
+    nama: str, df: pd.DataFrame, kolom: str, label: str, satuan: str, wilayah: str, minimum: int = 1
+) -> str:
+    """Where one agency stands among the ranked agencies (`df` from analisis.peringkat); with
+    fewer than `minimum` agencies, their values side by side without a rank or a median."""
     berisi = df[df[kolom].notna()]
     sendiri = berisi[berisi["nama"] == nama]
     if berisi.empty:
         return f"Belum ada nilai {label.lower()} untuk dibandingkan."
+    if len(berisi) < minimum:
+        nilai = "; ".join(f"{r['nama']} {format_angka(r[kolom], 2)} {satuan}" for _, r in berisi.iterrows())
+        return f"Hanya {len(berisi)} instansi {wilayah} punya nilai {label.lower()} ({nilai}): peringkat tidak disusun."
     median = f"{format_angka(berisi[kolom].median(), 2)} {satuan}"
     if sendiri.empty:
         return f"{nama} tidak punya nilai {label.lower()} tahun ini; median {len(berisi)} instansi {wilayah} {median}."

@@ -94,7 +94,7 @@ def kartu(v: Tampilan) -> tuple[list[Kartu], str]:
 def _baris_program(v: Tampilan) -> pd.DataFrame:
     df = data(v)
     return df[df["tingkat"] == "program"].assign(
-        label=lambda x: x["kode"] + " " + x["nama"],
+        label=lambda x: [grafik.label_program(k, n) for k, n in zip(x["kode"], x["nama"])],
         pagu=lambda x: x["pagu_dipakai"],
         realisasi=lambda x: x["realisasi_dipakai"],
     )
@@ -122,9 +122,7 @@ def grafik_serapan(v: Tampilan) -> Bagan | None:
     baris = v.sekali(_baris_program)
     return Bagan(
         "ag_serapan",
-        grafik.batang_serapan(
-            baris.assign(label=baris["kode"]), f"Serapan per program {v.tahun} (%)", v.sumber("tabel anggaran")
-        ),
+        grafik.batang_serapan(baris, f"Serapan per program {v.tahun} (%)", v.sumber("tabel anggaran")),
         catatan=_kalimat_efisiensi(v),
     )
 

@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 from sakip_calc.calc.efisiensi import TIDAK_DAPAT_DINILAI
 from sakip_calc.domain.angka import format_persen, format_rupiah_singkat
 
-from .dasar import URUTAN_WARNA, WARNA, _kosong, _potong, bidang_efisiensi, tata_letak
+from .dasar import URUTAN_WARNA, WARNA, _kosong, bidang_efisiensi, nama_pendek, tata_letak
 
 
 def batang_pagu_realisasi(df: pd.DataFrame, judul: str, sumber: str) -> go.Figure:
@@ -18,7 +18,7 @@ def batang_pagu_realisasi(df: pd.DataFrame, judul: str, sumber: str) -> go.Figur
     if df.empty:
         return _kosong(judul, sumber, "Tidak ada data anggaran")
     isi = df.iloc[::-1]
-    label = [_potong(x, 44) for x in isi["label"]]
+    label = list(isi["label"])
     fig = go.Figure(
         [
             go.Bar(
@@ -65,7 +65,7 @@ def batang_serapan(df: pd.DataFrame, judul: str, sumber: str) -> go.Figure:
     fig = go.Figure(
         go.Bar(
             x=isi["serapan"],
-            y=[_potong(x, 48) for x in isi["label"]],
+            y=list(isi["label"]),
             orientation="h",
             marker_color=warna,
             text=[format_persen(s, 2) for s in isi["serapan"]],
@@ -98,7 +98,7 @@ def treemap_anggaran(df: pd.DataFrame, judul: str, sumber: str) -> go.Figure:
     fig = go.Figure(
         go.Treemap(
             ids=isi["kode"],
-            labels=[_potong(n, 40) for n in isi["nama"]],
+            labels=[nama_pendek(n, 40) for n in isi["nama"]],
             parents=isi["induk_kode"].fillna(""),
             values=isi["pagu_dipakai"],
             branchvalues="total" if _konsisten(isi) else "remainder",
@@ -109,6 +109,10 @@ def treemap_anggaran(df: pd.DataFrame, judul: str, sumber: str) -> go.Figure:
             ),
             hovertemplate="%{label}<br>Pagu %{customdata[0]}<br>Serapan %{customdata[1]}<extra></extra>",
             texttemplate="%{label}<br>%{customdata[0]}",
+            textfont={"size": 16},
+            # programs and their kegiatan; a click opens the sub-kegiatan (hundreds of tiny boxes
+            # at once were unreadable)
+            maxdepth=2,
         )
     )
     return tata_letak(fig, judul, sumber, 620)

@@ -11,20 +11,27 @@ from sakip_calc.domain.angka import format_angka, format_persen
 from .dasar import URUTAN_WARNA, WARNA, _kosong, _potong, tata_letak
 
 
-def batang_capaian(df: pd.DataFrame, judul: str, sumber: str) -> go.Figure:
-    """Horizontal bars of each indicator's score, coloured by predikat, with the 100 % line."""
-    isi = df[df["skor"].notna()].sort_values("skor")
+def batang_capaian(df: pd.DataFrame, judul: str, sumber: str, kolom: str = "skor") -> go.Figure:
+    """Horizontal bars of each indicator's score, coloured by predikat, with the 100 % line.
+    `kolom="capaian"`: the raw capaian instead, the indicators below target in red and the others
+    grey (when every capped score is the same, the raw figures are what differs)."""
+    isi = df[df[kolom].notna()].sort_values(kolom)
     if isi.empty:
         return _kosong(judul, sumber, "Belum ada capaian yang dapat dihitung")
     label = [f"{k} · {_potong(n)}" for k, n in zip(isi["kode"], isi["nama"])]
+    warna = (
+        isi["warna"].fillna(WARNA["netral"])
+        if kolom == "skor"
+        else isi[kolom].map(lambda c: WARNA["buruk"] if c < 100 else WARNA["target"])
+    )
     # value labels inside the bar ends, so the 100 % reference line never runs through them
     fig = go.Figure(
         go.Bar(
-            x=isi["skor"],
+            x=isi[kolom],
             y=label,
             orientation="h",
-            marker_color=isi["warna"].fillna(WARNA["netral"]),
-            text=[format_persen(v, 1) for v in isi["skor"]],
+            marker_color=warna,
+            text=[format_persen(v, 1) for v in isi[kolom]],
             textposition="inside",
             insidetextanchor="end",
             textfont={"color": "white", "size": 15},
@@ -36,12 +43,15 @@ def batang_capaian(df: pd.DataFrame, judul: str, sumber: str) -> go.Figure:
                 ],
                 axis=-1,
             ),
-            hovertemplate="%{y}<br>Skor %{x:.2f} %<br>Predikat %{customdata[0]}<br>Target %{customdata[1]} · "
-            "Realisasi %{customdata[2]}<extra></extra>",
+            hovertemplate="%{y}<br>" + ("Skor" if kolom == "skor" else "Capaian") + " %{x:.2f} %<br>"
+            "Predikat %{customdata[0]}<br>Target %{customdata[1]} · Realisasi %{customdata[2]}<extra></extra>",
         )
     )
     fig.add_vline(x=100, line_dash="dash", line_color=WARNA["aksen"], layer="below")
-    fig.update_xaxes(title="Skor capaian (%)", range=[0, max(105.0, float(isi["skor"].max()) * 1.05)])
+    fig.update_xaxes(
+        title="Skor capaian (%)" if kolom == "skor" else "Capaian sebelum batas (%)",
+        range=[0, max(105.0, float(isi[kolom].max()) * 1.05)],
+    )
     return tata_letak(fig, judul, sumber, tinggi=max(420, 140 + 40 * len(isi)))
 
 
