@@ -51,7 +51,8 @@ GAYA = """<style>
 [data-testid="stMetricValue"] > div, [data-testid="stMetricDelta"] > div {
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
   overflow-wrap: normal; line-height: 1.2;}
-[data-testid="stMetricDelta"] {height: auto !important;}
+[data-testid="stMetricDelta"] {height: auto !important; max-width: 100%; overflow: visible !important;}
+[data-testid="stMetricDelta"] p, [data-testid="stMetricValue"] p {white-space: normal !important;}
 </style>"""
 
 

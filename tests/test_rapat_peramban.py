@@ -113,7 +113,9 @@ PERIKSA_LAYAR = """() => {
     const tepi = kartu.getBoundingClientRect().right;
     for (const e of kartu.querySelectorAll("[data-testid='stMetricValue'] p, [data-testid='stMetricDelta'] p")) {
       const r = document.createRange(); r.selectNodeContents(e);
-      if (r.getBoundingClientRect().right > tepi + 1 || getComputedStyle(e.parentElement).textOverflow === "ellipsis")
+      const kotak = e.closest("[data-testid='stMetricDelta'], [data-testid='stMetricValue']").getBoundingClientRect();
+      const kanan = r.getBoundingClientRect().right;
+      if (kanan > tepi + 1 || kanan > kotak.right + 1 || getComputedStyle(e.parentElement).textOverflow === "ellipsis")
         salah.push(["kartu terpotong", e.innerText]);
     }
   }

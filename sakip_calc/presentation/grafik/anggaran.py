@@ -168,16 +168,15 @@ def kuadran_efisiensi(df: pd.DataFrame, judul: str, sumber: str) -> go.Figure:
     ]
     batas_bawah = float(min(isi["capaian"].min(), isi["serapan"].min())) - 4
     batas_atas = float(max(isi["capaian"].max(), isi["serapan"].max(), 100)) + 3
-    # programs often cluster at 100 % capaian: short codes as labels, full names on hover
+    # programs often cluster at 100 % capaian: one stacked label per cluster, so codes never
+    # print over each other; names on hover
     fig = go.Figure(
         go.Scatter(
             x=isi["serapan"],
             y=isi["capaian"],
-            mode="markers+text",
+            mode="markers",
             text=isi["kode"],
             customdata=isi["nama"],
-            textposition=[POSISI_LABEL[i % len(POSISI_LABEL)] for i in range(len(isi))],
-            textfont={"size": 13},
             marker={
                 "size": np.clip(np.sqrt(isi["pagu"].fillna(0) / 1e6) * 1.5, 10, 45),
                 "color": warna,
@@ -187,11 +186,38 @@ def kuadran_efisiensi(df: pd.DataFrame, judul: str, sumber: str) -> go.Figure:
             hovertemplate="%{text} %{customdata}<br>Serapan %{x:.2f} %<br>Capaian %{y:.2f} %<extra></extra>",
         )
     )
+    dekat = (batas_atas - batas_bawah) / 12
+    # a code is about a quarter of the plot wide: labels closer than that sideways share one
+    kelompok = _kelompok(list(zip(isi["serapan"], isi["capaian"], isi["kode"])), dekat * 3, dekat)
+    fig.add_trace(
+        go.Scatter(
+            x=[k[0] for k in kelompok],
+            y=[k[1] + dekat * 0.4 for k in kelompok],
+            mode="text",
+            # stacked, so a label is one code wide whatever the size of its group
+            text=["<br>".join(k[2]) for k in kelompok],
+            textposition="top center",
+            textfont={"size": 13},
+            hoverinfo="skip",
+            showlegend=False,
+        )
+    )
+    fig.update_layout(showlegend=False)
     bidang_efisiensi(fig, batas_bawah, batas_atas)
     return tata_letak(fig, judul, sumber, 560)
 
 
-POSISI_LABEL = ("top center", "bottom center", "middle left", "middle right")
+def _kelompok(titik: list[tuple[float, float, str]], dx: float, dy: float) -> list[tuple[float, float, list[str]]]:
+    """Points within (dx, dy) of a group's first point join that group: (mean x, top y, codes)."""
+    grup: list[list[tuple[float, float, str]]] = []
+    for t in sorted(titik, key=lambda t: (-t[1], t[0])):
+        for g in grup:
+            if abs(g[0][0] - t[0]) < dx and abs(g[0][1] - t[1]) < dy:
+                g.append(t)
+                break
+        else:
+            grup.append([t])
+    return [(float(np.mean([t[0] for t in g])), max(t[1] for t in g), [t[2] for t in g]) for g in grup]
 
 
 def donat_belanja(df: pd.DataFrame, judul: str, sumber: str) -> go.Figure:
