@@ -56,7 +56,7 @@ def _keluar() -> None:
 
 
 def tampil(p: d.Pilihan) -> None:
-    st.html(GAYA)
+    st.html(GAYA + (d.GAYA_KONTRAS if st.session_state.get("kontras") else ""))
     daftar = d.grafik_dek(p)
     if not daftar:
         d.kosong(f"Tidak ada grafik untuk {p.nama} {p.tahun} pada halaman yang dipilih.")
@@ -87,7 +87,7 @@ def tampil(p: d.Pilihan) -> None:
         st.button("Keluar", icon=":material/close:", on_click=_keluar, key="pr_keluar", type="tertiary")
     # theme=None: the figure's own (enlarged) fonts, not Streamlit's smaller axis theme
     st.plotly_chart(
-        besar(g.fig),
+        d.gaya_grafik(besar(g.fig)),
         config={"displaylogo": False, "locale": "id", "displayModeBar": False},
         theme=None,
         key="pr_grafik",

@@ -78,6 +78,8 @@ def sidebar() -> Pilihan | None:
         key="batas",
         help="Temanggung menghitung capaian di atas 100 % sebagai 100; Tegal tidak membatasi.",
     )
+    if "kontras" not in st.session_state:
+        st.session_state["kontras"] = st.query_params.get("kontras") == "ya"
     _peringatan()
     _tulis_tautan(
         instansi=nama[kode],
@@ -124,7 +126,12 @@ def _dari_tautan(kunci: str, opsi: list, label, bawaan, apa: str, boleh_kosong: 
 
 def _tulis_tautan(**nilai) -> None:
     """Every sidebar choice into the URL, defaults too: Streamlit's own binding leaves a default
-    out, and these defaults depend on the agency and on which years the data holds."""
+    out, and these defaults depend on the agency and on which years the data holds. The projector
+    option only when on (?kontras=ya)."""
+    if st.session_state.get("kontras"):
+        nilai["kontras"] = "ya"
+    elif "kontras" in st.query_params:
+        del st.query_params["kontras"]
     for kunci, x in nilai.items():
         teks = "" if x is None else str(x)
         if st.query_params.get(kunci) != teks:
@@ -206,6 +213,11 @@ def _alat_presentasi(p: Pilihan) -> None:
             key="dek_unduh",
             width="stretch",
         )
+    sb.toggle(
+        "Kontras tinggi (proyektor)",
+        key="kontras",
+        help="Teks dan garis sumbu hitam, kisi lebih gelap: untuk proyektor yang pucat. Tersimpan di tautan.",
+    )
     sb.toggle(
         "Mode presentasi",
         key="presentasi",

@@ -18,6 +18,7 @@ from dasbor.data import Pilihan, pilihan, tampilan
 from sakip_calc.domain.angka import format_angka, format_persen
 from sakip_calc.domain.spesifikasi import NAMA_SKALA
 from sakip_calc.export import ekspor
+from sakip_calc.presentation.grafik import dasar as grafik_dasar
 from sakip_calc.presentation.tampilan import (
     F_ANGKA,
     F_ANGKA2,
@@ -55,6 +56,13 @@ GAYA = """<style>
 [data-testid="stMetricDelta"] p, [data-testid="stMetricValue"] p {white-space: normal !important;}
 </style>"""
 
+# the projector option: black text everywhere, captions and notes included
+GAYA_KONTRAS = """<style>
+[data-testid="stMain"], [data-testid="stMain"] p, [data-testid="stCaptionContainer"],
+[data-testid="stMetricLabel"] p, [data-testid="stMetricDelta"] p {color: #000 !important;}
+[data-testid="stMetric"] {border-color: #000 !important;}
+</style>"""
+
 
 def mulai(judul: str) -> Tampilan:
     """Every page's first line: the view (sidebar choice and page choices) and the page title
@@ -62,7 +70,7 @@ def mulai(judul: str) -> Tampilan:
     p = pilihan()
     if p is None:
         st.stop()
-    st.html(GAYA)
+    st.html(GAYA + (GAYA_KONTRAS if st.session_state.get("kontras") else ""))
     st.title(judul.format(tahun=p.tahun))
     return tampilan(p)
 
@@ -95,8 +103,14 @@ def bagan(b: Bagan | Kosong | None) -> None:
         grafik(b.fig, b.kalimat, key=b.kunci)
 
 
+def gaya_grafik(fig: go.Figure) -> go.Figure:
+    """The figure as the sidebar's projector option wants it (high contrast, or as it is)."""
+    return grafik_dasar.kontras_tinggi(fig) if st.session_state.get("kontras") else fig
+
+
 def grafik(fig: go.Figure, kalimat: str | None = None, key: str | None = None) -> None:
     """A chart with its one-sentence reading under it, and PNG/SVG downloads of it."""
+    fig = gaya_grafik(fig)
     st.plotly_chart(fig, config={"displaylogo": False, "locale": "id"}, key=key)
     if kalimat:
         st.caption(aman(kalimat))

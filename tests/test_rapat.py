@@ -3,6 +3,8 @@ Capaian detail, charts that say something; through the pages a user opens (AppTe
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 import pyarrow as pa
 import pytest
@@ -72,3 +74,15 @@ def test_temanggung_penunjang_tidak_dinilai_lainnya_efisien_dan_kartu_poin():
     ke(at, "ringkasan")
     kartu = {m.label: m.value for m in at.metric}
     assert kartu["Efisiensi"].endswith(" poin"), kartu  # a difference of two percentages
+
+
+def test_kontras_tinggi_untuk_proyektor():
+    at = buka("dinsos-temanggung", halaman="anggaran")
+    biasa = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert biasa["layout"].get("font", {}).get("color") != "#000000"
+    at.toggle(key="kontras").set_value(True).run()
+    kontras = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert kontras["layout"]["font"]["color"] == "#000000"
+    assert kontras["layout"]["xaxis"]["linecolor"] == "#000000"
+    # the same data, only the look changes
+    assert kontras["data"][0]["x"] == biasa["data"][0]["x"]

@@ -88,6 +88,19 @@ def _potong(teks: str, n: int = 48) -> str:
     return teks if len(teks) <= n else teks[: n - 1].rstrip() + "…"
 
 
+def kontras_tinggi(fig: go.Figure) -> go.Figure:
+    """A copy for a washed-out projector: black text and axis lines, darker grid, bolder bars'
+    and lines' edges. The data and the colours that carry meaning (predikat, serapan) stay."""
+    salinan = go.Figure(fig)
+    salinan.update_layout(font_color="#000000", title_font_color="#000000", legend_font_color="#000000")
+    sumbu = {"linecolor": "#000000", "linewidth": 2, "gridcolor": "#8c8c8c", "tickfont_color": "#000000"}
+    salinan.update_xaxes(**sumbu)
+    salinan.update_yaxes(**sumbu)
+    salinan.update_annotations(font_color="#000000")
+    salinan.update_traces(marker_line_color="#000000", marker_line_width=1, selector={"type": "bar"})
+    return salinan
+
+
 def nama_pendek(nama: str, n: int = 34) -> str:
     """'PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA' -> 'Penunjang Urusan
     Pemerintahan…': without the level word, capitals softened, cut between words."""
