@@ -13,11 +13,13 @@ from pathlib import Path
 from dasbor.data import Pilihan, baca, koneksi, pilihan, riwayat_impor, tampilan, versi
 from dasbor.sidebar import PILIHAN_BATAS, grafik_dek, halaman_dek, mode_presentasi, sidebar
 from dasbor.widget import (
+    GAYA_KONTRAS,
     MIME_PPTX,
     MIME_XLSX,
     aman,
     angka,
     bagan,
+    gaya_grafik,
     grafik,
     kartu,
     kartu_predikat,
@@ -35,7 +37,7 @@ from sakip_calc import store
 DB = Path(os.environ.get("SAKIP_DB", store.DB_BAWAAN))
 
 __all__ = [
-    "DB", "MIME_PPTX", "MIME_XLSX",
+    "DB", "GAYA_KONTRAS", "MIME_PPTX", "MIME_XLSX", "gaya_grafik",
     "PILIHAN_BATAS", "Pilihan", "aman", "angka", "bagan", "baca", "grafik", "grafik_dek", "halaman_dek", "kartu",
     "kartu_predikat", "kosong", "koneksi", "mode_presentasi", "mulai", "nama_berkas", "persen", "pilih",
     "pilihan", "riwayat_impor", "sidebar", "tabel", "tahun", "tampilan", "versi",

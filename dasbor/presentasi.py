@@ -11,20 +11,34 @@ import plotly.graph_objects as go
 import streamlit as st
 
 import dasbor as d
+from sakip_calc.export import ekspor
+from sakip_calc.presentation import grafik
 
 # hides the sidebar and header, widens the page, enlarges the text
 GAYA = """<style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"] {display: none;}
 [data-testid="stMainBlockContainer"] {padding: 1.5rem 3rem 1rem; max-width: 100%;}
-[data-testid="stMain"] p, [data-testid="stMain"] button {font-size: 1.45rem;}
+[data-testid="stMain"] p {font-size: 1.3rem;}
+[data-testid="stMain"] button p {font-size: 1.15rem;}
 </style>"""
+# the figure's height: a 768 px high screen (1024x768, 1366x768 projectors) less the control row
+# and the reading under it. Streamlit draws a figure at its layout height (450 px without one), so
+# the screen's own height cannot be followed from CSS.
+TINGGI = 560
 
 
 def besar(fig: go.Figure) -> go.Figure:
-    """A copy with type sized for a projector across the room."""
+    """A copy with type sized for a projector across the room, as high as a 768 px screen allows."""
     salinan = go.Figure(fig)
+    judul = grafik.bungkus_judul(ekspor.judul_grafik(fig), 52)  # 32 px across a 1024 px screen
     salinan.update_layout(
-        height=640, font_size=21, title_font_size=32, legend_font_size=19, margin={"t": 130, "b": 120}
+        title_text=judul,
+        height=TINGGI,
+        font_size=21,
+        title_font_size=32,
+        title_pad_t=12 + 42 * judul.count("<br>"),
+        legend_font_size=19,
+        margin={"t": 90 + 40 * judul.count("<br>") + 40, "b": 120},
     )
     salinan.update_traces(textfont_size=19)
     # plotly shrinks outside bar labels that meet the plot edge; on a projector they stay full size
@@ -42,7 +56,7 @@ def _keluar() -> None:
 
 
 def tampil(p: d.Pilihan) -> None:
-    st.html(GAYA)
+    st.html(GAYA + (d.GAYA_KONTRAS if st.session_state.get("kontras") else ""))
     daftar = d.grafik_dek(p)
     if not daftar:
         d.kosong(f"Tidak ada grafik untuk {p.nama} {p.tahun} pada halaman yang dipilih.")
@@ -73,7 +87,7 @@ def tampil(p: d.Pilihan) -> None:
         st.button("Keluar", icon=":material/close:", on_click=_keluar, key="pr_keluar", type="tertiary")
     # theme=None: the figure's own (enlarged) fonts, not Streamlit's smaller axis theme
     st.plotly_chart(
-        besar(g.fig),
+        d.gaya_grafik(besar(g.fig)),
         config={"displaylogo": False, "locale": "id", "displayModeBar": False},
         theme=None,
         key="pr_grafik",

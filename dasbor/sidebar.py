@@ -42,46 +42,51 @@ def sidebar() -> Pilihan | None:
     sb = st.sidebar
     # wide enough for a full agency name in the selectbox
     st.html("<style>section[data-testid='stSidebar']{width:21rem !important}</style>")
-    kode = sb.selectbox(
-        "Instansi", list(nama), format_func=nama.get, key="instansi", bind="query-params", on_change=_instansi_berganti
-    )
+    _dari_tautan("instansi", list(nama), nama.get, daftar["kode"].iloc[0], "Instansi")
+    kode = sb.selectbox("Instansi", list(nama), format_func=nama.get, key="instansi", on_change=_instansi_berganti)
     baris = daftar[daftar["kode"] == kode].iloc[0]
     tahun_df = baca(store.tahun_data, int(baris["id"]))
     semua_tahun = [int(t) for t in sorted(set(tahun_df["tahun"]), reverse=True)]
     if not semua_tahun:
         sb.info("Instansi ini belum punya data.")
+        _peringatan()
         return None
-    # the computed default only on first show; afterwards the session (or the URL) holds the value
-    bawaan = semua_tahun.index(_bawaan_instansi(v, kode)[0]) if "tahun" not in st.session_state else 0
-    tahun = sb.selectbox(
-        "Tahun", semua_tahun, index=bawaan, key="tahun", bind="query-params", on_change=_lupakan_pilihan_tahun
-    )
+    tahun_bawaan, _, skala_bawaan = _bawaan_instansi(v, kode)
+    _dari_tautan("tahun", semua_tahun, str, tahun_bawaan, f"Tahun untuk {baris['nama']}")
+    tahun = sb.selectbox("Tahun", semua_tahun, key="tahun", on_change=_lupakan_pilihan_tahun)
     banding_opsi = [t for t in semua_tahun if t < tahun]
+    # the year before the chosen one, whichever year the link or the user chose
+    bawaan = banding_opsi[0] if banding_opsi else None
+    _dari_tautan("banding", banding_opsi, str, bawaan, "Tahun pembanding", boleh_kosong=True)
     banding = sb.selectbox(
         "Tahun pembanding",
         banding_opsi,
-        index=0 if banding_opsi else None,
+        index=None,
         key="banding",
-        bind="query-params",
-        placeholder="(tidak ada tahun sebelumnya)",
+        placeholder="(tidak ada tahun sebelumnya)" if not banding_opsi else "(tanpa pembanding)",
     )
     skala_opsi = skala_tersedia(v)
-    skala_bawaan = baris["skala_predikat"] if baris["skala_predikat"] in skala_opsi else skala_opsi[0]
-    nama_skala = sb.selectbox(
-        "Skala predikat",
-        skala_opsi,
-        index=skala_opsi.index(skala_bawaan) if "skala" not in st.session_state else 0,
-        format_func=lambda s: NAMA_SKALA.get(s, s),
-        key="skala",
-        bind="query-params",
-    )
+    label_skala = lambda s: NAMA_SKALA.get(s, s)  # noqa: E731
+    skala_bawaan = skala_bawaan if skala_bawaan in skala_opsi else skala_opsi[0]
+    _dari_tautan("skala", skala_opsi, label_skala, skala_bawaan, "Skala predikat")
+    nama_skala = sb.selectbox("Skala predikat", skala_opsi, format_func=label_skala, key="skala")
+    _dari_tautan("batas", list(PILIHAN_BATAS), PILIHAN_BATAS.get, "instansi", "Skor capaian")
     batas_kode = sb.selectbox(
         "Skor capaian",
         list(PILIHAN_BATAS),
         format_func=PILIHAN_BATAS.get,
         key="batas",
-        bind="query-params",
         help="Temanggung menghitung capaian di atas 100 % sebagai 100; Tegal tidak membatasi.",
+    )
+    if "kontras" not in st.session_state:
+        st.session_state["kontras"] = st.query_params.get("kontras") == "ya"
+    _peringatan()
+    _tulis_tautan(
+        instansi=nama[kode],
+        tahun=tahun,
+        banding=banding,
+        skala=label_skala(nama_skala),
+        batas=PILIHAN_BATAS[batas_kode],
     )
     batas = {"instansi": analisis.BATAS_INSTANSI, "100": 100.0, "tanpa": None}[batas_kode]
     p = Pilihan(
@@ -99,6 +104,46 @@ def sidebar() -> Pilihan | None:
     return p
 
 
+def _dari_tautan(kunci: str, opsi: list, label, bawaan, apa: str, boleh_kosong: bool = False) -> None:
+    """Before a sidebar choice is drawn: on a session's first run its value comes from the link
+    (by the label shown), else the agency's default. A link value that is not an option is said,
+    never silently replaced by another agency or year. A value no longer among the options (the
+    agency changed) returns to the default."""
+    if kunci in st.session_state:
+        nilai = st.session_state[kunci]
+        if nilai not in opsi and not (boleh_kosong and nilai is None):
+            st.session_state[kunci] = bawaan
+        return
+    dari_url = st.query_params.get(kunci)
+    cocok = {label(o): o for o in opsi}
+    if dari_url is not None and dari_url not in cocok and not (boleh_kosong and dari_url == ""):
+        ganti = label(bawaan) if bawaan is not None else "kosong"
+        st.session_state.setdefault("_peringatan_tautan", []).append(
+            f'{apa} "{dari_url}" dari tautan tidak ada di basis data; yang ditampilkan: {ganti}.'
+        )
+    st.session_state[kunci] = cocok.get(dari_url, None if dari_url == "" and boleh_kosong else bawaan)
+
+
+def _tulis_tautan(**nilai) -> None:
+    """Every sidebar choice into the URL, defaults too: Streamlit's own binding leaves a default
+    out, and these defaults depend on the agency and on which years the data holds. The projector
+    option only when on (?kontras=ya)."""
+    if st.session_state.get("kontras"):
+        nilai["kontras"] = "ya"
+    elif "kontras" in st.query_params:
+        del st.query_params["kontras"]
+    for kunci, x in nilai.items():
+        teks = "" if x is None else str(x)
+        if st.query_params.get(kunci) != teks:
+            st.query_params[kunci] = teks
+
+
+def _peringatan() -> None:
+    # shown until the user picks another agency or year
+    for pesan in st.session_state.get("_peringatan_tautan", []):
+        st.warning(pesan, icon=":material/link_off:")
+
+
 def _bawaan_instansi(v: str, kode: str) -> tuple[int, int | None, str]:
     """The year (latest with indicator data), comparison year and scale a view of this agency starts with."""
     daftar = pembaca(v)(store.instansi)
@@ -111,6 +156,7 @@ def _bawaan_instansi(v: str, kode: str) -> tuple[int, int | None, str]:
 
 
 def _lupakan_pilihan_tahun() -> None:
+    st.session_state.pop("_peringatan_tautan", None)
     # a page choice that follows the sidebar year (the year of regional data) starts afresh
     for kunci in registri.KUNCI_TAHUN:
         st.session_state.pop(kunci, None)
@@ -167,6 +213,11 @@ def _alat_presentasi(p: Pilihan) -> None:
             key="dek_unduh",
             width="stretch",
         )
+    sb.toggle(
+        "Kontras tinggi (proyektor)",
+        key="kontras",
+        help="Teks dan garis sumbu hitam, kisi lebih gelap: untuk proyektor yang pucat. Tersimpan di tautan.",
+    )
     sb.toggle(
         "Mode presentasi",
         key="presentasi",

@@ -18,9 +18,11 @@ from dasbor.data import Pilihan, pilihan, tampilan
 from sakip_calc.domain.angka import format_angka, format_persen
 from sakip_calc.domain.spesifikasi import NAMA_SKALA
 from sakip_calc.export import ekspor
+from sakip_calc.presentation.grafik import dasar as grafik_dasar
 from sakip_calc.presentation.tampilan import (
     F_ANGKA,
     F_ANGKA2,
+    F_BILANGAN,
     F_PERSEN,
     F_RUPIAH,
     F_TAHUN,
@@ -35,11 +37,31 @@ FORMAT_EXCEL = {
     F_PERSEN: ekspor.ID + '#,##0.00" %"',
     F_ANGKA2: ekspor.ID + "#,##0.00",
     F_ANGKA: ekspor.ID + "#,##0",
+    F_BILANGAN: "General",  # whole numbers without decimals, others as they are
     F_TAHUN: "0",
     F_RUPIAH: ekspor.ID + '"Rp "#,##0',
 }
 MIME_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MIME_PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+
+
+# Cards on a 1366x768 laptop: Streamlit cuts a metric's value and note with "…" ("Rp 179,1…",
+# "6 prog…"); here they wrap between words and the value's size follows the window.
+GAYA = """<style>
+[data-testid="stMetricValue"] {font-size: clamp(1.35rem, 2.1vw, 2.25rem);}
+[data-testid="stMetricValue"] > div, [data-testid="stMetricDelta"] > div {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+  overflow-wrap: normal; line-height: 1.2;}
+[data-testid="stMetricDelta"] {height: auto !important; max-width: 100%; overflow: visible !important;}
+[data-testid="stMetricDelta"] p, [data-testid="stMetricValue"] p {white-space: normal !important;}
+</style>"""
+
+# the projector option: black text everywhere, captions and notes included
+GAYA_KONTRAS = """<style>
+[data-testid="stMain"], [data-testid="stMain"] p, [data-testid="stCaptionContainer"],
+[data-testid="stMetricLabel"] p, [data-testid="stMetricDelta"] p {color: #000 !important;}
+[data-testid="stMetric"] {border-color: #000 !important;}
+</style>"""
 
 
 def mulai(judul: str) -> Tampilan:
@@ -48,6 +70,7 @@ def mulai(judul: str) -> Tampilan:
     p = pilihan()
     if p is None:
         st.stop()
+    st.html(GAYA + (GAYA_KONTRAS if st.session_state.get("kontras") else ""))
     st.title(judul.format(tahun=p.tahun))
     return tampilan(p)
 
@@ -68,15 +91,26 @@ def pilih(widget: Callable, label: str, opsi: Sequence, kunci: str, nilai: Any, 
 
 
 def bagan(b: Bagan | Kosong | None) -> None:
-    """A chart section's output: the chart with its reading, or the sentence saying why there is none."""
+    """A chart section's output: the chart with its reading, or the sentence saying why there is
+    none. A figure without data (grafik's empty frame) is said in one line, without a frame or
+    download buttons; the deck leaves it out the same way."""
     if isinstance(b, Kosong):
         kosong(b.pesan)
+    elif b is not None and not b.fig.data:
+        pesan = [a.text for a in b.fig.layout.annotations if not (a.text or "").startswith("Sumber: ")]
+        kosong(f"{b.judul}: {pesan[0] if pesan else 'tidak ada data'}.")
     elif b is not None:
         grafik(b.fig, b.kalimat, key=b.kunci)
 
 
+def gaya_grafik(fig: go.Figure) -> go.Figure:
+    """The figure as the sidebar's projector option wants it (high contrast, or as it is)."""
+    return grafik_dasar.kontras_tinggi(fig) if st.session_state.get("kontras") else fig
+
+
 def grafik(fig: go.Figure, kalimat: str | None = None, key: str | None = None) -> None:
     """A chart with its one-sentence reading under it, and PNG/SVG downloads of it."""
+    fig = gaya_grafik(fig)
     st.plotly_chart(fig, config={"displaylogo": False, "locale": "id"}, key=key)
     if kalimat:
         st.caption(aman(kalimat))
@@ -107,8 +141,10 @@ def kartu_predikat(kolom, predikat: str | None, warna: str | None, nama_skala: s
     with kolom.container(border=True, height="stretch"):
         st.markdown(
             f"<div style='font-size:0.875rem'>Predikat</div>"
-            f"<div style='font-size:1.7rem;font-weight:600;color:{html.escape(warna or '#262626')};"
-            f"line-height:1.3'>{html.escape(predikat or '–')}</div>"
+            # whole words only: "Memuaska/n" must not happen in a narrow card
+            f"<div style='font-size:clamp(1.2rem,1.9vw,1.7rem);font-weight:600;word-break:keep-all;"
+            f"overflow-wrap:normal;hyphens:none;color:{html.escape(warna or '#262626')};"
+            f"line-height:1.25'>{html.escape(predikat or '–')}</div>"
             f"<div style='font-size:0.8rem;color:#595959'>skala "
             f"{html.escape(NAMA_SKALA.get(nama_skala, nama_skala))}</div>",
             unsafe_allow_html=True,
@@ -141,21 +177,24 @@ def kosong(pesan: str) -> None:
 
 def tabel(df: pd.DataFrame | Tabel, format_kolom: dict | None = None, warna_kolom: str | None = None, **kw):
     """st.dataframe with Indonesian number display; values stay numeric so sorting works. Takes a
-    section's `Tabel` or a frame with its formats."""
+    section's `Tabel` or a frame with its formats. Columns named `_...` (e.g. `_warna`, the colour
+    of `warna_kolom`) are the section's internals: used here, never shown; a missing value shows "–"."""
     if isinstance(df, Tabel):
         df, format_kolom, warna_kolom, kw = df.df, df.format, df.warna_kolom, {**df.opsi, **kw}
     format_kolom = format_kolom or {}
     df = df.assign(**{k: pd.to_numeric(df[k], errors="coerce") for k in format_kolom if k in df.columns})
-    gaya = df.style.format(na_rep="–").format({k: f for k, f in format_kolom.items() if k in df.columns}, na_rep="–")
-    if warna_kolom and warna_kolom in df.columns and "_warna" in df.columns:
-        warna = df["_warna"]
+    # Streamlit sends a Styler's hidden columns to the browser anyway: internals leave the frame
+    tampil = df[[k for k in df.columns if not str(k).startswith("_")]]
+    gaya = tampil.style.format(na_rep="–").format(
+        {k: f for k, f in format_kolom.items() if k in tampil.columns}, na_rep="–"
+    )
+    if warna_kolom and warna_kolom in tampil.columns and "_warna" in df.columns:
+        warna = df["_warna"].tolist()
         gaya = gaya.apply(
             lambda s: [f"background-color: {w}; color: #111" if isinstance(w, str) else "" for w in warna],
             subset=[warna_kolom],
         )
-    if "_warna" in df.columns:
-        gaya = gaya.hide(["_warna"], axis="columns")
-    hasil = st.dataframe(gaya, hide_index=True, **kw)
+    hasil = st.dataframe(gaya, hide_index=True, placeholder="–", **kw)
     format_excel = {k: FORMAT_EXCEL[f] for k, f in format_kolom.items() if f in FORMAT_EXCEL}
     kunci = (
         kw.get("key")

@@ -25,11 +25,9 @@ for kolom, isi in zip(st.columns(4), kartu):
     d.kartu(kolom, isi)
 st.caption(d.aman(kalimat))
 
-kiri, kanan = st.columns([3, 2])
-with kiri:
-    d.bagan(bagian.grafik_pagu(v))
-with kanan:
-    d.bagan(bagian.grafik_serapan(v))
+# full width: beside another chart on a 1366 px laptop the program names and Rp labels were cut
+d.bagan(bagian.grafik_pagu(v))
+d.bagan(bagian.grafik_serapan(v))
 
 st.subheader("Program, kegiatan dan sub-kegiatan")
 for kode, judul in bagian.daftar_program(v):

@@ -34,19 +34,51 @@ kode = bagian.opsi_indikator(v)
 
 
 def _baris_dipilih() -> None:
-    # a row picked in the table opens that indicator (unpicking it: the first row)
-    baris = st.session_state["cp_tabel"]["selection"]["rows"]
+    # a row picked in the table (its checkbox or any of its cells) opens that indicator beside
+    # the table, where the user is looking; unpicking it leaves the detail on the first row
+    pilihan = st.session_state["cp_tabel"]["selection"]
+    baris = pilihan["rows"] or [sel[0] for sel in pilihan.get("cells", [])]
     st.session_state["cp_indikator"] = kode[baris[0]] if baris else kode[0]
+    st.session_state["cp_panel"] = bool(baris)
+
+
+def rincian(akhiran: str = "") -> None:
+    """The opened indicator: its description, target and realisasi per year, its quarters."""
+    nama, rinci, pecahan = bagian.keterangan_indikator(v)
+    st.markdown(f"**{d.aman(nama)}** — {rinci}")
+    if pecahan:
+        st.caption(d.aman(pecahan))
+    b = bagian.grafik_tren(v)
+    if akhiran:  # the side panel: its own widget keys, stacked in one column
+        b.kunci += akhiran
+        d.bagan(b)
+        d.tabel(bagian.tabel_per_tahun(v), key=f"cp_per_tahun{akhiran}")
+    else:
+        kiri, kanan = st.columns([3, 2])
+        with kiri:
+            d.bagan(b)
+        with kanan:
+            d.tabel(bagian.tabel_per_tahun(v))
+    if triwulan := bagian.tabel_triwulan(v):
+        st.caption(triwulan[0])
+        d.tabel(triwulan[1], key=f"cp_triwulan{akhiran}")
+
+
+@st.dialog("Rincian indikator", width="large", position="right")
+def panel() -> None:
+    rincian("_panel")
 
 
 st.caption(bagian.keterangan_tabel(v))
 d.tabel(
     bagian.tabel_indikator(v),
     on_select=_baris_dipilih if kode else "rerun",
-    selection_mode="single-row",
+    selection_mode=["single-row", "single-cell"],
     key="cp_tabel",
     height=420,
 )
+if st.session_state.pop("cp_panel", False) and kode:
+    panel()
 
 st.subheader("Rata-rata per sasaran dan program")
 for t in bagian.tabel_rata_rata(v):
@@ -64,15 +96,4 @@ d.pilih(
     bagian.indikator(v),
     format_func=lambda k: bagian.label_indikator(v, k),
 )
-nama, rinci, pecahan = bagian.keterangan_indikator(v)
-st.markdown(f"**{d.aman(nama)}** — {rinci}")
-if pecahan:
-    st.caption(d.aman(pecahan))
-kiri, kanan = st.columns([3, 2])
-with kiri:
-    d.bagan(bagian.grafik_tren(v))
-with kanan:
-    d.tabel(bagian.tabel_per_tahun(v))
-    if triwulan := bagian.tabel_triwulan(v):
-        st.caption(triwulan[0])
-        d.tabel(triwulan[1])
+rincian()

@@ -53,7 +53,7 @@ for kolom, isi in zip(st.columns(4), kartu):
 st.caption(kalimat)
 d.bagan(bagian.grafik_peringkat(v))
 
-st.subheader(f"Peringkat {len(bagian.peringkat(v))} instansi")
+st.subheader(bagian.judul_tabel(v))
 d.tabel(bagian.tabel_peringkat(v))
 st.caption(bagian.CATATAN_PERINGKAT)
 

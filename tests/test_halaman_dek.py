@@ -40,7 +40,8 @@ def ringkas(spec: dict) -> dict:
             if k in t
         }
         jejak.append({"type": t.get("type"), "name": t.get("name"), **larik})
-    return {"judul": spec["layout"]["title"]["text"], "jejak": jejak}
+    # a long title is wrapped with <br> for narrow columns (issue 15); the deck's is one line
+    return {"judul": spec["layout"]["title"]["text"].replace("<br>", " "), "jejak": jejak}
 
 
 def _rata(x):

@@ -90,7 +90,8 @@ def efisiensi_program(
 ) -> pd.DataFrame:
     """One row per program: pagu, realisasi, serapan, capaian, efisiensi by `metode`.
     A program without indicators takes the agency's mean score, and says so (Temanggung's Table
-    3.10 rates its Program Penunjang that way)."""
+    3.10 rates its Program Penunjang that way); its status is then "tidak dapat dinilai" for
+    every method that uses capaian."""
     program = df_anggaran[df_anggaran["tingkat"] == "program"][
         ["kode", "nama", "pagu_dipakai", "realisasi_dipakai", "serapan"]
     ].rename(columns={"pagu_dipakai": "pagu", "realisasi_dipakai": "realisasi"})
@@ -104,9 +105,11 @@ def efisiensi_program(
     hasil["jumlah_indikator"] = hasil["jumlah_indikator"].fillna(0).astype(int)
     hasil["efisiensi"] = np.array(_efisiensi_baris(hasil, metode), dtype=float)
     hasil["metode_efisiensi"] = METODE_EFISIENSI[metode]
+    # the chosen method's own reading; a program rated by the agency mean is not rated at all
+    m = ef.metode(metode)
     hasil["status_efisiensi"] = [
-        None if not _ada(c) or not _ada(s) else ("efisien" if c >= s else "tidak efisien")
-        for c, s in zip(hasil["capaian"], hasil["serapan"])
+        ef.TIDAK_DAPAT_DINILAI if t and _ada(e) and m.pakai_capaian else m.status(e)
+        for t, e in zip(tanpa, hasil["efisiensi"])
     ]
     return hasil
 

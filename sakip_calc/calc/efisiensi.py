@@ -17,6 +17,11 @@ from dataclasses import dataclass
 import pandas as pd
 
 from sakip_calc.calc.skor import _ada
+from sakip_calc.domain.angka import format_angka
+
+# the reading of a program whose capaian is not its own (no program indicator): its efficiency
+# would only repeat the agency's mean score against its own spending
+TIDAK_DAPAT_DINILAI = "tidak dapat dinilai"
 
 
 @dataclass(frozen=True)
@@ -30,15 +35,37 @@ class MetodeEfisiensi:
     """
 
     kode: str
-    label: str  # what it computes and where it comes from; shown as the note beside the figure
+    label: str  # the neutral name: what it computes (the selector's option)
     rumus: str  # the short formula, for check messages and the comparison's column
-    satuan: str
+    satuan: str  # "poin" for a difference of two percentages
     hitung: Callable[[float | None, float | None, float | None, float | None], float | None]
+    # how one value reads: (threshold, word at or above it, word below it)
+    baca: tuple[float, str, str] = (0, "efisien", "tidak efisien")
+    dipakai: str | None = None  # the report that uses this form, shown as a note, never as the name
+    pakai_capaian: bool = True  # False: the value does not depend on results (a program without
+    # an indicator of its own can still be rated)
     gabung: Callable[[pd.DataFrame], float | None] | None = None
     # the same formula over columns capaian, serapan, pagu, realisasi, for queries that rate
     # many agencies at once (store.banding); tests/test_efisiensi.py holds it equal to `hitung`
     sql: str | None = None
     cek_laporan: bool = False  # a form the reports print: a stated efisiensi is checked against it
+
+    @property
+    def keterangan(self) -> str:
+        """The name with its formula and, as a note, the report that uses it."""
+        teks = f"{self.label} ({self.rumus}, satuan {self.satuan})"
+        return teks + (f"; dipakai di {self.dipakai}" if self.dipakai else "")
+
+    def status(self, nilai: float | None) -> str | None:
+        """The word for one value by this method's own reading (None: no value)."""
+        if not _ada(nilai):
+            return None
+        ambang, di_atas, di_bawah = self.baca
+        return di_atas if nilai >= ambang else di_bawah
+
+    def teks(self, nilai: float | None, desimal: int = 2) -> str:
+        """'0,47 poin', '1,02 kali', '2,36 %'."""
+        return "–" if not _ada(nilai) else f"{format_angka(nilai, desimal)} {self.satuan}"
 
 
 METODE: dict[str, MetodeEfisiensi] = {}
@@ -101,10 +128,11 @@ def _rasio(c, s, p, r) -> float | None:
 daftar(
     MetodeEfisiensi(
         kode="selisih",
-        label="Capaian kinerja − serapan anggaran (LKjIP Temanggung 2023, Tabel 3.10)",
+        label="Selisih capaian kinerja dan serapan anggaran",
         rumus="capaian − serapan",
         satuan="poin",
         hitung=_selisih,
+        dipakai="LKjIP Temanggung 2023, Tabel 3.10",
         sql="capaian - serapan",
         cek_laporan=True,
     )
@@ -112,10 +140,14 @@ daftar(
 daftar(
     MetodeEfisiensi(
         kode="sisa",
-        label="100 % − serapan anggaran (LKjIP Tegal 2018)",
+        label="Sisa anggaran (bagian pagu yang tidak terserap)",
         rumus="100 − serapan",
-        satuan="%",
+        satuan="poin",
         hitung=_sisa,
+        # the report calls what is left "efisiensi dana": it says nothing about results
+        baca=(0, "ada sisa anggaran", "melebihi pagu"),
+        dipakai="LKjIP Tegal 2018",
+        pakai_capaian=False,
         sql="100 - serapan",
         cek_laporan=True,
     )
@@ -123,20 +155,22 @@ daftar(
 daftar(
     MetodeEfisiensi(
         kode="rasio",
-        label="Capaian kinerja ÷ serapan anggaran",
+        label="Rasio capaian kinerja terhadap serapan anggaran",
         rumus="capaian ÷ serapan",
         satuan="kali",
         hitung=_rasio,
+        baca=(1, "efisien", "tidak efisien"),
         sql="capaian / NULLIF(serapan, 0)",
     )
 )
 daftar(
     MetodeEfisiensi(
         kode="tertimbang",
-        label="E = Σ(pagu × capaian − realisasi) ÷ Σ(pagu × capaian) × 100 (laporan pemerintah pusat)",
+        label="Efisiensi tertimbang pagu (nilai keluaran − realisasi)",
         rumus="Σ(pagu × capaian − realisasi) ÷ Σ(pagu × capaian) × 100",
         satuan="%",
         hitung=lambda c, s, p, r: tertimbang([p], [c], [r]),
+        dipakai="laporan kinerja pemerintah pusat",
         gabung=lambda g: tertimbang(g["pagu"], g["capaian"], g["realisasi"]),
         sql="(pagu * capaian / 100 - realisasi) / NULLIF(pagu * capaian / 100, 0) * 100",
     )

@@ -121,7 +121,16 @@ def format_angka(x: float | None, desimal: int = 0, kosong: str = "–") -> str:
     if x is None or (isinstance(x, float) and not math.isfinite(x)):
         return kosong
     teks = f"{x:,.{desimal}f}"
+    if teks.startswith("-") and not teks.strip("-0.,"):
+        teks = teks[1:]  # -0,001 rounded is 0, not "-0,00"
     return teks.replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+
+def format_bilangan(x: float | None, desimal: int = 2, kosong: str = "–") -> str:
+    """A whole number without decimals (21 orang, not 21,00); any other with `desimal` of them."""
+    if x is None or (isinstance(x, float) and not math.isfinite(x)):
+        return kosong
+    return format_angka(x, 0 if round(x, desimal) == round(x) else desimal)
 
 
 def format_persen(x: float | None, desimal: int = 2, kosong: str = "–") -> str:

@@ -27,6 +27,7 @@ from sakip_calc.export.office import BIRU, HURUF, ID, warna_rgb
 
 # Axis ticks of rupiah charts read 35,7 M / 430 jt rather than 35.672.937.124; the series keep
 # the exact rupiah values.
+UKURAN_MIN = 18  # pt: the smallest slide text a room can read from the back (issue 15)
 FORMAT_SUMBU_BESAR = ID + '[>=1000000000]#,##0.0,,," M";[>=1000000]#,##0,," jt";#,##0'
 _JENIS_XL = {
     "kolom": XL_CHART_TYPE.COLUMN_CLUSTERED,
@@ -103,14 +104,14 @@ def tambah_bagan(slide, bagan: BaganAsli, x, y, cx, cy):
         _pindah_ke_garis(chart, [i for i, s in enumerate(bagan.seri) if s.garis])
     chart.has_title = False
     chart.font.name = HURUF
-    chart.font.size = Pt(14)
+    chart.font.size = Pt(UKURAN_MIN)
     chart.font.color.rgb = RGBColor(0x26, 0x26, 0x26)
     bulat = bagan.jenis in ("pai", "donat")
     chart.has_legend = bulat or len(bagan.seri) > 1
     if chart.has_legend:
         chart.legend.position = XL_LEGEND_POSITION.RIGHT if bulat else XL_LEGEND_POSITION.TOP
         chart.legend.include_in_layout = False
-        chart.legend.font.size = Pt(14)
+        chart.legend.font.size = Pt(UKURAN_MIN)
 
     seri_pptx = [s for plot in chart.plots for s in plot.series]
     for i, plot in enumerate(chart.plots):
@@ -138,7 +139,7 @@ def tambah_bagan(slide, bagan: BaganAsli, x, y, cx, cy):
         if bulat and besar < 10:
             nilai_ax.major_unit = 1
         nilai_ax.tick_labels.number_format_is_linked = False
-        nilai_ax.tick_labels.font.size = Pt(13)
+        nilai_ax.tick_labels.font.size = Pt(UKURAN_MIN)
         bawah, atas = bagan.rentang
         if bawah is not None:
             nilai_ax.minimum_scale = bawah
@@ -147,11 +148,12 @@ def tambah_bagan(slide, bagan: BaganAsli, x, y, cx, cy):
         if bagan.judul_nilai:
             nilai_ax.has_title = True
             nilai_ax.axis_title.text_frame.text = bagan.judul_nilai
-            nilai_ax.axis_title.text_frame.paragraphs[0].runs[0].font.size = Pt(13)
+            nilai_ax.axis_title.text_frame.paragraphs[0].runs[0].font.size = Pt(UKURAN_MIN)
             nilai_ax.axis_title.text_frame.paragraphs[0].runs[0].font.bold = False
         kat_ax = chart.category_axis
         n = len(bagan.kategori)
-        kat_ax.tick_labels.font.size = Pt(9 if n > 24 else 10 if n > 20 else 12 if n > 12 else 13)
+        # up to 12 categories at the slide minimum; more would overlap, so they step down
+        kat_ax.tick_labels.font.size = Pt(12 if n > 24 else 14 if n > 20 else 16 if n > 12 else UKURAN_MIN)
         _tiap_kategori_berlabel(kat_ax)
         kat_ax.tick_label_position = XL_TICK_LABEL_POSITION.LOW
         kat_ax.format.line.color.rgb = RGBColor(0xA6, 0xA6, 0xA6)
@@ -207,11 +209,11 @@ def _gaya_seri(s: Seri, sp, bagan: BaganAsli) -> None:
             # a slice under 3 % has no room for its label: it would print over its neighbours
             if s.nilai[i] / total >= 0.03:
                 putih = _gelap(s.warna[i] if i < len(s.warna) else None)
-                _label_titik(sp.points[i], teks, None, 14, RGBColor(0xFF, 0xFF, 0xFF) if putih else None)
+                _label_titik(sp.points[i], teks, None, UKURAN_MIN, RGBColor(0xFF, 0xFF, 0xFF) if putih else None)
         else:
             _label_titik(
                 sp.points[i],
                 teks,
                 XL_LABEL_POSITION.ABOVE if s.garis else XL_LABEL_POSITION.OUTSIDE_END,
-                10 if len(bagan.kategori) > 20 else 12,
+                12 if len(bagan.kategori) > 20 else 14 if len(bagan.kategori) > 12 else UKURAN_MIN,
             )

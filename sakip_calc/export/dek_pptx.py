@@ -46,7 +46,9 @@ class Grafik:
 
 
 def judul_grafik(fig: go.Figure) -> str:
-    return fig.layout.title.text or ""
+    # grafik.tata_letak wraps long titles with <br> for narrow columns; a slide or a file name
+    # takes them as one line
+    return (fig.layout.title.text or "").replace("<br>", " ")
 
 
 def sumber_grafik(fig: go.Figure) -> str | None:
@@ -131,7 +133,7 @@ def _slide_judul(prs, instansi: str, tahun: int, tanggal: date, halaman: list[st
     _persegi(slide, 0, 0, Inches(0.35), TINGGI_SLIDE, BIRU)
     x, lebar = Inches(1.1), LEBAR_SLIDE - Inches(2.2)
     _kotak_teks(
-        slide, x, Inches(1.6), lebar, Inches(0.5), "EVALUASI KINERJA INSTANSI PEMERINTAH (SAKIP)", 16, ABU, True
+        slide, x, Inches(1.6), lebar, Inches(0.5), "EVALUASI KINERJA INSTANSI PEMERINTAH (SAKIP)", 18, ABU, True
     )
     _kotak_teks(slide, x, Inches(2.2), lebar, Inches(1.9), instansi, 40, BIRU, True, jangkar=MSO_ANCHOR.BOTTOM)
     _kotak_teks(
@@ -146,15 +148,15 @@ def _slide_judul(prs, instansi: str, tahun: int, tanggal: date, halaman: list[st
     )
     _persegi(slide, x, Inches(5.05), Inches(1.2), Inches(0.05), RGBColor(0xC5, 0x5A, 0x11))
     _kotak_teks(
-        slide, x, Inches(5.3), lebar, Inches(0.9), f"{tanggal_indonesia(tanggal)}\nIsi: {' · '.join(halaman)}", 16, ABU
+        slide, x, Inches(5.3), lebar, Inches(0.9), f"{tanggal_indonesia(tanggal)}\nIsi: {' · '.join(halaman)}", 18, ABU
     )
-    _kotak_teks(slide, x, Inches(6.8), lebar, Inches(0.35), "Sumber data: basis data SAKIP Dashboard", 12, ABU)
+    _kotak_teks(slide, x, Inches(6.8), lebar, Inches(0.35), "Sumber data: basis data SAKIP Dashboard", 18, ABU)
 
 
 def _slide_grafik(prs, g: Grafik, bagan: BaganAsli | None, png, instansi: str, nomor: int, jumlah: int) -> None:
     slide = prs.slides.add_slide(prs.slide_layouts[6])
     lebar = LEBAR_SLIDE - 2 * TEPI
-    _kotak_teks(slide, TEPI, Inches(0.3), lebar, Inches(0.35), f"{g.halaman.upper()}  ·  {instansi}", 13, ABU, True)
+    _kotak_teks(slide, TEPI, Inches(0.3), lebar, Inches(0.35), f"{g.halaman.upper()}  ·  {instansi}", 18, ABU, True)
     # one line where it fits (about 52 characters at 28 pt across the slide), else smaller
     ukuran = 28 if len(g.judul) <= 52 else 24 if len(g.judul) <= 62 else 20
     _kotak_teks(slide, TEPI, Inches(0.62), lebar, Inches(0.95), g.judul, ukuran, BIRU, True, jangkar=MSO_ANCHOR.MIDDLE)
@@ -167,7 +169,7 @@ def _slide_grafik(prs, g: Grafik, bagan: BaganAsli | None, png, instansi: str, n
         tambah_bagan(slide, bagan, x, y, cx, cy)
     else:
         slide.shapes.add_picture(io.BytesIO(png.result()), x, y, cx, cy)
-    _kotak_teks(slide, TEPI, Inches(6.95), lebar - Inches(1.2), Inches(0.35), g.sumber or "", 12, ABU)
+    _kotak_teks(slide, TEPI, Inches(6.95), lebar - Inches(1.2), Inches(0.35), g.sumber or "", 18, ABU)
     _kotak_teks(
         slide,
         LEBAR_SLIDE - TEPI - Inches(1.2),
@@ -175,7 +177,7 @@ def _slide_grafik(prs, g: Grafik, bagan: BaganAsli | None, png, instansi: str, n
         Inches(1.2),
         Inches(0.35),
         f"{nomor} / {jumlah}",
-        12,
+        18,
         ABU,
         rata=PP_ALIGN.RIGHT,
     )

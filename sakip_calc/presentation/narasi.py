@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from sakip_calc.calc.efisiensi import TIDAK_DAPAT_DINILAI, MetodeEfisiensi
 from sakip_calc.calc.skor import _ada
 from sakip_calc.domain.angka import format_angka, format_persen, format_rupiah_singkat
 
@@ -48,14 +49,26 @@ def kalimat_anggaran(total: dict, tahun: int) -> str:
     )
 
 
-def kalimat_efisiensi(per_program: pd.DataFrame) -> str:
+def kalimat_efisiensi(per_program: pd.DataFrame, metode: MetodeEfisiensi) -> str:
+    """The reading of `per_program` (from calc.anggaran.efisiensi_program) by the method it was
+    computed with: its own threshold and words; programs without their own indicator said apart."""
     isi = per_program[per_program["status_efisiensi"].notna()]
     if isi.empty:
         return "Efisiensi program belum dapat dihitung (capaian atau serapan kosong)."
-    efisien = int((isi["status_efisiensi"] == "efisien").sum())
-    kalimat = f"{efisien} dari {len(isi)} program efisien (capaian kinerja ≥ serapan anggaran)"
+    dinilai = isi[isi["status_efisiensi"] != TIDAK_DAPAT_DINILAI]
+    ambang, di_atas, _ = metode.baca
+    bagian = []
+    if len(dinilai):
+        atas = int((dinilai["status_efisiensi"] == di_atas).sum())
+        bagian.append(
+            f"{atas} dari {len(dinilai)} program {di_atas} ({metode.rumus} ≥ {format_angka(ambang)} {metode.satuan})"
+        )
+    if tanpa := len(isi) - len(dinilai):
+        bagian.append(f"{tanpa} program {TIDAK_DAPAT_DINILAI} karena tidak punya indikator program sendiri")
     terendah = isi.sort_values("serapan").iloc[0]
-    return kalimat + f"; serapan terendah {_pendek(terendah['nama'])} {format_persen(terendah['serapan'])}."
+    bagian.append(f"serapan terendah {_pendek(terendah['nama'])} {format_persen(terendah['serapan'])}")
+    kalimat = "; ".join(bagian)
+    return kalimat[0].upper() + kalimat[1:] + "."
 
 
 def kalimat_wilayah(df: pd.DataFrame, nama_jenis: str, satuan: str, tingkat: str = "Kecamatan") -> str:
@@ -103,12 +116,18 @@ def _pendek(teks: str, n: int = 60) -> str:
     return teks if len(teks) <= n else teks[: n - 1].rstrip() + "…"
 
 
-def kalimat_peringkat(nama: str, df: pd.DataFrame, kolom: str, label: str, satuan: str, wilayah: str) -> str:
-    """Where one agency stands among the ranked agencies (`df` from analisis.peringkat)."""
+def kalimat_peringkat(
+    nama: str, df: pd.DataFrame, kolom: str, label: str, satuan: str, wilayah: str, minimum: int = 1
+) -> str:
+    """Where one agency stands among the ranked agencies (`df` from analisis.peringkat); with
+    fewer than `minimum` agencies, their values side by side without a rank or a median."""
     berisi = df[df[kolom].notna()]
     sendiri = berisi[berisi["nama"] == nama]
     if berisi.empty:
         return f"Belum ada nilai {label.lower()} untuk dibandingkan."
+    if len(berisi) < minimum:
+        nilai = "; ".join(f"{r['nama']} {format_angka(r[kolom], 2)} {satuan}" for _, r in berisi.iterrows())
+        return f"Hanya {len(berisi)} instansi {wilayah} punya nilai {label.lower()} ({nilai}): peringkat tidak disusun."
     median = f"{format_angka(berisi[kolom].median(), 2)} {satuan}"
     if sendiri.empty:
         return f"{nama} tidak punya nilai {label.lower()} tahun ini; median {len(berisi)} instansi {wilayah} {median}."

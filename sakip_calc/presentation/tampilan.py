@@ -17,7 +17,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from sakip_calc.calc import analisis
-from sakip_calc.domain.angka import format_angka, format_persen
+from sakip_calc.domain.angka import format_angka, format_bilangan, format_persen
 from sakip_calc.export import ekspor
 
 
@@ -175,6 +175,8 @@ class Kosong:
 F_PERSEN = lambda x: format_persen(x, 2)  # noqa: E731
 F_ANGKA2 = lambda x: format_angka(x, 2)  # noqa: E731
 F_ANGKA = lambda x: format_angka(x, 0)  # noqa: E731
+# target and realisasi: counts whole (21 orang), measured values and percentages with two decimals
+F_BILANGAN = lambda x: format_bilangan(x, 2)  # noqa: E731
 F_TAHUN = lambda t: str(int(t))  # noqa: E731
 # rupiah and counts whole, percentages and ratios with two decimals
 F_NILAI = lambda x: format_angka(x, 0 if abs(x) >= 1000 else 2)  # noqa: E731

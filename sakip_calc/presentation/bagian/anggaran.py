@@ -9,6 +9,7 @@ import pandas as pd
 from sakip_calc import store
 from sakip_calc.calc import analisis
 from sakip_calc.calc import anggaran as agg
+from sakip_calc.calc import efisiensi as ef
 from sakip_calc.domain.angka import format_persen, format_rupiah, format_rupiah_singkat
 from sakip_calc.presentation import grafik, narasi
 from sakip_calc.presentation.tampilan import F_ANGKA2, F_RUPIAH, Bagan, Kartu, Tabel, Tampilan
@@ -67,7 +68,11 @@ def _total(v: Tampilan) -> dict:
 
 
 def keterangan(v: Tampilan) -> str:
-    return f"{v.nama} · efisiensi: {agg.METODE_EFISIENSI[metode(v)]}"
+    return f"{v.nama} · efisiensi: {ef.metode(metode(v)).keterangan}"
+
+
+def _kalimat_efisiensi(v: Tampilan) -> str:
+    return narasi.kalimat_efisiensi(program(v), ef.metode(metode(v)))
 
 
 def kartu(v: Tampilan) -> tuple[list[Kartu], str]:
@@ -89,7 +94,7 @@ def kartu(v: Tampilan) -> tuple[list[Kartu], str]:
 def _baris_program(v: Tampilan) -> pd.DataFrame:
     df = data(v)
     return df[df["tingkat"] == "program"].assign(
-        label=lambda x: x["kode"] + " " + x["nama"],
+        label=lambda x: [grafik.label_program(k, n) for k, n in zip(x["kode"], x["nama"])],
         pagu=lambda x: x["pagu_dipakai"],
         realisasi=lambda x: x["realisasi_dipakai"],
     )
@@ -117,10 +122,8 @@ def grafik_serapan(v: Tampilan) -> Bagan | None:
     baris = v.sekali(_baris_program)
     return Bagan(
         "ag_serapan",
-        grafik.batang_serapan(
-            baris.assign(label=baris["kode"]), f"Serapan per program {v.tahun} (%)", v.sumber("tabel anggaran")
-        ),
-        catatan=narasi.kalimat_efisiensi(program(v)),
+        grafik.batang_serapan(baris, f"Serapan per program {v.tahun} (%)", v.sumber("tabel anggaran")),
+        catatan=_kalimat_efisiensi(v),
     )
 
 
@@ -190,7 +193,7 @@ def tabel_efisiensi(v: Tampilan) -> tuple[Tabel, str, Tabel]:
         ),
         FORMAT_EFISIENSI,
     )
-    kalimat = f"Efisiensi: {agg.METODE_EFISIENSI[metode(v)]}. " + narasi.kalimat_efisiensi(prog)
+    kalimat = f"Efisiensi: {ef.metode(metode(v)).keterangan}. " + _kalimat_efisiensi(v)
     sasaran = v.baca(analisis.efisiensi_sasaran, v.instansi_id, v.tahun, metode(v), v.batas)
     per_sasaran = Tabel(
         sasaran.drop(columns=["metode_efisiensi"]).rename(
@@ -218,7 +221,7 @@ def grafik_kuadran(v: Tampilan) -> Bagan | None:
         grafik.kuadran_efisiensi(
             prog, f"Capaian vs serapan per program {v.tahun} (%)", v.sumber("tabel anggaran dan capaian")
         ),
-        narasi.kalimat_efisiensi(prog),
+        _kalimat_efisiensi(v),
     )
 
 

@@ -13,7 +13,7 @@ from sakip_calc.calc import analisis, skor
 from sakip_calc.calc.skor import LABEL_STATUS
 from sakip_calc.domain.angka import format_angka
 from sakip_calc.presentation import grafik, narasi
-from sakip_calc.presentation.tampilan import F_ANGKA, F_ANGKA2, F_TAHUN, Bagan, Tabel, Tampilan, tahun_teks
+from sakip_calc.presentation.tampilan import F_ANGKA, F_ANGKA2, F_BILANGAN, F_TAHUN, Bagan, Tabel, Tampilan, tahun_teks
 
 KUNCI = ("cp_tingkat", "cp_sasaran", "cp_predikat", "cp_cari", "cp_indikator")
 
@@ -67,17 +67,18 @@ def _tabel(v: Tampilan) -> pd.DataFrame:
             tampil["nama"].str.contains(teks, case=False, regex=False)
             | tampil["kode"].str.contains(teks, case=False, regex=False)
         ]
-    # the figures first, so they stay in view on a projector; the grouping columns after them
+    # the results right after the name, so a 1366 px laptop shows them without scrolling; the
+    # grouping columns last
     return pd.DataFrame(
         {
             "Kode": tampil["kode"],
             "Indikator": tampil["nama"],
-            "Satuan": tampil["satuan"],
-            "Target": tampil["target"],
-            "Realisasi": tampil["realisasi"],
             "Capaian (%)": tampil["capaian"],
             "Skor (%)": tampil["skor"],
             "Predikat": tampil["predikat"],
+            "Target": tampil["target"],
+            "Realisasi": tampil["realisasi"],
+            "Satuan": tampil["satuan"],
             "Status": tampil["status"].map(lambda s: f"{s} ({LABEL_STATUS[s]})" if isinstance(s, str) else None),
             "Capaian dilaporkan (%)": tampil["capaian_dilaporkan"],
             "Beda dari laporan": tampil["beda_laporan"].map({True: "ya", False: ""}),
@@ -95,20 +96,22 @@ def tabel_indikator(v: Tampilan) -> Tabel:
     return Tabel(
         v.sekali(_tabel),
         {
-            "Target": F_ANGKA2,
-            "Realisasi": F_ANGKA2,
+            "Target": F_BILANGAN,
+            "Realisasi": F_BILANGAN,
             "Capaian (%)": F_ANGKA2,
             "Skor (%)": F_ANGKA2,
             "Capaian dilaporkan (%)": F_ANGKA2,
         },
         "Predikat",
+        # code and name stay in view while scrolling sideways; the name no wider than 320 px
+        {"column_config": {"Kode": {"pinned": True}, "Indikator": {"pinned": True, "width": 320}}},
     )
 
 
 def keterangan_tabel(v: Tampilan) -> str:
     return (
         f"{len(v.sekali(_tabel))} dari {len(tahun_ini(v))} indikator. Klik judul kolom untuk mengurutkan; "
-        "pilih satu baris untuk melihat rinciannya. Capaian = hitungan dari target dan realisasi; "
+        "klik sebuah baris untuk membuka rinciannya di panel samping. Capaian = hitungan dari target dan realisasi; "
         "skor = capaian setelah batas; kolom 'Capaian dilaporkan' memuat angka laporan bila berbeda."
     )
 
@@ -216,8 +219,8 @@ def tabel_per_tahun(v: Tampilan) -> Tabel:
             }
         ),
         {
-            "Target": F_ANGKA2,
-            "Realisasi": F_ANGKA2,
+            "Target": F_BILANGAN,
+            "Realisasi": F_BILANGAN,
             "Capaian (%)": F_ANGKA2,
             "Dilaporkan (%)": F_ANGKA2,
             "Pembilang": F_ANGKA,
@@ -246,7 +249,7 @@ def tabel_triwulan(v: Tampilan) -> tuple[str, Tabel] | None:
                     "sumber": "Sumber",
                 }
             ),
-            {"Triwulan": F_TAHUN, "Target": F_ANGKA2, "Realisasi": F_ANGKA2, "Capaian dilaporkan (%)": F_ANGKA2},
+            {"Triwulan": F_TAHUN, "Target": F_BILANGAN, "Realisasi": F_BILANGAN, "Capaian dilaporkan (%)": F_ANGKA2},
         ),
     )
 

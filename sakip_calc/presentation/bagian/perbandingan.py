@@ -72,6 +72,15 @@ def peringkat(v: Tampilan) -> pd.DataFrame:
     return v.sekali(_peringkat)
 
 
+# a rank among one or two agencies ("1 dari 1", "median 902,00 %") says nothing
+MIN_PERINGKAT = 3
+
+
+def judul_tabel(v: Tampilan) -> str:
+    n = len(peringkat(v))
+    return f"Peringkat {n} instansi" if n >= MIN_PERINGKAT else f"{n} instansi (terlalu sedikit untuk diperingkat)"
+
+
 def wilayah(v: Tampilan) -> str:
     return provinsi(v) or "di seluruh basis data"
 
@@ -100,6 +109,15 @@ def kartu(v: Tampilan) -> tuple[list[Kartu], str]:
         baris = per[per["instansi_id"] == v.instansi_id]
         ada = len(baris) and pd.notna(baris[ukuran].iloc[0])
         satuan = analisis.SATUAN_BANDING[ukuran]
+        if (n := int(per[ukuran].notna().sum())) < MIN_PERINGKAT:
+            hasil.append(
+                Kartu(
+                    label,
+                    f"{format_angka(baris[ukuran].iloc[0], 2)} {satuan}" if ada else "–",
+                    f"hanya {n} instansi bernilai: tanpa peringkat",
+                )
+            )
+            continue
         hasil.append(
             Kartu(
                 f"Peringkat · {label}",
@@ -112,7 +130,7 @@ def kartu(v: Tampilan) -> tuple[list[Kartu], str]:
         )
     u = urut(v)
     return hasil, narasi.kalimat_peringkat(
-        v.nama, df, u, analisis.UKURAN_BANDING[u], analisis.SATUAN_BANDING[u], wilayah(v)
+        v.nama, df, u, analisis.UKURAN_BANDING[u], analisis.SATUAN_BANDING[u], wilayah(v), MIN_PERINGKAT
     )
 
 
@@ -152,6 +170,8 @@ def tabel_peringkat(v: Tampilan) -> Tabel:
         }
     )
     format = {"Peringkat": F_ANGKA, **FORMAT_UKURAN, "Realisasi": F_RUPIAH, "Indikator di bawah target": F_ANGKA}
+    if len(tabel) < MIN_PERINGKAT:
+        tabel = tabel.drop(columns=["Peringkat"])
     return Tabel(tabel, format, "Instansi", {"height": 420, "key": "pb_tabel"})
 
 

@@ -56,9 +56,9 @@ def kartu(v: Tampilan) -> tuple[list[Kartu], str | None, str | None, str]:
         ),
         Kartu(
             "Efisiensi",
-            format_persen(r["efisiensi"]),
+            METODE.teks(r["efisiensi"]),
             METODE.rumus,
-            f"Metode: {METODE.label}.",
+            f"Metode: {METODE.keterangan}.",
         ),
         Kartu("Masalah data", format_angka(len(v.baca(analisis.masalah_data, v.instansi_id))), "lihat Kualitas Data"),
     ]
@@ -74,15 +74,40 @@ def grafik_capaian(v: Tampilan) -> Bagan | Kosong:
     r = ringkasan(v)
     if r["iku"].empty:
         return Kosong(f"Tidak ada indikator sasaran/program untuk {v.tahun}.")
+    iku = r["iku"]
+    if iku["skor"].nunique() == 1 and iku["capaian"].nunique() > 1:
+        # every capped score the same (Temanggung: all 100): bars of 100 say nothing; the raw
+        # capaian shows which indicators went past their target and which fell short
+        return Bagan(
+            "rk_capaian",
+            grafik.batang_capaian(
+                iku,
+                f"Capaian indikator utama {v.tahun} sebelum batas skor (%)",
+                v.sumber("tabel capaian"),
+                kolom="capaian",
+            ),
+            f"Semua skor berbatas bernilai {format_angka(iku['skor'].iloc[0], 0)}; grafik memakai capaian "
+            "sebelum batas. " + narasi.kalimat_predikat(iku),
+        )
     return Bagan(
         "rk_capaian",
-        grafik.batang_capaian(r["iku"], f"Skor capaian indikator utama {v.tahun} (%)", v.sumber("tabel capaian")),
-        narasi.kalimat_predikat(r["iku"]),
+        grafik.batang_capaian(iku, f"Skor capaian indikator utama {v.tahun} (%)", v.sumber("tabel capaian")),
+        narasi.kalimat_predikat(iku),
     )
 
 
-def grafik_predikat(v: Tampilan) -> Bagan:
+def grafik_predikat(v: Tampilan) -> Bagan | Kosong:
     r = ringkasan(v)
+    jumlah = r["jumlah_predikat"]
+    terisi = jumlah[jumlah["jumlah"] > 0]
+    if len(terisi) <= 1:
+        # one bar and a row of zeros says less than one sentence
+        kalimat = (
+            f"Semua {int(terisi['jumlah'].iloc[0])} indikator utama {v.tahun} berpredikat {terisi['predikat'].iloc[0]}."
+            if len(terisi)
+            else f"Belum ada indikator utama berpredikat untuk {v.tahun}."
+        )
+        return Kosong(kalimat)
     # no reading under it on the page (the page's reading is at its top); the slide gets that reading
     return Bagan(
         "rk_predikat",
@@ -100,7 +125,7 @@ def grafik_kuadran(v: Tampilan) -> Bagan | Kosong:
     return Bagan(
         "rk_kuadran",
         grafik.kuadran_efisiensi(program, f"Capaian vs serapan per program {v.tahun} (%)", v.sumber("tabel anggaran")),
-        narasi.kalimat_efisiensi(program),
+        narasi.kalimat_efisiensi(program, METODE),
     )
 
 

@@ -8,7 +8,7 @@ import pandas as pd
 from sakip_calc.calc import skor
 from sakip_calc.presentation import grafik, narasi
 from sakip_calc.presentation.bagian import capaian
-from sakip_calc.presentation.tampilan import F_ANGKA2, F_TAHUN, Bagan, Tabel, Tampilan
+from sakip_calc.presentation.tampilan import F_ANGKA2, F_BILANGAN, F_TAHUN, Bagan, Tabel, Tampilan
 
 KUNCI = ("tr_indikator", "tr_bentuk", "tr_satu")
 BENTUK = ("garis", "batang")
@@ -82,7 +82,9 @@ def tabel_perubahan(v: Tampilan) -> Tabel | None:
             "Selisih skor (poin)": ubah["selisih_skor"],
         }
     )
-    return Tabel(df, {c: F_ANGKA2 for c in df.columns if c != "Kode"})
+    # realisasi in the indicator's unit: counts whole; percentages and score points with two decimals
+    bilangan = [c for c in df.columns if c.startswith("Realisasi") or c == "Selisih"]
+    return Tabel(df, {c: F_BILANGAN if c in bilangan else F_ANGKA2 for c in df.columns[1:]})
 
 
 def tabel_kemajuan(v: Tampilan) -> Tabel:
@@ -101,9 +103,9 @@ def tabel_kemajuan(v: Tampilan) -> Tabel:
         ),
         {
             "Tahun terakhir": F_TAHUN,
-            "Kondisi awal": F_ANGKA2,
-            "Target akhir": F_ANGKA2,
-            "Realisasi terakhir": F_ANGKA2,
+            "Kondisi awal": F_BILANGAN,
+            "Target akhir": F_BILANGAN,
+            "Realisasi terakhir": F_BILANGAN,
             "Capaian thd target akhir (%)": F_ANGKA2,
         },
     )

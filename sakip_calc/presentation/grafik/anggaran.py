@@ -6,9 +6,10 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from sakip_calc.calc.efisiensi import TIDAK_DAPAT_DINILAI
 from sakip_calc.domain.angka import format_persen, format_rupiah_singkat
 
-from .dasar import URUTAN_WARNA, WARNA, _kosong, _potong, bidang_efisiensi, tata_letak
+from .dasar import URUTAN_WARNA, WARNA, _kosong, bidang_efisiensi, nama_pendek, tata_letak
 
 
 def batang_pagu_realisasi(df: pd.DataFrame, judul: str, sumber: str) -> go.Figure:
@@ -17,7 +18,7 @@ def batang_pagu_realisasi(df: pd.DataFrame, judul: str, sumber: str) -> go.Figur
     if df.empty:
         return _kosong(judul, sumber, "Tidak ada data anggaran")
     isi = df.iloc[::-1]
-    label = [_potong(x, 44) for x in isi["label"]]
+    label = list(isi["label"])
     fig = go.Figure(
         [
             go.Bar(
@@ -64,7 +65,7 @@ def batang_serapan(df: pd.DataFrame, judul: str, sumber: str) -> go.Figure:
     fig = go.Figure(
         go.Bar(
             x=isi["serapan"],
-            y=[_potong(x, 48) for x in isi["label"]],
+            y=list(isi["label"]),
             orientation="h",
             marker_color=warna,
             text=[format_persen(s, 2) for s in isi["serapan"]],
@@ -97,7 +98,7 @@ def treemap_anggaran(df: pd.DataFrame, judul: str, sumber: str) -> go.Figure:
     fig = go.Figure(
         go.Treemap(
             ids=isi["kode"],
-            labels=[_potong(n, 40) for n in isi["nama"]],
+            labels=[nama_pendek(n, 40) for n in isi["nama"]],
             parents=isi["induk_kode"].fillna(""),
             values=isi["pagu_dipakai"],
             branchvalues="total" if _konsisten(isi) else "remainder",
@@ -108,6 +109,10 @@ def treemap_anggaran(df: pd.DataFrame, judul: str, sumber: str) -> go.Figure:
             ),
             hovertemplate="%{label}<br>Pagu %{customdata[0]}<br>Serapan %{customdata[1]}<extra></extra>",
             texttemplate="%{label}<br>%{customdata[0]}",
+            textfont={"size": 16},
+            # programs and their kegiatan; a click opens the sub-kegiatan (hundreds of tiny boxes
+            # at once were unreadable)
+            maxdepth=2,
         )
     )
     return tata_letak(fig, judul, sumber, 620)
@@ -152,23 +157,26 @@ def kurva_triwulan(df: pd.DataFrame, judul: str, sumber: str) -> go.Figure:
 
 
 def kuadran_efisiensi(df: pd.DataFrame, judul: str, sumber: str) -> go.Figure:
-    """Capaian vs serapan per program: above the diagonal, results outran spending (efisien)."""
+    """Capaian vs serapan per program: above the diagonal, results outran spending (efisien). A
+    program rated by the agency's mean score (no indicator of its own) is grey: not rated."""
     isi = df[df["capaian"].notna() & df["serapan"].notna()]
     if isi.empty:
         return _kosong(judul, sumber, "Capaian atau serapan program belum dapat dihitung")
-    warna = [WARNA["baik"] if s == "efisien" else WARNA["buruk"] for s in isi["status_efisiensi"]]
+    warna = [
+        WARNA["netral"] if st == TIDAK_DAPAT_DINILAI else WARNA["baik"] if c >= s else WARNA["buruk"]
+        for c, s, st in zip(isi["capaian"], isi["serapan"], isi["status_efisiensi"])
+    ]
     batas_bawah = float(min(isi["capaian"].min(), isi["serapan"].min())) - 4
     batas_atas = float(max(isi["capaian"].max(), isi["serapan"].max(), 100)) + 3
-    # programs often cluster at 100 % capaian: short codes as labels, full names on hover
+    # programs often cluster at 100 % capaian: one stacked label per cluster, so codes never
+    # print over each other; names on hover
     fig = go.Figure(
         go.Scatter(
             x=isi["serapan"],
             y=isi["capaian"],
-            mode="markers+text",
+            mode="markers",
             text=isi["kode"],
             customdata=isi["nama"],
-            textposition=[POSISI_LABEL[i % len(POSISI_LABEL)] for i in range(len(isi))],
-            textfont={"size": 13},
             marker={
                 "size": np.clip(np.sqrt(isi["pagu"].fillna(0) / 1e6) * 1.5, 10, 45),
                 "color": warna,
@@ -178,11 +186,38 @@ def kuadran_efisiensi(df: pd.DataFrame, judul: str, sumber: str) -> go.Figure:
             hovertemplate="%{text} %{customdata}<br>Serapan %{x:.2f} %<br>Capaian %{y:.2f} %<extra></extra>",
         )
     )
+    dekat = (batas_atas - batas_bawah) / 12
+    # a code is about a quarter of the plot wide: labels closer than that sideways share one
+    kelompok = _kelompok(list(zip(isi["serapan"], isi["capaian"], isi["kode"])), dekat * 3, dekat)
+    fig.add_trace(
+        go.Scatter(
+            x=[k[0] for k in kelompok],
+            y=[k[1] + dekat * 0.4 for k in kelompok],
+            mode="text",
+            # stacked, so a label is one code wide whatever the size of its group
+            text=["<br>".join(k[2]) for k in kelompok],
+            textposition="top center",
+            textfont={"size": 13},
+            hoverinfo="skip",
+            showlegend=False,
+        )
+    )
+    fig.update_layout(showlegend=False)
     bidang_efisiensi(fig, batas_bawah, batas_atas)
     return tata_letak(fig, judul, sumber, 560)
 
 
-POSISI_LABEL = ("top center", "bottom center", "middle left", "middle right")
+def _kelompok(titik: list[tuple[float, float, str]], dx: float, dy: float) -> list[tuple[float, float, list[str]]]:
+    """Points within (dx, dy) of a group's first point join that group: (mean x, top y, codes)."""
+    grup: list[list[tuple[float, float, str]]] = []
+    for t in sorted(titik, key=lambda t: (-t[1], t[0])):
+        for g in grup:
+            if abs(g[0][0] - t[0]) < dx and abs(g[0][1] - t[1]) < dy:
+                g.append(t)
+                break
+        else:
+            grup.append([t])
+    return [(float(np.mean([t[0] for t in g])), max(t[1] for t in g), [t[2] for t in g]) for g in grup]
 
 
 def donat_belanja(df: pd.DataFrame, judul: str, sumber: str) -> go.Figure:

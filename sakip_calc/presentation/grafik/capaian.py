@@ -11,20 +11,28 @@ from sakip_calc.domain.angka import format_angka, format_persen
 from .dasar import URUTAN_WARNA, WARNA, _kosong, _potong, tata_letak
 
 
-def batang_capaian(df: pd.DataFrame, judul: str, sumber: str) -> go.Figure:
-    """Horizontal bars of each indicator's score, coloured by predikat, with the 100 % line."""
-    isi = df[df["skor"].notna()].sort_values("skor")
+def batang_capaian(df: pd.DataFrame, judul: str, sumber: str, kolom: str = "skor") -> go.Figure:
+    """Horizontal bars of each indicator's score, coloured by predikat, with the 100 % line.
+    `kolom="capaian"`: the raw capaian instead, the indicators below target in red and the others
+    grey (when every capped score is the same, the raw figures are what differs)."""
+    isi = df[df[kolom].notna()].sort_values(kolom)
     if isi.empty:
         return _kosong(judul, sumber, "Belum ada capaian yang dapat dihitung")
-    label = [f"{k} · {_potong(n)}" for k, n in zip(isi["kode"], isi["nama"])]
+    # short names: on a 1366 px laptop the chart has about 520 px, and the bars need most of them
+    label = [f"{k} · {_potong(n, 34)}" for k, n in zip(isi["kode"], isi["nama"])]
+    warna = (
+        isi["warna"].fillna(WARNA["netral"])
+        if kolom == "skor"
+        else isi[kolom].map(lambda c: WARNA["buruk"] if c < 100 else WARNA["target"])
+    )
     # value labels inside the bar ends, so the 100 % reference line never runs through them
     fig = go.Figure(
         go.Bar(
-            x=isi["skor"],
+            x=isi[kolom],
             y=label,
             orientation="h",
-            marker_color=isi["warna"].fillna(WARNA["netral"]),
-            text=[format_persen(v, 1) for v in isi["skor"]],
+            marker_color=warna,
+            text=[format_persen(v, 1) for v in isi[kolom]],
             textposition="inside",
             insidetextanchor="end",
             textfont={"color": "white", "size": 15},
@@ -36,12 +44,18 @@ def batang_capaian(df: pd.DataFrame, judul: str, sumber: str) -> go.Figure:
                 ],
                 axis=-1,
             ),
-            hovertemplate="%{y}<br>Skor %{x:.2f} %<br>Predikat %{customdata[0]}<br>Target %{customdata[1]} · "
-            "Realisasi %{customdata[2]}<extra></extra>",
+            hovertemplate="%{y}<br>" + ("Skor" if kolom == "skor" else "Capaian") + " %{x:.2f} %<br>"
+            "Predikat %{customdata[0]}<br>Target %{customdata[1]} · Realisasi %{customdata[2]}<extra></extra>",
         )
     )
     fig.add_vline(x=100, line_dash="dash", line_color=WARNA["aksen"], layer="below")
-    fig.update_xaxes(title="Skor capaian (%)", range=[0, max(105.0, float(isi["skor"].max()) * 1.05)])
+    puncak = max(105.0, float(isi[kolom].max()) * 1.05)
+    # raw capaian of 980 % would squash every other bar to a sliver: the axis stops at 200 %, the
+    # longer bars run off it and keep their true value as their label
+    fig.update_xaxes(
+        title="Skor capaian (%)" if kolom == "skor" else "Capaian sebelum batas (%)",
+        range=[0, puncak if kolom == "skor" else min(puncak, 200.0)],
+    )
     return tata_letak(fig, judul, sumber, tinggi=max(420, 140 + 40 * len(isi)))
 
 
@@ -118,7 +132,9 @@ def tren_indikator(
             annotation_position="bottom right",
         )
     fig.update_xaxes(dtick=1, title="Tahun")
-    fig.update_yaxes(title=satuan or "Nilai")
+    # from zero: a single year (Tegal SS-27) would otherwise get an axis of 57.999-58.001 whose
+    # bottom label runs into the first year
+    fig.update_yaxes(title=satuan or "Nilai", rangemode="tozero")
     return tata_letak(fig, judul, sumber)
 
 
