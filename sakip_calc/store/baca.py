@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .dasar import _df
+from .dasar import _ada_tabel, _df
 from .skema import TABEL_DATA
 
 
@@ -52,6 +52,22 @@ def indikator_capaian(con, instansi_id: int | None = None) -> pd.DataFrame:
          ORDER BY d.instansi_id, d.urutan, d.kode, c.tahun, c.triwulan NULLS FIRST
     """,
         [instansi_id, instansi_id],
+    )
+
+
+KOLOM_CATATAN = ("penyebab", "hambatan", "solusi", "target_nasional", "penulis", "diubah")
+
+
+def catatan_indikator(con, instansi_id: int) -> pd.DataFrame:
+    """The agency's notes per indicator-year (kode, tahun, penyebab, ..., penulis, diubah); empty
+    for a file written before the table existed."""
+    if not _ada_tabel(con, "catatan_indikator"):
+        return pd.DataFrame(columns=["kode", "tahun", *KOLOM_CATATAN])
+    return _df(
+        con,
+        "SELECT d.kode, c.* EXCLUDE (indikator_id) FROM catatan_indikator c JOIN indikator d ON d.id = c.indikator_id "
+        "WHERE d.instansi_id = ? ORDER BY d.kode, c.tahun",
+        [instansi_id],
     )
 
 
