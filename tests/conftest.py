@@ -21,6 +21,7 @@ TINGKAT = {
     "test_buruk": "app",
     "test_browser": "browser",
     "test_dek_tombol": "browser",
+    "test_draf_tombol": "browser",
     "test_proksi": "browser",
     "test_konkurensi": "browser",
     "test_crash": "slow",

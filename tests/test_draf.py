@@ -149,7 +149,7 @@ def test_temanggung_angka_laporan(dokumen):
     (_, e), *_ = tabel_berjudul(d, "Efisiensi anggaran per sasaran")
     for baris in e.rows[1:]:  # the one sasaran, and the agency row
         assert [c.text for c in baris.cells][4:] == ["97,64", "100", "2,36"]
-    teks = "\n".join(p.text for p in d.paragraphs)
+    teks = "\n".join(p.text for p in d.paragraphs).replace("\xa0", " ")
     assert "target 2023 63 %, realisasi 65,29 %, capaian 103,63 %" in teks
     assert "adalah 2,36 poin" in teks
 
@@ -263,7 +263,7 @@ def analisis_per_sasaran(d) -> dict[str, list[str]]:
             hasil[judul].append(p.text)
         elif judul and hasil[judul] and (p.style.name == "List Bullet" or p.text.startswith("[Diisi")):
             hasil[judul][-1] += " " + p.text
-    return hasil
+    return {j: [a.replace("\xa0", " ") for a in isi] for j, isi in hasil.items()}
 
 
 @pytest.mark.parametrize("kode,tahun", KASUS)
@@ -309,7 +309,7 @@ def test_arah_perubahan_sesuai_angka(dokumen):
                 assert (b > a) if m.group(1) == "naik" else (b < a), p.text
                 dilihat += 1
     assert dilihat >= 5
-    teks = "\n".join(p.text for p in dokumen["dinsos-tanjabbar"].paragraphs)
+    teks = "\n".join(p.text for p in dokumen["dinsos-tanjabbar"].paragraphs).replace("\xa0", " ")
     assert "realisasi turun dari 95 % (2022) menjadi 80 % (2023)" in teks and "artinya memburuk" in teks
 
 

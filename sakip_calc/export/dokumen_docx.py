@@ -21,10 +21,11 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
 
-from sakip_calc.export.gambar import LEBAR_GAMBAR, gambar
+from sakip_calc.export.gambar import gambar
 from sakip_calc.export.office import BIRU, HURUF
 
 LEBAR_ISI_CM = 16.0  # A4 (21 cm) minus 2.5 cm margins
+LEBAR_GAMBAR_DOK = 960  # layout px drawn 16 cm wide: the figures' fonts stay readable on paper
 TANDA_DRAF = "DRAF"
 _BIRU = RGBColor(*BIRU)  # office.BIRU is python-pptx's colour type; Word needs its own
 
@@ -167,6 +168,11 @@ def _tabel(dok, b: TabelDok) -> None:
                 par.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             if b.jumlah and i == len(b.baris) - 1 and par.runs:
                 par.runs[0].bold = True
+    if b.lebar:
+        # Word reads the cell widths, LibreOffice the grid's: set both, and no autofit
+        t.autofit = False
+        for kol, cm in zip(t.columns, b.lebar):
+            kol.width = Cm(cm)
     for baris in t.rows:
         for j, sel in enumerate(baris.cells):
             for par in sel.paragraphs:
@@ -187,7 +193,7 @@ def _ulang_kepala(baris) -> None:
 
 
 def _gambar(dok, b: GambarDok) -> None:
-    png = gambar(b.fig, "png", lebar=LEBAR_GAMBAR, skala=1)
+    png = gambar(b.fig, "png", lebar=LEBAR_GAMBAR_DOK, skala=1.5)
     dok.add_picture(io.BytesIO(png), width=Cm(LEBAR_ISI_CM))
     dok.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
     dok.paragraphs[-1].paragraph_format.keep_with_next = True

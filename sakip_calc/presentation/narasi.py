@@ -132,7 +132,7 @@ def nilai(x) -> str:
 
 
 def persen(x) -> str:
-    return f"{nilai(x)} %"
+    return f"{nilai(x)}\u00a0%"  # no line break between a figure and its sign
 
 
 def _satuan(satuan) -> str:
@@ -142,7 +142,7 @@ def _satuan(satuan) -> str:
 
 def _ukur(x, satuan) -> str:
     """A value with its unit: '65,29 %', '175 orang', '68 nilai'."""
-    return f"{nilai(x)}{' %' if str(satuan or '').strip() == '%' else _satuan(satuan)}"
+    return persen(x) if str(satuan or "").strip() == "%" else f"{nilai(x)}{_satuan(satuan)}"
 
 
 def _arah(selisih: float, polaritas: str) -> tuple[str, str]:
