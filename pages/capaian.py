@@ -3,7 +3,10 @@
 import streamlit as st
 
 import dasbor as d
+from dasbor import akses
+from sakip_calc import store
 from sakip_calc.domain.spesifikasi import NAMA_SKALA
+from sakip_calc.ingest import catatan
 from sakip_calc.presentation.bagian import capaian as bagian
 
 v = d.mulai("Capaian Kinerja {tahun}")
@@ -76,3 +79,39 @@ with kanan:
     if triwulan := bagian.tabel_triwulan(v):
         st.caption(triwulan[0])
         d.tabel(triwulan[1])
+
+st.subheader(f"Catatan instansi {v.tahun}")
+st.caption("Yang tidak ada di angka: masuk ke Draf LKjIP Bab III sebagai analisis (4) dan (5).")
+isi, riwayat = bagian.catatan(v)
+if pesan := st.session_state.pop("cp_catatan_pesan", None):
+    (st.success if pesan[0] else st.error)(pesan[1])
+for k, teks in isi.items():
+    st.markdown(f"**{bagian.LABEL_CATATAN[k]}:** {d.aman(teks)}")
+if not isi:
+    st.caption("Belum ada catatan untuk indikator-tahun ini.")
+if riwayat:
+    with st.expander("Riwayat catatan"):
+        d.tabel(riwayat)
+with st.expander("Tulis catatan (admin)"):
+    if akses.gerbang_admin("menulis catatan"):
+        # keyed by indicator-year: another indicator's form starts from its own note
+        ke = f"{bagian.indikator(v)}_{v.tahun}"
+        with st.form(f"cp_catatan_{ke}"):
+            baru = {
+                k: st.text_area(label, value=isi.get(k, ""), key=f"cp_catatan_{k}_{ke}")
+                for k, label in bagian.LABEL_CATATAN.items()
+            }
+            penulis = st.text_input("Nama penulis", key="cp_catatan_penulis")
+            if st.form_submit_button("Simpan catatan", type="primary"):
+                if not penulis.strip():
+                    st.error("Isi nama penulis: riwayat catatan mencatat siapa yang menulisnya.")
+                else:
+                    try:
+                        hasil = catatan.simpan_catatan(v.kode, bagian.indikator(v), v.tahun, baru, penulis, d.DB)
+                        pesan = (hasil.status != "ditolak", f"Catatan: {hasil.status} (impor #{hasil.impor_id}).")
+                        if hasil.status == "ditolak":
+                            pesan = (False, "; ".join(str(m) for m in hasil.rencana.galat))
+                    except (store.SkemaTerlaluBaru, ValueError) as e:  # a file this program cannot write
+                        pesan = (False, f"Tidak dapat disimpan: {e}")
+                    st.session_state["cp_catatan_pesan"] = pesan
+                    st.rerun()

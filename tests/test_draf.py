@@ -217,13 +217,15 @@ def buang_nama(teks: str, nama: list[str]) -> str:
 
 
 def prosa(d) -> list[str]:
-    """Paragraphs of 3.1 and 3.2 (not tables, captions, source lines or the data-problem list)."""
+    """Paragraphs of 3.1 and 3.2 (not tables, captions, source lines, the agency's notes or the
+    data-problem list)."""
     hasil, di_dalam = [], False
     for p in d.paragraphs:
         if p.style.name.startswith("Heading"):
             di_dalam = p.text.startswith(("3.1", "3.2", "Tujuan", "Sasaran"))
             continue
-        if di_dalam and p.style.name != "Caption" and not p.text.startswith("Sumber"):
+        # the agency's own notes are its words, not computed figures
+        if di_dalam and p.style.name != "Caption" and not p.text.startswith(("Sumber", "Menurut catatan instansi")):
             hasil.append(p.text)
     return hasil
 

@@ -3,7 +3,7 @@ analyses of PermenPANRB 53/2014 written from the data, 3.2 the budget table, eff
 sasaran and the pages' charts, then the data problems touching the draft's figures.
 
 What the data cannot know (causes, obstacles, solutions, a national target) comes from the
-agency's notes per indicator-year (`store.catatan_indikator`) or stays a marked placeholder.
+agency's notes per indicator-year (`store.catatan_instansi`) or stays a marked placeholder.
 The sentences are narasi's; the charts are the pages' own sections; the figures come from the
 same reads as the pages. This module arranges them and must not compute a formula of its own.
 """
@@ -301,7 +301,7 @@ def dokumen(v: Tampilan, tanggal: date | None = None) -> dd.Dokumen:
     kelompok = kelompok_sasaran(ini)
     k = {
         "semua": semua,
-        "catatan": v.baca(store.catatan_indikator, v.instansi_id),
+        "catatan": v.baca(store.catatan_instansi, v.instansi_id),
         "metode": metode,
         "skala": skala,
         "program": program,

@@ -58,7 +58,7 @@ def indikator_capaian(con, instansi_id: int | None = None) -> pd.DataFrame:
 KOLOM_CATATAN = ("penyebab", "hambatan", "solusi", "target_nasional", "penulis", "diubah")
 
 
-def catatan_indikator(con, instansi_id: int) -> pd.DataFrame:
+def catatan_instansi(con, instansi_id: int) -> pd.DataFrame:
     """The agency's notes per indicator-year (kode, tahun, penyebab, ..., penulis, diubah); empty
     for a file written before the table existed."""
     if not _ada_tabel(con, "catatan_indikator"):
@@ -68,6 +68,25 @@ def catatan_indikator(con, instansi_id: int) -> pd.DataFrame:
         "SELECT d.kode, c.* EXCLUDE (indikator_id) FROM catatan_indikator c JOIN indikator d ON d.id = c.indikator_id "
         "WHERE d.instansi_id = ? ORDER BY d.kode, c.tahun",
         [instansi_id],
+    )
+
+
+def riwayat_catatan(con, instansi_id: int, kode: str, tahun: int) -> pd.DataFrame:
+    """Every version of one note, newest first: the one in force, then each one an import replaced
+    (riwayat_catatan_indikator), with who wrote it and when, and the import that replaced it."""
+    kolom = ", ".join(f"c.{k}" for k in KOLOM_CATATAN)
+    if not _ada_tabel(con, "catatan_indikator"):
+        return pd.DataFrame(columns=["versi", *KOLOM_CATATAN])
+    return _df(
+        con,
+        f"""SELECT 'berlaku' AS versi, {kolom} FROM catatan_indikator c
+              JOIN indikator d ON d.id = c.indikator_id WHERE d.instansi_id = ? AND d.kode = ? AND c.tahun = ?
+            UNION ALL
+            SELECT 'diganti impor #' || c.impor_id, {kolom} FROM riwayat_catatan_indikator c
+              JOIN indikator d ON d.id = c.indikator_id
+             WHERE c.aksi = 'ubah' AND d.instansi_id = ? AND d.kode = ? AND c.tahun = ?
+            ORDER BY diubah DESC NULLS LAST""",
+        [instansi_id, kode, tahun] * 2,
     )
 
 
@@ -156,6 +175,7 @@ def isi_semua_tabel(con) -> dict[str, list[tuple]]:
     """Every data table's rows, sorted: what 'the database did not change' is compared on."""
     hasil = {}
     for tabel in TABEL_DATA:
-        rows = con.execute(f"SELECT * FROM {tabel}").fetchall()
+        # a file from before a table's migration holds no rows of it
+        rows = con.execute(f"SELECT * FROM {tabel}").fetchall() if _ada_tabel(con, tabel) else []
         hasil[tabel] = sorted(rows, key=repr)
     return hasil
