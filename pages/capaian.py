@@ -80,7 +80,7 @@ with kanan:
         st.caption(triwulan[0])
         d.tabel(triwulan[1])
 
-st.subheader(f"Catatan instansi {v.tahun}")
+st.subheader(f"Penjelasan instansi {v.tahun}")
 st.caption("Yang tidak ada di angka: masuk ke Draf LKjIP Bab III sebagai analisis (4) dan (5).")
 isi, riwayat = bagian.catatan(v)
 if pesan := st.session_state.pop("cp_catatan_pesan", None):
@@ -88,12 +88,12 @@ if pesan := st.session_state.pop("cp_catatan_pesan", None):
 for k, teks in isi.items():
     st.markdown(f"**{bagian.LABEL_CATATAN[k]}:** {d.aman(teks)}")
 if not isi:
-    st.caption("Belum ada catatan untuk indikator-tahun ini.")
+    st.caption("Belum ada penjelasan untuk indikator-tahun ini.")
 if riwayat:
-    with st.expander("Riwayat catatan"):
+    with st.expander("Riwayat penjelasan"):
         d.tabel(riwayat)
-with st.expander("Tulis catatan (admin)"):
-    if akses.gerbang_admin("menulis catatan"):
+with st.expander("Tulis penjelasan (admin)"):
+    if akses.gerbang_admin("menulis penjelasan"):
         # keyed by indicator-year: another indicator's form starts from its own note
         ke = f"{bagian.indikator(v)}_{v.tahun}"
         with st.form(f"cp_catatan_{ke}"):
@@ -102,13 +102,13 @@ with st.expander("Tulis catatan (admin)"):
                 for k, label in bagian.LABEL_CATATAN.items()
             }
             penulis = st.text_input("Nama penulis", key="cp_catatan_penulis")
-            if st.form_submit_button("Simpan catatan", type="primary"):
+            if st.form_submit_button("Simpan penjelasan", type="primary"):
                 if not penulis.strip():
-                    st.error("Isi nama penulis: riwayat catatan mencatat siapa yang menulisnya.")
+                    st.error("Isi nama penulis: riwayat penjelasan mencatat siapa yang menulisnya.")
                 else:
                     try:
                         hasil = catatan.simpan_catatan(v.kode, bagian.indikator(v), v.tahun, baru, penulis, d.DB)
-                        pesan = (hasil.status != "ditolak", f"Catatan: {hasil.status} (impor #{hasil.impor_id}).")
+                        pesan = (hasil.status != "ditolak", f"Penjelasan: {hasil.status} (impor #{hasil.impor_id}).")
                         if hasil.status == "ditolak":
                             pesan = (False, "; ".join(str(m) for m in hasil.rencana.galat))
                     except (store.SkemaTerlaluBaru, ValueError) as e:  # a file this program cannot write

@@ -1,6 +1,6 @@
 """Notes per indicator-year: written by an admin on Capaian Kinerja (the path the user takes),
 stored through the ordinary import with history and undo, carried by the workbook (sheet
-`Catatan`) and the bulk export/import, and written into the Chapter III draft."""
+`Penjelasan`) and the bulk export/import, and written into the Chapter III draft."""
 
 from __future__ import annotations
 
@@ -60,20 +60,20 @@ def test_kode_tidak_dikenal_ditolak_tanpa_perubahan(db_salinan):
     h = simpan_catatan("dinsos-temanggung", "SS-99", 2023, {"penyebab": "x"}, "a", db_salinan)
     assert h.status == "ditolak"
     (m,) = h.rencana.galat
-    assert (m.lembar, m.kolom) == ("Catatan", "indikator_kode") and "Mungkin maksud Anda: SS-01" in m.pesan
+    assert (m.lembar, m.kolom) == ("Penjelasan", "indikator_kode") and "Mungkin maksud Anda: SS-01" in m.pesan
     assert isi(db_salinan) == sebelum
 
 
 def test_lembar_catatan_di_buku_kerja(db_salinan, tmp_path):
     wb = templat.buat_templat()
-    ws = wb["Catatan"]
+    ws = wb["Penjelasan"]
     judul = [c.value for c in ws[1]]
     ws.append(
         [{"instansi": "dinsos-tegal", "indikator_kode": "SS-12", "tahun": 2018}.get(k, PERTAMA.get(k)) for k in judul]
     )
     berkas = tmp_path / "catatan.xlsx"
     wb.save(berkas)
-    assert load_workbook(berkas)["Catatan"].max_row == 2
+    assert load_workbook(berkas)["Penjelasan"].max_row == 2
     (h,) = impor.impor_berkas([berkas], db_salinan)
     assert h.status == "berhasil", [str(m) for m in h.rencana.masalah]
     c = baca(db_salinan, lambda con: store.catatan_instansi(con, analisis.id_instansi(con, "dinsos-tegal")))
@@ -99,7 +99,7 @@ def test_catatan_masuk_draf(db_salinan):
     bagian = teks[i:]
     lima = next(t for t in bagian if t.startswith("(5)"))
     empat = next(t for t in bagian if t.startswith("(4)"))
-    assert "Menurut catatan instansi" in lima and PERTAMA["penyebab"].rstrip(".") in lima
+    assert "Menurut penjelasan instansi" in lima and PERTAMA["penyebab"].rstrip(".") in lima
     assert "hambatan Exclusion dan inclusion error" in lima
     assert PERTAMA["target_nasional"] in empat
     # the tujuan has no note: its placeholders stay
@@ -126,7 +126,7 @@ def test_admin_menulis_catatan_di_halaman_capaian(db_salinan, monkeypatch):
     ke = "SS-01_2023"
     at.text_area(key=f"cp_catatan_penyebab_{ke}").input("Dukungan tiga sumber APBD/APBN.")
     at.text_input(key="cp_catatan_penulis").input("Kabid Linjamsos")
-    next(b for b in at.button if b.label == "Simpan catatan").click().run()
+    next(b for b in at.button if b.label == "Simpan penjelasan").click().run()
     assert not at.exception, [e.value for e in at.exception]
     assert any("berhasil" in s.value for s in at.success), [s.value for s in at.success]
     assert any("Dukungan tiga sumber APBD/APBN." in m.value for m in at.markdown)
@@ -134,6 +134,6 @@ def test_admin_menulis_catatan_di_halaman_capaian(db_salinan, monkeypatch):
     # a second save: the history lists both versions
     at.text_area(key=f"cp_catatan_penyebab_{ke}").input("Versi kedua.")
     at.text_input(key="cp_catatan_penulis").input("Sekretaris")
-    next(b for b in at.button if b.label == "Simpan catatan").click().run()
+    next(b for b in at.button if b.label == "Simpan penjelasan").click().run()
     riwayat = [df.value for df in at.dataframe if "Versi" in df.value.columns]
     assert riwayat and riwayat[0]["Penulis"].tolist() == ["Sekretaris", "Kabid Linjamsos"]

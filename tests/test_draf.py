@@ -224,9 +224,9 @@ def prosa(d) -> list[str]:
         if p.style.name.startswith("Heading"):
             di_dalam = p.text.startswith(("3.1", "3.2", "Tujuan", "Sasaran"))
             continue
-        # the agency's own notes are its words, not computed figures
-        if di_dalam and p.style.name != "Caption" and not p.text.startswith(("Sumber", "Menurut catatan instansi")):
-            hasil.append(p.text)
+        if di_dalam and p.style.name != "Caption" and not p.text.startswith("Sumber"):
+            # the agency's own explanations are its words, not computed figures
+            hasil.append(re.sub(r"Menurut penjelasan instansi,.*", "", p.text))
     return hasil
 
 
@@ -280,8 +280,8 @@ def test_tujuh_analisis_ada_atau_ditandai_hilang(con, dokumen, kode, tahun):
             badan = re.sub(r"^\(\d\) [^.]*\.", "", a).strip()
             assert badan, (judul, a)  # never a bare label
         # what the data cannot know is always the agency's, or marked missing
-        assert any(h in isi[3] for h in HILANG) or "catatan instansi" in isi[3]
-        assert any(h in isi[4] for h in HILANG) or "catatan instansi" in isi[4]
+        assert any(h in isi[3] for h in HILANG) or "penjelasan instansi" in isi[3]
+        assert any(h in isi[4] for h in HILANG) or "penjelasan instansi" in isi[4]
 
 
 def test_analisis_yang_hilang_disebut(dokumen):

@@ -192,7 +192,8 @@ LEMBAR: tuple[Lembar, ...] = (
         "Target dan realisasi indikator per tahun (dan per triwulan bila ada).",
     ),
     Lembar(
-        "Catatan",
+        # not "Catatan": a bulk folder's catatan.csv is a note about the folder, not this sheet
+        "Penjelasan",
         "catatan_indikator",
         ("instansi", "indikator_kode", "tahun"),
         (
@@ -203,10 +204,10 @@ LEMBAR: tuple[Lembar, ...] = (
             Kolom("hambatan", TEKS, "Hambatan atau kendala yang dihadapi."),
             Kolom("solusi", TEKS, "Solusi atau langkah yang ditempuh dan direncanakan."),
             Kolom("target_nasional", TEKS, "Target nasional (RPJMN/Renstra Kementerian) bila ada, dengan sumbernya."),
-            Kolom("penulis", TEKS, "Siapa yang menulis catatan ini."),
-            Kolom("diubah", TEKS, "Kapan catatan ini terakhir diubah, mis. 2024-03-01 10:00 UTC."),
+            Kolom("penulis", TEKS, "Siapa yang menulis penjelasan ini."),
+            Kolom("diubah", TEKS, "Kapan penjelasan ini terakhir diubah, mis. 2024-03-01 10:00 UTC."),
         ),
-        "Catatan instansi per indikator-tahun untuk Draf LKjIP Bab III (opsional): hal yang tidak ada di angka.",
+        "Penjelasan instansi per indikator-tahun untuk Draf LKjIP Bab III (opsional): hal yang tidak ada di angka.",
     ),
     Lembar(
         "Anggaran",

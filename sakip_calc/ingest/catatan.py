@@ -1,5 +1,5 @@
 """An admin's note on one indicator-year (causes, obstacles, solutions, national target), saved as
-a one-row `Catatan` sheet through the ordinary import: the same rules, checks, history and undo
+a one-row `Penjelasan` sheet through the ordinary import: the same rules, checks, history and undo
 as a workbook, and an `impor` row saying when and from where."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from sakip_calc import store
 from sakip_calc.domain.spesifikasi import LEMBAR_BERNAMA
 from sakip_calc.ingest.impor import HasilImpor, impor_data
 
-LEMBAR = LEMBAR_BERNAMA["Catatan"]
+LEMBAR = LEMBAR_BERNAMA["Penjelasan"]
 ISI = ("penyebab", "hambatan", "solusi", "target_nasional")
 
 
@@ -27,7 +27,7 @@ def simpan_catatan(
     db: str | Path = store.DB_BAWAAN,
     waktu: datetime | None = None,
 ) -> HasilImpor:
-    """Import the note as `Catatan.csv`; an empty field empties the stored one."""
+    """Import the note as `Penjelasan.csv`; an empty field empties the stored one."""
     baris = {
         "instansi": instansi,
         "indikator_kode": indikator_kode,

@@ -183,7 +183,7 @@ def cek_skala(df: pd.DataFrame, tersimpan: pd.DataFrame, masalah: list[Masalah])
 
 def _cek_indikator_dikenal(data, con, instansi: set[str], masalah) -> None:
     """Indicator codes of known agencies (a row of an unknown agency is reported once, for that)."""
-    lembar = [n for n in ("Capaian", "Catatan") if n in data]
+    lembar = [n for n in ("Capaian", "Penjelasan") if n in data]
     if not lembar:
         return
     dikenal = store.kunci_indikator(con)

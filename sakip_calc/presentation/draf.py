@@ -172,7 +172,7 @@ def _bagian_sasaran(v: Tampilan, k: dict, nomor_tabel: _Nomor, judul: str, t: st
         if "target_nasional" in nota[r["kode"]]
     ]
     if nasional:
-        isi += _analisis(label[3], [f"Menurut catatan instansi, target nasional {n}." for n in nasional])
+        isi += _analisis(label[3], [f"Menurut penjelasan instansi, target nasional {n}." for n in nasional])
     else:
         isi += _isian(
             label[3],
@@ -185,7 +185,7 @@ def _bagian_sasaran(v: Tampilan, k: dict, nomor_tabel: _Nomor, judul: str, t: st
         if any(kol in nota[r["kode"]] for kol in KOLOM_NOTA)
     ]
     if sebab:
-        isi += _analisis(label[4], [f"Menurut catatan instansi, {s}." for s in sebab])
+        isi += _analisis(label[4], [f"Menurut penjelasan instansi, {s}." for s in sebab])
     else:
         isi += _isian(
             label[4],

@@ -79,13 +79,16 @@ def riwayat_catatan(con, instansi_id: int, kode: str, tahun: int) -> pd.DataFram
         return pd.DataFrame(columns=["versi", *KOLOM_CATATAN])
     return _df(
         con,
-        f"""SELECT 'berlaku' AS versi, {kolom} FROM catatan_indikator c
+        # newest first: the version in force, then by the import that replaced each (two saves may
+        # share a minute, so not by `diubah`)
+        f"""SELECT * EXCLUDE (urut) FROM (
+            SELECT 'berlaku' AS versi, {kolom}, NULL AS urut FROM catatan_indikator c
               JOIN indikator d ON d.id = c.indikator_id WHERE d.instansi_id = ? AND d.kode = ? AND c.tahun = ?
             UNION ALL
-            SELECT 'diganti impor #' || c.impor_id, {kolom} FROM riwayat_catatan_indikator c
+            SELECT 'diganti impor #' || c.impor_id, {kolom}, c.impor_id FROM riwayat_catatan_indikator c
               JOIN indikator d ON d.id = c.indikator_id
              WHERE c.aksi = 'ubah' AND d.instansi_id = ? AND d.kode = ? AND c.tahun = ?
-            ORDER BY diubah DESC NULLS LAST""",
+            ) ORDER BY urut DESC NULLS FIRST""",
         [instansi_id, kode, tahun] * 2,
     )
 
