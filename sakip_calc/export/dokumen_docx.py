@@ -174,6 +174,7 @@ def _tabel(dok, b: TabelDok) -> None:
         for kol, cm in zip(t.columns, b.lebar):
             kol.width = Cm(cm)
     for baris in t.rows:
+        _sifat_baris(baris, "w:cantSplit")  # a row stays on one page
         for j, sel in enumerate(baris.cells):
             for par in sel.paragraphs:
                 par.paragraph_format.space_after = Pt(0)
@@ -184,12 +185,15 @@ def _tabel(dok, b: TabelDok) -> None:
     _sumber(dok, b.sumber)
 
 
+def _sifat_baris(baris, nama: str) -> None:
+    el = OxmlElement(nama)
+    el.set(qn("w:val"), "true")
+    baris._tr.get_or_add_trPr().append(el)
+
+
 def _ulang_kepala(baris) -> None:
     # the header row repeats on every page a long table runs over
-    trPr = baris._tr.get_or_add_trPr()
-    el = OxmlElement("w:tblHeader")
-    el.set(qn("w:val"), "true")
-    trPr.append(el)
+    _sifat_baris(baris, "w:tblHeader")
 
 
 def _gambar(dok, b: GambarDok) -> None:

@@ -123,7 +123,7 @@ def _tabel_sasaran(v: Tampilan, nomor: str, nama: str, g: pd.DataFrame, semua: p
         v.sumber("tabel capaian"),
         angka=(3, 4, 5, 6, 8),
         jumlah=True,
-        lebar=(0.7, 4.0, 1.3, 1.6, 1.5, 1.6, 1.6, 1.9, 1.8),
+        lebar=(0.9, 3.6, 1.5, 1.6, 1.5, 1.6, 1.6, 1.9, 1.8),
     )
 
 
@@ -230,7 +230,7 @@ def _tabel_anggaran(v: Tampilan, program: pd.DataFrame, total: dict, nomor: str)
         v.sumber("tabel anggaran"),
         angka=(3, 4, 5),
         jumlah=True,
-        lebar=(0.7, 1.6, 5.5, 3.2, 3.2, 1.8),
+        lebar=(0.8, 1.6, 5.0, 3.4, 3.4, 1.8),
     )
 
 
@@ -258,7 +258,7 @@ def _tabel_efisiensi(v: Tampilan, daftar: list[tuple[str, dict | None]], metode:
         v.sumber("tabel anggaran dan capaian"),
         angka=(2, 3, 4, 5, 6),
         jumlah=True,
-        lebar=(0.7, 4.3, 3.0, 3.0, 1.6, 1.6, 1.8),
+        lebar=(0.7, 3.6, 3.3, 3.3, 1.6, 1.6, 1.9),
     )
 
 
