@@ -1,9 +1,9 @@
-"""Export timings on this machine: the full deck for one agency-year with a warm renderer, and
-the image export of each of its charts.
+"""Export timings on this machine: the full deck and the LKjIP Chapter III draft for one
+agency-year with a warm renderer, and the image export of each of the deck's charts.
 
     .venv/bin/python bench/ekspor.py [--instansi dinsos-temanggung] [--tahun 2023] [--ulang 5]
 
-Goal: the deck for Temanggung 2023 in under 3 s once the app is up (imports done, database open,
+Goals: the deck and the draft for Temanggung 2023 each in under 3 s once the app is up (imports done, database open,
 renderer warm). The renderer's cold start is printed separately: the app pays it once, on the
 first image of the process.
 """
@@ -21,7 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sakip_calc import store  # noqa: E402
 from sakip_calc.calc import analisis
 from sakip_calc.export import ekspor
-from sakip_calc.presentation import dek
+from sakip_calc.presentation import dek, draf
+from sakip_calc.presentation.tampilan import tampilan_koneksi
 
 
 def waktu(fungsi, ulang: int) -> list[float]:
@@ -60,6 +61,18 @@ def main() -> None:
     )
     t = waktu(lambda: dek.grafik_dek(con, iid, a.tahun), a.ulang)
     print(f"  of which reading data and building the figures: {ringkas(t)}")
+
+    draf.draf_instansi(con, iid, a.tahun)  # warm-up
+    t = waktu(lambda: draf.draf_instansi(con, iid, a.tahun), a.ulang)
+    print(
+        f"draft LKjIP Bab III {a.instansi} {a.tahun}: {len(draf.GRAFIK_31) + len(draf.GRAFIK_32)} chart sections: "
+        f"{ringkas(t)}  [goal < 3 s: {'ok' if statistics.median(t) < 3 else 'MISSED'}]"
+    )
+    t = waktu(lambda: draf.dokumen(tampilan_koneksi(con, iid, a.tahun, a.tahun - 1)), a.ulang)
+    print(f"  of which reading data, writing the text and building the figures: {ringkas(t)}")
+    v = tampilan_koneksi(con, iid, a.tahun, a.tahun - 1)  # one view: its reads done once, as the app caches them
+    t = waktu(lambda: draf.draf_docx(v), a.ulang)
+    print(f"  (info) with the reads already done (the app's cache after a page visit): {ringkas(t)}")
 
     print(
         "per-chart image export (warm renderer, median of "

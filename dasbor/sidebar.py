@@ -1,6 +1,7 @@
 """The sidebar: agency, year, comparison year, predikat scale and cap (bound to the URL so a view
-can be bookmarked), and the deck's download with its page ticks. The deck's charts come from the
-page sections (`presentation.dek`) with the view on screen; nothing here builds a chart."""
+can be bookmarked), the deck's download with its page ticks, and the LKjIP Chapter III draft.
+The deck's charts come from the page sections (`presentation.dek`) with the view on screen, the
+draft from `presentation.draf`; nothing here builds a chart or writes a sentence."""
 
 from __future__ import annotations
 
@@ -8,12 +9,12 @@ import streamlit as st
 
 import dasbor as _paket
 from dasbor.data import Pilihan, pembaca, pilihan, pilihan_sekarang, tampilan, versi
-from dasbor.widget import MIME_PPTX, nama_berkas
+from dasbor.widget import MIME_DOCX, MIME_PPTX, nama_berkas
 from sakip_calc import store
 from sakip_calc.calc import analisis
 from sakip_calc.domain.spesifikasi import NAMA_SKALA
 from sakip_calc.export import ekspor
-from sakip_calc.presentation import dek
+from sakip_calc.presentation import dek, draf
 from sakip_calc.presentation import halaman as registri
 
 PILIHAN_BATAS = {"instansi": "Sesuai laporan instansi", "100": "Dibatasi 100 %", "tanpa": "Tanpa batas"}
@@ -213,6 +214,20 @@ def _alat_presentasi(p: Pilihan) -> None:
             key="dek_unduh",
             width="stretch",
         )
+    # the draft follows the sidebar and the efficiency method chosen on Anggaran; built on click, from
+    # the choices as they stand now (the deferred call runs outside this script run)
+    pilihan_draf = dict(pilihan_sekarang())
+    sb.download_button(
+        "Unduh Draf LKjIP Bab III",
+        data=lambda: draf.draf_docx(tampilan(p, pilihan_draf)),
+        file_name=f"{nama_berkas('draf-lkjip-bab-iii', p)}.docx",
+        mime=MIME_DOCX,
+        on_click="ignore",
+        icon=":material/description:",
+        key="draf_unduh",
+        width="stretch",
+        help="Dokumen Word (A4) yang dapat disunting: tabel capaian per sasaran, tujuh analisis, anggaran, grafik.",
+    )
     sb.toggle(
         "Kontras tinggi (proyektor)",
         key="kontras",

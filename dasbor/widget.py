@@ -43,6 +43,7 @@ FORMAT_EXCEL = {
 }
 MIME_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MIME_PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+MIME_DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 # Cards on a 1366x768 laptop: Streamlit cuts a metric's value and note with "…" ("Rp 179,1…",

@@ -3,6 +3,7 @@
 import streamlit as st
 
 import dasbor as d
+from dasbor.penjelasan import penjelasan
 from sakip_calc.domain.spesifikasi import NAMA_SKALA
 from sakip_calc.presentation.bagian import capaian as bagian
 
@@ -97,3 +98,4 @@ d.pilih(
     format_func=lambda k: bagian.label_indikator(v, k),
 )
 rincian()
+penjelasan(v)

@@ -23,6 +23,7 @@ TINGKAT = {
     "test_browser": "browser",
     "test_rapat_peramban": "browser",
     "test_dek_tombol": "browser",
+    "test_draf_tombol": "browser",
     "test_proksi": "browser",
     "test_konkurensi": "browser",
     "test_crash": "slow",

@@ -192,6 +192,24 @@ LEMBAR: tuple[Lembar, ...] = (
         "Target dan realisasi indikator per tahun (dan per triwulan bila ada).",
     ),
     Lembar(
+        # not "Catatan": a bulk folder's catatan.csv is a note about the folder, not this sheet
+        "Penjelasan",
+        "catatan_indikator",
+        ("instansi", "indikator_kode", "tahun"),
+        (
+            _INSTANSI,
+            Kolom("indikator_kode", KODE, "Kode indikator dari lembar Indikator.", wajib=True),
+            _TAHUN,
+            Kolom("penyebab", TEKS, "Penyebab keberhasilan atau kegagalan capaian tahun ini (analisis 5 LKjIP)."),
+            Kolom("hambatan", TEKS, "Hambatan atau kendala yang dihadapi."),
+            Kolom("solusi", TEKS, "Solusi atau langkah yang ditempuh dan direncanakan."),
+            Kolom("target_nasional", TEKS, "Target nasional (RPJMN/Renstra Kementerian) bila ada, dengan sumbernya."),
+            Kolom("penulis", TEKS, "Siapa yang menulis penjelasan ini."),
+            Kolom("diubah", TEKS, "Kapan penjelasan ini terakhir diubah, mis. 2024-03-01 10:00 UTC."),
+        ),
+        "Penjelasan instansi per indikator-tahun untuk Draf LKjIP Bab III (opsional): hal yang tidak ada di angka.",
+    ),
+    Lembar(
         "Anggaran",
         "anggaran",
         ("instansi", "tahun", "kode"),

@@ -9,6 +9,8 @@ per concern, and this module must not grow code of its own:
 - bagan_pptx.py  that data drawn as an editable PowerPoint chart in the house style
 - dek_pptx.py    the chart spec `Grafik` and the deck: title slide, one slide per chart
 - excel.py       .xlsx tables as the app shows them
+- dokumen_docx.py  an editable Word document from headings, paragraphs, numbered tables and figures
+                 (the LKjIP Chapter III draft; `presentation.draf` writes its blocks)
 
 The deck is built from the same plotly figures the pages draw. Bar, line and pie figures become
 native PowerPoint charts the user can restyle and edit; figures PowerPoint cannot draw

@@ -183,7 +183,8 @@ def cek_skala(df: pd.DataFrame, tersimpan: pd.DataFrame, masalah: list[Masalah])
 
 def _cek_indikator_dikenal(data, con, instansi: set[str], masalah) -> None:
     """Indicator codes of known agencies (a row of an unknown agency is reported once, for that)."""
-    if "Capaian" not in data:
+    lembar = [n for n in ("Capaian", "Penjelasan") if n in data]
+    if not lembar:
         return
     dikenal = store.kunci_indikator(con)
     kode = defaultdict(set)
@@ -192,11 +193,11 @@ def _cek_indikator_dikenal(data, con, instansi: set[str], masalah) -> None:
     if "Indikator" in data:
         for r in data["Indikator"].itertuples():
             kode[r.instansi].add(r.kode)
-    for r in data["Capaian"].itertuples():
+    for nama, r in ((n, r) for n in lembar for r in data[n].itertuples()):
         if r.indikator_kode and r.instansi in instansi and r.indikator_kode not in kode[r.instansi]:
             masalah.append(
                 Masalah(
-                    "Capaian",
+                    nama,
                     r.nomor_baris,
                     "indikator_kode",
                     f"kode indikator '{r.indikator_kode}' tidak ada di lembar "

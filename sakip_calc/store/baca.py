@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .dasar import _df
+from .dasar import _ada_tabel, _df
 from .skema import TABEL_DATA
 
 
@@ -52,6 +52,44 @@ def indikator_capaian(con, instansi_id: int | None = None) -> pd.DataFrame:
          ORDER BY d.instansi_id, d.urutan, d.kode, c.tahun, c.triwulan NULLS FIRST
     """,
         [instansi_id, instansi_id],
+    )
+
+
+KOLOM_CATATAN = ("penyebab", "hambatan", "solusi", "target_nasional", "penulis", "diubah")
+
+
+def catatan_instansi(con, instansi_id: int) -> pd.DataFrame:
+    """The agency's notes per indicator-year (kode, tahun, penyebab, ..., penulis, diubah); empty
+    for a file written before the table existed."""
+    if not _ada_tabel(con, "catatan_indikator"):
+        return pd.DataFrame(columns=["kode", "tahun", *KOLOM_CATATAN])
+    return _df(
+        con,
+        "SELECT d.kode, c.* EXCLUDE (indikator_id) FROM catatan_indikator c JOIN indikator d ON d.id = c.indikator_id "
+        "WHERE d.instansi_id = ? ORDER BY d.kode, c.tahun",
+        [instansi_id],
+    )
+
+
+def riwayat_catatan(con, instansi_id: int, kode: str, tahun: int) -> pd.DataFrame:
+    """Every version of one note, newest first: the one in force, then each one an import replaced
+    (riwayat_catatan_indikator), with who wrote it and when, and the import that replaced it."""
+    kolom = ", ".join(f"c.{k}" for k in KOLOM_CATATAN)
+    if not _ada_tabel(con, "catatan_indikator"):
+        return pd.DataFrame(columns=["versi", *KOLOM_CATATAN])
+    return _df(
+        con,
+        # newest first: the version in force, then by the import that replaced each (two saves may
+        # share a minute, so not by `diubah`)
+        f"""SELECT * EXCLUDE (urut) FROM (
+            SELECT 'berlaku' AS versi, {kolom}, NULL AS urut FROM catatan_indikator c
+              JOIN indikator d ON d.id = c.indikator_id WHERE d.instansi_id = ? AND d.kode = ? AND c.tahun = ?
+            UNION ALL
+            SELECT 'diganti impor #' || c.impor_id, {kolom}, c.impor_id FROM riwayat_catatan_indikator c
+              JOIN indikator d ON d.id = c.indikator_id
+             WHERE c.aksi = 'ubah' AND d.instansi_id = ? AND d.kode = ? AND c.tahun = ?
+            ) ORDER BY urut DESC NULLS FIRST""",
+        [instansi_id, kode, tahun] * 2,
     )
 
 
@@ -140,6 +178,7 @@ def isi_semua_tabel(con) -> dict[str, list[tuple]]:
     """Every data table's rows, sorted: what 'the database did not change' is compared on."""
     hasil = {}
     for tabel in TABEL_DATA:
-        rows = con.execute(f"SELECT * FROM {tabel}").fetchall()
+        # a file from before a table's migration holds no rows of it
+        rows = con.execute(f"SELECT * FROM {tabel}").fetchall() if _ada_tabel(con, tabel) else []
         hasil[tabel] = sorted(rows, key=repr)
     return hasil

@@ -45,10 +45,11 @@ def hapus_instansi_berawalan(con: duckdb.DuckDBPyConnection, awalan: str) -> int
     )
     (n,) = con.execute("SELECT count(*) FROM dihapus").fetchall()[0]
     if n:
-        con.execute(
-            "DELETE FROM capaian WHERE indikator_id IN (SELECT d.id FROM indikator d JOIN dihapus h ON h.id = "
-            "d.instansi_id)"
-        )
+        for tabel in ("capaian", "catatan_indikator"):
+            con.execute(
+                f"DELETE FROM {tabel} WHERE indikator_id IN (SELECT d.id FROM indikator d JOIN dihapus h ON h.id = "
+                "d.instansi_id)"
+            )
         for tabel in ("indikator", "anggaran_triwulan", "anggaran", "wilayah", "belanja", "angka_laporan"):
             con.execute(f"DELETE FROM {tabel} WHERE instansi_id IN (SELECT id FROM dihapus)")
         con.execute("DELETE FROM kecamatan_alias WHERE kabupaten IN (SELECT kabupaten FROM dihapus)")
@@ -160,6 +161,9 @@ _SUMBER_MASSAL = {
     "FROM massal_indikator m JOIN instansi i ON i.kode = m.instansi",
     "capaian": "SELECT d.id AS indikator_id, m.* EXCLUDE (instansi, indikator_kode, nomor_baris) FROM massal_capaian m "
     "JOIN instansi i ON i.kode = m.instansi JOIN indikator d ON d.instansi_id = i.id AND d.kode = m.indikator_kode",
+    "catatan_indikator": "SELECT d.id AS indikator_id, m.* EXCLUDE (instansi, indikator_kode, nomor_baris) FROM "
+    "massal_catatan_indikator m JOIN instansi i ON i.kode = m.instansi JOIN indikator d ON d.instansi_id = i.id "
+    "AND d.kode = m.indikator_kode",
     "anggaran": "SELECT i.id AS instansi_id, m.* EXCLUDE (instansi, nomor_baris, realisasi_tw1, realisasi_tw2, "
     "realisasi_tw3, "
     "realisasi_tw4), CAST(m.nomor_baris AS INTEGER) AS urutan FROM massal_anggaran m JOIN instansi i ON i.kode = "
@@ -246,6 +250,9 @@ def ekspor_massal(con, tabel: str, kolom: tuple[str, ...], jalur: Path, format: 
         "d.id = t.indikator_id "
         "JOIN instansi i ON i.id = d.instansi_id ORDER BY d.instansi_id, d.urutan, t.indikator_id, t.tahun, "
         "t.triwulan NULLS FIRST",
+        "catatan_indikator": "SELECT i.kode AS instansi, d.kode AS indikator_kode, t.* FROM catatan_indikator t "
+        "JOIN indikator d ON d.id = t.indikator_id JOIN instansi i ON i.id = d.instansi_id "
+        "ORDER BY d.instansi_id, d.urutan, t.indikator_id, t.tahun",
     }.get(
         tabel,
         f"SELECT i.kode AS instansi, t.* FROM {tabel} t JOIN instansi i ON i.id = t.instansi_id ORDER BY "

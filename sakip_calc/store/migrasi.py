@@ -209,6 +209,23 @@ def _skema_1(con: duckdb.DuckDBPyConnection) -> None:
         con.execute("DROP TABLE impor_lama")
 
 
+def _catatan_3(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(
+        """CREATE TABLE IF NOT EXISTS catatan_indikator (
+            indikator_id INTEGER NOT NULL,
+            tahun INTEGER NOT NULL,
+            penyebab VARCHAR,
+            hambatan VARCHAR,
+            solusi VARCHAR,
+            target_nasional VARCHAR,
+            penulis VARCHAR,
+            diubah VARCHAR,
+            PRIMARY KEY (indikator_id, tahun)
+        )"""
+    )
+    riwayat_sebentuk(con, ("catatan_indikator",))
+
+
 @dataclass(frozen=True)
 class Migrasi:
     nomor: int
@@ -223,6 +240,11 @@ MIGRASI = (
         2,
         "tabel meta: pengaturan basis data dan versi skema",
         "CREATE TABLE IF NOT EXISTS meta (kunci VARCHAR PRIMARY KEY, nilai VARCHAR)",
+    ),
+    Migrasi(
+        3,
+        "tabel catatan_indikator: penyebab, hambatan, solusi, target nasional per indikator-tahun (+ riwayat)",
+        _catatan_3,
     ),
 )
 VERSI_SKEMA = MIGRASI[-1].nomor

@@ -79,18 +79,19 @@ def cek_rujukan_massal(con, berkas: dict[str, str], skala_bawaan: tuple[str, ...
             SELECT {_q(berkas["indikator"])}, nomor_baris, 'periode_akhir',
                    'periode_akhir ' || periode_akhir || ' sebelum periode_awal ' || periode_awal
               FROM massal_indikator WHERE periode_awal > periode_akhir""")
-    if "capaian" in berkas:
+    # the tables keyed by indicator: their codes must exist in the file or the database
+    for tabel in [t for t in ("capaian", "catatan_indikator") if t in berkas]:
         file_ind = (
             "UNION SELECT instansi, kode FROM massal_indikator WHERE kode IS NOT NULL" if "indikator" in berkas else ""
         )
         con.execute(f"""CREATE OR REPLACE TEMP TABLE ref_indikator AS
             SELECT i.kode AS instansi, d.kode FROM indikator d JOIN instansi i ON i.id = d.instansi_id {file_ind}""")
         con.execute(f"""INSERT INTO masalah_massal
-            SELECT {_q(berkas["capaian"])}, c.nomor_baris, 'indikator_kode', 'kode indikator ''' || c.indikator_kode ||
+            SELECT {_q(berkas[tabel])}, c.nomor_baris, 'indikator_kode', 'kode indikator ''' || c.indikator_kode ||
                    ''' tidak ada di berkas indikator maupun di basis data untuk ' || c.instansi || '.'
                    || {SARAN}(c.indikator_kode, (SELECT list(r.kode) FROM ref_indikator r
                        WHERE r.instansi = c.instansi))
-              FROM massal_capaian c
+              FROM massal_{tabel} c
              WHERE c.indikator_kode IS NOT NULL AND c.instansi IN (SELECT kode FROM ref_instansi)
                AND (c.instansi, c.indikator_kode) NOT IN (SELECT instansi, kode FROM ref_indikator)""")
     if "anggaran" in berkas or "anggaran_triwulan" in berkas:

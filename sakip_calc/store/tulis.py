@@ -29,6 +29,7 @@ _SELECT_BARU = {
         "JOIN instansi i ON i.kode = b.instansi JOIN indikator d ON d.instansi_id = i.id AND d.kode = b.indikator_kode"
     ),
 }
+_SELECT_BARU["catatan_indikator"] = _SELECT_BARU["capaian"]  # keyed by indicator too
 _SELECT_BARU_INSTANSI = (
     "SELECT i.id AS instansi_id, b.* EXCLUDE (instansi) FROM baru b JOIN instansi i ON i.kode = b.instansi"
 )
@@ -37,6 +38,7 @@ KUNCI_TABEL = {
     "skala_predikat": ("nama", "kode"),
     "indikator": ("instansi_id", "kode"),
     "capaian": ("indikator_id", "tahun", "triwulan"),
+    "catatan_indikator": ("indikator_id", "tahun"),
     "anggaran": ("instansi_id", "tahun", "kode"),
     "anggaran_triwulan": ("instansi_id", "tahun", "kode", "triwulan"),
     "wilayah": ("instansi_id", "tahun", "kecamatan", "desa", "jenis"),

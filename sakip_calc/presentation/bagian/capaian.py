@@ -2,13 +2,15 @@
 
 The indicator in detail is the user's choice (`cp_indikator`, also set by selecting a table row);
 by default the first row of the filtered table. The deck's Capaian slide is `grafik_tren` of the
-same view, so it shows the indicator the user opened.
+same view, so it shows the indicator the user opened. The opened indicator's note for the year
+(`catatan`) feeds analyses (4) and (5) of the Chapter III draft.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
+from sakip_calc import store
 from sakip_calc.calc import analisis, skor
 from sakip_calc.calc.skor import LABEL_STATUS
 from sakip_calc.domain.angka import format_angka
@@ -252,6 +254,28 @@ def tabel_triwulan(v: Tampilan) -> tuple[str, Tabel] | None:
             {"Triwulan": F_TAHUN, "Target": F_BILANGAN, "Realisasi": F_BILANGAN, "Capaian dilaporkan (%)": F_ANGKA2},
         ),
     )
+
+
+LABEL_CATATAN = {
+    "penyebab": "Penyebab keberhasilan/kegagalan",
+    "hambatan": "Hambatan",
+    "solusi": "Solusi",
+    "target_nasional": "Target nasional",
+}
+
+
+def catatan(v: Tampilan) -> tuple[dict[str, str], Tabel | None]:
+    """The opened indicator's note for the year (field -> text; empty: none yet) and, when a
+    note has been changed, all its versions with who wrote them and when."""
+    versi = v.baca(store.riwayat_catatan, v.instansi_id, indikator(v), v.tahun)
+    berlaku = versi[versi["versi"] == "berlaku"]
+    isi = {k: berlaku.iloc[0][k] for k in LABEL_CATATAN if isinstance(berlaku.iloc[0][k], str)} if len(berlaku) else {}
+    riwayat = (
+        Tabel(versi.rename(columns={"versi": "Versi", "penulis": "Penulis", "diubah": "Diubah", **LABEL_CATATAN}), {})
+        if len(versi) > 1
+        else None
+    )
+    return isi, riwayat
 
 
 GRAFIK = (grafik_tren,)
