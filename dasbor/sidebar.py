@@ -7,9 +7,11 @@ from __future__ import annotations
 import streamlit as st
 
 import dasbor as _paket
+from dasbor import akses
 from dasbor.data import Pilihan, pembaca, pilihan, pilihan_sekarang, tampilan, versi
 from dasbor.widget import MIME_PPTX, nama_berkas
 from sakip_calc import store
+from sakip_calc.access import peran
 from sakip_calc.calc import analisis
 from sakip_calc.domain.spesifikasi import NAMA_SKALA
 from sakip_calc.export import ekspor
@@ -95,6 +97,7 @@ def sidebar() -> Pilihan | None:
         batas,
         versi=v,
     )
+    akses.lencana(p)
     _alat_presentasi(p)
     return p
 
@@ -157,7 +160,9 @@ def _alat_presentasi(p: Pilihan) -> None:
         # built on click; the chart list is the one presentation mode caches
         st.download_button(
             "Unduh .pptx",
-            data=lambda: ekspor.buat_dek(_grafik_dek(p, halaman, pilihan_halaman), p.nama, p.tahun),
+            data=lambda: ekspor.buat_dek(
+                _grafik_dek(p, halaman, pilihan_halaman), p.nama, p.tahun, draf=peran.draf(akses.status_angka(p))
+            ),
             file_name=f"{nama_berkas('presentasi', p)}.pptx",
             mime=MIME_PPTX,
             on_click="ignore",

@@ -209,6 +209,53 @@ def _skema_1(con: duckdb.DuckDBPyConnection) -> None:
         con.execute("DROP TABLE impor_lama")
 
 
+# Who may change what (issue 16). Accounts hold only scrypt hashes; `akun_instansi` names the agency of
+# an operator and the agencies a verifikator is assigned. `audit` is append-only: the app has no
+# statement that updates or deletes it. `verifikasi` holds the current state of an agency-year
+# (no row = draf); its history is in `audit`. Agencies by `kode`, the natural key imports use.
+_AKSES_3 = """
+CREATE TABLE akun (
+    nama VARCHAR PRIMARY KEY,
+    hash VARCHAR NOT NULL,
+    peran VARCHAR NOT NULL CHECK (peran IN ('admin', 'operator', 'verifikator', 'pembaca')),
+    aktif BOOLEAN NOT NULL DEFAULT true,
+    dibuat TIMESTAMP NOT NULL,
+    diubah TIMESTAMP NOT NULL
+);
+CREATE TABLE akun_instansi (akun VARCHAR NOT NULL, instansi VARCHAR NOT NULL, PRIMARY KEY (akun, instansi));
+CREATE TABLE audit (
+    id INTEGER PRIMARY KEY,
+    waktu TIMESTAMP NOT NULL,
+    akun VARCHAR NOT NULL,
+    alamat VARCHAR,
+    aksi VARCHAR NOT NULL,
+    instansi VARCHAR,
+    tahun INTEGER,
+    baris INTEGER,
+    rincian VARCHAR
+);
+CREATE TABLE verifikasi (
+    instansi VARCHAR NOT NULL,
+    tahun INTEGER NOT NULL,
+    status VARCHAR NOT NULL CHECK (status IN ('draf', 'diajukan', 'terverifikasi', 'dikembalikan', 'final')),
+    alasan VARCHAR,
+    akun VARCHAR NOT NULL,
+    waktu TIMESTAMP NOT NULL,
+    PRIMARY KEY (instansi, tahun)
+);
+CREATE TABLE catatan (
+    id INTEGER PRIMARY KEY,
+    instansi VARCHAR NOT NULL,
+    tahun INTEGER NOT NULL,
+    akun VARCHAR NOT NULL,
+    waktu TIMESTAMP NOT NULL,
+    teks VARCHAR NOT NULL
+);
+ALTER TABLE impor ADD COLUMN akun VARCHAR;
+ALTER TABLE impor ADD COLUMN alamat VARCHAR;
+"""
+
+
 @dataclass(frozen=True)
 class Migrasi:
     nomor: int
@@ -224,6 +271,7 @@ MIGRASI = (
         "tabel meta: pengaturan basis data dan versi skema",
         "CREATE TABLE IF NOT EXISTS meta (kunci VARCHAR PRIMARY KEY, nilai VARCHAR)",
     ),
+    Migrasi(3, "akun dan peran, audit, status verifikasi per instansi-tahun, catatan; impor mencatat siapa", _AKSES_3),
 )
 VERSI_SKEMA = MIGRASI[-1].nomor
 
