@@ -142,7 +142,7 @@ def _coba_masuk(nama: str, sandi_diketik: str, daftar_hash: list[str], kunci_ses
 
 def _formulir(kunci: str, label: str, daftar_hash: list[str], kunci_sesi: str) -> None:
     with st.form(kunci, clear_on_submit=True):
-        nama = st.text_input("Nama akun (kosongkan untuk sandi tunggal)", key=f"{kunci}_nama")
+        nama = st.text_input("Nama akun (kosongkan bila memakai sandi tunggal)", key=f"{kunci}_nama")
         diketik = st.text_input(label, type="password", key=f"{kunci}_sandi")
         if st.form_submit_button("Masuk"):
             _coba_masuk((nama or "").strip(), diketik, daftar_hash, kunci_sesi)
@@ -211,7 +211,7 @@ def gerbang(aksi: str, tindakan: str, instansi: str | None = None) -> Pelaku | N
                 "masuk; lihat README, bagian Keamanan dan keandalan.",
                 icon="🔒",
             )
-            _formulir("akses_masuk", "Sandi", [], "akses_admin")
+            _formulir("akses_masuk", "Sandi akun atau sandi admin", [], "akses_admin")
             return None
     if h is not None and not sandi.hash_sah(h):
         st.error(
@@ -236,11 +236,11 @@ def gerbang(aksi: str, tindakan: str, instansi: str | None = None) -> Pelaku | N
             st.rerun()
         return p if alasan is None else None
     st.info(
-        f"Hanya admin atau akun yang berhak yang boleh {tindakan}: masuk dengan nama akun dan sandinya (atau sandi "
-        "admin saja). Melihat data tidak memerlukan sandi.",
+        f"Hanya admin yang boleh {tindakan}, atau akun yang diberi hak itu: masuk dengan nama akun dan sandinya "
+        "(atau sandi admin saja). Melihat data tidak memerlukan sandi.",
         icon="🔒",
     )
-    _formulir("akses_masuk", "Sandi", [h] if h else [], "akses_admin")
+    _formulir("akses_masuk", "Sandi akun atau sandi admin", [h] if h else [], "akses_admin")
     return None
 
 

@@ -7,6 +7,7 @@ The rules themselves, case by case: tests/test_peran.py."""
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import subprocess
 import sys
@@ -324,7 +325,7 @@ def _tombol(at) -> set[str]:
 HARAPAN_HALAMAN = {
     "impor": lambda at: bool(at.get("file_uploader")),
     "akun": lambda at: "ak_aktif" in _tombol(at),
-    "audit": lambda at: bool([d for d in at.dataframe if d.key == "au_tabel"]),
+    "audit": lambda at: any(re.fullmatch(r"[\d.]+ dari [\d.]+ baris", m.value) for m in at.markdown),
 }
 BOLEH_HALAMAN = {
     "impor": (True, True, True, False, False),  # op-temanggung: uploader, the import checks the agency
