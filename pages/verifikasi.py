@@ -14,8 +14,8 @@ p = d.pilihan()
 if p is None:
     st.stop()
 st.title(f"Verifikasi {p.tahun}")
-status = akses.status_angka(p)
 baris = kelola.status(d.koneksi(p.versi), p.kode, p.tahun)
+status = baris["status"]
 st.subheader(f"{d.aman(p.nama)} · {p.tahun}", anchor=False)
 st.badge(peran.LABEL_STATUS[status], color=peran.WARNA_STATUS[status])
 if baris["alasan"]:

@@ -16,8 +16,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 from bantu import baca, isi
-from halaman import buka
+from halaman import buka, cache_bersih  # noqa: F401 (autouse fixture: empty caches and lockout table per test)
 from pptx import Presentation
+from streamlit.testing.v1 import AppTest
 
 from sakip_calc import store
 from sakip_calc.__main__ import main
@@ -315,6 +316,49 @@ def halaman(db, monkeypatch):
         return at
 
     return buka_sebagai
+
+
+def test_penguncian_per_akun_dari_alamat_mana_pun(halaman, monkeypatch):
+    """Guessing one account's password from many addresses locks that account (and only it)."""
+    from dasbor import akses
+
+    for i in range(5):
+        monkeypatch.setattr(akses, "_klien", lambda i=i: f"10.0.0.{i}")
+        at = halaman("impor")
+        at.text_input(key="akses_masuk_nama").input("op-tegal")
+        at.text_input(key="akses_masuk_sandi").input("tebakan-ke-" + str(i))
+        next(b for b in at.button if b.label == "Masuk").click().run()
+    assert any("dikunci" in e.value for e in at.error)
+    monkeypatch.setattr(akses, "_klien", lambda: "10.0.0.99")
+    at = halaman("impor", "op-tegal")  # the right password, from a fresh address: still locked
+    assert not at.get("file_uploader") and any("Terlalu banyak percobaan gagal" in e.value for e in at.error)
+    assert halaman("impor", "kepala").get("file_uploader")  # other accounts are not
+
+
+def _gerbang_lihat():
+    import streamlit as st
+
+    from dasbor import akses
+
+    akses.gerbang_lihat()
+    st.write("isi dasbor")
+
+
+def test_wajib_masuk_dengan_akun(db, monkeypatch):
+    import dasbor
+
+    monkeypatch.setattr(dasbor, "DB", db)
+    monkeypatch.setenv("SAKIP_WAJIB_MASUK", "ya")
+    for nama in ("SAKIP_PEMBACA_HASH", "SAKIP_ADMIN_HASH"):
+        monkeypatch.delenv(nama, raising=False)
+    at = AppTest.from_function(_gerbang_lihat, default_timeout=30).run()
+    assert "isi dasbor" not in [m.value for m in at.markdown]
+    at.text_input(key="akses_lihat_nama").input("baca")
+    at.text_input(key="akses_lihat_sandi").input(SANDI)
+    next(b for b in at.button if b.label == "Masuk").click().run()
+    assert "isi dasbor" in [m.value for m in at.markdown]
+    kelola.ubah_akun(db, KONSOL, "baca", aktif=False)  # disabled: out on the next run
+    assert "isi dasbor" not in [m.value for m in at.run().markdown]
 
 
 def _tombol(at) -> set[str]:
