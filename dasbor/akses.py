@@ -269,17 +269,17 @@ def gerbang_lihat() -> None:
     st.stop()
 
 
-def status_angka(p) -> str:
-    """The verification state of the sidebar's agency-year (through the one cached read)."""
-    df = _paket.baca(p.versi, "status_verifikasi", (), store.status_verifikasi)
-    return peran.status_dari(df[["instansi", "tahun", "status"]].itertuples(index=False)).get((p.kode, p.tahun), "draf")
+def status_angka(versi: str, kode: str, tahun: int) -> str:
+    """The verification state of an agency-year (through the one cached read)."""
+    df = _paket.baca(versi, "status_verifikasi", (), store.status_verifikasi)
+    return peran.status_dari(df[["instansi", "tahun", "status"]].itertuples(index=False)).get((kode, tahun), "draf")
 
 
-def lencana(p) -> None:
-    """The state badge every page shows in the sidebar."""
-    s = status_angka(p)
+def lencana(versi: str, kode: str, tahun: int) -> None:
+    """The state badge every page shows in the sidebar, under the year it belongs to."""
+    s = status_angka(versi, kode, tahun)
     st.sidebar.badge(
-        f"Angka {p.tahun}: {peran.LABEL_STATUS[s]}",
+        f"Angka {tahun}: {peran.LABEL_STATUS[s]}",
         color=peran.WARNA_STATUS[s],
         icon=":material/lock:"
         if s == "final"

@@ -58,6 +58,7 @@ def sidebar() -> Pilihan | None:
     tahun = sb.selectbox(
         "Tahun", semua_tahun, index=bawaan, key="tahun", bind="query-params", on_change=_lupakan_pilihan_tahun
     )
+    akses.lencana(v, kode, int(tahun))
     banding_opsi = [t for t in semua_tahun if t < tahun]
     banding = sb.selectbox(
         "Tahun pembanding",
@@ -97,7 +98,6 @@ def sidebar() -> Pilihan | None:
         batas,
         versi=v,
     )
-    akses.lencana(p)
     _alat_presentasi(p)
     return p
 
@@ -161,7 +161,10 @@ def _alat_presentasi(p: Pilihan) -> None:
         st.download_button(
             "Unduh .pptx",
             data=lambda: ekspor.buat_dek(
-                _grafik_dek(p, halaman, pilihan_halaman), p.nama, p.tahun, draf=peran.draf(akses.status_angka(p))
+                _grafik_dek(p, halaman, pilihan_halaman),
+                p.nama,
+                p.tahun,
+                draf=peran.draf(akses.status_angka(p.versi, p.kode, p.tahun)),
             ),
             file_name=f"{nama_berkas('presentasi', p)}.pptx",
             mime=MIME_PPTX,

@@ -38,7 +38,10 @@ with st.form("ak_tambah", clear_on_submit=True):
     nama = kiri.text_input("Nama akun", key="ak_nama")
     peran_ = kanan.selectbox("Peran", peran.PERAN, index=1, key="ak_peran")
     instansi = st.multiselect(
-        "Instansi (operator: instansinya; verifikator: yang ditugaskan)", store.kode_instansi(con), key="ak_instansi"
+        "Instansi (operator: instansinya; verifikator: yang ditugaskan)",
+        store.kode_instansi(con),
+        key="ak_instansi",
+        placeholder="Pilih instansi",
     )
     sandi_baru = st.text_input("Sandi (minimal 10 karakter)", type="password", key="ak_sandi")
     if st.form_submit_button("Tambah akun", type="primary"):

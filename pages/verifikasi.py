@@ -34,7 +34,7 @@ if pelaku is not None:
     if aksi:
         alasan = st.text_input("Alasan (wajib untuk mengembalikan dan membuka kunci)", key="vf_alasan")
         for kolom, a in zip(st.columns(len(aksi)), aksi):
-            if kolom.button(peran.NAMA_AKSI[a].capitalize(), key=f"vf_{a}", width="stretch"):
+            if kolom.button(peran.TOMBOL[a], key=f"vf_{a}", width="stretch"):
                 h = kelola.ubah_status(d.DB, pelaku, p.kode, p.tahun, a, alasan)
                 st.session_state["vf_pesan"] = (h.ok, h.pesan)
                 st.rerun()

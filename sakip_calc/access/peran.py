@@ -57,6 +57,14 @@ NAMA_AKSI = {
     "lihat_audit": "melihat audit",
 }
 
+TOMBOL = {
+    "ajukan": "Ajukan verifikasi",
+    "verifikasi": "Verifikasi",
+    "kembalikan": "Kembalikan",
+    "finalkan": "Finalkan (kunci)",
+    "buka_kunci": "Buka kunci",
+}
+
 # action -> (states it starts from, the state it leads to, whether a reason is required)
 TRANSISI = {
     "ajukan": (("draf", "dikembalikan"), "diajukan", False),
