@@ -41,10 +41,8 @@ def audit(
     con: duckdb.DuckDBPyConnection, p: Pelaku, aksi: str, cakupan: store.Cakupan, rincian: str, baris: int = 0
 ) -> None:
     """One audit row per agency-year a write touched (one row when it touched none)."""
-    for (kode, tahun), n in sorted(cakupan.items(), key=lambda c: (c[0][0] or "", c[0][1] or 0)) or [
-        ((None, None), baris)
-    ]:
-        store.catat_audit(con, p.nama, p.alamat, aksi, kode, tahun, n, rincian)
+    urut = sorted(cakupan.items(), key=lambda c: (c[0][0] or "", c[0][1] or 0)) or [((None, None), baris)]
+    store.catat_audit_banyak(con, p.nama, p.alamat, aksi, [(k, t, n) for (k, t), n in urut], rincian)
 
 
 def catat(

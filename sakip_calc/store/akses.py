@@ -99,6 +99,30 @@ def catat_audit(
     )
 
 
+def catat_audit_banyak(
+    con: duckdb.DuckDBPyConnection,
+    akun: str,
+    alamat: str | None,
+    aksi: str,
+    baris: list[tuple[str | None, int | None, int | None]],
+    rincian: str | None = None,
+) -> None:
+    """One audit row per (instansi, tahun, baris) in one statement (a bulk load of a province
+    touches thousands of agency-years)."""
+    catat = pd.DataFrame(baris, columns=["instansi", "tahun", "baris"]).astype(
+        {"instansi": "object", "tahun": "Int64", "baris": "Int64"}
+    )
+    con.register("audit_baru", catat)
+    try:
+        con.execute(
+            "INSERT INTO audit SELECT (SELECT coalesce(max(id), 0) FROM audit) + row_number() OVER (), "
+            "current_localtimestamp(), ?, ?, ?, instansi, tahun, baris, ? FROM audit_baru",
+            [akun, alamat, aksi, rincian],
+        )
+    finally:
+        con.unregister("audit_baru")
+
+
 def baca_audit(con) -> pd.DataFrame:
     """The whole log, newest first (the page filters it)."""
     if not _ada_tabel(con, "audit"):
