@@ -1,13 +1,16 @@
-"""Who may do what in the app. Viewing is open unless a setting requires a login; importing,
-undoing and changing settings need the admin password.
+"""Who may do what in the app: the login, who this session acts as (`pelaku`), the gates of the
+pages that change data, and the verification badge. Viewing is open unless a setting requires a
+login. Changing data needs an account of the database (roles and rules: `sakip_calc.access.peran`;
+accounts: `python -m sakip_calc akun`, the Akun page) or today's single admin password.
 
 Settings (environment variable, or the key in .streamlit/secrets.toml; the environment wins):
   SAKIP_ADMIN_HASH   / sakip_admin_hash     admin password hash from `python -m sakip_calc hash-sandi`
   SAKIP_WAJIB_MASUK  / sakip_wajib_masuk    "ya"/true: viewing needs a login too
   SAKIP_PEMBACA_HASH / sakip_pembaca_hash   password hash for viewers (else only the admin's opens)
-Without an admin hash, changes are allowed only to a visitor on this computer who opens the app
-directly: judged per request (`asal_bukan_lokal`), not by where the server listens, because a proxy
-on the same machine reaches a localhost-bound server on behalf of the whole network.
+Without an admin hash and without an active admin account, changes are allowed only to a visitor on
+this computer who opens the app directly: judged per request (`asal_bukan_lokal`), not by where the
+server listens, because a proxy on the same machine reaches a localhost-bound server on behalf of
+the whole network.
 """
 
 from __future__ import annotations
