@@ -8,9 +8,11 @@ from __future__ import annotations
 import streamlit as st
 
 import dasbor as _paket
+from dasbor import akses
 from dasbor.data import Pilihan, pembaca, pilihan, pilihan_sekarang, tampilan, versi
 from dasbor.widget import MIME_DOCX, MIME_PPTX, nama_berkas
 from sakip_calc import store
+from sakip_calc.access import peran
 from sakip_calc.calc import analisis
 from sakip_calc.domain.spesifikasi import NAMA_SKALA
 from sakip_calc.export import ekspor
@@ -55,6 +57,7 @@ def sidebar() -> Pilihan | None:
     tahun_bawaan, _, skala_bawaan = _bawaan_instansi(v, kode)
     _dari_tautan("tahun", semua_tahun, str, tahun_bawaan, f"Tahun untuk {baris['nama']}")
     tahun = sb.selectbox("Tahun", semua_tahun, key="tahun", on_change=_lupakan_pilihan_tahun)
+    akses.lencana(v, kode, int(tahun))
     banding_opsi = [t for t in semua_tahun if t < tahun]
     # the year before the chosen one, whichever year the link or the user chose
     bawaan = banding_opsi[0] if banding_opsi else None
@@ -196,6 +199,8 @@ def grafik_dek(p: Pilihan, halaman: tuple[str, ...] | None = None) -> list[ekspo
 def _alat_presentasi(p: Pilihan) -> None:
     sb = st.sidebar
     sb.divider()
+    # figures not verified yet carry DRAF on every slide and every page of the document
+    belum_final = peran.draf(akses.status_angka(p.versi, p.kode, p.tahun))
     with sb.popover("Unduh Presentasi", icon=":material/slideshow:", width="stretch"):
         st.caption(f"PowerPoint 16:9 untuk {p.nama} {p.tahun}: grafik asli yang dapat disunting, satu per slide.")
         for i, h in enumerate(registri.DEK):
@@ -204,7 +209,12 @@ def _alat_presentasi(p: Pilihan) -> None:
         # built on click; the chart list is the one presentation mode caches
         st.download_button(
             "Unduh .pptx",
-            data=lambda: ekspor.buat_dek(_grafik_dek(p, halaman, pilihan_halaman), p.nama, p.tahun),
+            data=lambda: ekspor.buat_dek(
+                _grafik_dek(p, halaman, pilihan_halaman),
+                p.nama,
+                p.tahun,
+                draf=belum_final,
+            ),
             file_name=f"{nama_berkas('presentasi', p)}.pptx",
             mime=MIME_PPTX,
             on_click="ignore",
@@ -219,7 +229,7 @@ def _alat_presentasi(p: Pilihan) -> None:
     pilihan_draf = dict(pilihan_sekarang())
     sb.download_button(
         "Unduh Draf LKjIP Bab III",
-        data=lambda: draf.draf_docx(tampilan(p, pilihan_draf)),
+        data=lambda: draf.draf_docx(tampilan(p, pilihan_draf), tanda_draf=belum_final),
         file_name=f"{nama_berkas('draf-lkjip-bab-iii', p)}.docx",
         mime=MIME_DOCX,
         on_click="ignore",

@@ -28,8 +28,8 @@ def templat_xlsx() -> bytes:
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def pratinjau(versi_data: str, unit: tuple[tuple[str, bytes], ...]):
-    return impor.pratinjau(list(unit), d.DB)
+def pratinjau(versi_data: str, unit: tuple[tuple[str, bytes], ...], pelaku):
+    return impor.pratinjau(list(unit), d.DB, pelaku)
 
 
 def polos(teks: str) -> str:
@@ -47,7 +47,7 @@ def tanpa_jejak(fungsi, *argumen):
         st.stop()
 
 
-def unggah() -> None:
+def unggah(pelaku) -> None:
     # .xls and .xlsm are accepted by the widget only to be refused with a message saying what to do
     unggahan = st.file_uploader(
         "Buku kerja (.xlsx) atau CSV per lembar (mis. Capaian.csv)",
@@ -62,7 +62,7 @@ def unggah() -> None:
     rencana = []
     for i, u in enumerate(unit):
         kemajuan.progress(i / len(unit), f"Memeriksa {', '.join(n for n, _ in u)} ({i + 1}/{len(unit)})")
-        rencana.append(tanpa_jejak(pratinjau, d.versi(), tuple(u)))
+        rencana.append(tanpa_jejak(pratinjau, d.versi(), tuple(u), pelaku))
     kemajuan.progress(1.0, "Pemeriksaan selesai")
     for r in rencana:
         st.subheader(polos(r.nama_file), anchor=False)
@@ -104,13 +104,13 @@ def unggah() -> None:
         with st.status("Mengimpor…", expanded=True) as status:
             for i, u in enumerate(sah):
                 st.write(polos(f"{', '.join(n for n, _ in u)} ({i + 1}/{len(sah)})"))
-                hasil = tanpa_jejak(impor.impor_data, u, d.DB)
+                hasil = tanpa_jejak(impor.impor_data, u, d.DB, False, pelaku)
                 st.write(f"→ {hasil.status} (impor #{hasil.impor_id})")
             status.update(label="Impor selesai", state="complete")
         st.success("Data baru sudah tampil di semua halaman. Impor terakhir dapat dibatalkan di bawah.")
 
 
-def batalkan() -> None:
+def batalkan(pelaku) -> None:
     st.subheader("Batalkan impor terakhir", anchor=False)
     if pesan := st.session_state.pop("im_batal_pesan", None):
         (st.success if pesan[0] else st.error)(pesan[1])
@@ -138,13 +138,13 @@ def batalkan() -> None:
         key="im_batal_yakin",
     )
     if st.button(f"Batalkan impor #{nomor}", disabled=not yakin, key="im_batal"):
-        hasil = tanpa_jejak(impor.batalkan_terakhir, d.DB, nomor)
+        hasil = tanpa_jejak(impor.batalkan_terakhir, d.DB, nomor, pelaku)
         st.session_state["im_batal_pesan"] = (hasil.dibatalkan is not None, hasil.pesan)
         st.session_state.pop("im_batal_yakin", None)
         st.rerun()
 
 
-if akses.gerbang_admin():
+if pelaku := akses.gerbang_admin():
     st.download_button(
         "⬇️ Unduh templat buku kerja",
         templat_xlsx(),
@@ -152,8 +152,8 @@ if akses.gerbang_admin():
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="im_templat",
     )
-    unggah()
-    batalkan()
+    unggah(pelaku)
+    batalkan(pelaku)
 
 st.subheader("Riwayat impor", anchor=False)
 riwayat = d.riwayat_impor(d.versi()) if d.DB.exists() else pd.DataFrame()
@@ -161,12 +161,25 @@ if riwayat.empty:
     d.kosong("Belum ada impor.")
 else:
     d.tabel(
-        riwayat[["id", "waktu", "nama_file", "status", "baris_baru", "baris_berubah", "baris_sama", "sha256"]].rename(
+        riwayat.reindex(
+            columns=[
+                "id",
+                "waktu",
+                "nama_file",
+                "status",
+                "akun",
+                "baris_baru",
+                "baris_berubah",
+                "baris_sama",
+                "sha256",
+            ]
+        ).rename(
             columns={
                 "id": "#",
                 "waktu": "Waktu",
                 "nama_file": "Berkas",
                 "status": "Status",
+                "akun": "Oleh",
                 "baris_baru": "Baru",
                 "baris_berubah": "Berubah",
                 "baris_sama": "Sama",

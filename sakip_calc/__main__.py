@@ -1,4 +1,5 @@
-"""Command line: python -m sakip_calc build | import | undo | template | hash-sandi (see README)."""
+"""Command line: python -m sakip_calc build | import | undo | template | hash-sandi | akun | status | catatan |
+audit (see README; the last four in `sakip_calc.access.perintah`)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import sys
 from pathlib import Path
 
 from sakip_calc import store
-from sakip_calc.access import sandi
+from sakip_calc.access import perintah, sandi
 from sakip_calc.domain.angka import format_angka
 from sakip_calc.ingest import impor, massal, templat
 from sakip_calc.tools import synth
@@ -66,8 +67,13 @@ def main(argv: list[str] | None = None) -> int:
     e.add_argument("folder")
     e.add_argument("--db", default=str(store.DB_BAWAAN))
     e.add_argument("--csv", action="store_true")
+    perintah.pasang(sub)
+    for parser in (i, u, m):
+        perintah.tambah_argumen_akun(parser)
     a = p.parse_args(argv)
     try:
+        if a.perintah in ("akun", "status", "catatan", "audit"):
+            return perintah.jalankan(a)
         return _jalankan(a)
     except (store.SkemaTerlaluBaru, FileNotFoundError, ValueError) as e:
         # a refused newer file, a missing database, a write the schema cannot hold: a message, not a traceback
@@ -80,7 +86,7 @@ def _jalankan(a: argparse.Namespace) -> int:
         synth.bangkitkan(a.db, a.scale, a.seed)
         return 0
     if a.perintah == "bulk":
-        return _bulk(a.folder, a.db)
+        return _bulk(a.folder, a.db, perintah.pelaku(a))
     if a.perintah == "bulk-export":
         for tabel, n in massal.ekspor_folder(a.db, a.folder, "csv" if a.csv else "parquet").items():
             print(f"{tabel}: {n} baris")
@@ -92,10 +98,10 @@ def _jalankan(a: argparse.Namespace) -> int:
         for f in hilang:
             print(f"{f}: GALAT: berkas tidak ditemukan", file=sys.stderr)
         ada = [f for f in a.berkas if f not in hilang]
-        baik = _cetak_hasil(impor.impor_berkas(ada, a.db)) if ada else True
+        baik = _cetak_hasil(impor.impor_berkas(ada, a.db, perintah.pelaku(a))) if ada else True
         return 0 if baik and not hilang else 1
     if a.perintah == "undo":
-        hasil = impor.batalkan_terakhir(a.db)
+        hasil = impor.batalkan_terakhir(a.db, pelaku=perintah.pelaku(a))
         print(hasil.pesan, file=sys.stdout if hasil.dibatalkan is not None else sys.stderr)
         return 0 if hasil.dibatalkan is not None else 1
     if a.perintah == "hash-sandi":
@@ -117,11 +123,11 @@ def _bangun(db: str, ganti_semua: bool) -> int:
     return 0 if _cetak_hasil(hasil) else 1
 
 
-def _bulk(folder: str, db: str) -> int:
+def _bulk(folder: str, db: str, pelaku) -> int:
     if not Path(folder).is_dir():
         print(f"{folder}: GALAT: folder tidak ditemukan", file=sys.stderr)
         return 1
-    h = massal.impor_folder(folder, db, cetak=print)
+    h = massal.impor_folder(folder, db, cetak=print, pelaku=pelaku)
     for m in h.masalah:
         print(m, file=sys.stderr if m.tingkat == "galat" else sys.stdout)
     if h.jumlah_masalah > len([m for m in h.masalah if m.tingkat == "galat"]):

@@ -17,6 +17,7 @@ TINGKAT = {
     "test_halaman": "app",
     "test_halaman_dek": "app",
     "test_akses": "app",
+    "test_akun": "app",
     "test_perbandingan": "app",
     "test_rapat": "app",
     "test_buruk": "app",

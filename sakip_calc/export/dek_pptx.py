@@ -25,7 +25,7 @@ from pptx.util import Inches, Pt
 from sakip_calc.export.bagan_data import BaganAsli, bagan_asli
 from sakip_calc.export.bagan_pptx import tambah_bagan
 from sakip_calc.export.gambar import gambar
-from sakip_calc.export.office import ABU, ABU_MUDA, BIRU, HURUF
+from sakip_calc.export.office import ABU, ABU_MUDA, BIRU, HURUF, MERAH_DRAF, TANDA_DRAF
 
 
 @dataclass(frozen=True)
@@ -185,6 +185,18 @@ def _slide_grafik(prs, g: Grafik, bagan: BaganAsli | None, png, instansi: str, n
         slide.notes_slide.notes_text_frame.text = g.kalimat
 
 
+def _cap_draf(slide) -> None:
+    """A red 'DRAF' box in the top right corner, clear of the header and the title."""
+    s = _persegi(slide, LEBAR_SLIDE - Inches(2.35), Inches(0.15), Inches(2.0), Inches(0.42), MERAH_DRAF)
+    s.name = "Tanda DRAF"
+    tf = s.text_frame
+    tf.text = TANDA_DRAF
+    p = tf.paragraphs[0]
+    p.alignment = PP_ALIGN.CENTER
+    p.runs[0].font.size, p.runs[0].font.bold = Pt(18), True
+    p.runs[0].font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+
+
 def untuk_slide(fig: go.Figure) -> go.Figure:
     """A copy without the title and source line, which the slide carries as text."""
     salinan = go.Figure(fig)
@@ -200,9 +212,10 @@ def _png_slide(fig: go.Figure) -> bytes:
     return gambar(untuk_slide(fig), "png", 1000, int(1000 * cy / cx), 3)
 
 
-def buat_dek(daftar: list[Grafik], instansi: str, tahun: int, tanggal: date | None = None) -> bytes:
+def buat_dek(daftar: list[Grafik], instansi: str, tahun: int, tanggal: date | None = None, draf: bool = False) -> bytes:
     """A 16:9 deck: a title slide (agency, year, date), then one slide per chart with its title,
-    source line, and reading in the speaker notes."""
+    source line, and reading in the speaker notes. `draf`: the figures are not verified yet, and
+    every slide says so (`TANDA_DRAF` in its top right corner)."""
     prs = Presentation()
     prs.slide_width, prs.slide_height = LEBAR_SLIDE, TINGGI_SLIDE
     halaman = list(dict.fromkeys(g.halaman for g in daftar))
@@ -213,6 +226,9 @@ def buat_dek(daftar: list[Grafik], instansi: str, tahun: int, tanggal: date | No
         _slide_judul(prs, instansi, tahun, tanggal or date.today(), halaman)
         for i, (g, b, p) in enumerate(zip(daftar, bagan, png), start=2):
             _slide_grafik(prs, g, b, p, instansi, i, len(daftar) + 1)
+    if draf:
+        for slide in prs.slides:
+            _cap_draf(slide)
     keluar = io.BytesIO()
     prs.save(keluar)
     return keluar.getvalue()

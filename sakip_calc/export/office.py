@@ -18,6 +18,9 @@ HURUF = "Arial"
 BIRU = RGBColor(0x1F, 0x4E, 0x79)
 ABU = RGBColor(0x59, 0x59, 0x59)
 ABU_MUDA = RGBColor(0xD9, 0xD9, 0xD9)
+# figures not verified yet (access.peran.draf): the mark every slide and page of a deck or document carries
+TANDA_DRAF = "DRAF"
+MERAH_DRAF = RGBColor(0xC0, 0x00, 0x00)
 
 
 def warna_rgb(warna: str | None) -> RGBColor | None:

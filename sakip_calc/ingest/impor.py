@@ -21,8 +21,10 @@ import duckdb
 import pandas as pd
 
 from sakip_calc import store
+from sakip_calc.access import peran
+from sakip_calc.access.peran import Pelaku
 from sakip_calc.domain.spesifikasi import LEMBAR_BERNAMA
-from sakip_calc.ingest import validasi
+from sakip_calc.ingest import jaga, validasi
 from sakip_calc.ingest.baca import UKURAN_MAKS, BacaanBerkas, Masalah, baca_berkas
 from sakip_calc.ingest.validasi import cek_skala  # noqa: F401  (tests/test_properti.py imports it from here)
 
@@ -141,8 +143,11 @@ def _terapkan(
     return {tabel: store.tulis_tabel(con, tabel, df, impor_id) for tabel, df in _bingkai_tabel(rencana)}
 
 
-def pratinjau(berkas: list[tuple[str, bytes]], db: str | Path = store.DB_BAWAAN) -> Rencana:
-    """The preview: problems and rows added/changed/unchanged, computed on a scratch copy."""
+def pratinjau(
+    berkas: list[tuple[str, bytes]], db: str | Path = store.DB_BAWAAN, pelaku: Pelaku | None = None
+) -> Rencana:
+    """The preview: problems and rows added/changed/unchanged, computed on a scratch copy, and
+    whether `pelaku` may make those changes (the import itself checks again)."""
     with tempfile.TemporaryDirectory() as tmp:
         salinan = Path(tmp) / "pratinjau.duckdb"
         if Path(db).exists():
@@ -151,7 +156,11 @@ def pratinjau(berkas: list[tuple[str, bytes]], db: str | Path = store.DB_BAWAAN)
         try:
             rencana = rencanakan(berkas, con)
             if rencana.sah:
-                rencana.perubahan = _terapkan(con, rencana)
+                nomor = store.nomor_impor_berikut(con)
+                rencana.perubahan = _terapkan(con, rencana, nomor)
+                cakupan = store.cakupan_impor(con, nomor)
+                alasan = peran.tolak_tulis(jaga.atau_konsol(pelaku), "impor", cakupan, jaga.status(con))
+                rencana.masalah.extend(Masalah("", None, None, a) for a in alasan)
         finally:
             con.close()
     return rencana
@@ -167,29 +176,61 @@ def _pesan(rencana: Rencana) -> str:
     )
 
 
-def impor_data(berkas: list[tuple[str, bytes]], db: str | Path = store.DB_BAWAAN, bawaan: bool = False) -> HasilImpor:
+def impor_data(
+    berkas: list[tuple[str, bytes]],
+    db: str | Path = store.DB_BAWAAN,
+    bawaan: bool = False,
+    pelaku: Pelaku | None = None,
+) -> HasilImpor:
     """Import one unit. With any error nothing but the `impor` log row changes. What it replaces
-    is kept in the same transaction, so `batalkan_terakhir` can undo it.
+    is kept in the same transaction, so `batalkan_terakhir` can undo it. `pelaku` (the console when
+    None) must be allowed to change every agency-year whose rows change, none of them final
+    (`jaga.periksa`); it is recorded in `impor` and in the audit.
 
     `bawaan`: a workbook shipped in data/, recorded as such; rows that its earlier loads added
     and this version no longer has are removed (and kept for undo). Other rows are never removed."""
-    with store.transaksi_tulis(db) as con:
-        nomor = store.nomor_impor_berikut(con)
-        rencana = rencanakan(berkas, con)
-        if bawaan:
-            rencana.nama_file = AWALAN_BAWAAN + rencana.nama_file
-        if not rencana.sah:
-            status = "ditolak"
-        else:
-            rencana.perubahan = _terapkan(con, rencana, nomor)
+    p = jaga.atau_konsol(pelaku)
+    try:
+        with store.transaksi_tulis(db) as con:
+            nomor = store.nomor_impor_berikut(con)
+            rencana = rencanakan(berkas, con)
             if bawaan:
-                asal, _ = store.impor_berkas_bawaan(con, _nama_bawaan(rencana.nama_file))
-                for tabel, n in store.hapus_usang(con, nomor, asal).items():
-                    rencana.perubahan.setdefault(tabel, {"baru": 0, "berubah": 0, "sama": 0})["berubah"] += n
-            hitung = rencana.jumlah()
-            status = "berhasil" if hitung.get("baru", 0) + hitung.get("berubah", 0) else "tanpa perubahan"
-        store.catat_impor(con, rencana.nama_file, rencana.sha256, status, rencana.jumlah(), _pesan(rencana), nomor)
-        store.titik_uji("tulis")
+                rencana.nama_file = AWALAN_BAWAAN + rencana.nama_file
+            cakupan: store.Cakupan = {}
+            if not rencana.sah:
+                status = "ditolak"
+            else:
+                rencana.perubahan = _terapkan(con, rencana, nomor)
+                if bawaan:
+                    asal, _ = store.impor_berkas_bawaan(con, _nama_bawaan(rencana.nama_file))
+                    for tabel, n in store.hapus_usang(con, nomor, asal).items():
+                        rencana.perubahan.setdefault(tabel, {"baru": 0, "berubah": 0, "sama": 0})["berubah"] += n
+                cakupan = store.cakupan_impor(con, nomor)
+                jaga.periksa(con, p, "impor", cakupan)
+                hitung = rencana.jumlah()
+                status = "berhasil" if hitung.get("baru", 0) + hitung.get("berubah", 0) else "tanpa perubahan"
+            store.catat_impor(
+                con,
+                rencana.nama_file,
+                rencana.sha256,
+                status,
+                rencana.jumlah(),
+                _pesan(rencana),
+                nomor,
+                p.nama,
+                p.alamat,
+            )
+            jaga.catat(con, p, "impor", cakupan, f"impor #{nomor} {rencana.nama_file}: {status}")
+            store.titik_uji("tulis")
+    except jaga.Ditolak as e:
+        # rolled back: the data stay as they were; the refused attempt is recorded on its own
+        rencana.masalah.extend(Masalah("", None, None, a) for a in e.alasan)
+        rencana.perubahan, status = {}, "ditolak"
+        with store.transaksi_tulis(db) as con:
+            store.catat_impor(
+                con, rencana.nama_file, rencana.sha256, status, {}, _pesan(rencana), nomor, p.nama, p.alamat
+            )
+            jaga.audit(con, p, "impor ditolak", e.cakupan, f"impor #{nomor} {rencana.nama_file}: {'; '.join(e.alasan)}")
     return HasilImpor(rencana, status, nomor)
 
 
@@ -201,10 +242,14 @@ class HasilBatal:
     perubahan: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
-def batalkan_terakhir(db: str | Path = store.DB_BAWAAN, harapan: int | None = None) -> HasilBatal:
+def batalkan_terakhir(
+    db: str | Path = store.DB_BAWAAN, harapan: int | None = None, pelaku: Pelaku | None = None
+) -> HasilBatal:
     """The `undo` command: reverse the latest import still in effect, recorded in `impor` (that
     import becomes 'dibatalkan', a new 'pembatalan' row says what was restored). With `harapan`
-    nothing happens unless that import is still the latest (someone else may have imported)."""
+    nothing happens unless that import is still the latest (someone else may have imported).
+    `pelaku` must be allowed to change every agency-year the import changed, none final."""
+    p = jaga.atau_konsol(pelaku)
     with store.transaksi_tulis(db) as con:
         target = store.impor_terakhir(con)
         if target is None:
@@ -219,6 +264,10 @@ def batalkan_terakhir(db: str | Path = store.DB_BAWAAN, harapan: int | None = No
                 f"impor #{nomor_target} ({target['nama_file']}) tidak menyimpan riwayat perubahan (impor massal, "
                 "atau dibuat sebelum riwayat disimpan) sehingga tidak dapat dibatalkan"
             )
+        cakupan = store.cakupan_impor(con, nomor_target)
+        if alasan := peran.tolak_tulis(p, "batal", cakupan, jaga.status(con)):
+            jaga.audit(con, p, "pembatalan ditolak", cakupan, f"impor #{nomor_target}: {'; '.join(alasan)}")
+            return HasilBatal(f"impor #{nomor_target} tidak dapat dibatalkan: {'; '.join(alasan)}")
         perubahan = store.batalkan_impor(con, nomor_target)
         dihapus = sum(h["dihapus"] for h in perubahan.values())
         dipulihkan = sum(h["dipulihkan"] for h in perubahan.values())
@@ -233,7 +282,10 @@ def batalkan_terakhir(db: str | Path = store.DB_BAWAAN, harapan: int | None = No
             "pembatalan",
             {"baru": 0, "berubah": dihapus + dipulihkan, "sama": 0},
             json.dumps({"membatalkan": nomor_target, "tabel": perubahan}, ensure_ascii=False),
+            akun=p.nama,
+            alamat=p.alamat,
         )
+        jaga.catat(con, p, "pembatalan", cakupan, f"pembatalan impor #{nomor_target} {target['nama_file']}")
     return HasilBatal(pesan, nomor_target, nomor, perubahan)
 
 
@@ -255,9 +307,11 @@ def _baca_jalur(jalur: list[str | Path]) -> list[tuple[str, bytes]]:
     return hasil
 
 
-def impor_berkas(jalur: list[str | Path], db: str | Path = store.DB_BAWAAN) -> list[HasilImpor]:
+def impor_berkas(
+    jalur: list[str | Path], db: str | Path = store.DB_BAWAAN, pelaku: Pelaku | None = None
+) -> list[HasilImpor]:
     """The `import` command: import each unit in turn."""
-    return [impor_data(unit, db) for unit in kelompokkan(_baca_jalur(jalur))]
+    return [impor_data(unit, db, pelaku=pelaku) for unit in kelompokkan(_baca_jalur(jalur))]
 
 
 AWALAN_BAWAAN = "data bawaan: "

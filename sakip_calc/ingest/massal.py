@@ -30,6 +30,8 @@ import duckdb
 import pandas as pd
 
 from sakip_calc import store
+from sakip_calc.access import peran
+from sakip_calc.access.peran import Pelaku
 from sakip_calc.domain.angka import format_angka
 from sakip_calc.domain.spesifikasi import (
     KODE,
@@ -42,7 +44,7 @@ from sakip_calc.domain.spesifikasi import (
     Kolom,
     Lembar,
 )
-from sakip_calc.ingest import aturan, validasi
+from sakip_calc.ingest import aturan, jaga, validasi
 from sakip_calc.ingest.baca import Masalah, saran
 from sakip_calc.store import rujukan_massal
 
@@ -193,9 +195,15 @@ def _sidik(berkas: dict[str, Path]) -> str:
 
 
 def impor_folder(
-    folder: str | Path, db: str | Path = store.DB_BAWAAN, cetak: Callable[[str], None] = lambda _: None
+    folder: str | Path,
+    db: str | Path = store.DB_BAWAAN,
+    cetak: Callable[[str], None] = lambda _: None,
+    pelaku: Pelaku | None = None,
 ) -> HasilMassal:
-    """Validate every file of `folder`, then write all of them in one transaction, or nothing."""
+    """Validate every file of `folder`, then write all of them in one transaction, or nothing.
+    `pelaku` (the console when None) must be allowed to write every agency-year the files name,
+    none of them final."""
+    p = jaga.atau_konsol(pelaku)
     folder = Path(folder)
     mulai = time.perf_counter()
     berkas, masalah = temukan_berkas(folder)
@@ -234,7 +242,12 @@ def impor_folder(
                 rujukan_massal.cek_ganda_massal(con, nama, f"massal_{tabel}", FORMAT[tabel].kunci)
         jumlah, daftar = store.daftar_masalah_massal(con, BATAS_PESAN)
         hasil.jumlah_masalah = jumlah + sum(m.tingkat == "galat" for m in masalah)
-        masalah.extend(Masalah(b, r, k, p) for b, r, k, p in daftar)
+        masalah.extend(Masalah(b, r, k, pesan) for b, r, k, pesan in daftar)
+        cakupan = store.cakupan_massal(con, list(ada)) if ada else {}
+        if not any(m.tingkat == "galat" for m in masalah):
+            alasan = peran.tolak_tulis(p, "impor", cakupan, jaga.status(con))
+            masalah.extend(Masalah(folder.name, None, None, a) for a in alasan)
+            hasil.jumlah_masalah += len(alasan)
         if not any(m.tingkat == "galat" for m in masalah) and ada:
             hasil.status = "berhasil"
             for tabel in URUTAN:
@@ -253,8 +266,13 @@ def impor_folder(
             ensure_ascii=False,
         )
         hasil.impor_id = store.catat_impor(
-            con, f"{folder.name}/ (massal)", _sidik(berkas), hasil.status, jumlah_baris, pesan
+            con, f"{folder.name}/ (massal)", _sidik(berkas), hasil.status, jumlah_baris, pesan, None, p.nama, p.alamat
         )
+        rincian = f"impor massal #{hasil.impor_id} {folder.name}/: {hasil.status}"
+        if hasil.status == "berhasil":
+            jaga.catat(con, p, "impor massal", cakupan, rincian)
+        else:
+            jaga.audit(con, p, "impor massal ditolak", cakupan, rincian)
         cetak(f"  menyimpan: tabel agregat, commit, checkpoint… ({format_angka(time.perf_counter() - mulai, 1)} s)")
     hasil.detik = time.perf_counter() - mulai
     return hasil

@@ -67,6 +67,9 @@ DAFTAR: tuple[Halaman, ...] = (
     ),
     Halaman("kualitas", "Kualitas Data", ":material/fact_check:", "Data", kualitas.KUNCI),
     Halaman("impor", "Impor Data", ":material/upload_file:", "Data"),
+    Halaman("verifikasi", "Verifikasi", ":material/verified:", "Data"),
+    Halaman("audit", "Audit", ":material/history:", "Data"),
+    Halaman("akun", "Akun", ":material/manage_accounts:", "Data"),
 )
 DEK: tuple[Halaman, ...] = tuple(h for h in DAFTAR if h.dek)
 KUNCI: tuple[str, ...] = tuple(k for h in DAFTAR for k in h.kunci)

@@ -5,6 +5,7 @@ The modules split it by concern; this package is their one public face (`store.b
 """
 
 from .agregat import *  # noqa: F403
+from .akses import *  # noqa: F403
 from .baca import *  # noqa: F403
 from .banding import *  # noqa: F403
 from .dasar import *  # noqa: F403

@@ -226,6 +226,53 @@ def _catatan_3(con: duckdb.DuckDBPyConnection) -> None:
     riwayat_sebentuk(con, ("catatan_indikator",))
 
 
+# Who may change what (issue 16). Accounts hold only scrypt hashes; `akun_instansi` names the agency of
+# an operator and the agencies a verifikator is assigned. `audit` is append-only: the app has no
+# statement that updates or deletes it. `verifikasi` holds the current state of an agency-year
+# (no row = draf); its history is in `audit`. Agencies by `kode`, the natural key imports use.
+_AKSES_4 = """
+CREATE TABLE akun (
+    nama VARCHAR PRIMARY KEY,
+    hash VARCHAR NOT NULL,
+    peran VARCHAR NOT NULL CHECK (peran IN ('admin', 'operator', 'verifikator', 'pembaca')),
+    aktif BOOLEAN NOT NULL DEFAULT true,
+    dibuat TIMESTAMP NOT NULL,
+    diubah TIMESTAMP NOT NULL
+);
+CREATE TABLE akun_instansi (akun VARCHAR NOT NULL, instansi VARCHAR NOT NULL, PRIMARY KEY (akun, instansi));
+CREATE TABLE audit (
+    id INTEGER PRIMARY KEY,
+    waktu TIMESTAMP NOT NULL,
+    akun VARCHAR NOT NULL,
+    alamat VARCHAR,
+    aksi VARCHAR NOT NULL,
+    instansi VARCHAR,
+    tahun INTEGER,
+    baris INTEGER,
+    rincian VARCHAR
+);
+CREATE TABLE verifikasi (
+    instansi VARCHAR NOT NULL,
+    tahun INTEGER NOT NULL,
+    status VARCHAR NOT NULL CHECK (status IN ('draf', 'diajukan', 'terverifikasi', 'dikembalikan', 'final')),
+    alasan VARCHAR,
+    akun VARCHAR NOT NULL,
+    waktu TIMESTAMP NOT NULL,
+    PRIMARY KEY (instansi, tahun)
+);
+CREATE TABLE catatan (
+    id INTEGER PRIMARY KEY,
+    instansi VARCHAR NOT NULL,
+    tahun INTEGER NOT NULL,
+    akun VARCHAR NOT NULL,
+    waktu TIMESTAMP NOT NULL,
+    teks VARCHAR NOT NULL
+);
+ALTER TABLE impor ADD COLUMN akun VARCHAR;
+ALTER TABLE impor ADD COLUMN alamat VARCHAR;
+"""
+
+
 @dataclass(frozen=True)
 class Migrasi:
     nomor: int
@@ -246,6 +293,7 @@ MIGRASI = (
         "tabel catatan_indikator: penyebab, hambatan, solusi, target nasional per indikator-tahun (+ riwayat)",
         _catatan_3,
     ),
+    Migrasi(4, "akun dan peran, audit, status verifikasi per instansi-tahun, catatan; impor mencatat siapa", _AKSES_4),
 )
 VERSI_SKEMA = MIGRASI[-1].nomor
 

@@ -114,10 +114,13 @@ def catat_impor(
     jumlah: dict[str, int],
     pesan: str,
     nomor: int | None = None,
+    akun: str | None = None,
+    alamat: str | None = None,
 ) -> int:
     nomor = nomor or nomor_impor_berikut(con)
     con.execute(
-        "INSERT INTO impor VALUES (?, current_localtimestamp(), ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO impor (id, waktu, nama_file, sha256, status, baris_baru, baris_berubah, baris_sama, pesan, "
+        "akun, alamat) VALUES (?, current_localtimestamp(), ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             nomor,
             nama_file,
@@ -127,6 +130,8 @@ def catat_impor(
             jumlah.get("berubah", 0),
             jumlah.get("sama", 0),
             pesan,
+            akun,
+            alamat,
         ],
     )
     return nomor
