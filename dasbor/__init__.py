@@ -26,6 +26,7 @@ from dasbor.widget import (
     nama_berkas,
     persen,
     pilih,
+    pramuat_grafik,
     tabel,
     tahun,
 )
@@ -38,5 +39,5 @@ __all__ = [
     "DB", "MIME_PPTX", "MIME_XLSX",
     "PILIHAN_BATAS", "Pilihan", "aman", "angka", "bagan", "baca", "grafik", "grafik_dek", "halaman_dek", "kartu",
     "kartu_predikat", "kosong", "koneksi", "mode_presentasi", "mulai", "nama_berkas", "persen", "pilih",
-    "pilihan", "riwayat_impor", "sidebar", "tabel", "tahun", "tampilan", "versi",
+    "pilihan", "pramuat_grafik", "riwayat_impor", "sidebar", "tabel", "tahun", "tampilan", "versi",
 ]  # fmt: skip
