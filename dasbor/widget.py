@@ -94,6 +94,11 @@ def grafik(fig: go.Figure, kalimat: str | None = None, key: str | None = None) -
     st.plotly_chart(fig, config={"displaylogo": False, "locale": "id"}, key=key)
     if kalimat:
         st.caption(aman(kalimat))
+    if not ekspor.penyaji_tersedia():  # said instead of buttons that would fail on click
+        st.caption(
+            ":material/warning: PNG/SVG tidak tersedia: Chromium belum terpasang.", help=ekspor.pesan_tanpa_penyaji()
+        )
+        return
     kunci = key or "g_" + hashlib.md5(ekspor.judul_grafik(fig).encode()).hexdigest()[:10]
     nama = nama_berkas(ekspor.judul_grafik(fig))
     with st.container(horizontal=True, gap="small"):
