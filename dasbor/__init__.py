@@ -28,6 +28,7 @@ from dasbor.widget import (
     pilih,
     pramuat_grafik,
     tabel,
+    tabel_cetak,
     tahun,
 )
 from sakip_calc import store
@@ -39,5 +40,5 @@ __all__ = [
     "DB", "MIME_PPTX", "MIME_XLSX",
     "PILIHAN_BATAS", "Pilihan", "aman", "angka", "bagan", "baca", "grafik", "grafik_dek", "halaman_dek", "kartu",
     "kartu_predikat", "kosong", "koneksi", "mode_presentasi", "mulai", "nama_berkas", "persen", "pilih",
-    "pilihan", "pramuat_grafik", "riwayat_impor", "sidebar", "tabel", "tahun", "tampilan", "versi",
+    "pilihan", "pramuat_grafik", "riwayat_impor", "sidebar", "tabel", "tabel_cetak", "tahun", "tampilan", "versi",
 ]  # fmt: skip

@@ -165,16 +165,7 @@ def tabel(df: pd.DataFrame | Tabel, format_kolom: dict | None = None, warna_kolo
         df, format_kolom, warna_kolom, kw = df.df, df.format, df.warna_kolom, {**df.opsi, **kw}
     format_kolom = format_kolom or {}
     df = df.assign(**{k: pd.to_numeric(df[k], errors="coerce") for k in format_kolom if k in df.columns})
-    gaya = df.style.format(na_rep="–").format({k: f for k, f in format_kolom.items() if k in df.columns}, na_rep="–")
-    if warna_kolom and warna_kolom in df.columns and "_warna" in df.columns:
-        warna = df["_warna"]
-        gaya = gaya.apply(
-            lambda s: [f"background-color: {w}; color: #111" if isinstance(w, str) else "" for w in warna],
-            subset=[warna_kolom],
-        )
-    if "_warna" in df.columns:
-        gaya = gaya.hide(["_warna"], axis="columns")
-    hasil = st.dataframe(gaya, hide_index=True, **kw)
+    hasil = st.dataframe(_gaya(df, format_kolom, warna_kolom), hide_index=True, **kw)
     format_excel = {k: FORMAT_EXCEL[f] for k, f in format_kolom.items() if f in FORMAT_EXCEL}
     kunci = (
         kw.get("key")
@@ -192,6 +183,26 @@ def tabel(df: pd.DataFrame | Tabel, format_kolom: dict | None = None, warna_kolo
         "Unduh tabel ini sebagai buku kerja Excel",
     )
     return hasil
+
+
+def _gaya(df: pd.DataFrame, format_kolom: dict, warna_kolom: str | None):
+    """The frame with Indonesian number display, `warna_kolom` coloured by `_warna` (which is dropped:
+    st.table would show a column the Styler only hides)."""
+    warna = df["_warna"] if "_warna" in df.columns else None
+    df = df.drop(columns="_warna", errors="ignore")
+    gaya = df.style.format(na_rep="–").format({k: f for k, f in format_kolom.items() if k in df.columns}, na_rep="–")
+    if warna_kolom and warna_kolom in df.columns and warna is not None:
+        gaya = gaya.apply(
+            lambda s: [f"background-color: {w}; color: #111" if isinstance(w, str) else "" for w in warna],
+            subset=[warna_kolom],
+        )
+    return gaya
+
+
+def tabel_cetak(t: Tabel) -> None:
+    """A short table drawn whole as HTML (not on a canvas), so that it prints; no download."""
+    df = t.df.assign(**{k: pd.to_numeric(t.df[k], errors="coerce") for k in t.format if k in t.df.columns})
+    st.table(_gaya(df, t.format, t.warna_kolom), hide_index=True)
 
 
 def _unduh(label: str, data, file_name: str, mime: str, key: str, help: str) -> None:

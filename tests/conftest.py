@@ -20,6 +20,7 @@ TINGKAT = {
     "test_perbandingan": "app",
     "test_buruk": "app",
     "test_penyaji": "app",
+    "test_rapat": "browser",
     "test_browser": "browser",
     "test_dek_tombol": "browser",
     "test_proksi": "browser",
