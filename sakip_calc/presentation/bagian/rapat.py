@@ -25,6 +25,8 @@ def _di_bawah_target(v: Tampilan) -> pd.DataFrame:
 def di_bawah_target(v: Tampilan) -> tuple[str, Tabel | Kosong]:
     """The year's indicators below target, lowest capaian first, and the sentence above them."""
     semua, bawah = capaian.tahun_ini(v), v.sekali(_di_bawah_target)
+    if semua.empty:
+        return "", Kosong(f"Tidak ada data capaian indikator untuk {v.tahun}.")
     if bawah.empty:
         return "", Kosong(f"Semua {len(semua)} indikator {v.tahun} mencapai target.")
     lebih = f"; {BARIS} terendah ditampilkan" if len(bawah) > BARIS else ""
