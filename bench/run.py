@@ -14,7 +14,9 @@ national`), then prints one line per figure, each with its goal and OK / MELESET
     the raw tables) against the same aggregations written naively in pandas (load the tables,
     groupby, merge), and the ratio;
   - in a real browser (Playwright, Debian chromium) at national scale: first load of Ringkasan and
-    a filter change, median of 5;
+    a filter change, median of 5; on the seeds (bench/peramban.py): every page of the registry
+    opened from its bookmark in a fresh session until its charts are drawn, sidebar navigation
+    and a year change, medians with the goals of issue 15;
   - peak RSS of this process (the AppTest runs and reads) and of the Streamlit server.
 Generation, bulk load and the pandas path run in their own processes so that each RSS is theirs.
 Every line is also written to <keluaran>/hasil.txt.
@@ -622,6 +624,10 @@ def main() -> None:
         cetak(f"mesin   {beban()} (sebelum uji peramban)")
         nama = contoh.sort_values("id")["nama"].tolist()
         ukur_peramban(db["nasional"], [nama[199], *nama[300 : 300 + ULANG]], 2024)
+        import peramban  # bench/peramban.py
+
+        cetak(f"mesin   {beban()} (sebelum uji peramban per halaman)")
+        peramban.ukur(db["instansi"], "Dinas Sosial Kabupaten Temanggung", 2023, cetak)
     cetak(f"mesin   selesai {time.strftime('%Y-%m-%d %H:%M:%S')}, {beban()}")
 
 

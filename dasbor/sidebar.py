@@ -205,6 +205,8 @@ def _alat_presentasi(p: Pilihan) -> None:
         st.caption(f"PowerPoint 16:9 untuk {p.nama} {p.tahun}: grafik asli yang dapat disunting, satu per slide.")
         for i, h in enumerate(registri.DEK):
             st.checkbox(h.judul, value=True, key=f"dek_{i}")
+        if not ekspor.penyaji_tersedia():
+            st.warning(ekspor.pesan_tanpa_penyaji(), icon=":material/warning:")
         halaman, pilihan_halaman = halaman_dek(), pilihan_sekarang()
         # built on click; the chart list is the one presentation mode caches
         st.download_button(

@@ -90,6 +90,20 @@ def pilih(widget: Callable, label: str, opsi: Sequence, kunci: str, nilai: Any, 
 
 # ---- drawing a section's output ----------------------------------------------------------------
 
+# Plotly's browser library (a 4,7 MB chunk) is fetched and evaluated by each new browser tab only when
+# the first chart arrives, after the server has run the page: in a fresh session that evaluation was
+# most of the wait (bench/peramban.py). An empty chart sent first, hidden, starts it while the server
+# is still working; once loaded it stays for the tab's life.
+_PRAMUAT = go.Figure(layout={"width": 10, "height": 10})
+
+
+def pramuat_grafik() -> None:
+    if not st.context.headers.get("User-Agent"):  # no browser (AppTest): no library to load
+        return
+    with st.container(key="pramuat_plotly", height=1, border=False):
+        st.html("<style>.st-key-pramuat_plotly{display:none}</style>")
+        st.plotly_chart(_PRAMUAT, config={"staticPlot": True}, theme=None, key="pramuat_plotly_fig")
+
 
 def bagan(b: Bagan | Kosong | None) -> None:
     """A chart section's output: the chart with its reading, or the sentence saying why there is
@@ -115,6 +129,11 @@ def grafik(fig: go.Figure, kalimat: str | None = None, key: str | None = None) -
     st.plotly_chart(fig, config={"displaylogo": False, "locale": "id"}, key=key)
     if kalimat:
         st.caption(aman(kalimat))
+    if not ekspor.penyaji_tersedia():  # said instead of buttons that would fail on click
+        st.caption(
+            ":material/warning: PNG/SVG tidak tersedia: Chromium belum terpasang.", help=ekspor.pesan_tanpa_penyaji()
+        )
+        return
     kunci = key or "g_" + hashlib.md5(ekspor.judul_grafik(fig).encode()).hexdigest()[:10]
     nama = nama_berkas(ekspor.judul_grafik(fig))
     with st.container(horizontal=True, gap="small"):
@@ -184,18 +203,7 @@ def tabel(df: pd.DataFrame | Tabel, format_kolom: dict | None = None, warna_kolo
         df, format_kolom, warna_kolom, kw = df.df, df.format, df.warna_kolom, {**df.opsi, **kw}
     format_kolom = format_kolom or {}
     df = df.assign(**{k: pd.to_numeric(df[k], errors="coerce") for k in format_kolom if k in df.columns})
-    # Streamlit sends a Styler's hidden columns to the browser anyway: internals leave the frame
-    tampil = df[[k for k in df.columns if not str(k).startswith("_")]]
-    gaya = tampil.style.format(na_rep="–").format(
-        {k: f for k, f in format_kolom.items() if k in tampil.columns}, na_rep="–"
-    )
-    if warna_kolom and warna_kolom in tampil.columns and "_warna" in df.columns:
-        warna = df["_warna"].tolist()
-        gaya = gaya.apply(
-            lambda s: [f"background-color: {w}; color: #111" if isinstance(w, str) else "" for w in warna],
-            subset=[warna_kolom],
-        )
-    hasil = st.dataframe(gaya, hide_index=True, placeholder="–", **kw)
+    hasil = st.dataframe(_gaya(df, format_kolom, warna_kolom), hide_index=True, placeholder="–", **kw)
     format_excel = {k: FORMAT_EXCEL[f] for k, f in format_kolom.items() if f in FORMAT_EXCEL}
     kunci = (
         kw.get("key")
@@ -213,6 +221,26 @@ def tabel(df: pd.DataFrame | Tabel, format_kolom: dict | None = None, warna_kolo
         "Unduh tabel ini sebagai buku kerja Excel",
     )
     return hasil
+
+
+def _gaya(df: pd.DataFrame, format_kolom: dict, warna_kolom: str | None):
+    """The frame with Indonesian number display, `warna_kolom` coloured by `_warna`. Internal `_`
+    columns leave the frame: Streamlit sends (and st.table shows) what a Styler only hides."""
+    warna = df["_warna"].tolist() if "_warna" in df.columns else None
+    df = df[[k for k in df.columns if not str(k).startswith("_")]]
+    gaya = df.style.format(na_rep="–").format({k: f for k, f in format_kolom.items() if k in df.columns}, na_rep="–")
+    if warna_kolom and warna_kolom in df.columns and warna is not None:
+        gaya = gaya.apply(
+            lambda s: [f"background-color: {w}; color: #111" if isinstance(w, str) else "" for w in warna],
+            subset=[warna_kolom],
+        )
+    return gaya
+
+
+def tabel_cetak(t: Tabel) -> None:
+    """A short table drawn whole as HTML (not on a canvas), so that it prints; no download."""
+    df = t.df.assign(**{k: pd.to_numeric(t.df[k], errors="coerce") for k in t.format if k in t.df.columns})
+    st.table(_gaya(df, t.format, t.warna_kolom), hide_index=True)
 
 
 def _unduh(label: str, data, file_name: str, mime: str, key: str, help: str) -> None:

@@ -21,6 +21,8 @@ TINGKAT = {
     "test_perbandingan": "app",
     "test_rapat": "app",
     "test_buruk": "app",
+    "test_penyaji": "app",
+    "test_ringkasan_rapat": "browser",
     "test_browser": "browser",
     "test_rapat_peramban": "browser",
     "test_dek_tombol": "browser",

@@ -24,7 +24,7 @@ from pptx.util import Inches, Pt
 
 from sakip_calc.export.bagan_data import BaganAsli, bagan_asli
 from sakip_calc.export.bagan_pptx import tambah_bagan
-from sakip_calc.export.gambar import gambar
+from sakip_calc.export.gambar import PenyajiTidakAda, gambar
 from sakip_calc.export.office import ABU, ABU_MUDA, BIRU, HURUF, MERAH_DRAF, TANDA_DRAF
 
 
@@ -168,7 +168,10 @@ def _slide_grafik(prs, g: Grafik, bagan: BaganAsli | None, png, instansi: str, n
     if bagan is not None:
         tambah_bagan(slide, bagan, x, y, cx, cy)
     else:
-        slide.shapes.add_picture(io.BytesIO(png.result()), x, y, cx, cy)
+        try:
+            slide.shapes.add_picture(io.BytesIO(png.result()), x, y, cx, cy)
+        except PenyajiTidakAda as e:  # the deck stays whole; the slide says what its image needs
+            _kotak_teks(slide, x, y, cx, cy, str(e).replace("`", ""), 20, ABU, jangkar=MSO_ANCHOR.MIDDLE)
     _kotak_teks(slide, TEPI, Inches(6.95), lebar - Inches(1.2), Inches(0.35), g.sumber or "", 18, ABU)
     _kotak_teks(
         slide,

@@ -6,6 +6,7 @@ Owns the renderer's life (Debian's chromium); must not change a figure beyond it
 from __future__ import annotations
 
 import os
+import shutil
 import threading
 
 import kaleido
@@ -18,6 +19,28 @@ _kunci_penyaji = threading.Lock()
 _penyaji_hidup = False
 
 
+class PenyajiTidakAda(RuntimeError):
+    """No browser for kaleido: the message says what is missing and how to install it."""
+
+
+def pesan_tanpa_penyaji() -> str:
+    return (
+        f"Gambar grafik (unduhan PNG/SVG dan slide bergambar di presentasi) memerlukan peramban Chromium, "
+        f"yang tidak ditemukan di {PERAMBAN}. Jalankan `./run.sh` (memasang chromium lewat apt-get) atau "
+        f"`sudo apt-get install chromium`, lalu mulai ulang aplikasi."
+    )
+
+
+def penyaji_tersedia() -> bool:
+    """Whether kaleido can find a browser, without starting one: the configured path, or (when
+    BROWSER_PATH is not set) a chromium/chrome on PATH, where kaleido looks too."""
+    if os.path.exists(PERAMBAN):
+        return True
+    return "BROWSER_PATH" not in os.environ and any(
+        shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome", "chrome")
+    )
+
+
 def siapkan_penyaji() -> None:
     """Start the process's one kaleido renderer (a chromium tab) if it is not running yet.
 
@@ -26,9 +49,14 @@ def siapkan_penyaji() -> None:
     global _penyaji_hidup
     with _kunci_penyaji:
         if not _penyaji_hidup:
+            if not penyaji_tersedia():
+                raise PenyajiTidakAda(pesan_tanpa_penyaji())
             kwargs = {"path": PERAMBAN} if os.path.exists(PERAMBAN) else {}
             # mathjax=False: no CDN fetch; plotly.js comes from the installed plotly package
-            kaleido.start_sync_server(mathjax=False, silence_warnings=True, **kwargs)
+            try:
+                kaleido.start_sync_server(mathjax=False, silence_warnings=True, **kwargs)
+            except Exception as e:  # kaleido's own "Chrome not found" and a browser that will not start
+                raise PenyajiTidakAda(f"{pesan_tanpa_penyaji()} ({type(e).__name__})") from e
             _penyaji_hidup = True
 
 

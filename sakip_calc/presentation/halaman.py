@@ -12,7 +12,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sakip_calc.presentation.bagian import anggaran, capaian, kualitas, perbandingan, ringkasan, tren, wilayah
+from sakip_calc.presentation.bagian import (
+    anggaran,
+    capaian,
+    kualitas,
+    perbandingan,
+    rapat,
+    ringkasan,
+    tren,
+    wilayah,
+)
 from sakip_calc.presentation.tampilan import Bagan, Kosong, Tampilan
 
 Bagian = Callable[[Tampilan], Bagan | Kosong | None]
@@ -42,6 +51,7 @@ DAFTAR: tuple[Halaman, ...] = (
         dek=True,
         bawaan=True,
     ),
+    Halaman("rapat", "Ringkasan Rapat", ":material/summarize:", "Analisis", rapat.KUNCI, rapat.GRAFIK),
     Halaman("capaian", "Capaian Kinerja", ":material/target:", "Analisis", capaian.KUNCI, capaian.GRAFIK, dek=True),
     Halaman("tren", "Tren Antar Tahun", ":material/trending_up:", "Analisis", tren.KUNCI, tren.GRAFIK, dek=True),
     Halaman(
