@@ -46,8 +46,9 @@ def ke(at: AppTest, halaman: str) -> AppTest:
 
 
 @pytest.fixture(autouse=True)
-def cache_bersih():
-    """AppTest runs in the pytest process: every page test starts with empty Streamlit caches."""
+def cache_bersih(db_bawaan):
+    """AppTest runs in the pytest process: every page test starts with empty Streamlit caches, on
+    the default database (built when missing, so any page test may run alone)."""
     import streamlit as st
 
     st.cache_data.clear()
