@@ -166,13 +166,16 @@ def baca_catatan(con, instansi: str, tahun: int) -> pd.DataFrame:
 # ---- which agency-years a write touches ---------------------------------------------------------
 
 # How each data table's rows name their agency and year (NULL: the row is not of one year).
+# tables keyed by indicator (a year's capaian, its explanation) reach the agency through it
+_LEWAT_INDIKATOR = (
+    "(SELECT s.kode FROM indikator k JOIN instansi s ON s.id = k.instansi_id WHERE k.id = r.indikator_id)",
+    "r.tahun",
+)
 _INSTANSI_TAHUN = {
     "instansi": ("r.kode", "NULL"),
     "indikator": ("(SELECT kode FROM instansi WHERE id = r.instansi_id)", "NULL"),
-    "capaian": (
-        "(SELECT s.kode FROM indikator k JOIN instansi s ON s.id = k.instansi_id WHERE k.id = r.indikator_id)",
-        "r.tahun",
-    ),
+    "capaian": _LEWAT_INDIKATOR,
+    "catatan_indikator": _LEWAT_INDIKATOR,
 }
 _BIASA = ("(SELECT kode FROM instansi WHERE id = r.instansi_id)", "r.tahun")
 
