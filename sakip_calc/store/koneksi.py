@@ -14,7 +14,7 @@ import os
 import shutil
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import duckdb
@@ -59,6 +59,16 @@ def buka(db: str | Path = DB_BAWAAN, read_only: bool = True) -> duckdb.DuckDBPyC
     return con
 
 
+# Derived tables computed by a layer below the store (the checks' findings, `calc.periksa`),
+# registered there: every write runs them on its own connection just before it commits.
+TURUNAN: list[Callable[[duckdb.DuckDBPyConnection], None]] = []
+
+
+def daftar_turunan(fungsi: Callable[[duckdb.DuckDBPyConnection], None]) -> None:
+    if fungsi not in TURUNAN:
+        TURUNAN.append(fungsi)
+
+
 @contextlib.contextmanager
 def kunci_penulis(db: Path) -> Iterator[None]:
     """Hold an exclusive lock so that two importers run one after the other."""
@@ -90,6 +100,8 @@ def transaksi_tulis(db: str | Path = DB_BAWAAN) -> Iterator[duckdb.DuckDBPyConne
             titik_uji("migrasi")
             yield con
             segarkan_agregat(con)
+            for segarkan in TURUNAN:
+                segarkan(con)
             con.execute("COMMIT")
             con.execute("CHECKPOINT")
             con.close()

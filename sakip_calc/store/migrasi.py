@@ -224,6 +224,22 @@ MIGRASI = (
         "tabel meta: pengaturan basis data dan versi skema",
         "CREATE TABLE IF NOT EXISTS meta (kunci VARCHAR PRIMARY KEY, nilai VARCHAR)",
     ),
+    Migrasi(
+        3,
+        "temuan pemeriksaan tersimpan: temuan, rekonsiliasi per instansi-tahun-kelas, sidik_temuan",
+        """
+        CREATE TABLE IF NOT EXISTS temuan (
+            instansi_id INTEGER NOT NULL, tahun INTEGER, kelas VARCHAR NOT NULL, tabel VARCHAR, kunci VARCHAR,
+            jenis VARCHAR NOT NULL, dilaporkan DOUBLE, dihitung DOUBLE, sumber VARCHAR, keterangan VARCHAR,
+            rujukan VARCHAR
+        );
+        CREATE TABLE IF NOT EXISTS rekonsiliasi (
+            instansi_id INTEGER NOT NULL, tahun INTEGER, kelas VARCHAR NOT NULL,
+            jumlah INTEGER NOT NULL, cocok INTEGER NOT NULL, beda INTEGER NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS sidik_temuan (instansi_id INTEGER PRIMARY KEY, sidik VARCHAR NOT NULL);
+        """,
+    ),
 )
 VERSI_SKEMA = MIGRASI[-1].nomor
 
