@@ -37,5 +37,6 @@ from .jalan import (  # noqa: F401
     rekonsiliasi,
     rekonsiliasi_tersimpan,
     segarkan_temuan,
+    skor_rekonsiliasi,
     temuan,
 )

@@ -99,3 +99,9 @@ def rekonsiliasi_tersimpan(con, instansi_id: int | None = None) -> pd.DataFrame:
 
 
 store.daftar_turunan(segarkan_temuan)
+
+
+def skor_rekonsiliasi(rek: pd.DataFrame) -> float | None:
+    """The share of stated figures that reconcile with the rows, in percent (None: nothing stated)."""
+    jumlah = rek["jumlah"].sum() if len(rek) else 0
+    return float(rek["cocok"].sum() / jumlah * 100) if jumlah else None

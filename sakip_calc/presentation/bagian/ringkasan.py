@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from sakip_calc.calc import analisis, efisiensi
+from sakip_calc.calc import analisis, efisiensi, periksa
 from sakip_calc.domain.angka import format_angka, format_persen
 from sakip_calc.presentation import grafik, narasi
 from sakip_calc.presentation.tampilan import Bagan, Kartu, Kosong, Tampilan
@@ -60,7 +60,12 @@ def kartu(v: Tampilan) -> tuple[list[Kartu], str | None, str | None, str]:
             METODE.rumus,
             f"Metode: {METODE.label}.",
         ),
-        Kartu("Masalah data", format_angka(len(v.baca(analisis.masalah_data, v.instansi_id))), "lihat Kualitas Data"),
+        Kartu(
+            "Masalah data",
+            format_angka(len(v.baca(analisis.masalah_data, v.instansi_id))),
+            f"skor rekonsiliasi {v.tahun}: {format_persen(_skor_rekonsiliasi(v), 1)} · lihat Kualitas Data",
+            "Bagian angka yang dinyatakan laporan tahun ini yang cocok dengan baris datanya.",
+        ),
     ]
     kalimat = (
         narasi.kalimat_capaian(r["rata_capaian"], r["predikat"], v.tahun, r["rata_banding"], v.tahun_banding)
@@ -68,6 +73,11 @@ def kartu(v: Tampilan) -> tuple[list[Kartu], str | None, str | None, str]:
         + narasi.kalimat_anggaran(r["anggaran"], v.tahun)
     )
     return kartu, r["predikat"], r["warna"], kalimat
+
+
+def _skor_rekonsiliasi(v: Tampilan) -> float | None:
+    rek = v.baca(analisis.rekonsiliasi, v.instansi_id)
+    return periksa.skor_rekonsiliasi(rek[rek["tahun"] == v.tahun])
 
 
 def grafik_capaian(v: Tampilan) -> Bagan | Kosong:
