@@ -32,7 +32,8 @@ def instansi_berubah(con, versi: str) -> set[int]:
     """Agencies whose rows (or the checks' version) changed since their findings were stored.
     Findings of agencies that no longer exist are dropped here."""
     con.execute(
-        f"CREATE OR REPLACE TEMP TABLE sidik_baru AS SELECT instansi_id, sidik || '|' || ? AS sidik FROM ({_SQL_SIDIK})",
+        "CREATE OR REPLACE TEMP TABLE sidik_baru AS "
+        f"SELECT instansi_id, sidik || '|' || ? AS sidik FROM ({_SQL_SIDIK})",
         [versi],
     )
     for t in ("temuan", "rekonsiliasi", "sidik_temuan"):
@@ -57,12 +58,14 @@ def simpan_temuan(con, ids: set[int], temuan: pd.DataFrame, rekonsiliasi: pd.Dat
         con.register("temuan_baru", df)
         con.execute(
             f"INSERT INTO {tabel} (instansi_id, {', '.join(kolom)}) "
-            f"SELECT i.id, {', '.join('b.' + c for c in kolom)} FROM temuan_baru b JOIN instansi i ON i.kode = b.instansi "
+            f"SELECT i.id, {', '.join('b.' + c for c in kolom)} "
+            "FROM temuan_baru b JOIN instansi i ON i.kode = b.instansi "
             "WHERE i.id IN (SELECT instansi_id FROM ganti_id)"
         )
         con.unregister("temuan_baru")
     con.execute(
-        "INSERT INTO sidik_temuan SELECT instansi_id, sidik FROM sidik_baru WHERE instansi_id IN (SELECT instansi_id FROM ganti_id)"
+        "INSERT INTO sidik_temuan SELECT instansi_id, sidik FROM sidik_baru "
+        "WHERE instansi_id IN (SELECT instansi_id FROM ganti_id)"
     )
     tulis_meta(con, KUNCI_VERSI_TEMUAN, versi)
 

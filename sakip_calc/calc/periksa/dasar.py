@@ -38,7 +38,10 @@ TRIWULAN_BEDA = "Jumlah triwulan tidak sama dengan angka tahunan"
 PECAHAN_BEDA = "Pembilang ÷ penyebut berbeda dari realisasi"
 TERBILANG_BEDA = "Angka dalam huruf berbeda dari angka dalam digit"
 
-CETAK = "sama dengan hitungan yang dibulatkan atau dipotong ke digit yang dicetak: [d − ½u, d + u), u = satu satuan digit terakhir"
+CETAK = (
+    "sama dengan hitungan yang dibulatkan atau dipotong ke digit yang dicetak: [d − ½u, d + u), "
+    "u = satu satuan digit terakhir"
+)
 PERSIS = "persis (selisih < Rp 1 / < 1 satuan)"
 
 
@@ -56,7 +59,8 @@ KELAS = {
         Kelas(
             "capaian",
             "Capaian indikator",
-            "capaian dilaporkan = realisasi ÷ target × 100 (turun: (2·target − realisasi) ÷ target × 100), mentah atau berbatas",
+            "capaian dilaporkan = realisasi ÷ target × 100 (turun: (2·target − realisasi) ÷ target × 100), "
+            "mentah atau berbatas",
             CETAK,
         ),
         Kelas(
@@ -74,7 +78,8 @@ KELAS = {
         Kelas(
             "triwulan",
             "Triwulan dan tahun",
-            "Σ realisasi anggaran triwulan I-IV = realisasi tahun; triwulan indikator digabung (jumlah/akhir/rata) = realisasi tahun",
+            "Σ realisasi anggaran triwulan I-IV = realisasi tahun; "
+            "triwulan indikator digabung (jumlah/akhir/rata) = realisasi tahun",
             PERSIS + " (anggaran, jumlah); indikator akhir/rata: " + CETAK,
         ),
         Kelas(
