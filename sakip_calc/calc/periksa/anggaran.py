@@ -25,6 +25,10 @@ def _kunci(df: pd.DataFrame) -> pd.Series:
     return df["kode"].astype(str) + " " + df["nama"].astype(str)
 
 
+def _rujukan(df: pd.DataFrame) -> pd.Series:
+    return "anggaran " + df["kode"].astype(str)
+
+
 def cek_induk(d: Data) -> list[pd.DataFrame]:
     """Each parent column against the sum of its children's same column."""
     df = d.ang[d.ang["jumlah_anak"] > 0]
@@ -35,17 +39,18 @@ def cek_induk(d: Data) -> list[pd.DataFrame]:
         ada = df[df[kolom].notna() & df[f"{kolom}_anak"].notna()]
         hasil.append(
             bingkai(
-                instansi=ada["instansi"],
-                tahun=ada["tahun"],
+                ada,
+                sama_persis(ada[kolom], ada[f"{kolom}_anak"]),
+                INDUK_BEDA,
                 tabel="anggaran",
-                kunci=_kunci(ada),
-                jenis=INDUK_BEDA,
+                kunci=_kunci,
                 dilaporkan=ada[kolom],
                 dihitung=ada[f"{kolom}_anak"],
-                cocok=sama_persis(ada[kolom], ada[f"{kolom}_anak"]),
                 sumber=ada["sumber"],
-                keterangan=f"{nama} baris induk vs jumlah " + ada["jumlah_anak"].astype(str) + " rincian",
-                rujukan="anggaran: rincian ber-induk " + ada["kode"].astype(str),
+                keterangan=lambda b, nama=nama: (
+                    f"{nama} baris induk vs jumlah " + b["jumlah_anak"].astype(str) + " rincian"
+                ),
+                rujukan=lambda b: "anggaran: rincian ber-induk " + b["kode"].astype(str),
             )
         )
     return hasil
@@ -56,17 +61,16 @@ def cek_pagu_serapan(d: Data) -> list[pd.DataFrame]:
     lebih = a[a["pagu"].notna() & a["realisasi"].notna()]
     hasil = [
         bingkai(
-            instansi=lebih["instansi"],
-            tahun=lebih["tahun"],
+            lebih,
+            ~(lebih["realisasi"] > lebih["pagu"] + 0.5),
+            MELEBIHI_PAGU,
             tabel="anggaran",
-            kunci=_kunci(lebih),
-            jenis=MELEBIHI_PAGU,
+            kunci=_kunci,
             dilaporkan=lebih["realisasi"],
             dihitung=lebih["pagu"],
-            cocok=~(lebih["realisasi"] > lebih["pagu"] + 0.5),
             sumber=lebih["sumber"],
             keterangan="realisasi (dilaporkan) dibanding pagu (dihitung = batas)",
-            rujukan="anggaran " + lebih["kode"].astype(str),
+            rujukan=_rujukan,
         )
     ]
     s = a[a["serapan_dilaporkan"].notna()]
@@ -75,32 +79,30 @@ def cek_pagu_serapan(d: Data) -> list[pd.DataFrame]:
     ada = s[hitung.notna()]
     hasil.append(
         bingkai(
-            instansi=tanpa["instansi"],
-            tahun=tanpa["tahun"],
+            tanpa,
+            False,
+            SERAPAN_TANPA_PAGU,
             tabel="anggaran",
-            kunci=_kunci(tanpa),
-            jenis=SERAPAN_TANPA_PAGU,
+            kunci=_kunci,
             dilaporkan=tanpa["serapan_dilaporkan"],
             dihitung=np.nan,
-            cocok=False,
             sumber=tanpa["sumber"],
-            rujukan="anggaran " + tanpa["kode"].astype(str),
+            rujukan=_rujukan,
         )
     )
     hitung = hitung[ada.index]
     hasil.append(
         bingkai(
-            instansi=ada["instansi"],
-            tahun=ada["tahun"],
+            ada,
+            sesuai_cetak(ada["serapan_dilaporkan"], hitung),
+            SERAPAN_BEDA,
             tabel="anggaran",
-            kunci=_kunci(ada),
-            jenis=SERAPAN_BEDA,
+            kunci=_kunci,
             dilaporkan=ada["serapan_dilaporkan"],
             dihitung=hitung,
-            cocok=sesuai_cetak(ada["serapan_dilaporkan"], hitung),
             sumber=ada["sumber"],
-            keterangan=[f"pagu {_rp(p)}, realisasi {_rp(r)}" for p, r in zip(ada["pagu"], ada["realisasi"])],
-            rujukan="anggaran " + ada["kode"].astype(str),
+            keterangan=lambda b: [f"pagu {_rp(p)}, realisasi {_rp(r)}" for p, r in zip(b["pagu"], b["realisasi"])],
+            rujukan=_rujukan,
         )
     )
     return hasil
@@ -115,17 +117,16 @@ def cek_triwulan(d: Data) -> list[pd.DataFrame]:
     a = a[a["realisasi"].notna() & (a["n"] > 0)]
     return [
         bingkai(
-            instansi=a["instansi"],
-            tahun=a["tahun"],
+            a,
+            sama_persis(a["realisasi"], a["jumlah"]),
+            TRIWULAN_BEDA,
             tabel="anggaran",
-            kunci=_kunci(a),
-            jenis=TRIWULAN_BEDA,
+            kunci=_kunci,
             dilaporkan=a["realisasi"],
             dihitung=a["jumlah"],
-            cocok=sama_persis(a["realisasi"], a["jumlah"]),
             sumber=a["sumber"],
-            keterangan="realisasi tahun vs jumlah " + a["n"].astype(str) + " triwulan",
-            rujukan="anggaran_triwulan " + a["kode"].astype(str),
+            keterangan=lambda b: "realisasi tahun vs jumlah " + b["n"].astype(str) + " triwulan",
+            rujukan=lambda b: "anggaran_triwulan " + b["kode"].astype(str),
         )
     ]
 
@@ -146,22 +147,19 @@ def cek_kode_ganda(d: Data) -> list[pd.DataFrame]:
         n=("kode", "size"), kode_laporan=("kode_laporan", "first"), sumber=("sumber", "first")
     ).reset_index()
     ganda = ringkas[ringkas["n"] > 1]
-    daftar = (
-        label.assign(isi=label["kode"] + " " + label["nama"])
-        .groupby(["instansi", "tahun", "lingkup"])["isi"]
-        .agg("; ".join)
-    )
+    # the rows of the duplicated numbers only: a national database has a million numbers
+    isi = label.merge(ganda[["instansi", "tahun", "lingkup"]], on=["instansi", "tahun", "lingkup"])
+    daftar = (isi["kode"] + " " + isi["nama"]).groupby([isi["instansi"], isi["tahun"], isi["lingkup"]]).agg("; ".join)
     ket = [daftar.loc[(i, t, lk)] for i, t, lk in zip(ganda["instansi"], ganda["tahun"], ganda["lingkup"])]
     return [
         bingkai(
-            instansi=ganda["instansi"],
-            tahun=ganda["tahun"],
+            ganda,
+            False,
+            KODE_GANDA,
             tabel="anggaran",
             kunci="nomor baris '" + ganda["kode_laporan"] + "'",
-            jenis=KODE_GANDA,
             dilaporkan=ganda["n"],
             dihitung=1,
-            cocok=False,
             sumber=ganda["sumber"],
             keterangan=ket,
             rujukan=ket,

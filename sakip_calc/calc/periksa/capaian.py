@@ -37,22 +37,21 @@ def cek_capaian(d: Data) -> list[pd.DataFrame]:
     cocok = sesuai_cetak(r["capaian_dilaporkan"], hitung) | (
         batas.notna().to_numpy() & sesuai_cetak(r["capaian_dilaporkan"], berbatas)
     )
-    ket = [
-        f"target {t:g}, realisasi {x:g}, polaritas {p}" for t, x, p in zip(r["target"], r["realisasi"], r["polaritas"])
-    ]
     return [
         bingkai(
-            instansi=r["instansi"],
-            tahun=r["tahun"],
+            r,
+            cocok,
+            CAPAIAN_BEDA,
             tabel="capaian",
-            kunci=_kunci(r),
-            jenis=CAPAIAN_BEDA,
+            kunci=_kunci,
             dilaporkan=r["capaian_dilaporkan"],
             dihitung=hitung,
-            cocok=cocok,
             sumber=r["sumber"],
-            keterangan=ket,
-            rujukan=_rujukan(r),
+            keterangan=lambda b: [
+                f"target {t:g}, realisasi {x:g}, polaritas {p}"
+                for t, x, p in zip(b["target"], b["realisasi"], b["polaritas"])
+            ],
+            rujukan=_rujukan,
         )
     ]
 
@@ -69,17 +68,16 @@ def cek_pecahan(d: Data) -> list[pd.DataFrame]:
     hitung = r["pembilang"] / r["penyebut"] * 100
     return [
         bingkai(
-            instansi=r["instansi"],
-            tahun=r["tahun"],
+            r,
+            sesuai_cetak(r["realisasi"], hitung),
+            PECAHAN_BEDA,
             tabel="capaian",
-            kunci=_kunci(r),
-            jenis=PECAHAN_BEDA,
+            kunci=_kunci,
             dilaporkan=r["realisasi"],
             dihitung=hitung,
-            cocok=sesuai_cetak(r["realisasi"], hitung),
             sumber=r["sumber"],
-            keterangan=[f"{p:g} ÷ {q:g} × 100" for p, q in zip(r["pembilang"], r["penyebut"])],
-            rujukan=_rujukan(r),
+            keterangan=lambda b: [f"{p:g} ÷ {q:g} × 100" for p, q in zip(b["pembilang"], b["penyebut"])],
+            rujukan=_rujukan,
         )
     ]
 
@@ -102,21 +100,19 @@ def cek_triwulan(d: Data) -> list[pd.DataFrame]:
     )
     return [
         bingkai(
-            instansi=r["instansi"],
-            tahun=r["tahun"],
+            r,
+            cocok,
+            TRIWULAN_BEDA,
             tabel="capaian",
-            kunci=_kunci(r),
-            jenis=TRIWULAN_BEDA,
+            kunci=_kunci,
             dilaporkan=r["realisasi"],
             dihitung=r["realisasi_triwulan"],
-            cocok=cocok,
             sumber=r["sumber"],
-            keterangan="realisasi tahun vs "
-            + r["n"].astype(str)
-            + " triwulan ("
-            + r["agregasi_triwulan"].fillna("akhir")
-            + ")",
-            rujukan="capaian " + r["kode"].astype(str) + " " + r["tahun"].astype(str) + " triwulan 1-4",
+            keterangan=lambda b: [
+                f"realisasi tahun vs {n} triwulan ({a if isinstance(a, str) else 'akhir'})"
+                for n, a in zip(b["n"], b["agregasi_triwulan"])
+            ],
+            rujukan=lambda b: [f"capaian {k} {t} triwulan 1-4" for k, t in zip(b["kode"], b["tahun"])],
         )
     ]
 

@@ -171,19 +171,32 @@ def baris(instansi, tahun, tabel, kunci, jenis, dilaporkan, dihitung, cocok, sum
     )
 
 
-def bingkai(**kolom) -> pd.DataFrame:
-    """Comparisons made all at once: columns of equal length (scalars broadcast), `kelas` from `jenis`."""
-    n = max((len(v) for v in kolom.values() if isinstance(v, (pd.Series, np.ndarray, list))), default=0)
-    df = pd.DataFrame(
-        {k: (np.asarray(v) if isinstance(v, (pd.Series, list)) else v) for k, v in kolom.items()}, index=range(n)
-    )
-    df["kelas"] = df["jenis"].map(KELAS_JENIS)
+def bingkai(df: pd.DataFrame, cocok, jenis: str, **kolom) -> pd.DataFrame:
+    """Comparisons made all at once, one per row of `df`. Every one is counted (instansi, tahun,
+    kelas, cocok); the other columns are filled for the disagreeing ones only, since a national
+    database has millions of agreeing ones. A column is a scalar, an array or Series aligned with
+    `df`, or a function of the disagreeing rows of `df`."""
+    cocok = np.broadcast_to(np.asarray(cocok, dtype=bool), (len(df),))
+    beda = df[~cocok]
+    isi = {"instansi": beda["instansi"].to_numpy(), "tahun": beda["tahun"].to_numpy()}
+    for k, v in kolom.items():
+        if callable(v):
+            v = v(beda)
+        if isinstance(v, (pd.Series, np.ndarray, list)):
+            v = np.asarray(v)
+            v = v[~cocok] if len(v) == len(df) and len(v) != len(beda) else v
+        isi[k] = v
+    temuan = pd.DataFrame(isi, index=range(len(beda))).assign(jenis=jenis, cocok=False)
     for k in KOLOM:
-        if k not in df:
-            df[k] = ""
-    df["sumber"] = df["sumber"].fillna("")
-    df["cocok"] = df["cocok"].astype(bool)
-    return df[KOLOM]
+        if k not in temuan:
+            temuan[k] = ""
+    temuan["sumber"] = temuan["sumber"].fillna("")
+    cocok_saja = pd.DataFrame(
+        {"instansi": df["instansi"].to_numpy()[cocok], "tahun": df["tahun"].to_numpy()[cocok], "jenis": jenis}
+    ).assign(cocok=True)
+    hasil = pd.concat([temuan[KOLOM], cocok_saja], ignore_index=True) if cocok.any() else temuan[KOLOM]
+    hasil["kelas"] = KELAS_JENIS[jenis]
+    return hasil[KOLOM]
 
 
 def dari_baris(daftar: list[dict]) -> pd.DataFrame:

@@ -25,14 +25,13 @@ def cek_bdt(d: Data) -> list[pd.DataFrame]:
     jumlah = r["BDT_NIK"] + r["BDT_NON_NIK"]
     return [
         bingkai(
-            instansi=r["instansi"],
-            tahun=r["tahun"],
+            r,
+            sama_persis(r["BDT"], jumlah),
+            TOTAL_BEDA,
             tabel="wilayah",
-            kunci=[tempat(k, s) for k, s in zip(r["kecamatan"], r["desa"])],
-            jenis=TOTAL_BEDA,
+            kunci=lambda b: [tempat(k, s) for k, s in zip(b["kecamatan"], b["desa"])],
             dilaporkan=r["BDT"],
             dihitung=jumlah,
-            cocok=sama_persis(r["BDT"], jumlah),
             sumber="",
             keterangan="BDT dibanding BDT ber-NIK + tanpa NIK",
             rujukan="wilayah BDT, BDT_NIK, BDT_NON_NIK",
@@ -54,17 +53,16 @@ def cek_desa(d: Data) -> list[pd.DataFrame]:
     gab = desa.join(kec[["nilai", "sumber"]], how="inner").reset_index()
     return [
         bingkai(
-            instansi=gab["instansi"],
-            tahun=gab["tahun"],
+            gab,
+            sama_persis(gab["nilai"], gab["jumlah"]),
+            ANTAR_TABEL,
             tabel="wilayah",
-            kunci=gab["kecamatan"] + " · " + gab["jenis"],
-            jenis=ANTAR_TABEL,
+            kunci=lambda b: b["kecamatan"] + " · " + b["jenis"],
             dilaporkan=gab["nilai"],
             dihitung=gab["jumlah"],
-            cocok=sama_persis(gab["nilai"], gab["jumlah"]),
-            sumber=gab["sumber"].fillna("") + " / jumlah desa",
+            sumber=lambda b: b["sumber"].fillna("") + " / jumlah desa",
             keterangan="angka kecamatan dibanding jumlah angka desanya",
-            rujukan="wilayah " + gab["n"].astype(str) + " desa " + gab["kecamatan"],
+            rujukan=lambda b: "wilayah " + b["n"].astype(str) + " desa " + b["kecamatan"],
         )
     ]
 
