@@ -6,7 +6,7 @@ import pandas as pd
 
 from sakip_calc.calc import analisis, periksa
 from sakip_calc.presentation import narasi
-from sakip_calc.presentation.tampilan import F_NILAI, F_TAHUN, Tabel, Tampilan
+from sakip_calc.presentation.tampilan import F_ANGKA, F_NILAI, F_PERSEN, F_TAHUN, Tabel, Tampilan
 
 KUNCI = ("kd_tahun",)
 NAMA_TABEL = {"capaian": "Capaian", "anggaran": "Anggaran", "wilayah": "Wilayah", "angka_laporan": "Angka laporan lain"}
@@ -51,10 +51,10 @@ def tabel_rekonsiliasi(v: Tampilan) -> Tabel:
         ),
         {
             "Tahun": F_TAHUN,
-            "Angka dinyatakan": F_NILAI,
-            "Cocok": F_NILAI,
-            "Tidak cocok": F_NILAI,
-            "Skor rekonsiliasi": F_NILAI,
+            "Angka dinyatakan": F_ANGKA,
+            "Cocok": F_ANGKA,
+            "Tidak cocok": F_ANGKA,
+            "Skor rekonsiliasi": F_PERSEN,
         },
     )
 

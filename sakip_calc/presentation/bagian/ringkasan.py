@@ -63,8 +63,9 @@ def kartu(v: Tampilan) -> tuple[list[Kartu], str | None, str | None, str]:
         Kartu(
             "Masalah data",
             format_angka(len(v.baca(analisis.masalah_data, v.instansi_id))),
-            f"skor rekonsiliasi {v.tahun}: {format_persen(_skor_rekonsiliasi(v), 1)} · lihat Kualitas Data",
-            "Bagian angka yang dinyatakan laporan tahun ini yang cocok dengan baris datanya.",
+            f"rekonsiliasi {format_persen(_skor_rekonsiliasi(v), 1)}",
+            "Skor rekonsiliasi: bagian angka yang dinyatakan laporan tahun ini yang cocok dengan baris datanya "
+            "(rinciannya di Kualitas Data).",
         ),
     ]
     kalimat = (
