@@ -60,13 +60,24 @@ def buka(db: str | Path = DB_BAWAAN, read_only: bool = True) -> duckdb.DuckDBPyC
 
 
 # Derived tables computed by a layer below the store (the checks' findings, `calc.periksa`),
-# registered there: every write runs them on its own connection just before it commits.
-TURUNAN: list[Callable[[duckdb.DuckDBPyConnection], None]] = []
+# registered there: every write runs `segarkan` on its own connection just before it commits;
+# `basi` says a file holds them from another version of that code (`build` then rewrites it).
+TURUNAN: dict[Callable[[duckdb.DuckDBPyConnection], None], Callable[[duckdb.DuckDBPyConnection], bool]] = {}
 
 
-def daftar_turunan(fungsi: Callable[[duckdb.DuckDBPyConnection], None]) -> None:
-    if fungsi not in TURUNAN:
-        TURUNAN.append(fungsi)
+def daftar_turunan(
+    segarkan: Callable[[duckdb.DuckDBPyConnection], None], basi: Callable[[duckdb.DuckDBPyConnection], bool]
+) -> None:
+    TURUNAN[segarkan] = basi
+
+
+def turunan_basi(db: str | Path = DB_BAWAAN) -> bool:
+    """The file's derived tables were computed by other code than this program's."""
+    con = buka(db)
+    try:
+        return any(basi(con) for basi in TURUNAN.values())
+    finally:
+        con.close()
 
 
 @contextlib.contextmanager

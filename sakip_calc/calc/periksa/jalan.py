@@ -19,7 +19,7 @@ from .dasar import KOLOM, Data
 CEK = (*capaian.CEK, *rata.CEK, *anggaran.CEK, *wilayah.CEK, *laporan.CEK)
 
 
-def baca_data(con, instansi_id: int | None = None) -> Data:
+def baca_data(con, instansi_id: int | tuple[int, int] | None = None) -> Data:
     return Data(
         ind=store.indikator_capaian(con, instansi_id),
         ang=tabel_anggaran(store.anggaran(con, instansi_id)),
@@ -39,7 +39,7 @@ def bandingkan(d: Data) -> pd.DataFrame:
     return pd.concat(bagian, ignore_index=True)
 
 
-def bandingkan_semua(con, instansi_id: int | None = None) -> pd.DataFrame:
+def bandingkan_semua(con, instansi_id: int | tuple[int, int] | None = None) -> pd.DataFrame:
     return bandingkan(baca_data(con, instansi_id))
 
 
@@ -70,18 +70,25 @@ def _versi() -> str:
 
 
 VERSI = _versi()
+POTONGAN = 10
 
 
 def segarkan_temuan(con) -> None:
     """Inside a write transaction: recompute the findings of every agency whose rows changed since
     they were last stored (the store fingerprints each agency's rows) and store them."""
-    berubah = store.instansi_berubah(con, VERSI)
-    if not berubah:
-        return
-    # a few agencies: read theirs; many (bulk, synth): read everything once
-    bagian = [bandingkan_semua(con, i) for i in sorted(berubah)] if len(berubah) <= 20 else [bandingkan_semua(con)]
-    banding = pd.concat(bagian, ignore_index=True)
-    store.simpan_temuan(con, berubah, banding[~banding["cocok"]].drop(columns="cocok"), rekonsiliasi(banding), VERSI)
+    # read in id ranges at most POTONGAN wide: memory stays bounded at national scale (all 514
+    # agencies at once would hold 15 million rows in pandas) and one changed agency reads alone
+    potongan: list[list[int]] = []
+    for i in sorted(store.instansi_berubah(con, VERSI)):
+        if potongan and i - potongan[-1][0] < POTONGAN:
+            potongan[-1].append(i)
+        else:
+            potongan.append([i])
+    for ids in potongan:
+        banding = bandingkan_semua(con, (ids[0], ids[-1]))
+        store.simpan_temuan(
+            con, set(ids), banding[~banding["cocok"]].drop(columns="cocok"), rekonsiliasi(banding), VERSI
+        )
 
 
 def temuan(con, instansi_id: int | None = None) -> pd.DataFrame:
@@ -98,7 +105,7 @@ def rekonsiliasi_tersimpan(con, instansi_id: int | None = None) -> pd.DataFrame:
     return rekonsiliasi(bandingkan_semua(con, instansi_id))
 
 
-store.daftar_turunan(segarkan_temuan)
+store.daftar_turunan(segarkan_temuan, lambda con: not store.temuan_tersimpan(con, VERSI))
 
 
 def skor_rekonsiliasi(rek: pd.DataFrame) -> float | None:
