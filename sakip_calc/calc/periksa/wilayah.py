@@ -18,7 +18,8 @@ def cek_bdt(d: Data) -> list[pd.DataFrame]:
     if w.empty:
         return []
     kunci = ["instansi", "tahun", "kecamatan", "desa"]
-    lebar = w.pivot_table(index=kunci, columns="jenis", values="nilai", aggfunc="sum", dropna=False).reset_index()
+    # groupby, not pivot_table(dropna=False): that one builds every kecamatan × desa combination
+    lebar = w.groupby([*kunci, "jenis"], dropna=False)["nilai"].sum().unstack("jenis").reset_index()
     if not {"BDT", "BDT_NIK", "BDT_NON_NIK"} <= set(lebar.columns):
         return []
     r = lebar.dropna(subset=["BDT", "BDT_NIK", "BDT_NON_NIK"])
