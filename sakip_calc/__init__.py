@@ -9,3 +9,7 @@ layers above it in this list:
 - `export`: the slide deck, chart images, Excel tables.
 - `access`: password hashes and lockout.  `tools`: synthetic data for load tests.
 """
+
+# Every write stores the checks' findings (`store.TURUNAN`); registering them on import of the
+# package makes that hold for every entry point (command line, app, tests).
+from sakip_calc.calc import periksa as _periksa  # noqa: E402, F401

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from sakip_calc.calc import periksa, sebaran
+from sakip_calc.calc.periksa import laporan
 from sakip_calc.calc.sebaran import Rasio
 
 # Tegal 2018, kecamatan Adiwerna: BDT 45.150 (000 line 1152) = 32.446 ber-NIK + 12.704 tanpa NIK (line 1167);
@@ -94,9 +95,10 @@ def _cek(wil: pd.DataFrame, kode: str, nilai: float) -> list[dict]:
         ]
     )
     ind = pd.DataFrame(columns=["instansi", "kode", "tahun", "triwulan"])
-    masalah: list[dict] = []
-    periksa._cek_angka_laporan(lap, ind, {}, wil, pd.DataFrame(), masalah)
-    return masalah
+    ang = pd.DataFrame(columns=["instansi", "tahun", "kode", "tingkat", "pagu_dipakai", "realisasi_dipakai"])
+    d = periksa.Data(ind=ind, ang=ang, tw=pd.DataFrame(), wil=wil, lap=lap, bel=pd.DataFrame(), batas={})
+    (banding,) = laporan.cek_angka_laporan(d)
+    return banding[~banding["cocok"]].to_dict("records")
 
 
 def test_cek_rasio_laporan_tegal():

@@ -122,9 +122,17 @@ def test_nilai_mirip_laporan(con):
 
 def test_pemeriksaan_hanya_menemukan_kesalahan_sengaja(con):
     masalah = periksa.periksa_semua(con)
-    # the drawn data are internally consistent: no parent/child or kecamatan/desa contradictions
-    assert not masalah["jenis"].isin([periksa.INDUK_BEDA, periksa.ANTAR_TABEL, periksa.TOTAL_BEDA]).any()
-    assert set(masalah["jenis"]) <= {periksa.CAPAIAN_BEDA, periksa.MELEBIHI_PAGU, periksa.SERAPAN_BEDA}
+    # The generator draws each line's Renja pagu on its own (not the sum of its children) and the
+    # quarters of a 'rata' indicator around the year's value: the Renja and quarter checks of
+    # issue 13 find those. Everything else drawn is consistent.
+    renja = masalah["keterangan"].str.startswith("pagu Renja")
+    rata = masalah["keterangan"].str.endswith("(rata)")
+    sisa = masalah[~renja & ~rata]
+    assert renja.any() and rata.any()
+    assert not sisa["jenis"].isin([periksa.INDUK_BEDA, periksa.ANTAR_TABEL, periksa.TOTAL_BEDA]).any()
+    assert set(sisa["jenis"]) <= {periksa.CAPAIAN_BEDA, periksa.MELEBIHI_PAGU, periksa.SERAPAN_BEDA}
+    # the stored findings are the same as the ones computed now
+    assert len(analisis.masalah_data(con)) == len(masalah)
 
 
 def test_tetap_dan_mengganti_data_sintetis_lama(db_bawaan, tmp_path):

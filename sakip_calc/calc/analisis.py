@@ -73,7 +73,13 @@ def efisiensi_sasaran(
 
 
 def masalah_data(con, instansi_id: int | None = None) -> pd.DataFrame:
-    return periksa.periksa_semua(con, instansi_id)
+    """The stored findings (computed by the write that stored the rows)."""
+    return periksa.temuan(con, instansi_id)
+
+
+def rekonsiliasi(con, instansi_id: int | None = None) -> pd.DataFrame:
+    """Per agency-year and class: stated figures compared, reconciled, not."""
+    return periksa.rekonsiliasi_tersimpan(con, instansi_id)
 
 
 def ringkasan(

@@ -35,21 +35,23 @@ def efisiensi(capaian, nilai_serapan, metode: str = METODE_BAKU) -> float | None
 
 
 def tabel_anggaran(baris: pd.DataFrame) -> pd.DataFrame:
-    """Budget lines of one agency-year with serapan, children sums and the values used for totals."""
+    """Budget lines of one agency-year (or of many at once) with serapan, children sums (pagu,
+    realisasi, Renja and Renstra columns) and the values used for totals."""
     df = baris.copy()
-    anak = (
-        df[df["induk_kode"].notna()]
-        .groupby("induk_kode")[["pagu", "realisasi"]]
-        .sum(min_count=1)
-        .rename(columns={"pagu": "pagu_anak", "realisasi": "realisasi_anak"})
-    )
-    jumlah_anak = df[df["induk_kode"].notna()].groupby("induk_kode").size().rename("jumlah_anak")
-    df = df.join(anak, on="kode").join(jumlah_anak, on="kode")
+    kunci = [k for k in ("instansi_id", "tahun") if k in df.columns]
+    anak_baris = df[df["induk_kode"].notna()]
+    kolom_anak = [k for k in ("pagu", "realisasi", "pagu_renja", "pagu_renstra") if k in df.columns]
+    g = anak_baris.groupby([*kunci, "induk_kode"])
+    anak = g[kolom_anak].sum(min_count=1).rename(columns={k: f"{k}_anak" for k in kolom_anak})
+    anak["jumlah_anak"] = g.size()
+    anak.index = anak.index.rename("kode", level="induk_kode") if kunci else anak.index.rename("kode")
+    df = df.join(anak, on=[*kunci, "kode"])
     df["jumlah_anak"] = df["jumlah_anak"].fillna(0).astype(int)
     df["pagu_dipakai"] = df["pagu"].fillna(df["pagu_anak"])
     df["realisasi_dipakai"] = df["realisasi"].fillna(df["realisasi_anak"])
     df["dari_anak"] = df["pagu"].isna() & df["pagu_anak"].notna()
-    df["serapan"] = np.array([serapan(p, r) for p, r in zip(df["pagu_dipakai"], df["realisasi_dipakai"])], dtype=float)
+    pagu = df["pagu_dipakai"].astype(float)
+    df["serapan"] = (df["realisasi_dipakai"].astype(float) / pagu.where(pagu != 0)) * 100
     df["sisa_anggaran"] = df["pagu_dipakai"] - df["realisasi_dipakai"]
     return df
 

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from sakip_calc.domain import rumus
+from sakip_calc.domain.angka import sesuai_cetak
 from sakip_calc.domain.rumus import TINGKAT_IKU, capaian, gabung_triwulan, skor  # noqa: F401 (this module's API)
 
 TT, UK = "TT", "UK"
@@ -35,10 +36,9 @@ def status_renstra(nilai_capaian) -> str | None:
 
 
 def selaras(dilaporkan: float, dihitung: float) -> bool:
-    """A reported percentage agrees with a computed one when it is that value rounded or cut to
-    the precision printed: within 1 point for a whole number, 0,05 for one printed with decimals."""
-    toleransi = 1.0 if float(dilaporkan).is_integer() else 0.05
-    return abs(dilaporkan - dihitung) <= toleransi + 1e-9
+    """A reported percentage agrees with a computed one at the precision printed (the one rule:
+    `domain.angka.sesuai_cetak`)."""
+    return sesuai_cetak(dilaporkan, dihitung)
 
 
 def beda_dari_laporan(dilaporkan, nilai_capaian, nilai_skor) -> bool:

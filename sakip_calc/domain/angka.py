@@ -12,6 +12,8 @@ import math
 import re
 from dataclasses import dataclass
 
+import numpy as np
+
 from sakip_calc.domain.spesifikasi import DESIMAL, JUMLAH, PERSEN, RUPIAH, TAHUN, TRIWULAN
 
 PLACEHOLDER = frozenset({"", "-", "--", "—", "n.a", "n.a.", "na", "n/a", "app", "nihil", "#####"})
@@ -152,3 +154,46 @@ def format_rupiah_singkat(x: float | None, kosong: str = "–") -> str:
         if abs(x) >= batas:
             return f"Rp {format_angka(x / batas, 2)} {akhiran}"
     return format_rupiah(x)
+
+
+# ---- printed precision: when does a stated figure agree with a computed one ----------------
+# The one rule for every percentage (or other measured value) a report prints: it agrees when it
+# equals the computed value rounded OR truncated to the digits printed. With u = one unit of the
+# last printed digit that is the interval [d - u/2, d + u) around the printed d (mirrored below
+# zero: truncation goes towards zero). 96,42 accepts 96,415 up to (not incl.) 96,43; 90 accepts
+# 89,5 up to 91. Nothing looser. Rupiah and counts are not percentages: they compare exactly.
+_EPS = 1e-9
+DESIMAL_MAKS = 6
+
+
+def desimal_cetak(nilai):
+    """Digits after the decimal separator with which `nilai` is written at its shortest
+    (96.42 -> 2, 3.1 -> 1, 96.0 -> 0). A stored float keeps no trailing zeros: '3,10' counts
+    as one digit, which accepts one unit of the second digit more than the print does."""
+    x = np.abs(np.asarray(nilai, dtype=float))
+    k = np.full(x.shape, DESIMAL_MAKS)
+    for d in range(DESIMAL_MAKS - 1, -1, -1):
+        k = np.where(np.abs(np.round(x, d) - x) <= _EPS * np.maximum(1.0, x), d, k)
+    return k if k.ndim else int(k)
+
+
+def sesuai_cetak(dilaporkan, dihitung, desimal=None):
+    """True where the printed `dilaporkan` equals `dihitung` rounded or truncated to `desimal`
+    digits (default: the digits `dilaporkan` is written with). Scalars or arrays; NaN never agrees."""
+    d = np.asarray(dilaporkan, dtype=float)
+    c = np.asarray(dihitung, dtype=float)
+    k = desimal_cetak(d) if desimal is None else np.asarray(desimal)
+    u = 10.0 ** -np.asarray(k, dtype=float)
+    eps = _EPS * np.maximum(1.0, np.abs(c))
+    dibulatkan = np.abs(c - d) <= u / 2 + eps
+    dipotong = (
+        ((np.sign(c) == np.sign(d)) | (d == 0)) & (np.abs(c) >= np.abs(d) - eps) & (np.abs(c) < np.abs(d) + u - eps)
+    )
+    hasil = dibulatkan | dipotong
+    return bool(hasil) if np.ndim(hasil) == 0 else hasil
+
+
+def sama_persis(dilaporkan, dihitung):
+    """Rupiah and counts: equal to the unit (a float sum may carry a fraction of a rupiah)."""
+    hasil = np.abs(np.asarray(dilaporkan, dtype=float) - np.asarray(dihitung, dtype=float)) < 0.5
+    return bool(hasil) if np.ndim(hasil) == 0 else hasil

@@ -352,7 +352,7 @@ def bawaan_berubah(db: str | Path = store.DB_BAWAAN, folder: Path = store.AKAR /
 
 def perlu_dibangun(db: str | Path = store.DB_BAWAAN, folder: Path = store.AKAR / "data") -> bool:
     berubah, alias_berubah = bawaan_berubah(db, folder)
-    return bool(berubah) or alias_berubah
+    return bool(berubah) or alias_berubah or (Path(db).exists() and store.turunan_basi(db))
 
 
 def bangun(db: str | Path = store.DB_BAWAAN, folder: Path = store.AKAR / "data") -> list[HasilImpor]:
@@ -364,8 +364,9 @@ def bangun(db: str | Path = store.DB_BAWAAN, folder: Path = store.AKAR / "data")
     if not db.exists():
         return _bangun_baru(db, folder)
     berubah, alias_berubah = bawaan_berubah(db, folder)
-    if alias_berubah and not berubah:
-        with store.transaksi_tulis(db):  # opening for writing loads the shipped list
+    if (alias_berubah or store.turunan_basi(db)) and not berubah:
+        # opening for writing loads the shipped list and recomputes derived tables of other code
+        with store.transaksi_tulis(db):
             pass
     return [impor_data([(str(w), w.read_bytes())], db, bawaan=True) for w in berubah]
 

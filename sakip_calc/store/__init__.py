@@ -13,4 +13,5 @@ from .koneksi import *  # noqa: F403
 from .massal import *  # noqa: F403
 from .migrasi import *  # noqa: F403
 from .skema import *  # noqa: F403
+from .temuan import *  # noqa: F403
 from .tulis import *  # noqa: F403

@@ -8,6 +8,13 @@ from .dasar import _ada_tabel, _df
 from .skema import TABEL_DATA
 
 
+def _rentang(instansi_id) -> list:
+    """One agency (an id), a run of agencies (a (first, last) pair: the checks read agencies in
+    chunks) or all (None), as the parameters of `? IS NULL OR instansi_id BETWEEN ? AND ?`."""
+    awal, akhir = instansi_id if isinstance(instansi_id, tuple) else (instansi_id, instansi_id)
+    return [awal, awal, akhir]
+
+
 def instansi(con) -> pd.DataFrame:
     return _df(con, "SELECT * FROM instansi ORDER BY nama")
 
@@ -48,10 +55,10 @@ def indikator_capaian(con, instansi_id: int | None = None) -> pd.DataFrame:
                c.pembilang, c.penyebut, c.sumber, c.catatan
           FROM indikator d JOIN instansi i ON i.id = d.instansi_id
           LEFT JOIN capaian c ON c.indikator_id = d.id
-         WHERE ? IS NULL OR d.instansi_id = ?
+         WHERE ? IS NULL OR d.instansi_id BETWEEN ? AND ?
          ORDER BY d.instansi_id, d.urutan, d.kode, c.tahun, c.triwulan NULLS FIRST
     """,
-        [instansi_id, instansi_id],
+        [*_rentang(instansi_id)],
     )
 
 
@@ -98,10 +105,10 @@ def anggaran(con, instansi_id: int | None = None, tahun: int | None = None) -> p
         con,
         """
         SELECT i.kode AS instansi, a.* FROM anggaran a JOIN instansi i ON i.id = a.instansi_id
-         WHERE (? IS NULL OR a.instansi_id = ?) AND (? IS NULL OR a.tahun = ?)
+         WHERE (? IS NULL OR a.instansi_id BETWEEN ? AND ?) AND (? IS NULL OR a.tahun = ?)
          ORDER BY a.instansi_id, a.tahun, a.urutan, a.kode
     """,
-        [instansi_id, instansi_id, tahun, tahun],
+        [*_rentang(instansi_id), tahun, tahun],
     )
 
 
@@ -111,10 +118,10 @@ def anggaran_triwulan(con, instansi_id: int | None = None, tahun: int | None = N
         """
         SELECT t.*, a.tingkat, a.nama, a.pagu FROM anggaran_triwulan t
           JOIN anggaran a USING (instansi_id, tahun, kode)
-         WHERE (? IS NULL OR t.instansi_id = ?) AND (? IS NULL OR t.tahun = ?)
+         WHERE (? IS NULL OR t.instansi_id BETWEEN ? AND ?) AND (? IS NULL OR t.tahun = ?)
          ORDER BY t.instansi_id, t.tahun, t.kode, t.triwulan
     """,
-        [instansi_id, instansi_id, tahun, tahun],
+        [*_rentang(instansi_id), tahun, tahun],
     )
 
 
@@ -124,10 +131,10 @@ def wilayah(con, instansi_id: int | None = None, tahun: int | None = None) -> pd
         """
         SELECT i.kode AS instansi, w.*, j.nama AS nama_jenis, j.kelompok, j.satuan
           FROM wilayah w JOIN instansi i ON i.id = w.instansi_id LEFT JOIN jenis_wilayah j ON j.kode = w.jenis
-         WHERE (? IS NULL OR w.instansi_id = ?) AND (? IS NULL OR w.tahun = ?)
+         WHERE (? IS NULL OR w.instansi_id BETWEEN ? AND ?) AND (? IS NULL OR w.tahun = ?)
          ORDER BY w.instansi_id, w.tahun, w.jenis, w.kecamatan NULLS FIRST, w.desa NULLS FIRST
     """,
-        [instansi_id, instansi_id, tahun, tahun],
+        [*_rentang(instansi_id), tahun, tahun],
     )
 
 
@@ -136,10 +143,10 @@ def belanja(con, instansi_id: int | None = None, tahun: int | None = None) -> pd
         con,
         """
         SELECT i.kode AS instansi, b.* FROM belanja b JOIN instansi i ON i.id = b.instansi_id
-         WHERE (? IS NULL OR b.instansi_id = ?) AND (? IS NULL OR b.tahun = ?)
+         WHERE (? IS NULL OR b.instansi_id BETWEEN ? AND ?) AND (? IS NULL OR b.tahun = ?)
          ORDER BY b.instansi_id, b.tahun, b.realisasi DESC
     """,
-        [instansi_id, instansi_id, tahun, tahun],
+        [*_rentang(instansi_id), tahun, tahun],
     )
 
 
@@ -148,10 +155,10 @@ def angka_laporan(con, instansi_id: int | None = None) -> pd.DataFrame:
         con,
         """
         SELECT i.kode AS instansi, a.* FROM angka_laporan a JOIN instansi i ON i.id = a.instansi_id
-         WHERE ? IS NULL OR a.instansi_id = ?
+         WHERE ? IS NULL OR a.instansi_id BETWEEN ? AND ?
          ORDER BY a.instansi_id, a.tahun, a.objek, a.kode, a.besaran, a.sumber
     """,
-        [instansi_id, instansi_id],
+        [*_rentang(instansi_id)],
     )
 
 

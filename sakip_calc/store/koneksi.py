@@ -14,7 +14,7 @@ import os
 import shutil
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import duckdb
@@ -59,6 +59,27 @@ def buka(db: str | Path = DB_BAWAAN, read_only: bool = True) -> duckdb.DuckDBPyC
     return con
 
 
+# Derived tables computed by a layer below the store (the checks' findings, `calc.periksa`),
+# registered there: every write runs `segarkan` on its own connection just before it commits;
+# `basi` says a file holds them from another version of that code (`build` then rewrites it).
+TURUNAN: dict[Callable[[duckdb.DuckDBPyConnection], None], Callable[[duckdb.DuckDBPyConnection], bool]] = {}
+
+
+def daftar_turunan(
+    segarkan: Callable[[duckdb.DuckDBPyConnection], None], basi: Callable[[duckdb.DuckDBPyConnection], bool]
+) -> None:
+    TURUNAN[segarkan] = basi
+
+
+def turunan_basi(db: str | Path = DB_BAWAAN) -> bool:
+    """The file's derived tables were computed by other code than this program's."""
+    con = buka(db)
+    try:
+        return any(basi(con) for basi in TURUNAN.values())
+    finally:
+        con.close()
+
+
 @contextlib.contextmanager
 def kunci_penulis(db: Path) -> Iterator[None]:
     """Hold an exclusive lock so that two importers run one after the other."""
@@ -90,6 +111,8 @@ def transaksi_tulis(db: str | Path = DB_BAWAAN) -> Iterator[duckdb.DuckDBPyConne
             titik_uji("migrasi")
             yield con
             segarkan_agregat(con)
+            for segarkan in TURUNAN:
+                segarkan(con)
             con.execute("COMMIT")
             con.execute("CHECKPOINT")
             con.close()

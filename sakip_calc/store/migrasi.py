@@ -294,6 +294,22 @@ MIGRASI = (
         _catatan_3,
     ),
     Migrasi(4, "akun dan peran, audit, status verifikasi per instansi-tahun, catatan; impor mencatat siapa", _AKSES_4),
+    Migrasi(
+        5,
+        "temuan pemeriksaan tersimpan: temuan, rekonsiliasi per instansi-tahun-kelas, sidik_temuan",
+        """
+        CREATE TABLE IF NOT EXISTS temuan (
+            instansi_id INTEGER NOT NULL, tahun INTEGER, kelas VARCHAR NOT NULL, tabel VARCHAR, kunci VARCHAR,
+            jenis VARCHAR NOT NULL, dilaporkan DOUBLE, dihitung DOUBLE, sumber VARCHAR, keterangan VARCHAR,
+            rujukan VARCHAR
+        );
+        CREATE TABLE IF NOT EXISTS rekonsiliasi (
+            instansi_id INTEGER NOT NULL, tahun INTEGER, kelas VARCHAR NOT NULL,
+            jumlah INTEGER NOT NULL, cocok INTEGER NOT NULL, beda INTEGER NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS sidik_temuan (instansi_id INTEGER PRIMARY KEY, sidik VARCHAR NOT NULL);
+        """,
+    ),
 )
 VERSI_SKEMA = MIGRASI[-1].nomor
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from sakip_calc.calc import analisis, efisiensi
+from sakip_calc.calc import analisis, efisiensi, periksa
 from sakip_calc.domain.angka import format_angka, format_persen
 from sakip_calc.presentation import grafik, narasi
 from sakip_calc.presentation.tampilan import Bagan, Kartu, Kosong, Tampilan
@@ -60,7 +60,13 @@ def kartu(v: Tampilan) -> tuple[list[Kartu], str | None, str | None, str]:
             METODE.rumus,
             f"Metode: {METODE.keterangan}.",
         ),
-        Kartu("Masalah data", format_angka(len(v.baca(analisis.masalah_data, v.instansi_id))), "lihat Kualitas Data"),
+        Kartu(
+            "Masalah data",
+            format_angka(len(v.baca(analisis.masalah_data, v.instansi_id))),
+            f"rekonsiliasi {format_persen(_skor_rekonsiliasi(v), 1)}",
+            "Skor rekonsiliasi: bagian angka yang dinyatakan laporan tahun ini yang cocok dengan baris datanya "
+            "(rinciannya di Kualitas Data).",
+        ),
     ]
     kalimat = (
         narasi.kalimat_capaian(r["rata_capaian"], r["predikat"], v.tahun, r["rata_banding"], v.tahun_banding)
@@ -68,6 +74,11 @@ def kartu(v: Tampilan) -> tuple[list[Kartu], str | None, str | None, str]:
         + narasi.kalimat_anggaran(r["anggaran"], v.tahun)
     )
     return kartu, r["predikat"], r["warna"], kalimat
+
+
+def _skor_rekonsiliasi(v: Tampilan) -> float | None:
+    rek = v.baca(analisis.rekonsiliasi, v.instansi_id)
+    return periksa.skor_rekonsiliasi(rek[rek["tahun"] == v.tahun])
 
 
 def grafik_capaian(v: Tampilan) -> Bagan | Kosong:
