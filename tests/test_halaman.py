@@ -252,11 +252,12 @@ def test_login_lihat_menutup_semua_halaman(monkeypatch):
     at = AppTest.from_file(str(AKAR / "app.py"), default_timeout=60).run()
     assert not at.exception
     assert not at.metric and not [s for s in at.selectbox if s.key == "instansi"]
-    assert len(at.text_input) == 1
-    at.text_input[0].set_value("salah-sekali-ini")
+    # account name (empty: the single viewing password) and password
+    assert len(at.text_input) == 2
+    at.text_input[1].set_value("salah-sekali-ini")
     at.button[0].click().run()
     assert not at.metric
-    at.text_input[0].set_value("sandi-pembaca-uji")
+    at.text_input[1].set_value("sandi-pembaca-uji")
     at.button[0].click().run()
     at.run()
     assert not at.exception and at.selectbox(key="instansi").value and at.metric

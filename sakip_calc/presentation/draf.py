@@ -336,7 +336,7 @@ def dokumen(v: Tampilan, tanggal: date | None = None) -> dd.Dokumen:
         # the agency row: all programs against the agency's mean score (Temanggung's 'Rata-rata' row)
         instansi = efisiensi_satu_sasaran(program, r["rata_capaian"], metode)
         isi.append(_tabel_efisiensi(v, k["efisiensi"] + [("Instansi (seluruh program)", instansi)], metode, tabel()))
-        isi.append(dd.Paragraf(narasi.kalimat_efisiensi(program)))
+        isi.append(dd.Paragraf(narasi.kalimat_efisiensi(program, efisiensi.metode(metode))))
     isi += _gambar(v, GRAFIK_32, gambar)
     masalah = masalah_draf(v.baca(analisis.masalah_data, v.instansi_id), v.tahun, set(ini["kode"]))
     isi += _bagian_masalah(v, masalah)
