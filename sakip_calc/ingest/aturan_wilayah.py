@@ -27,7 +27,7 @@ from sakip_calc.store import rujukan_wilayah
 
 _KOTA = re.compile(r"\bkota\b", re.IGNORECASE)
 _KABUPATEN = re.compile(r"\bkab(upaten|\.)?(?=\s|\.|$)", re.IGNORECASE)
-TEMPAT_ALIAS = "pratinjau Impor (konfirmasi ejaan lain)"
+TEMPAT_ALIAS = "pratinjau halaman Impor Data (bagian Ejaan nama wilayah)"
 
 
 def kunci_ejaan(nama: str) -> str:
@@ -87,6 +87,18 @@ def tentukan_kabkota(
     )
 
 
+@dataclass
+class EjaanBaru:
+    """A kecamatan or desa/kelurahan name not in the official list: an admin may confirm it as
+    another spelling of one official name (stored in alias_wilayah, under `induk`)."""
+
+    tingkat: str  # kecamatan | desa/kelurahan | kelurahan
+    induk: str  # the code of the kabupaten/kota (for a kecamatan) or of the kecamatan (for a desa)
+    tempat: str  # 'Kabupaten Tegal (33.28)'
+    nama: str  # as written
+    pilihan: list[tuple[str, str]]  # (code, official name), the closest first
+
+
 class PetaWilayah:
     """Kecamatan and desa/kelurahan names of import rows to official names and codes.
     `alias_lama`: the name-keyed kecamatan lists (kecamatan_alias: shipped seed, bulk files);
@@ -99,6 +111,7 @@ class PetaWilayah:
         for r in alias_resmi.itertuples():
             self._resmi.setdefault(r.induk, {})[kunci_ejaan(r.alias)] = (r.kode, r.nama)
         self._kamus: dict[str, dict[str, dict[str, tuple[str, str]]]] = {}
+        self.ejaan_baru: dict[tuple[str, str], EjaanBaru] = {}  # (induk, normalised name) -> unknown name
 
     def _kamus_kabkota(self, kab: Kabkota) -> dict[str, dict[str, tuple[str, str]]]:
         """Per parent code (the kabkota, each kecamatan): normalised name -> (code, official name)."""
@@ -129,7 +142,7 @@ class PetaWilayah:
             kanonik, galat = self.lama.kanonik(kab.nama, nama)
             return kanonik, None, galat
         kec = self._kamus_kabkota(kab).get(kab.kode, {})
-        return self._cari(kec, nama, "kecamatan", f"{kab.nama} ({kab.kode})")
+        return self._cari(kec, nama, "kecamatan", kab.kode, f"{kab.nama} ({kab.kode})")
 
     def desa(
         self, kab: Kabkota, kode_kecamatan: str | None, nama_kec: str | None, nama: str
@@ -139,7 +152,7 @@ class PetaWilayah:
             return nama_desa(nama), None, None
         desa = self._kamus_kabkota(kab).get(kode_kecamatan, {})
         jenis = "kelurahan" if kab.jenis == "kota" else "desa/kelurahan"
-        return self._cari(desa, nama, jenis, f"Kecamatan {nama_kec} ({kode_kecamatan})")
+        return self._cari(desa, nama, jenis, kode_kecamatan, f"Kecamatan {nama_kec} ({kode_kecamatan})")
 
     def petakan(
         self, kab: Kabkota | None, kecamatan: str | None, desa: str | None
@@ -161,15 +174,18 @@ class PetaWilayah:
                 desa = nama_desa(desa)
         return kecamatan, kode, desa, kode_desa, galat
 
-    @staticmethod
-    def _cari(kamus: dict[str, tuple[str, str]], nama: str, jenis: str, tempat: str):
+    def _cari(self, kamus: dict[str, tuple[str, str]], nama: str, jenis: str, induk: str, tempat: str):
         hasil = kamus.get(kunci_ejaan(nama))
         if hasil:
             return hasil[1], hasil[0], None
-        resmi = sorted({v[1] for v in kamus.values()})
-        mirip = difflib.get_close_matches(nama.title(), resmi, n=3, cutoff=0.6)
+        resmi = {v[1]: v[0] for v in kamus.values()}
+        mirip = difflib.get_close_matches(nama.title(), list(resmi), n=3, cutoff=0.6)
         mirip += [v[1] for k, v in kamus.items() if k in difflib.get_close_matches(kunci_ejaan(nama), kamus, n=3)]
         usul = list(dict.fromkeys(mirip))[:3]
+        urut = usul + sorted(set(resmi) - set(usul))
+        self.ejaan_baru.setdefault(
+            (induk, kunci_ejaan(nama)), EjaanBaru(jenis, induk, tempat, nama, [(resmi[n], n) for n in urut])
+        )
         petunjuk = f" Nama terdekat: {', '.join(usul)}." if usul else ""
         return (
             None,

@@ -22,7 +22,7 @@ import pandas as pd
 
 from sakip_calc import store
 from sakip_calc.domain.spesifikasi import LEMBAR_BERNAMA
-from sakip_calc.ingest import validasi
+from sakip_calc.ingest import aturan_wilayah, validasi
 from sakip_calc.ingest.baca import UKURAN_MAKS, BacaanBerkas, Masalah, baca_berkas
 from sakip_calc.ingest.validasi import cek_skala  # noqa: F401  (tests/test_properti.py imports it from here)
 
@@ -38,6 +38,7 @@ class Rencana:
     masalah: list[Masalah] = field(default_factory=list)
     data: dict[str, pd.DataFrame] = field(default_factory=dict)
     perubahan: dict[str, dict[str, int]] = field(default_factory=dict)
+    ejaan_baru: list[aturan_wilayah.EjaanBaru] = field(default_factory=list)  # confirmable as aliases
 
     @property
     def galat(self) -> list[Masalah]:
@@ -87,7 +88,7 @@ def rencanakan(berkas: list[tuple[str, bytes]], con: duckdb.DuckDBPyConnection) 
             rencana.data[nama] = validasi.ketik_lembar(mentah, rencana.masalah)
     store.titik_uji("validasi")
     if any(len(df) for df in rencana.data.values()):
-        validasi.validasi_silang(rencana.data, con, rencana.masalah)
+        rencana.ejaan_baru = validasi.validasi_silang(rencana.data, con, rencana.masalah)
     elif not rencana.galat:
         rencana.masalah.append(
             Masalah(
@@ -115,6 +116,8 @@ def _bingkai_tabel(rencana: Rencana) -> list[tuple[str, pd.DataFrame]]:
         if tabel == "skala_predikat":
             df["urutan"] = df.groupby("nama").cumcount()
             df["inklusif"] = df["inklusif"].eq("ya")
+        if tabel == "jenis_wilayah":
+            df["dapat_dijumlah"] = df["dapat_dijumlah"].ne("tidak")
         if tabel == "anggaran":
             tw = (
                 df[["instansi", "tahun", "kode", *_KOLOM_TRIWULAN]]

@@ -269,6 +269,16 @@ def impor_folder(
             validasi.cek_skala(store.baris_massal(con, "skala_predikat"), store.skala_predikat(con), skala)
             for m in skala:
                 store.masalah_massal(con, ada["skala_predikat"], m.baris, m.kolom, m.pesan)
+        if "wilayah" in ada or "jenis_wilayah" in ada:
+            # few distinct kinds: the workbook's own check, on the typed rows
+            kosong = pd.DataFrame({"nomor_baris": [], "kode": [], "jenis": []})
+            for lembar, baris, kolom, pesan in validasi.cek_jenis(
+                rujukan_massal.jenis_asing_massal(con) if "wilayah" in ada else kosong,
+                store.baris_massal(con, "jenis_wilayah") if "jenis_wilayah" in ada else kosong,
+                store.kode_jenis_wilayah(con),
+            ):
+                nama = ada["jenis_wilayah" if lembar == "Jenis" else "wilayah"]
+                store.masalah_massal(con, nama, baris, kolom, pesan)
         if "anggaran" in ada and "anggaran_triwulan" in ada:
             rujukan_massal.cek_triwulan_ganda_massal(con, ada["anggaran_triwulan"])
         for tabel, nama in ada.items():

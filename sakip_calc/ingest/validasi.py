@@ -17,6 +17,7 @@ from sakip_calc import store
 from sakip_calc.domain.spesifikasi import (
     DESIMAL,
     JUMLAH,
+    KODE_JENIS_WILAYAH,
     LEMBAR_BERNAMA,
     PERSEN,
     RUPIAH,
@@ -67,7 +68,11 @@ def _duplikat(df: pd.DataFrame, lembar: str, kunci: tuple[str, ...], masalah: li
             masalah.append(Masalah(lembar, n, None, f"baris ganda: kunci ({nilai}) sudah ada di baris {nomor[0]}"))
 
 
-def validasi_silang(data: dict[str, pd.DataFrame], con: duckdb.DuckDBPyConnection, masalah: list[Masalah]) -> None:
+def validasi_silang(
+    data: dict[str, pd.DataFrame], con: duckdb.DuckDBPyConnection, masalah: list[Masalah]
+) -> list[aturan_wilayah.EjaanBaru]:
+    """Checks across sheets and against the database; returns the place names not in the official
+    list, which an admin may confirm as other spellings (impor.konfirmasi_ejaan)."""
     db_instansi = store.instansi(con)
     kabupaten = dict(zip(db_instansi["kode"], db_instansi["kabupaten"]))
     if "Instansi" in data:
@@ -115,6 +120,7 @@ def validasi_silang(data: dict[str, pd.DataFrame], con: duckdb.DuckDBPyConnectio
                         f"periode_akhir {r.periode_akhir} sebelum periode_awal {r.periode_awal}",
                     )
                 )
+    _cek_jenis(data, store.kode_jenis_wilayah(con), masalah)
     _cek_indikator_dikenal(data, con, set(kabupaten), masalah)
     _cek_induk_anggaran(data, con, masalah)
     alias_lama = store.alias_kecamatan(con)
@@ -125,6 +131,7 @@ def validasi_silang(data: dict[str, pd.DataFrame], con: duckdb.DuckDBPyConnectio
             _petakan_wilayah(data[nama], nama, kabkota, peta, masalah)
             # one place spelt two ways in one sheet is a duplicate once the names are mapped
             _duplikat(data[nama], nama, LEMBAR_BERNAMA[nama].kunci, masalah)
+    return list(peta.ejaan_baru.values())
 
 
 def cek_skala(df: pd.DataFrame, tersimpan: pd.DataFrame, masalah: list[Masalah]) -> None:
@@ -181,6 +188,26 @@ def cek_skala(df: pd.DataFrame, tersimpan: pd.DataFrame, masalah: list[Masalah])
                     f"{', '.join(sorted(lain))}; sertakan semua predikat skala ini di lembar Skala",
                 )
             )
+
+
+def cek_jenis(wilayah: pd.DataFrame, jenis: pd.DataFrame, dikenal: list[str], lembar: str = "Wilayah"):
+    """Problems of the data kinds, as (sheet, row, column, message): a Jenis row may not redefine a
+    built-in kind; an unknown `jenis` is one problem at its first row listing all its rows."""
+    hasil = []
+    for r in jenis[jenis["kode"].isin(KODE_JENIS_WILAYAH)].itertuples():
+        hasil.append(("Jenis", r.nomor_baris, "kode", aturan.pesan_jenis_bawaan(r.kode)))
+    semua = sorted(set(dikenal) | set(jenis["kode"].dropna()))
+    tak = wilayah[wilayah["jenis"].notna() & ~wilayah["jenis"].isin(semua)]
+    for kode, grup in tak.groupby("jenis", sort=True):
+        baris = grup["nomor_baris"].tolist()
+        hasil.append((lembar, min(baris), "jenis", aturan.pesan_jenis_tak_dikenal(kode, baris, semua)))
+    return hasil
+
+
+def _cek_jenis(data, dikenal: list[str], masalah) -> None:
+    kosong = pd.DataFrame({"nomor_baris": [], "kode": [], "jenis": []})
+    wilayah = data.get("Wilayah", kosong)
+    masalah.extend(Masalah(*m) for m in cek_jenis(wilayah, data.get("Jenis", kosong), dikenal))
 
 
 def _cek_indikator_dikenal(data, con, instansi: set[str], masalah) -> None:

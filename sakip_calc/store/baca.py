@@ -12,6 +12,12 @@ def instansi(con) -> pd.DataFrame:
     return _df(con, "SELECT * FROM instansi ORDER BY nama")
 
 
+def jenis_kabkota(con, instansi_id: int) -> str | None:
+    """'kabupaten' or 'kota' by the agency's official code; None without one."""
+    baris = _df(con, "SELECT kabkota_jenis FROM instansi WHERE id = ?", [instansi_id])
+    return baris["kabkota_jenis"].iloc[0] if len(baris) else None
+
+
 def kode_instansi_dikenal(con) -> set[str]:
     return set(instansi(con)["kode"])
 
@@ -119,6 +125,11 @@ def angka_laporan(con, instansi_id: int | None = None) -> pd.DataFrame:
 
 def alias_kecamatan(con) -> pd.DataFrame:
     return _df(con, "SELECT * FROM kecamatan_alias ORDER BY kabupaten, kecamatan")
+
+
+def kode_jenis_wilayah(con) -> list[str]:
+    """Every data kind's code: the built-in ones and those Jenis sheets added."""
+    return _df(con, "SELECT kode FROM jenis_wilayah ORDER BY kode")["kode"].tolist()
 
 
 def alias_wilayah(con) -> pd.DataFrame:

@@ -286,6 +286,11 @@ MIGRASI = (
         "alias_wilayah, jenis_wilayah.dapat_dijumlah, pilihan_baca",
         _kode_wilayah,
     ),
+    Migrasi(
+        4,
+        "riwayat_jenis_wilayah: jenis data wilayah dari lembar Jenis dapat dibatalkan",
+        lambda con: riwayat_sebentuk(con, ("jenis_wilayah",)),
+    ),
 )
 VERSI_SKEMA = MIGRASI[-1].nomor
 

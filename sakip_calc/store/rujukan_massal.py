@@ -58,7 +58,7 @@ def cek_rujukan_massal(con, berkas: dict[str, str], skala_bawaan: tuple[str, ...
          WHERE kode NOT IN (SELECT kode FROM {berkas_instansi} WHERE kode IS NOT NULL)
         {tambah}""")
     for tabel, nama in berkas.items():
-        if tabel in ("instansi", "skala_predikat", "kecamatan_alias"):
+        if tabel in ("instansi", "skala_predikat", "kecamatan_alias", "jenis_wilayah"):
             continue
         con.execute(f"""INSERT INTO masalah_massal
             SELECT {_q(nama)}, nomor_baris, 'instansi', 'instansi ''' || t.instansi
@@ -197,6 +197,13 @@ def petakan_massal(con, nama: str, tabel: str, peta: pd.DataFrame) -> None:
         )
     finally:
         con.unregister("peta_wilayah_massal")
+
+
+def jenis_asing_massal(con) -> pd.DataFrame:
+    """The typed wilayah rows whose `jenis` the database does not know (few: an error case)."""
+    return con.execute(
+        "SELECT nomor_baris, jenis FROM massal_wilayah WHERE jenis NOT IN (SELECT kode FROM jenis_wilayah)"
+    ).df()
 
 
 def cek_triwulan_ganda_massal(con, nama: str) -> None:

@@ -21,6 +21,8 @@ def _beda(kolom: list[str], kiri: str = "t", kanan: str = "b") -> str:
 _SELECT_BARU = {
     "instansi": "SELECT b.* FROM baru b",
     "skala_predikat": "SELECT b.* FROM baru b",
+    "alias_wilayah": "SELECT b.* FROM baru b",
+    "jenis_wilayah": "SELECT b.* FROM baru b",
     "indikator": (
         "SELECT i.id AS instansi_id, b.* EXCLUDE (instansi) FROM baru b JOIN instansi i ON i.kode = b.instansi"
     ),
@@ -42,6 +44,8 @@ KUNCI_TABEL = {
     "wilayah": ("instansi_id", "tahun", "kecamatan", "desa", "jenis"),
     "belanja": ("instansi_id", "tahun", "jenis_belanja"),
     "angka_laporan": ("instansi_id", "tahun", "sumber", "objek", "kode", "kecamatan", "besaran"),
+    "alias_wilayah": ("induk", "alias"),
+    "jenis_wilayah": ("kode",),
 }
 _BERID = ("instansi", "indikator")
 
