@@ -11,7 +11,7 @@ import streamlit as st
 import dasbor as d
 from dasbor import akses
 from sakip_calc import store
-from sakip_calc.ingest import ejaan, impor, templat
+from sakip_calc.ingest import aturan, ejaan, impor, templat
 
 st.title("Impor Data")
 st.caption(
@@ -95,7 +95,7 @@ def unggah() -> None:
                             "Kolom": m.kolom,
                             "Pesan": m.pesan,
                         }
-                        for m in r.masalah
+                        for m in aturan.ringkas_masalah(r.masalah)
                     ]
                 ),
                 hide_index=True,

@@ -10,7 +10,7 @@ from pathlib import Path
 from sakip_calc import store
 from sakip_calc.access import sandi
 from sakip_calc.domain.angka import format_angka
-from sakip_calc.ingest import impor, massal, templat
+from sakip_calc.ingest import aturan, impor, massal, templat
 from sakip_calc.tools import synth
 
 
@@ -18,7 +18,7 @@ def _cetak_hasil(hasil: list[impor.HasilImpor]) -> bool:
     semua_baik = True
     for h in hasil:
         r = h.rencana
-        for m in r.masalah:
+        for m in aturan.ringkas_masalah(r.masalah):
             print(f"{r.nama_file}: {m}", file=sys.stderr if m.tingkat == "galat" else sys.stdout)
         hitung = r.jumlah()
         print(

@@ -19,6 +19,7 @@ TINGKAT = {
     "test_akses": "app",
     "test_perbandingan": "app",
     "test_buruk": "app",
+    "test_kota_impor": "app",
     "test_browser": "browser",
     "test_dek_tombol": "browser",
     "test_proksi": "browser",

@@ -28,7 +28,7 @@ def test_templat_punya_lembar_catatan_dan_dropdown(tmp_path):
     dropdown = {ws.title: [dv.sqref for dv in ws.data_validations.dataValidation] for ws in wb.worksheets}
     assert any("D2" in str(r) for r in dropdown["Indikator"])  # tingkat
     assert any("H2" in str(r) for r in dropdown["Indikator"])  # polaritas
-    assert any("E2" in str(r) for r in dropdown["Wilayah"])  # jenis
+    assert any("E2" in str(r) for r in dropdown["Jenis"])  # dapat_dijumlah (jenis itself is open: lembar Jenis)
 
 
 def _workbook_rusak(tmp_path) -> Path:

@@ -87,3 +87,16 @@ def test_berkas_massal_jenis(db_salinan, tmp_path):
         ("PPKS_VERVAL", True)
     ]
     assert _baca(db_salinan, "SELECT kecamatan_kode FROM wilayah WHERE jenis = 'PPKS_VERVAL'") == [("33.28.02",)]
+
+
+def test_pesan_berulang_tampil_sekali_dengan_daftar_baris(db_salinan, tmp_path, capsys):
+    xlsx = _workbook(
+        tmp_path / "ulang.xlsx", [], [[k, None, "PKH", 1.5, None] for k in ("Bumijawa", "Slawi", "Talang")]
+    )
+    assert main(["import", str(xlsx), "--db", str(db_salinan)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    baris = [b for b in err if "harus bilangan bulat" in b]
+    assert baris == [
+        "ulang.xlsx: GALAT lembar 'Wilayah', baris 2, kolom 'nilai': jumlah (orang, KK, lembaga) harus bilangan "
+        "bulat, bukan 1.5 (baris 2-4)"
+    ]

@@ -113,7 +113,13 @@ LEMBAR: tuple[Lembar, ...] = (
                 "kode", KODE, "Kode singkat unik instansi, huruf kecil dan tanda hubung, mis. dinsos-tegal.", wajib=True
             ),
             Kolom("nama", TEKS, "Nama lengkap instansi, mis. Dinas Sosial Kabupaten Tegal.", wajib=True),
-            Kolom("kabupaten", TEKS, "Nama kabupaten/kota tanpa kata 'Kabupaten', mis. Tegal.", wajib=True),
+            Kolom(
+                "kabupaten",
+                TEKS,
+                "Kabupaten/kota menurut daftar resmi Kemendagri: nama (Kota Tegal, Kab. Tegal; Tegal saja bila nama "
+                "instansi menyebut Kabupaten/Kota) atau kode (33.28).",
+                wajib=True,
+            ),
             Kolom("provinsi", TEKS, "Nama provinsi, mis. Jawa Tengah.", wajib=True),
             Kolom(
                 "skala_predikat",
@@ -239,10 +245,10 @@ LEMBAR: tuple[Lembar, ...] = (
             Kolom(
                 "kecamatan",
                 TEKS,
-                "Nama kecamatan (ejaan lain dipetakan lewat data/kecamatan_alias.csv). Kosong = angka tingkat "
-                "kabupaten.",
+                "Nama kecamatan, dicocokkan dengan daftar resmi Kemendagri (ejaan lain dikonfirmasi di pratinjau "
+                "Impor). Kosong = angka tingkat kabupaten/kota.",
             ),
-            Kolom("desa", TEKS, "Nama desa/kelurahan; kosong untuk angka tingkat kecamatan."),
+            Kolom("desa", TEKS, "Nama desa/kelurahan menurut daftar resmi; kosong untuk angka tingkat kecamatan."),
             Kolom(
                 "jenis",
                 KODE,

@@ -128,6 +128,23 @@ def daftar_baris(nomor) -> str:
     return ", ".join(bagian)
 
 
+def ringkas_masalah(masalah: list[Masalah]) -> list[Masalah]:
+    """For display: a message repeated on several rows of one sheet and column shown once, at its
+    first row, with the list of the rows ('... (baris 2-40, 52)'); order and others unchanged."""
+    kelompok: dict[tuple, list[Masalah]] = defaultdict(list)
+    for m in masalah:
+        kelompok[(m.lembar, m.kolom, m.pesan, m.tingkat)].append(m)
+    hasil = []
+    for m in masalah:
+        sama = kelompok[(m.lembar, m.kolom, m.pesan, m.tingkat)]
+        if len(sama) == 1 or m.baris is None:
+            hasil.append(m)
+        elif m is sama[0]:
+            baris = [x.baris for x in sama if x.baris is not None]
+            hasil.append(Masalah(m.lembar, m.baris, m.kolom, f"{m.pesan} (baris {daftar_baris(baris)})", m.tingkat))
+    return hasil
+
+
 def pesan_jenis_tak_dikenal(kode: str, baris, dikenal: list[str]) -> str:
     """One message for every row of an unknown `jenis`, saying how to add a new kind."""
     return (

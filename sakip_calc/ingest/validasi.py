@@ -16,8 +16,8 @@ import pandas as pd
 from sakip_calc import store
 from sakip_calc.domain.spesifikasi import (
     DESIMAL,
+    JENIS_WILAYAH,
     JUMLAH,
-    KODE_JENIS_WILAYAH,
     LEMBAR_BERNAMA,
     PERSEN,
     RUPIAH,
@@ -194,8 +194,11 @@ def cek_jenis(wilayah: pd.DataFrame, jenis: pd.DataFrame, dikenal: list[str], le
     """Problems of the data kinds, as (sheet, row, column, message): a Jenis row may not redefine a
     built-in kind; an unknown `jenis` is one problem at its first row listing all its rows."""
     hasil = []
-    for r in jenis[jenis["kode"].isin(KODE_JENIS_WILAYAH)].itertuples():
-        hasil.append(("Jenis", r.nomor_baris, "kode", aturan.pesan_jenis_bawaan(r.kode)))
+    bawaan = {j[0]: j[1:] for j in JENIS_WILAYAH}
+    for r in jenis[jenis["kode"].isin(list(bawaan))].itertuples():
+        # a built-in kind written as it is (an exported list) is no change; another definition is
+        if (r.nama, r.kelompok, r.satuan) != bawaan[r.kode] or r.dapat_dijumlah == "tidak":
+            hasil.append(("Jenis", r.nomor_baris, "kode", aturan.pesan_jenis_bawaan(r.kode)))
     semua = sorted(set(dikenal) | set(jenis["kode"].dropna()))
     tak = wilayah[wilayah["jenis"].notna() & ~wilayah["jenis"].isin(semua)]
     for kode, grup in tak.groupby("jenis", sort=True):
@@ -214,7 +217,7 @@ def _cek_indikator_dikenal(data, con, instansi: set[str], masalah) -> None:
     """Indicator codes of known agencies (a row of an unknown agency is reported once, for that)."""
     if "Capaian" not in data:
         return
-    dikenal = store.kunci_indikator(con)
+    dikenal = store.kunci_indikator(con, sorted(data["Capaian"]["instansi"].dropna().unique()))
     kode = defaultdict(set)
     for r in dikenal.itertuples():
         kode[r.instansi].add(r.kode)
@@ -239,7 +242,7 @@ def _cek_induk_anggaran(data, con, masalah) -> None:
     if "Anggaran" not in data:
         return
     tingkat: dict[tuple, str] = {}
-    for r in store.kunci_anggaran(con).itertuples():
+    for r in store.kunci_anggaran(con, sorted(data["Anggaran"]["instansi"].dropna().unique())).itertuples():
         tingkat[(r.instansi, r.tahun, r.kode)] = r.tingkat
     df = data["Anggaran"]
     for r in df.itertuples():

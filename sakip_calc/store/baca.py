@@ -137,14 +137,23 @@ def alias_wilayah(con) -> pd.DataFrame:
     return _df(con, "SELECT induk, alias, kode, nama FROM alias_wilayah ORDER BY induk, alias")
 
 
-def kunci_indikator(con) -> pd.DataFrame:
-    return _df(con, "SELECT i.kode AS instansi, d.kode FROM indikator d JOIN instansi i ON i.id = d.instansi_id")
-
-
-def kunci_anggaran(con) -> pd.DataFrame:
+def kunci_indikator(con, instansi: list[str]) -> pd.DataFrame:
+    """The indicator codes of these agencies (an import reads only its own, whatever the database size)."""
     return _df(
         con,
-        "SELECT i.kode AS instansi, a.tahun, a.kode, a.tingkat FROM anggaran a JOIN instansi i ON i.id = a.instansi_id",
+        "SELECT i.kode AS instansi, d.kode FROM indikator d JOIN instansi i ON i.id = d.instansi_id "
+        "WHERE list_contains(?, i.kode)",
+        [instansi],
+    )
+
+
+def kunci_anggaran(con, instansi: list[str]) -> pd.DataFrame:
+    """The budget lines' keys and levels of these agencies."""
+    return _df(
+        con,
+        "SELECT i.kode AS instansi, a.tahun, a.kode, a.tingkat FROM anggaran a JOIN instansi i ON i.id = a.instansi_id "
+        "WHERE list_contains(?, i.kode)",
+        [instansi],
     )
 
 
