@@ -11,7 +11,7 @@ import streamlit as st
 import dasbor as d
 from dasbor import akses
 from sakip_calc import store
-from sakip_calc.ingest import impor, templat
+from sakip_calc.ingest import aturan, ejaan, impor, templat
 
 st.title("Impor Data")
 st.caption(
@@ -55,6 +55,8 @@ def unggah(pelaku) -> None:
         accept_multiple_files=True,
         key="im_berkas",
     )
+    if pesan := st.session_state.pop("im_ejaan_pesan", None):
+        st.success(pesan)
     if not unggahan:
         return
     unit = impor.kelompokkan([(f.name, f.getvalue()) for f in unggahan])
@@ -93,12 +95,14 @@ def unggah(pelaku) -> None:
                             "Kolom": m.kolom,
                             "Pesan": m.pesan,
                         }
-                        for m in r.masalah
+                        for m in aturan.ringkas_masalah(r.masalah)
                     ]
                 ),
                 hide_index=True,
                 key=f"im_masalah_{r.sha256}",
             )
+        if r.ejaan_baru:
+            ejaan_baru(r, pelaku)
     sah = [u for u, r in zip(unit, rencana) if r.sah]
     if sah and st.button(f"Impor {len(sah)} berkas yang sah", type="primary", key="im_tombol"):
         with st.status("Mengimpor…", expanded=True) as status:
@@ -108,6 +112,27 @@ def unggah(pelaku) -> None:
                 st.write(f"→ {hasil.status} (impor #{hasil.impor_id})")
             status.update(label="Impor selesai", state="complete")
         st.success("Data baru sudah tampil di semua halaman. Impor terakhir dapat dibatalkan di bawah.")
+
+
+def ejaan_baru(r: impor.Rencana, pelaku) -> None:
+    """Names not in the official region list: the admin may confirm each as another spelling of
+    an official name; it is stored in the database (with history) and the preview is rechecked."""
+    st.markdown("**Ejaan nama wilayah**: nama berikut tidak ada di daftar resmi Kemendagri.")
+    if pelaku.peran != "admin":  # spellings serve every agency
+        st.info("Hanya admin yang dapat menyimpan ejaan lain; mintalah admin mengonfirmasinya.")
+        return
+    for i, e in enumerate(r.ejaan_baru):
+        kiri, kanan = st.columns([3, 1], vertical_alignment="bottom")
+        pilih = kiri.selectbox(
+            f"{e.tingkat} '{e.nama}' di {e.tempat} adalah ejaan lain dari",
+            [k for k, _ in e.pilihan],
+            format_func=dict(e.pilihan).get,
+            key=f"im_ejaan_{r.sha256}_{i}",
+        )
+        if kanan.button("Simpan ejaan ini", key=f"im_ejaan_simpan_{r.sha256}_{i}"):
+            nomor, pesan = tanpa_jejak(ejaan.konfirmasi_ejaan, e.nama, pilih, d.DB, pelaku)
+            st.session_state["im_ejaan_pesan"] = f"{pesan} (impor #{nomor}). Pratinjau diperiksa ulang."
+            st.rerun()
 
 
 def batalkan(pelaku) -> None:

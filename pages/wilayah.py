@@ -9,7 +9,7 @@ from sakip_calc.presentation.tampilan import Kosong
 v = d.mulai("Sebaran Wilayah")
 if bagian.semua(v).empty:
     d.kosong(
-        f"{v.nama} belum punya data per kecamatan atau desa (PSKS, BDT/DTKS, PKH, ...). "
+        f"{v.nama} belum punya data per kecamatan atau {v.kata('desa')} (PSKS, BDT/DTKS, PKH, ...). "
         "Tambahkan lembar Wilayah lewat halaman Impor Data."
     )
     st.stop()
@@ -19,7 +19,7 @@ if tahun != v.tahun:
 if keterangan := bagian.keterangan(v):
     st.caption(d.aman(keterangan))
 if (kab := bagian.tabel_kabupaten(v)) is not None:
-    st.subheader(f"Angka tingkat kabupaten {tahun}")
+    st.subheader(f"Angka tingkat {v.kata('kabkota')} {tahun}")
     d.tabel(kab)
 if bagian.jenis(v) is None:
     st.stop()
@@ -52,14 +52,14 @@ else:
     d.tabel(rasio)
     st.caption(d.aman(bagian.catatan_rasio()))
 
-st.subheader("Rincian desa")
+st.subheader(f"Rincian {v.kata('desa')}")
 if not bagian.opsi_kecamatan_desa(v):
-    d.kosong("Tidak ada data per desa untuk tahun ini.")
+    d.kosong(f"Tidak ada data per {v.kata('desa')} untuk tahun ini.")
 else:
     d.pilih(st.selectbox, "Kecamatan", bagian.opsi_kecamatan_desa(v), "wl_kec", bagian.kecamatan_desa(v))
     d.pilih(
         st.selectbox,
-        "Jenis data desa",
+        f"Jenis data {v.kata('desa')}",
         bagian.opsi_jenis_desa(v),
         "wl_desa_jenis",
         bagian.jenis_desa(v),

@@ -11,7 +11,7 @@ from pathlib import Path
 from sakip_calc import store
 from sakip_calc.access import perintah, sandi
 from sakip_calc.domain.angka import format_angka
-from sakip_calc.ingest import impor, massal, templat
+from sakip_calc.ingest import aturan, bawaan, impor, massal, templat
 from sakip_calc.tools import synth
 
 
@@ -19,7 +19,7 @@ def _cetak_hasil(hasil: list[impor.HasilImpor]) -> bool:
     semua_baik = True
     for h in hasil:
         r = h.rencana
-        for m in r.masalah:
+        for m in aturan.ringkas_masalah(r.masalah):
             print(f"{r.nama_file}: {m}", file=sys.stderr if m.tingkat == "galat" else sys.stdout)
         hitung = r.jumlah()
         print(
@@ -112,14 +112,14 @@ def _jalankan(a: argparse.Namespace) -> int:
 
 def _bangun(db: str, ganti_semua: bool) -> int:
     if ganti_semua:
-        hasil, cadangan = impor.bangun_ulang(db)
+        hasil, cadangan = bawaan.bangun_ulang(db)
         if cadangan:
             print(f"basis data lama disimpan sebagai {cadangan}")
     else:
-        if not impor.perlu_dibangun(db):
+        if not bawaan.perlu_dibangun(db):
             print(f"{db} sudah mutakhir")
             return 0
-        hasil = impor.bangun(db)
+        hasil = bawaan.bangun(db)
     return 0 if _cetak_hasil(hasil) else 1
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from sakip_calc import store
-from sakip_calc.ingest import impor
+from sakip_calc.ingest import bawaan
 
 AKAR = Path(__file__).resolve().parents[1]
 
@@ -23,6 +23,7 @@ TINGKAT = {
     "test_buruk": "app",
     "test_penyaji": "app",
     "test_ringkasan_rapat": "browser",
+    "test_kota_impor": "app",
     "test_browser": "browser",
     "test_rapat_peramban": "browser",
     "test_dek_tombol": "browser",
@@ -46,8 +47,8 @@ def pytest_collection_modifyitems(items):
 def db_bawaan() -> Path:
     """data/sakip.duckdb, (re)built from the shipped workbooks when missing or stale."""
     db = store.DB_BAWAAN
-    if impor.perlu_dibangun(db):
-        hasil = impor.bangun(db)
+    if bawaan.perlu_dibangun(db):
+        hasil = bawaan.bangun(db)
         assert all(h.status != "ditolak" for h in hasil), [str(m) for h in hasil for m in h.rencana.galat]
     return db
 

@@ -22,8 +22,9 @@ import openpyxl
 import pytest
 
 from sakip_calc import store
+from sakip_calc.domain.spesifikasi import KODE_JENIS_WILAYAH
 from sakip_calc.ingest import impor
-from sakip_calc.store import migrasi
+from sakip_calc.store import migrasi, rujukan_wilayah
 
 AKAR = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(AKAR / "tests" / "data"))
@@ -68,13 +69,15 @@ def berkas(tmp_path_factory) -> dict[str, Path]:
     koreksi = folder / "koreksi.xlsx"
     wb.save(koreksi)
     besar = dict(buat_bad.DASAR)
+    # 20 000 distinct rows of the official desa of Margasari (33.28.01), over years and kinds
+    desa = rujukan_wilayah.bawahan("33.28").query("induk == '33.28.01'")["nama"].tolist()
     besar["Wilayah"] = [
         {
             "instansi": "dinsos-uji",
-            "tahun": 2023,
+            "tahun": 2000 + i % 100,
             "kecamatan": "MARGASARI",
-            "desa": f"Desa {i:05d}",
-            "jenis": "BDT",
+            "desa": desa[i // 100 % len(desa)],
+            "jenis": KODE_JENIS_WILAYAH[i // (100 * len(desa)) % len(KODE_JENIS_WILAYAH)],
             "nilai": i,
         }
         for i in range(20_000)

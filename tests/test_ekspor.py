@@ -104,7 +104,7 @@ def test_dek_lengkap_judul_sumber_catatan_dan_jenis(con, kode, tahun):
     for slide, g in zip(slides[1:], daftar):
         teks = _teks(slide)
         assert _judul(slide) == g.judul and str(tahun) in g.judul
-        assert g.sumber in teks and g.sumber.startswith("Sumber: Dinas Sosial Kab.")
+        assert g.sumber in teks and g.sumber.startswith(f"Sumber: {info['nama']}, ")
         assert slide.notes_slide.notes_text_frame.text == g.kalimat and g.kalimat
         if ekspor.bagan_asli(g.fig) is not None:
             assert _grafik(slide) is not None and not _gambar(slide), g.judul

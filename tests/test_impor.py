@@ -28,7 +28,7 @@ def test_templat_punya_lembar_catatan_dan_dropdown(tmp_path):
     dropdown = {ws.title: [dv.sqref for dv in ws.data_validations.dataValidation] for ws in wb.worksheets}
     assert any("D2" in str(r) for r in dropdown["Indikator"])  # tingkat
     assert any("H2" in str(r) for r in dropdown["Indikator"])  # polaritas
-    assert any("E2" in str(r) for r in dropdown["Wilayah"])  # jenis
+    assert any("E2" in str(r) for r in dropdown["Jenis"])  # dapat_dijumlah (jenis itself is open: lembar Jenis)
 
 
 def _workbook_rusak(tmp_path) -> Path:
@@ -104,7 +104,7 @@ def test_pratinjau_tidak_menulis(db_salinan, tmp_path):
 
 CSV_INSTANSI = (
     "kode;nama;kabupaten;provinsi;skala_predikat;batas_capaian\r\n"
-    "dinsos-uji;Dinas Sosial Uji Ñ;Tegal;Jawa Tengah;permenpan;100\r\n"
+    "dinsos-uji;Dinas Sosial Uji Ñ;Kab. Tegal;Jawa Tengah;permenpan;100\r\n"
 )
 CSV_WILAYAH = (
     "instansi;tahun;kecamatan;desa;jenis;nilai;sumber\r\n"

@@ -102,9 +102,8 @@ def test_tulisan_menurut_peran():
         "akun op-tegal (operator) tidak boleh mengimpor untuk instansi dinsos-uji"
     ]
     assert peran.tolak_tulis(VERIF, "impor", tegal, {}) == ["peran verifikator tidak boleh mengimpor"]
-    assert peran.tolak_tulis(OP_TEGAL, "impor", {(None, None): 3}, {}) == [
-        "skala predikat dipakai bersama semua instansi; hanya admin yang boleh mengubahnya"
-    ]
+    assert peran.tolak_tulis(OP_TEGAL, "impor", {(None, None): 3}, {}) == [peran.BERSAMA]
+    assert "hanya admin" in peran.BERSAMA
     assert peran.tolak_tulis(ADMIN, "impor", {(None, None): 3}, {}) == []
 
 

@@ -110,6 +110,12 @@ def status_dari(tabel: Iterable[tuple[str, int, str]]) -> dict[tuple[str, int], 
     return {(k, int(t)): s for k, t, s in tabel}
 
 
+BERSAMA = (
+    "skala predikat, jenis data wilayah dan ejaan wilayah dipakai bersama semua instansi; "
+    "hanya admin yang boleh mengubahnya"
+)
+
+
 def tolak_tulis(
     p: Pelaku | None,
     aksi: str,
@@ -123,7 +129,7 @@ def tolak_tulis(
         if (r := boleh(p, aksi, kode)) is not None:
             alasan.append(r)
     if (None, None) in cakupan and p is not None and p.peran != "admin":
-        alasan.append("skala predikat dipakai bersama semua instansi; hanya admin yang boleh mengubahnya")
+        alasan.append(BERSAMA)
     for kode, tahun in sorted(cakupan, key=lambda c: (c[0] or "", c[1] or 0)):
         if kode is None:
             continue

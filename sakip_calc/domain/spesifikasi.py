@@ -79,6 +79,7 @@ class Kolom:
     pilihan: tuple[str, ...] = ()
     minimum: float | None = None
     maksimum: float | None = None
+    huruf_besar: bool = False  # a code read case-insensitively, stored upper-case (jenis: PKH = pkh)
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,13 @@ LEMBAR: tuple[Lembar, ...] = (
                 "kode", KODE, "Kode singkat unik instansi, huruf kecil dan tanda hubung, mis. dinsos-tegal.", wajib=True
             ),
             Kolom("nama", TEKS, "Nama lengkap instansi, mis. Dinas Sosial Kabupaten Tegal.", wajib=True),
-            Kolom("kabupaten", TEKS, "Nama kabupaten/kota tanpa kata 'Kabupaten', mis. Tegal.", wajib=True),
+            Kolom(
+                "kabupaten",
+                TEKS,
+                "Kabupaten/kota menurut daftar resmi Kemendagri: nama (Kota Tegal, Kab. Tegal; Tegal saja bila nama "
+                "instansi menyebut Kabupaten/Kota) atau kode (33.28).",
+                wajib=True,
+            ),
             Kolom("provinsi", TEKS, "Nama provinsi, mis. Jawa Tengah.", wajib=True),
             Kolom(
                 "skala_predikat",
@@ -256,16 +263,16 @@ LEMBAR: tuple[Lembar, ...] = (
             Kolom(
                 "kecamatan",
                 TEKS,
-                "Nama kecamatan (ejaan lain dipetakan lewat data/kecamatan_alias.csv). Kosong = angka tingkat "
-                "kabupaten.",
+                "Nama kecamatan, dicocokkan dengan daftar resmi Kemendagri (ejaan lain dikonfirmasi di pratinjau "
+                "Impor). Kosong = angka tingkat kabupaten/kota.",
             ),
-            Kolom("desa", TEKS, "Nama desa/kelurahan; kosong untuk angka tingkat kecamatan."),
+            Kolom("desa", TEKS, "Nama desa/kelurahan menurut daftar resmi; kosong untuk angka tingkat kecamatan."),
             Kolom(
                 "jenis",
                 KODE,
-                "Jenis data: " + ", ".join(KODE_JENIS_WILAYAH) + ".",
+                "Jenis data: " + ", ".join(KODE_JENIS_WILAYAH) + ", atau kode jenis baru dari lembar Jenis.",
                 wajib=True,
-                pilihan=KODE_JENIS_WILAYAH,
+                huruf_besar=True,
             ),
             Kolom("nilai", JUMLAH, "Jumlah (orang, KK, lembaga, ...), bilangan bulat.", wajib=True, minimum=0),
             _SUMBER,
@@ -346,6 +353,24 @@ LEMBAR: tuple[Lembar, ...] = (
             Kolom("warna", KODE, "Warna heksadesimal untuk grafik, mis. #1a9850."),
         ),
         "Skala predikat kustom (opsional). Predikat diperiksa dari batas tertinggi ke terendah.",
+    ),
+    Lembar(
+        "Jenis",
+        "jenis_wilayah",
+        ("kode",),
+        (
+            Kolom("kode", KODE, "Kode jenis data wilayah baru, mis. PPKS_DTKS_VERVAL.", wajib=True, huruf_besar=True),
+            Kolom("nama", TEKS, "Nama jenis data, mis. PPKS DTKS terverifikasi-validasi.", wajib=True),
+            Kolom("kelompok", TEKS, "Kelompok, mis. BDT/DTKS, PSKS, Bantuan sosial.", wajib=True),
+            Kolom("satuan", TEKS, "Satuan, mis. jiwa, KPM, orang, lembaga.", wajib=True),
+            Kolom(
+                "dapat_dijumlah",
+                KODE,
+                "ya bila angka per kecamatan boleh dijumlah menjadi angka kabupaten/kota (kosong = ya).",
+                pilihan=("ya", "tidak"),
+            ),
+        ),
+        "Jenis data wilayah baru (opsional), di luar jenis bawaan; dipakai kolom jenis lembar Wilayah.",
     ),
 )
 

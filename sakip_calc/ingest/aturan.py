@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import string
 from collections import defaultdict
 
 import duckdb
@@ -109,6 +110,54 @@ class PetaKecamatan:
         )
 
 
+# A code's letters a-z upper-cased, nothing else (the same in Python and in SQL, whatever the unicode)
+_BESAR = str.maketrans(string.ascii_lowercase, string.ascii_uppercase)
+
+# ---- data kinds: the built-in ones and those a Jenis sheet adds ------------------------------
+
+
+def daftar_baris(nomor) -> str:
+    """Row numbers as a message lists them: '3, 5, 7-12'."""
+    urut = sorted({int(n) for n in nomor})
+    bagian, awal = [], None
+    for i, n in enumerate(urut):
+        awal = n if awal is None else awal
+        if i + 1 == len(urut) or urut[i + 1] != n + 1:
+            bagian.append(str(n) if n == awal else f"{awal}-{n}")
+            awal = None
+    return ", ".join(bagian)
+
+
+def ringkas_masalah(masalah: list[Masalah]) -> list[Masalah]:
+    """For display: a message repeated on several rows of one sheet and column shown once, at its
+    first row, with the list of the rows ('... (baris 2-40, 52)'); order and others unchanged."""
+    kelompok: dict[tuple, list[Masalah]] = defaultdict(list)
+    for m in masalah:
+        kelompok[(m.lembar, m.kolom, m.pesan, m.tingkat)].append(m)
+    hasil = []
+    for m in masalah:
+        sama = kelompok[(m.lembar, m.kolom, m.pesan, m.tingkat)]
+        if len(sama) == 1 or m.baris is None:
+            hasil.append(m)
+        elif m is sama[0]:
+            baris = [x.baris for x in sama if x.baris is not None]
+            hasil.append(Masalah(m.lembar, m.baris, m.kolom, f"{m.pesan} (baris {daftar_baris(baris)})", m.tingkat))
+    return hasil
+
+
+def pesan_jenis_tak_dikenal(kode: str, baris, dikenal: list[str]) -> str:
+    """One message for every row of an unknown `jenis`, saying how to add a new kind."""
+    return (
+        f"jenis '{kode}' tidak dikenal (baris {daftar_baris(baris)}).{saran(kode, dikenal)} "
+        "Untuk jenis data baru, tambahkan lembar Jenis (kode, nama, kelompok, satuan, dapat_dijumlah) "
+        "di berkas yang sama, lalu impor lagi. Jenis yang ada: " + ", ".join(sorted(dikenal)) + "."
+    )
+
+
+def pesan_jenis_bawaan(kode: str) -> str:
+    return f"jenis '{kode}' sudah jenis bawaan dan tidak dapat diubah; pakai kode lain untuk jenis baru"
+
+
 # ---- one cell by its column's declaration --------------------------------------------------
 
 _TAK_HINGGA = baca_angka(float("nan")).galat
@@ -142,6 +191,8 @@ def _ketik(kolom: Kolom, nilai: object, lembar: str, nomor: int, masalah: list[M
         return None
     if kolom.jenis in (TEKS, KODE):
         isi = teks(nilai)
+        if isi is not None and kolom.huruf_besar:
+            isi = isi.translate(_BESAR)
         if isi is not None and kolom.pilihan:
             cocok = {p.lower(): p for p in kolom.pilihan}.get(isi.lower())
             if cocok is None:
@@ -210,6 +261,8 @@ def sql_kolom(kolom: Kolom, sumber: str | None, sumber_angka: bool) -> tuple[str
         return ("NULL::DOUBLE" if angka_ok else "NULL::VARCHAR"), []
     # a number cell is read as written, only trimmed (baca_angka's own reading); text is normalised
     isi = f"nullif(trim(CAST({_id(sumber)} AS VARCHAR)), '')" if angka_ok else sql_teks(_id(sumber))
+    if kolom.huruf_besar:
+        isi = f"translate({isi}, '{string.ascii_lowercase}', '{string.ascii_uppercase}')"
     masalah = []
     if not angka_ok:
         nilai = isi

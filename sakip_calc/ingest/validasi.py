@@ -16,6 +16,7 @@ import pandas as pd
 from sakip_calc import store
 from sakip_calc.domain.spesifikasi import (
     DESIMAL,
+    JENIS_WILAYAH,
     JUMLAH,
     LEMBAR_BERNAMA,
     PERSEN,
@@ -24,7 +25,7 @@ from sakip_calc.domain.spesifikasi import (
     TAHUN,
     TRIWULAN,
 )
-from sakip_calc.ingest import aturan
+from sakip_calc.ingest import aturan, aturan_wilayah
 from sakip_calc.ingest.baca import LembarMentah, Masalah, saran
 
 _ANGKA = (RUPIAH, PERSEN, DESIMAL, JUMLAH, TAHUN, TRIWULAN)
@@ -67,7 +68,11 @@ def _duplikat(df: pd.DataFrame, lembar: str, kunci: tuple[str, ...], masalah: li
             masalah.append(Masalah(lembar, n, None, f"baris ganda: kunci ({nilai}) sudah ada di baris {nomor[0]}"))
 
 
-def validasi_silang(data: dict[str, pd.DataFrame], con: duckdb.DuckDBPyConnection, masalah: list[Masalah]) -> None:
+def validasi_silang(
+    data: dict[str, pd.DataFrame], con: duckdb.DuckDBPyConnection, masalah: list[Masalah]
+) -> list[aturan_wilayah.EjaanBaru]:
+    """Checks across sheets and against the database; returns the place names not in the official
+    list, which an admin may confirm as other spellings (impor.konfirmasi_ejaan)."""
     db_instansi = store.instansi(con)
     kabupaten = dict(zip(db_instansi["kode"], db_instansi["kabupaten"]))
     if "Instansi" in data:
@@ -115,14 +120,18 @@ def validasi_silang(data: dict[str, pd.DataFrame], con: duckdb.DuckDBPyConnectio
                         f"periode_akhir {r.periode_akhir} sebelum periode_awal {r.periode_awal}",
                     )
                 )
+    _cek_jenis(data, store.kode_jenis_wilayah(con), masalah)
     _cek_indikator_dikenal(data, con, set(kabupaten), masalah)
     _cek_induk_anggaran(data, con, masalah)
-    peta = aturan.PetaKecamatan(store.alias_kecamatan(con))
+    alias_lama = store.alias_kecamatan(con)
+    kabkota = _kabkota(data, db_instansi, set(alias_lama["kabupaten"].map(aturan.normal_nama)), masalah)
+    peta = aturan_wilayah.PetaWilayah(alias_lama, store.alias_wilayah(con))
     for nama in ("Wilayah", "AngkaLaporan"):
         if nama in data:
-            _petakan_kecamatan(data[nama], nama, kabupaten, peta, masalah)
+            _petakan_wilayah(data[nama], nama, kabkota, peta, masalah)
             # one place spelt two ways in one sheet is a duplicate once the names are mapped
             _duplikat(data[nama], nama, LEMBAR_BERNAMA[nama].kunci, masalah)
+    return list(peta.ejaan_baru.values())
 
 
 def cek_skala(df: pd.DataFrame, tersimpan: pd.DataFrame, masalah: list[Masalah]) -> None:
@@ -181,12 +190,35 @@ def cek_skala(df: pd.DataFrame, tersimpan: pd.DataFrame, masalah: list[Masalah])
             )
 
 
+def cek_jenis(wilayah: pd.DataFrame, jenis: pd.DataFrame, dikenal: list[str], lembar: str = "Wilayah"):
+    """Problems of the data kinds, as (sheet, row, column, message): a Jenis row may not redefine a
+    built-in kind; an unknown `jenis` is one problem at its first row listing all its rows."""
+    hasil = []
+    bawaan = {j[0]: j[1:] for j in JENIS_WILAYAH}
+    for r in jenis[jenis["kode"].isin(list(bawaan))].itertuples():
+        # a built-in kind written as it is (an exported list) is no change; another definition is
+        if (r.nama, r.kelompok, r.satuan) != bawaan[r.kode] or r.dapat_dijumlah == "tidak":
+            hasil.append(("Jenis", r.nomor_baris, "kode", aturan.pesan_jenis_bawaan(r.kode)))
+    semua = sorted(set(dikenal) | set(jenis["kode"].dropna()))
+    tak = wilayah[wilayah["jenis"].notna() & ~wilayah["jenis"].isin(semua)]
+    for kode, grup in tak.groupby("jenis", sort=True):
+        baris = grup["nomor_baris"].tolist()
+        hasil.append((lembar, min(baris), "jenis", aturan.pesan_jenis_tak_dikenal(kode, baris, semua)))
+    return hasil
+
+
+def _cek_jenis(data, dikenal: list[str], masalah) -> None:
+    kosong = pd.DataFrame({"nomor_baris": [], "kode": [], "jenis": []})
+    wilayah = data.get("Wilayah", kosong)
+    masalah.extend(Masalah(*m) for m in cek_jenis(wilayah, data.get("Jenis", kosong), dikenal))
+
+
 def _cek_indikator_dikenal(data, con, instansi: set[str], masalah) -> None:
     """Indicator codes of known agencies (a row of an unknown agency is reported once, for that)."""
     lembar = [n for n in ("Capaian", "Penjelasan") if n in data]
     if not lembar:
         return
-    dikenal = store.kunci_indikator(con)
+    dikenal = store.kunci_indikator(con, sorted(data["Capaian"]["instansi"].dropna().unique()))
     kode = defaultdict(set)
     for r in dikenal.itertuples():
         kode[r.instansi].add(r.kode)
@@ -211,7 +243,7 @@ def _cek_induk_anggaran(data, con, masalah) -> None:
     if "Anggaran" not in data:
         return
     tingkat: dict[tuple, str] = {}
-    for r in store.kunci_anggaran(con).itertuples():
+    for r in store.kunci_anggaran(con, sorted(data["Anggaran"]["instansi"].dropna().unique())).itertuples():
         tingkat[(r.instansi, r.tahun, r.kode)] = r.tingkat
     df = data["Anggaran"]
     for r in df.itertuples():
@@ -257,16 +289,43 @@ def _cek_induk_anggaran(data, con, masalah) -> None:
             )
 
 
-def _petakan_kecamatan(df: pd.DataFrame, lembar: str, kabupaten: dict, peta: aturan.PetaKecamatan, masalah) -> None:
-    kanonik = []
+def _kabkota(data, db_instansi: pd.DataFrame, daftar_lama: set[str], masalah) -> dict:
+    """Each agency's kabupaten/kota (aturan_wilayah.Kabkota): the sheet's rows are resolved (their
+    codes join the Instansi rows, an unresolved one is an error); the database's are as stored."""
+    hasil = {}
+    for r in db_instansi.itertuples():
+        hasil[r.kode] = aturan_wilayah.Kabkota(r.kabkota_kode, r.kabkota_jenis, r.kabupaten)
+        if r.kabkota_kode:
+            hasil[r.kode] = aturan_wilayah.Kabkota(r.kabkota_kode, r.kabkota_jenis, _nama_resmi(r.kabkota_kode))
+    if "Instansi" in data:
+        df = data["Instansi"]
+        kode, jenis = [], []
+        for r in df.itertuples():
+            kab, galat = (None, None)
+            if r.kabupaten:
+                kab, galat = aturan_wilayah.tentukan_kabkota(r.kabupaten, r.nama, r.provinsi, daftar_lama)
+            if galat:
+                masalah.append(Masalah("Instansi", r.nomor_baris, "kabupaten", galat))
+            hasil[r.kode] = kab
+            kode.append(kab.kode if kab else None)
+            jenis.append(kab.jenis if kab else None)
+        df["kabkota_kode"] = pd.Series(kode, index=df.index, dtype="object")
+        df["kabkota_jenis"] = pd.Series(jenis, index=df.index, dtype="object")
+    return hasil
+
+
+def _nama_resmi(kode: str) -> str:
+    return aturan_wilayah.rujukan_wilayah.cari_kabkota(kode)["nama"].iloc[0]
+
+
+def _petakan_wilayah(df: pd.DataFrame, lembar: str, kabkota: dict, peta, masalah) -> None:
+    """Kecamatan and desa names to their official names and codes (aturan_wilayah), in place."""
+    ada_desa = "desa" in df.columns
+    hasil = []
     for r in df.itertuples():
-        if not r.kecamatan or r.instansi not in kabupaten:
-            kanonik.append(r.kecamatan)
-            continue
-        nama, galat = peta.kanonik(kabupaten[r.instansi], r.kecamatan)
-        if galat:
-            masalah.append(Masalah(lembar, r.nomor_baris, "kecamatan", galat))
-        kanonik.append(nama)
-    df["kecamatan"] = pd.Series(kanonik, index=df.index, dtype="object")
-    if "desa" in df.columns:
-        df["desa"] = df["desa"].map(aturan.nama_desa).astype("object")
+        *tempat, galat = peta.petakan(kabkota.get(r.instansi), r.kecamatan, r.desa if ada_desa else None)
+        masalah.extend(Masalah(lembar, r.nomor_baris, kolom, pesan) for kolom, pesan in galat)
+        hasil.append(tempat)
+    tempat = pd.DataFrame(hasil, columns=["kecamatan", "kecamatan_kode", "desa", "desa_kode"], index=df.index)
+    for kolom in ("kecamatan", "kecamatan_kode", "desa", "desa_kode") if ada_desa else ("kecamatan",):
+        df[kolom] = tempat[kolom].astype("object").where(tempat[kolom].notna(), None)

@@ -16,6 +16,7 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
+from sakip_calc import store
 from sakip_calc.calc import analisis
 from sakip_calc.domain.angka import format_angka, format_bilangan, format_persen
 from sakip_calc.export import ekspor
@@ -72,8 +73,14 @@ class Tampilan(Lingkup):
     _hitungan: dict = field(default_factory=dict, repr=False)
 
     def sumber(self, tabel: str) -> str:
-        """The source line of a chart or table from this agency's own data."""
-        return f"Dinas Sosial Kab. {self.kabupaten}, {tabel}"
+        """The source line of a chart or table from this agency's own data, in its own name."""
+        return f"{self.nama}, {tabel}"
+
+    def kata(self, tingkat: str) -> str:
+        """How this agency's places are called, from its official kabupaten/kota code: 'kabkota'
+        is 'kabupaten' or 'kota', 'desa' is 'desa' or 'kelurahan' (a kota has kelurahan)."""
+        kota = self.baca(store.jenis_kabkota, self.instansi_id) == "kota"
+        return {"kabkota": "kota" if kota else "kabupaten", "desa": "kelurahan" if kota else "desa"}[tingkat]
 
     def sekali(self, fungsi: Callable[..., Any], *args) -> Any:
         """`fungsi(self, *args)` computed once per view: several sections share one intermediate."""

@@ -181,6 +181,8 @@ _BIASA = ("(SELECT kode FROM instansi WHERE id = r.instansi_id)", "r.tahun")
 
 
 Cakupan = dict[tuple[str | None, int | None], int | None]
+# data tables shared by every agency: predikat scales, kinds of regional data, confirmed spellings
+BERSAMA = ("skala_predikat", "jenis_wilayah", "alias_wilayah")
 
 
 def cakupan_impor(con: duckdb.DuckDBPyConnection, impor_id: int) -> Cakupan:
@@ -189,9 +191,9 @@ def cakupan_impor(con: duckdb.DuckDBPyConnection, impor_id: int) -> Cakupan:
     indicator's definition). (None, None): a shared predikat scale was changed."""
     hasil: Cakupan = {}
     for tabel in TABEL_DATA:
-        if tabel == "skala_predikat":
+        if tabel in BERSAMA:  # adding to a shared list harms no one; changing it touches every agency
             sql = (
-                "SELECT NULL, NULL, count(*) FROM riwayat_skala_predikat r "
+                f"SELECT NULL, NULL, count(*) FROM riwayat_{tabel} r "
                 "WHERE r.impor_id = ? AND r.aksi = 'ubah' HAVING count(*) > 0"
             )
         else:

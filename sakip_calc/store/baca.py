@@ -19,6 +19,12 @@ def instansi(con) -> pd.DataFrame:
     return _df(con, "SELECT * FROM instansi ORDER BY nama")
 
 
+def jenis_kabkota(con, instansi_id: int) -> str | None:
+    """'kabupaten' or 'kota' by the agency's official code; None without one."""
+    baris = _df(con, "SELECT kabkota_jenis FROM instansi WHERE id = ?", [instansi_id])
+    return baris["kabkota_jenis"].iloc[0] if len(baris) else None
+
+
 def kode_instansi_dikenal(con) -> set[str]:
     return set(instansi(con)["kode"])
 
@@ -166,14 +172,33 @@ def alias_kecamatan(con) -> pd.DataFrame:
     return _df(con, "SELECT * FROM kecamatan_alias ORDER BY kabupaten, kecamatan")
 
 
-def kunci_indikator(con) -> pd.DataFrame:
-    return _df(con, "SELECT i.kode AS instansi, d.kode FROM indikator d JOIN instansi i ON i.id = d.instansi_id")
+def kode_jenis_wilayah(con) -> list[str]:
+    """Every data kind's code: the built-in ones and those Jenis sheets added."""
+    return _df(con, "SELECT kode FROM jenis_wilayah ORDER BY kode")["kode"].tolist()
 
 
-def kunci_anggaran(con) -> pd.DataFrame:
+def alias_wilayah(con) -> pd.DataFrame:
+    """Confirmed spellings of official kecamatan and desa/kelurahan: induk, alias, kode, nama."""
+    return _df(con, "SELECT induk, alias, kode, nama FROM alias_wilayah ORDER BY induk, alias")
+
+
+def kunci_indikator(con, instansi: list[str]) -> pd.DataFrame:
+    """The indicator codes of these agencies (an import reads only its own, whatever the database size)."""
     return _df(
         con,
-        "SELECT i.kode AS instansi, a.tahun, a.kode, a.tingkat FROM anggaran a JOIN instansi i ON i.id = a.instansi_id",
+        "SELECT i.kode AS instansi, d.kode FROM indikator d JOIN instansi i ON i.id = d.instansi_id "
+        "WHERE list_contains(?, i.kode)",
+        [instansi],
+    )
+
+
+def kunci_anggaran(con, instansi: list[str]) -> pd.DataFrame:
+    """The budget lines' keys and levels of these agencies."""
+    return _df(
+        con,
+        "SELECT i.kode AS instansi, a.tahun, a.kode, a.tingkat FROM anggaran a JOIN instansi i ON i.id = a.instansi_id "
+        "WHERE list_contains(?, i.kode)",
+        [instansi],
     )
 
 

@@ -152,6 +152,8 @@ def daftar_masalah_massal(con, batas: int) -> tuple[int, list[tuple]]:
 
 # Which typed temp table feeds which data table, with natural keys resolved to ids.
 _SUMBER_MASSAL = {
+    "jenis_wilayah": "SELECT * EXCLUDE (dapat_dijumlah, nomor_baris), coalesce(dapat_dijumlah <> 'tidak', true) "
+    "AS dapat_dijumlah FROM massal_jenis_wilayah",
     "skala_predikat": "SELECT * EXCLUDE (inklusif, nomor_baris), coalesce(inklusif = 'ya', false) AS inklusif, "
     "CAST(row_number() OVER (PARTITION BY nama ORDER BY nomor_baris) - 1 AS INTEGER) AS urutan FROM "
     "massal_skala_predikat",
@@ -246,6 +248,8 @@ def ekspor_massal(con, tabel: str, kolom: tuple[str, ...], jalur: Path, format: 
         "skala_predikat t "
         "ORDER BY nama, urutan",
         "kecamatan_alias": "SELECT t.* FROM kecamatan_alias t",
+        "jenis_wilayah": "SELECT t.* REPLACE (CASE WHEN dapat_dijumlah THEN 'ya' ELSE 'tidak' END AS dapat_dijumlah) "
+        "FROM jenis_wilayah t ORDER BY kode",
         "capaian": "SELECT i.kode AS instansi, d.kode AS indikator_kode, t.* FROM capaian t JOIN indikator d ON "
         "d.id = t.indikator_id "
         "JOIN instansi i ON i.id = d.instansi_id ORDER BY d.instansi_id, d.urutan, t.indikator_id, t.tahun, "

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import duckdb
 
-from .dasar import _ada_tabel, kursor
+from .dasar import AKAR, _ada_tabel, kursor
 
 log = logging.getLogger(__name__)
 
@@ -273,6 +273,53 @@ ALTER TABLE impor ADD COLUMN alamat VARCHAR;
 """
 
 
+# Official Kemendagri codes on the rows (data/wilayah.parquet, see store/rujukan_wilayah.py), the
+# aliases an admin confirms (a data table with history) and data kinds' summability.
+_KODE_WILAYAH = """
+ALTER TABLE instansi ADD COLUMN IF NOT EXISTS kabkota_kode VARCHAR;
+ALTER TABLE instansi ADD COLUMN IF NOT EXISTS kabkota_jenis VARCHAR;
+ALTER TABLE wilayah ADD COLUMN IF NOT EXISTS kecamatan_kode VARCHAR;
+ALTER TABLE wilayah ADD COLUMN IF NOT EXISTS desa_kode VARCHAR;
+ALTER TABLE jenis_wilayah ADD COLUMN IF NOT EXISTS dapat_dijumlah BOOLEAN DEFAULT true;
+CREATE TABLE IF NOT EXISTS alias_wilayah (
+    induk VARCHAR NOT NULL,
+    alias VARCHAR NOT NULL,
+    kode VARCHAR NOT NULL,
+    nama VARCHAR NOT NULL,
+    PRIMARY KEY (induk, alias)
+);
+"""
+# Rows stored before the codes get them where the official list decides by plain names (the import
+# rules, ingest/aturan_wilayah.py, also know spelling variants; a re-import fills the rest).
+_ISI_KODE = """
+CREATE OR REPLACE TEMP TABLE resmi AS SELECT * FROM read_parquet('{berkas}');
+UPDATE instansi SET kabkota_kode = c.kode, kabkota_jenis = c.jenis FROM (
+    SELECT i.id, any_value(k.kode) AS kode, any_value(k.jenis) AS jenis FROM instansi i
+      JOIN resmi k ON k.tingkat = 'kabkota'
+       AND lower(regexp_replace(k.nama, '^(Kabupaten|Kota) ', '')) = lower(trim(i.kabupaten))
+      JOIN resmi p ON p.kode = k.induk AND lower(p.nama) = lower(trim(i.provinsi))
+     WHERE k.jenis = 'kota' AND i.nama ILIKE '%kota ' || trim(i.kabupaten) || '%'
+        OR k.jenis = 'kabupaten' AND i.nama NOT ILIKE '%kota ' || trim(i.kabupaten) || '%'
+     GROUP BY i.id HAVING count(*) = 1) c
+ WHERE instansi.id = c.id AND instansi.kabkota_kode IS NULL;
+UPDATE wilayah SET kecamatan_kode = k.kode FROM instansi i, resmi k
+ WHERE i.id = wilayah.instansi_id AND k.induk = i.kabkota_kode AND k.tingkat = 'kecamatan'
+   AND lower(k.nama) = lower(wilayah.kecamatan) AND wilayah.kecamatan_kode IS NULL;
+UPDATE wilayah SET desa_kode = d.kode FROM resmi d
+ WHERE d.induk = wilayah.kecamatan_kode AND d.tingkat = 'desa' AND lower(d.nama) = lower(wilayah.desa)
+   AND wilayah.desa_kode IS NULL;
+DROP TABLE resmi;
+"""
+
+
+def _kode_wilayah(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(_KODE_WILAYAH)
+    riwayat_sebentuk(con, ("instansi", "wilayah", "alias_wilayah"))
+    berkas = AKAR / "data" / "wilayah.parquet"
+    if berkas.exists():
+        con.execute(_ISI_KODE.format(berkas=str(berkas).replace("'", "''")))
+
+
 @dataclass(frozen=True)
 class Migrasi:
     nomor: int
@@ -309,6 +356,17 @@ MIGRASI = (
         );
         CREATE TABLE IF NOT EXISTS sidik_temuan (instansi_id INTEGER PRIMARY KEY, sidik VARCHAR NOT NULL);
         """,
+    ),
+    Migrasi(
+        6,
+        "kode wilayah Kemendagri: instansi.kabkota_kode/kabkota_jenis, wilayah.kecamatan_kode/desa_kode; "
+        "alias_wilayah, jenis_wilayah.dapat_dijumlah",
+        _kode_wilayah,
+    ),
+    Migrasi(
+        7,
+        "riwayat_jenis_wilayah: jenis data wilayah dari lembar Jenis dapat dibatalkan",
+        lambda con: riwayat_sebentuk(con, ("jenis_wilayah",)),
     ),
 )
 VERSI_SKEMA = MIGRASI[-1].nomor

@@ -16,7 +16,7 @@ from .migrasi import TABEL_DATA_1, migrasikan, tulis_meta
 
 # Tables holding imported data, in the order an import writes them.
 # A new data table: its migration creates it and its riwayat_ table, and it is added here.
-TABEL_DATA = (*TABEL_DATA_1, "catatan_indikator")  # migration 3
+TABEL_DATA = (*TABEL_DATA_1[:2], "jenis_wilayah", *TABEL_DATA_1[2:], "alias_wilayah", "catatan_indikator")
 
 
 def pasang_skema(con: duckdb.DuckDBPyConnection, alias_csv: Path | None = None, nama: str = "basis data") -> None:
@@ -24,7 +24,7 @@ def pasang_skema(con: duckdb.DuckDBPyConnection, alias_csv: Path | None = None, 
     (jenis wilayah, default scales, the shipped aliases), all in the caller's transaction."""
     migrasikan(con, nama)
     con.executemany(
-        "INSERT INTO jenis_wilayah VALUES (?, ?, ?, ?) ON CONFLICT (kode) DO UPDATE SET "
+        "INSERT INTO jenis_wilayah (kode, nama, kelompok, satuan) VALUES (?, ?, ?, ?) ON CONFLICT (kode) DO UPDATE SET "
         "nama = excluded.nama, kelompok = excluded.kelompok, satuan = excluded.satuan",
         [list(j) for j in JENIS_WILAYAH],
     )

@@ -21,6 +21,8 @@ def _beda(kolom: list[str], kiri: str = "t", kanan: str = "b") -> str:
 _SELECT_BARU = {
     "instansi": "SELECT b.* FROM baru b",
     "skala_predikat": "SELECT b.* FROM baru b",
+    "alias_wilayah": "SELECT b.* FROM baru b",
+    "jenis_wilayah": "SELECT b.* FROM baru b",
     "indikator": (
         "SELECT i.id AS instansi_id, b.* EXCLUDE (instansi) FROM baru b JOIN instansi i ON i.kode = b.instansi"
     ),
@@ -44,6 +46,8 @@ KUNCI_TABEL = {
     "wilayah": ("instansi_id", "tahun", "kecamatan", "desa", "jenis"),
     "belanja": ("instansi_id", "tahun", "jenis_belanja"),
     "angka_laporan": ("instansi_id", "tahun", "sumber", "objek", "kode", "kecamatan", "besaran"),
+    "alias_wilayah": ("induk", "alias"),
+    "jenis_wilayah": ("kode",),
 }
 _BERID = ("instansi", "indikator")
 
@@ -75,14 +79,17 @@ def tulis_tabel(
         )
     isi = [k for k in kolom_masuk if k not in kunci and k != "id"]
     cocok = _kunci_cocok(kunci, "t", "m")
+    # only the stored rows that share the first key column (never NULL) can match: one agency's or
+    # indicator's rows, not the whole national table
+    dekat = f"(SELECT * FROM {tabel} WHERE {kunci[0]} IN (SELECT {kunci[0]} FROM masuk))"
     baru, berubah = con.execute(
-        f"""SELECT count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM {tabel} t WHERE {cocok})),
-                   count(*) FILTER (WHERE EXISTS (SELECT 1 FROM {tabel} t WHERE {cocok} AND ({_beda(isi, "t", "m")})))
+        f"""SELECT count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM {dekat} t WHERE {cocok})),
+                   count(*) FILTER (WHERE EXISTS (SELECT 1 FROM {dekat} t WHERE {cocok} AND ({_beda(isi, "t", "m")})))
               FROM masuk m"""
     ).fetchone()
     sama = len(baris) - baru - berubah
     if impor_id is not None:
-        _simpan_riwayat(con, tabel, kunci, isi, impor_id)
+        _simpan_riwayat(con, tabel, kunci, isi, impor_id, dekat)
         # the keys this import holds, for `hapus_usang` later in the same transaction
         con.execute(f"CREATE OR REPLACE TEMP TABLE kunci_{tabel} AS SELECT DISTINCT {', '.join(kunci)} FROM masuk")
     if tabel in _BERID:
@@ -96,10 +103,13 @@ def tulis_tabel(
             f"INSERT INTO {tabel} (id, {kolom}) "
             f"SELECT (SELECT coalesce(max(id), 0) FROM {tabel}) + row_number() OVER (), "
             f"{', '.join('m.' + k for k in kunci + tuple(isi))} FROM masuk m "
-            f"WHERE NOT EXISTS (SELECT 1 FROM {tabel} t WHERE {cocok})"
+            f"WHERE NOT EXISTS (SELECT 1 FROM {dekat} t WHERE {cocok})"
         )
     else:
-        con.execute(f"DELETE FROM {tabel} t WHERE EXISTS (SELECT 1 FROM masuk m WHERE {cocok})")
+        con.execute(
+            f"DELETE FROM {tabel} t WHERE t.{kunci[0]} IN (SELECT {kunci[0]} FROM masuk) "
+            f"AND EXISTS (SELECT 1 FROM masuk m WHERE {cocok})"
+        )
         kolom = ", ".join(kunci + tuple(isi))
         con.execute(f"INSERT INTO {tabel} ({kolom}) SELECT {kolom} FROM masuk")
     con.execute("DROP TABLE masuk")
@@ -145,20 +155,24 @@ def catat_impor(
 # would), and undoing the latest import restores exactly those rows.
 
 
-def _simpan_riwayat(con, tabel: str, kunci: tuple[str, ...], isi: list[str], impor_id: int) -> None:
-    """Before an upsert from temp table `masuk`: old rows it will change, keys it will add."""
+def _simpan_riwayat(
+    con, tabel: str, kunci: tuple[str, ...], isi: list[str], impor_id: int, dekat: str | None = None
+) -> None:
+    """Before an upsert from temp table `masuk`: old rows it will change, keys it will add.
+    `dekat`: the stored rows that may match (the table, narrowed by the first key column)."""
+    dekat = dekat or tabel
     kolom = [r[0] for r in con.execute(f"DESCRIBE {tabel}").fetchall()]
     cocok = _kunci_cocok(kunci, "t", "m")
     con.execute(
         f"INSERT INTO riwayat_{tabel} (impor_id, aksi, {', '.join(kolom)}) "
-        f"SELECT ?, 'ubah', {', '.join('t.' + k for k in kolom)} FROM {tabel} t "
+        f"SELECT ?, 'ubah', {', '.join('t.' + k for k in kolom)} FROM {dekat} t "
         f"WHERE EXISTS (SELECT 1 FROM masuk m WHERE {cocok} AND ({_beda(isi, 't', 'm')}))",
         [impor_id],
     )
     con.execute(
         f"INSERT INTO riwayat_{tabel} (impor_id, aksi, {', '.join(kunci)}) "
         f"SELECT ?, 'tambah', {', '.join('m.' + k for k in kunci)} FROM masuk m "
-        f"WHERE NOT EXISTS (SELECT 1 FROM {tabel} t WHERE {cocok})",
+        f"WHERE NOT EXISTS (SELECT 1 FROM {dekat} t WHERE {cocok})",
         [impor_id],
     )
 

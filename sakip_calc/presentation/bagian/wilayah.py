@@ -107,11 +107,11 @@ def grafik_kecamatan(v: Tampilan) -> Bagan | None:
 
 
 def kecamatan(v: Tampilan) -> tuple[Kartu, Tabel]:
-    """The chosen jenis: its kabupaten total and its table per kecamatan."""
+    """The chosen jenis: its kabupaten/kota total and its table per kecamatan."""
     j = jenis(v)
     per = v.sekali(_per_kecamatan)
     return (
-        Kartu(f"Jumlah {label(v)[j]} kabupaten", format_angka(per["nilai"].sum()), satuan(v)[j]),
+        Kartu(f"Jumlah {label(v)[j]} {v.kata('kabkota')}", format_angka(per["nilai"].sum()), satuan(v)[j]),
         Tabel(
             per.rename(columns={"nama": "Kecamatan", "nilai": "Jumlah", "persen": "Pangsa (%)"}),
             {"Jumlah": F_ANGKA, "Pangsa (%)": F_ANGKA2},
@@ -141,7 +141,10 @@ def grafik_matriks(v: Tampilan) -> Bagan | None:
     return Bagan(
         "wl_heatmap",
         grafik.heatmap_wilayah(
-            mat, f"{grup} per kecamatan, {tahun(v)} (warna: % dari kabupaten)", v.sumber("tabel wilayah")
+            mat,
+            f"{grup} per kecamatan, {tahun(v)} (warna: % dari {v.kata('kabkota')})",
+            v.sumber("tabel wilayah"),
+            v.kata("kabkota"),
         ),
         catatan=narasi.kalimat_wilayah(v.sekali(_per_kecamatan), lb[j], satuan(v)[j]),
     )
@@ -201,9 +204,12 @@ def grafik_desa(v: Tampilan) -> Bagan | None:
     return Bagan(
         "wl_desa",
         grafik.batang_wilayah(
-            per_desa, f"{lb} per desa, Kec. {kec}, {tahun(v)} ({st})", v.sumber("tabel wilayah desa"), st
+            per_desa,
+            f"{lb} per {v.kata('desa')}, Kec. {kec}, {tahun(v)} ({st})",
+            v.sumber(f"tabel wilayah {v.kata('desa')}"),
+            st,
         ),
-        narasi.kalimat_wilayah(per_desa, lb, st, "Desa"),
+        narasi.kalimat_wilayah(per_desa, lb, st, v.kata("desa").capitalize()),
     )
 
 
@@ -211,7 +217,7 @@ def tabel_rasio_desa(v: Tampilan) -> Tabel | None:
     r_desa = sebaran.rasio(semua(v), tahun(v), kecamatan_desa(v))
     if r_desa.empty:
         return None
-    return _tabel_rasio(r_desa, "Desa")
+    return _tabel_rasio(r_desa, v.kata("desa").capitalize())
 
 
 GRAFIK = (grafik_kecamatan, grafik_matriks, grafik_desa)

@@ -32,8 +32,8 @@ def batang_wilayah(df: pd.DataFrame, judul: str, sumber: str, satuan: str, sorot
     return tata_letak(fig, judul, sumber, tinggi=max(420, 140 + 30 * len(isi)))
 
 
-def heatmap_wilayah(lebar: pd.DataFrame, judul: str, sumber: str) -> go.Figure:
-    """Kecamatan x jenis: colour = share of the kabupaten total of that jenis, text = the count."""
+def heatmap_wilayah(lebar: pd.DataFrame, judul: str, sumber: str, kabkota: str = "kabupaten") -> go.Figure:
+    """Kecamatan x jenis: colour = share of the kabupaten/kota total of that jenis, text = the count."""
     if lebar.empty:
         return _kosong(judul, sumber, "Tidak ada data untuk pilihan ini")
     pangsa = lebar.div(lebar.sum(axis=0), axis=1) * 100
@@ -47,8 +47,8 @@ def heatmap_wilayah(lebar: pd.DataFrame, judul: str, sumber: str) -> go.Figure:
             texttemplate="%{text}",
             textfont={"size": 13},
             colorscale="Blues",
-            colorbar={"title": {"text": "% kab."}},
-            hovertemplate="%{y} · %{x}<br>%{text} (%{z:.1f} % dari kabupaten)<extra></extra>",
+            colorbar={"title": {"text": "% kab." if kabkota == "kabupaten" else f"% {kabkota}"}},
+            hovertemplate=f"%{{y}} · %{{x}}<br>%{{text}} (%{{z:.1f}} % dari {kabkota})<extra></extra>",
         )
     )
     fig.update_yaxes(autorange="reversed")
