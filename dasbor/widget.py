@@ -67,17 +67,20 @@ def pilih(widget: Callable, label: str, opsi: Sequence, kunci: str, nilai: Any, 
 # ---- drawing a section's output ----------------------------------------------------------------
 
 
-def bagan(b: Bagan | Kosong | None) -> None:
-    """A chart section's output: the chart with its reading, or the sentence saying why there is none."""
+def bagan(b: Bagan | Kosong | None, klik: bool = False) -> Any:
+    """A chart section's output: the chart with its reading, or the sentence saying why there is none.
+    With `klik`, clicking a point reruns the page and this returns the selection event."""
     if isinstance(b, Kosong):
         kosong(b.pesan)
     elif b is not None:
-        grafik(b.fig, b.kalimat, key=b.kunci)
+        return grafik(b.fig, b.kalimat, key=b.kunci, klik=klik)
+    return None
 
 
-def grafik(fig: go.Figure, kalimat: str | None = None, key: str | None = None) -> None:
+def grafik(fig: go.Figure, kalimat: str | None = None, key: str | None = None, klik: bool = False) -> Any:
     """A chart with its one-sentence reading under it, and PNG/SVG downloads of it."""
-    st.plotly_chart(fig, config={"displaylogo": False, "locale": "id"}, key=key)
+    pilihan_klik = {"on_select": "rerun", "selection_mode": "points"} if klik and key else {}
+    event = st.plotly_chart(fig, config={"displaylogo": False, "locale": "id"}, key=key, **pilihan_klik)
     if kalimat:
         st.caption(aman(kalimat))
     kunci = key or "g_" + hashlib.md5(ekspor.judul_grafik(fig).encode()).hexdigest()[:10]
@@ -92,6 +95,7 @@ def grafik(fig: go.Figure, kalimat: str | None = None, key: str | None = None) -
                 f"{kunci}_{format}",
                 f"Unduh grafik ini sebagai {format.upper()}",
             )
+    return event if pilihan_klik else None
 
 
 def kartu(

@@ -33,13 +33,35 @@ d.pilih(
     bagian.jenis(v),
     format_func=lambda j: f"{kelompok[j]} · {label[j]}",
 )
-kiri, kanan = st.columns([3, 2])
+opsi_peta = bagian.opsi_peta(v)
+d.pilih(
+    st.selectbox,
+    "Lapisan peta",
+    list(opsi_peta),
+    "wl_peta",
+    bagian.lapisan_peta(v),
+    format_func=lambda k: opsi_peta[k],
+)
+kiri, kanan = st.columns(2)
 with kiri:
-    d.bagan(bagian.grafik_kecamatan(v))
+    klik = d.bagan(bagian.grafik_peta(v), klik=True)
+    st.caption("Klik satu kecamatan di peta untuk membuka rincian desanya (bila ada) di bawah.")
 with kanan:
-    jumlah, per_kecamatan = bagian.kecamatan(v)
-    d.kartu(st, jumlah)
-    d.tabel(per_kecamatan)
+    d.bagan(bagian.grafik_kecamatan(v))
+jumlah, per_kecamatan = bagian.kecamatan(v)
+d.kartu(st, jumlah)
+d.tabel(per_kecamatan)
+
+# a click on the map opens that kecamatan's desa (once per click: the selection stays in the
+# chart's state on later reruns, and the selectbox below must still be free to change)
+titik = klik.selection.points if klik else []
+if titik and titik != st.session_state.get("_wl_peta_klik"):
+    st.session_state["_wl_peta_klik"] = titik
+    nama_kec = (titik[0].get("customdata") or [None])[0]
+    if nama_kec in bagian.opsi_kecamatan_desa(v):
+        st.session_state["wl_kec"] = nama_kec
+    elif nama_kec:
+        st.toast(f"Kecamatan {nama_kec} belum punya data per desa.")
 
 st.subheader(f"Kecamatan × jenis, {tahun}")
 d.pilih(st.selectbox, "Kelompok", bagian.opsi_kelompok(v), "wl_kelompok", bagian.pilihan_kelompok(v))

@@ -4,15 +4,18 @@ that jenis's group, the first kecamatan with desa rows and its first jenis."""
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from sakip_calc import store
-from sakip_calc.calc import sebaran
+from sakip_calc.calc import peta, sebaran
 from sakip_calc.domain.angka import format_angka
 from sakip_calc.presentation import grafik, narasi
 from sakip_calc.presentation.tampilan import F_ANGKA, F_ANGKA2, Bagan, Kartu, Kosong, Tabel, Tampilan
+from sakip_calc.store import batas, rujukan_wilayah
 
-KUNCI = ("wl_tahun", "wl_jenis", "wl_kelompok", "wl_kec", "wl_desa_jenis")
+KUNCI = ("wl_tahun", "wl_jenis", "wl_kelompok", "wl_kec", "wl_desa_jenis", "wl_peta")
 # the year of regional data follows the sidebar year: a new sidebar year starts it afresh
 KUNCI_TAHUN = ("wl_tahun",)
 
@@ -214,4 +217,108 @@ def tabel_rasio_desa(v: Tampilan) -> Tabel | None:
     return _tabel_rasio(r_desa, "Desa")
 
 
-GRAFIK = (grafik_kecamatan, grafik_matriks, grafik_desa)
+# ---- the map ---------------------------------------------------------------------------------
+
+_KABKOTA = re.compile(r"\b(kabupaten|kab\.|kota)\s+.+$", re.IGNORECASE)
+PERUBAHAN = "perubahan:"  # a map layer "change of jenis X since the previous year with it"
+
+
+def _kode_kabkota(v: Tampilan) -> str | None:
+    # the agency's name says Kabupaten or Kota ("Tegal" alone is both); the bare name otherwise
+    cocok = _KABKOTA.search(v.nama)
+    kandidat = rujukan_wilayah.cari_kabkota(cocok.group(0) if cocok else v.kabupaten)
+    return str(kandidat["kode"].iloc[0]) if len(kandidat) == 1 else None
+
+
+def kode_kabkota(v: Tampilan) -> str | None:
+    """The Kemendagri code of the agency's kabupaten/kota, None when its name does not decide it."""
+    return v.sekali(_kode_kabkota)
+
+
+def _batas_kecamatan(v: Tampilan) -> pd.DataFrame:
+    kode = kode_kabkota(v)
+    semua_batas = v.baca(batas.batas, kode) if kode else pd.DataFrame(columns=batas.KOLOM)
+    return semua_batas[semua_batas["tingkat"] == "kecamatan"].reset_index(drop=True)
+
+
+def _tahun_lalu(v: Tampilan, j: str) -> int | None:
+    df = semua(v)
+    ada = df.loc[(df["jenis"] == j) & df["kecamatan"].notna() & df["desa"].isna() & (df["tahun"] < tahun(v)), "tahun"]
+    return int(ada.max()) if len(ada) else None
+
+
+def _opsi_peta(v: Tampilan) -> dict[str, str]:
+    opsi = {j: f"{nama} ({satuan(v)[j]})" for j, nama in label(v).items()}
+    rasio = sebaran.rasio(semua(v), tahun(v))
+    opsi |= {r.kode: f"{r.label} ({r.satuan})" for r in sebaran.RASIO.values() if r.kode in rasio}
+    for j, nama in label(v).items():
+        if (lalu := _tahun_lalu(v, j)) is not None:
+            opsi[PERUBAHAN + j] = f"Perubahan {nama} sejak {lalu} ({satuan(v)[j]})"
+    return opsi
+
+
+def opsi_peta(v: Tampilan) -> dict[str, str]:
+    """Map layers, code -> label: every jenis per kecamatan, every derived ratio with data, and the
+    change of a jenis since the previous year that has it."""
+    return v.sekali(_opsi_peta)
+
+
+def lapisan_peta(v: Tampilan) -> str | None:
+    opsi = opsi_peta(v)
+    return v.pilih("wl_peta", list(opsi), jenis(v) if jenis(v) in opsi else next(iter(opsi), None))
+
+
+def _nilai_lapisan(v: Tampilan, kode: str) -> tuple[pd.DataFrame, str, str, int]:
+    """The layer's values per kecamatan (nama, nilai), its colour scale kind, unit and decimals."""
+    if kode in sebaran.RASIO:
+        r = sebaran.RASIO[kode]
+        tabel = sebaran.rasio(semua(v), tahun(v))
+        tabel = tabel[tabel["wilayah"] != "JUMLAH"]
+        return pd.DataFrame({"nama": tabel["wilayah"], "nilai": tabel[kode]}), "rasio", r.satuan, 2
+    if kode.startswith(PERUBAHAN):
+        j = kode.removeprefix(PERUBAHAN)
+        kini = sebaran.sebaran(semua(v), tahun(v), j).set_index("nama")["nilai"]
+        lalu = sebaran.sebaran(semua(v), _tahun_lalu(v, j), j).set_index("nama")["nilai"]
+        beda = kini.sub(lalu)  # a kecamatan missing in one of the years has no change, not 0
+        return beda.rename("nilai").rename_axis("nama").reset_index(), "perubahan", satuan(v)[j], 0
+    return sebaran.sebaran(semua(v), tahun(v), kode)[["nama", "nilai"]], "jumlah", satuan(v)[kode], 0
+
+
+def grafik_peta(v: Tampilan) -> Bagan | Kosong | None:
+    """The chosen layer on the kecamatan map of the agency's kabupaten/kota."""
+    kode = lapisan_peta(v)
+    if kode is None:
+        return None
+    kec = v.sekali(_batas_kecamatan)
+    if kec.empty:
+        return Kosong(
+            f"Batas kecamatan untuk {v.nama} tidak ditemukan: nama instansi tidak menunjuk satu kabupaten/kota."
+        )
+    nilai, skala, st, desimal = _nilai_lapisan(v, kode)
+    lapis, tak = peta.lapisan(nilai, kec, bagi_total=skala == "jumlah")
+    nama = opsi_peta(v)[kode].rsplit(" (", 1)[0]
+    ada = lapis[lapis["nilai"].notna()]
+    kalimat = None
+    if not ada.empty:
+        puncak = ada.sort_values("nilai", ascending=False).iloc[0]
+        kalimat = (
+            f"{nama}: tertinggi di Kecamatan {puncak['nama']} ({format_angka(puncak['nilai'], desimal)} {st}); "
+            f"{len(ada)} dari {len(lapis)} kecamatan berdata."
+        )
+    return Bagan(
+        "wl_peta_grafik",
+        grafik.peta_wilayah(
+            lapis,
+            kec,
+            f"Peta {nama} per kecamatan, {tahun(v)}",
+            v.sumber("tabel wilayah") + "; batas: Kemendagri (cahyadsn/wilayah_boundaries, MIT)",
+            st,
+            skala,
+            tak,
+            desimal,
+        ),
+        kalimat,
+    )
+
+
+GRAFIK = (grafik_peta, grafik_kecamatan, grafik_matriks, grafik_desa)
