@@ -91,7 +91,7 @@ def test_peta_lapisan_rasio_dan_perubahan(con):
     adiwerna = dict(zip(isi.locations, isi.z))["33.28.11"]
     assert round(adiwerna, 2) == 39.15 and isi.colorscale[0][1] != "#d9d9d9"
     # 2018 has PKH only per desa of Dukuhwaru: no kecamatan has a change, and none is drawn as 0
-    ubah = _peta_tegal(con, {"wl_jenis": "PKH", "wl_peta": "perubahan:PKH"})
+    ubah = _peta_tegal(con, {"wl_jenis": "PKH", "wl_peta": "perubahan"})
     assert "sejak 2017" in ubah.judul
     assert [t.name for t in ubah.fig.data if t.type == "choropleth"] == ["tidak ada data"]
     resmi = rujukan_wilayah.kecamatan("33.28")
@@ -122,14 +122,14 @@ def test_peta_digambar_tanpa_internet(con):
 
 def test_peta_di_dek(con):
     judul = [g.fig.layout.title.text for g in dek.grafik_dek(con, 2, 2018, (dek.WILAYAH,), {"wl_jenis": "BDT"})]
-    assert judul[0] == "Peta Basis Data Terpadu (BDT/DTKS) per kecamatan, 2018"
+    assert judul[1] == "Peta Basis Data Terpadu (BDT/DTKS) per kecamatan, 2018"
 
 
 @pytest.mark.app
 def test_halaman_peta_dan_klik_desa():
     at = buka("dinsos-tegal", 2018, "wilayah")
     at.selectbox(key="wl_jenis").set_value("BDT").run()
-    assert at.selectbox(key="wl_peta").value == "BDT"
+    assert at.selectbox(key="wl_peta").value == "jenis"
     spek = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
     peta_ = [s for s in spek if s["layout"]["title"]["text"].startswith("Peta ")][0]
     lokasi = [x for t in peta_["data"] if t["type"] == "choropleth" for x in larik(t["locations"])]
@@ -138,3 +138,8 @@ def test_halaman_peta_dan_klik_desa():
     assert not at.exception
     spek = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
     assert any(s["layout"]["title"]["text"].startswith("Peta Tanpa NIK") for s in spek)
+    # the map follows the jenis chosen above it
+    at.selectbox(key="wl_peta").set_value("jenis").run()
+    at.selectbox(key="wl_jenis").set_value("PSKS_PSM").run()
+    spek = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    assert any(s["layout"]["title"]["text"].startswith("Peta Pekerja Sosial Masyarakat (PSM)") for s in spek)

@@ -5,6 +5,7 @@ that jenis's group, the first kecamatan with desa rows and its first jenis."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import pandas as pd
 
@@ -220,19 +221,21 @@ def tabel_rasio_desa(v: Tampilan) -> Tabel | None:
 # ---- the map ---------------------------------------------------------------------------------
 
 _KABKOTA = re.compile(r"\b(kabupaten|kab\.|kota)\s+.+$", re.IGNORECASE)
-PERUBAHAN = "perubahan:"  # a map layer "change of jenis X since the previous year with it"
+# map layers besides the chosen jenis itself: its change since the previous year, and each ratio
+JENIS, PERUBAHAN = "jenis", "perubahan"
 
 
-def _kode_kabkota(v: Tampilan) -> str | None:
+@lru_cache(maxsize=256)
+def _kabkota(nama: str, kabupaten: str) -> str | None:
     # the agency's name says Kabupaten or Kota ("Tegal" alone is both); the bare name otherwise
-    cocok = _KABKOTA.search(v.nama)
-    kandidat = rujukan_wilayah.cari_kabkota(cocok.group(0) if cocok else v.kabupaten)
+    cocok = _KABKOTA.search(nama)
+    kandidat = rujukan_wilayah.cari_kabkota(cocok.group(0) if cocok else kabupaten)
     return str(kandidat["kode"].iloc[0]) if len(kandidat) == 1 else None
 
 
 def kode_kabkota(v: Tampilan) -> str | None:
     """The Kemendagri code of the agency's kabupaten/kota, None when its name does not decide it."""
-    return v.sekali(_kode_kabkota)
+    return _kabkota(v.nama, v.kabupaten)
 
 
 def _batas_kecamatan(v: Tampilan) -> pd.DataFrame:
@@ -241,47 +244,57 @@ def _batas_kecamatan(v: Tampilan) -> pd.DataFrame:
     return semua_batas[semua_batas["tingkat"] == "kecamatan"].reset_index(drop=True)
 
 
-def _tahun_lalu(v: Tampilan, j: str) -> int | None:
+def _tahun_lalu(v: Tampilan) -> dict[str, int]:
     df = semua(v)
-    ada = df.loc[(df["jenis"] == j) & df["kecamatan"].notna() & df["desa"].isna() & (df["tahun"] < tahun(v)), "tahun"]
-    return int(ada.max()) if len(ada) else None
+    lalu = df[df["kecamatan"].notna() & df["desa"].isna() & (df["tahun"] < tahun(v))]
+    return {j: int(t) for j, t in lalu.groupby("jenis")["tahun"].max().items()}
+
+
+def tahun_lalu(v: Tampilan) -> dict[str, int]:
+    """Per jenis, the latest year before the shown one with kecamatan rows (for the change layers)."""
+    return v.sekali(_tahun_lalu)
+
+
+def _rasio_kecamatan(v: Tampilan) -> pd.DataFrame:
+    return sebaran.rasio(semua(v), tahun(v))
 
 
 def _opsi_peta(v: Tampilan) -> dict[str, str]:
-    opsi = {j: f"{nama} ({satuan(v)[j]})" for j, nama in label(v).items()}
-    rasio = sebaran.rasio(semua(v), tahun(v))
-    opsi |= {r.kode: f"{r.label} ({r.satuan})" for r in sebaran.RASIO.values() if r.kode in rasio}
-    for j, nama in label(v).items():
-        if (lalu := _tahun_lalu(v, j)) is not None:
-            opsi[PERUBAHAN + j] = f"Perubahan {nama} sejak {lalu} ({satuan(v)[j]})"
-    return opsi
+    j = jenis(v)
+    if j is None:
+        return {}
+    opsi = {JENIS: f"{label(v)[j]} ({satuan(v)[j]})"}
+    if (lalu := tahun_lalu(v).get(j)) is not None:
+        opsi[PERUBAHAN] = f"Perubahan {label(v)[j]} sejak {lalu} ({satuan(v)[j]})"
+    rasio = v.sekali(_rasio_kecamatan)
+    return opsi | {r.kode: f"{r.label} ({r.satuan})" for r in sebaran.RASIO.values() if r.kode in rasio}
 
 
 def opsi_peta(v: Tampilan) -> dict[str, str]:
-    """Map layers, code -> label: every jenis per kecamatan, every derived ratio with data, and the
-    change of a jenis since the previous year that has it."""
+    """Map layers, code -> label: the chosen jenis, its change since the previous year that has it,
+    and every derived ratio with data this year."""
     return v.sekali(_opsi_peta)
 
 
 def lapisan_peta(v: Tampilan) -> str | None:
-    opsi = opsi_peta(v)
-    return v.pilih("wl_peta", list(opsi), jenis(v) if jenis(v) in opsi else next(iter(opsi), None))
+    opsi = list(opsi_peta(v))
+    return v.pilih("wl_peta", opsi, opsi[0] if opsi else None)
 
 
 def _nilai_lapisan(v: Tampilan, kode: str) -> tuple[pd.DataFrame, str, str, int]:
     """The layer's values per kecamatan (nama, nilai), its colour scale kind, unit and decimals."""
+    j = jenis(v)
     if kode in sebaran.RASIO:
         r = sebaran.RASIO[kode]
-        tabel = sebaran.rasio(semua(v), tahun(v))
+        tabel = v.sekali(_rasio_kecamatan)
         tabel = tabel[tabel["wilayah"] != "JUMLAH"]
         return pd.DataFrame({"nama": tabel["wilayah"], "nilai": tabel[kode]}), "rasio", r.satuan, 2
-    if kode.startswith(PERUBAHAN):
-        j = kode.removeprefix(PERUBAHAN)
-        kini = sebaran.sebaran(semua(v), tahun(v), j).set_index("nama")["nilai"]
-        lalu = sebaran.sebaran(semua(v), _tahun_lalu(v, j), j).set_index("nama")["nilai"]
+    if kode == PERUBAHAN:
+        kini = v.sekali(_per_kecamatan).set_index("nama")["nilai"]
+        lalu = sebaran.sebaran(semua(v), tahun_lalu(v)[j], j).set_index("nama")["nilai"]
         beda = kini.sub(lalu)  # a kecamatan missing in one of the years has no change, not 0
         return beda.rename("nilai").rename_axis("nama").reset_index(), "perubahan", satuan(v)[j], 0
-    return sebaran.sebaran(semua(v), tahun(v), kode)[["nama", "nilai"]], "jumlah", satuan(v)[kode], 0
+    return v.sekali(_per_kecamatan)[["nama", "nilai"]], "jumlah", satuan(v)[j], 0
 
 
 def grafik_peta(v: Tampilan) -> Bagan | Kosong | None:
@@ -321,4 +334,4 @@ def grafik_peta(v: Tampilan) -> Bagan | Kosong | None:
     )
 
 
-GRAFIK = (grafik_peta, grafik_kecamatan, grafik_matriks, grafik_desa)
+GRAFIK = (grafik_kecamatan, grafik_peta, grafik_matriks, grafik_desa)
