@@ -7,19 +7,11 @@ Pure functions over DataFrames; the official list and the polygons come in as ar
 from __future__ import annotations
 
 import json
-import re
 
 import numpy as np
 import pandas as pd
 
-_BUKAN_HURUF = re.compile(r"[^a-z0-9]")
-# "Kec. Slawi", "Kecamatan Slawi", "Desa Blubuk", "Kel. Procot": the kind is not part of the name
-_AWALAN = re.compile(r"^\s*(kecamatan|kec\.?|desa|kelurahan|kel\.?)\s+", re.IGNORECASE)
-
-
-def kunci_nama(nama: str) -> str:
-    """Spelling-insensitive key of a place name: no prefix, case, spaces or punctuation."""
-    return _BUKAN_HURUF.sub("", _AWALAN.sub("", str(nama)).lower())
+from sakip_calc.store.rujukan_wilayah import kunci_nama
 
 
 def petakan(nama: pd.Series, resmi: pd.DataFrame, kode: pd.Series | None = None) -> pd.Series:

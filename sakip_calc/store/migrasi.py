@@ -209,6 +209,11 @@ def _skema_1(con: duckdb.DuckDBPyConnection) -> None:
         con.execute("DROP TABLE impor_lama")
 
 
+def _periode(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute("ALTER TABLE wilayah ADD COLUMN IF NOT EXISTS periode VARCHAR")
+    riwayat_sebentuk(con, ("wilayah",))
+
+
 @dataclass(frozen=True)
 class Migrasi:
     nomor: int
@@ -224,6 +229,7 @@ MIGRASI = (
         "tabel meta: pengaturan basis data dan versi skema",
         "CREATE TABLE IF NOT EXISTS meta (kunci VARCHAR PRIMARY KEY, nilai VARCHAR)",
     ),
+    Migrasi(3, "wilayah.periode: data yang dimutakhirkan beberapa kali setahun (DTSEN), tiap periode", _periode),
 )
 VERSI_SKEMA = MIGRASI[-1].nomor
 

@@ -4,9 +4,6 @@ that jenis's group, the first kecamatan with desa rows and its first jenis."""
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
-
 import pandas as pd
 
 from sakip_calc import store
@@ -220,22 +217,13 @@ def tabel_rasio_desa(v: Tampilan) -> Tabel | None:
 
 # ---- the map ---------------------------------------------------------------------------------
 
-_KABKOTA = re.compile(r"\b(kabupaten|kab\.|kota)\s+.+$", re.IGNORECASE)
 # map layers besides the chosen jenis itself: its change since the previous year, and each ratio
 JENIS, PERUBAHAN = "jenis", "perubahan"
 
 
-@lru_cache(maxsize=256)
-def _kabkota(nama: str, kabupaten: str) -> str | None:
-    # the agency's name says Kabupaten or Kota ("Tegal" alone is both); the bare name otherwise
-    cocok = _KABKOTA.search(nama)
-    kandidat = rujukan_wilayah.cari_kabkota(cocok.group(0) if cocok else kabupaten)
-    return str(kandidat["kode"].iloc[0]) if len(kandidat) == 1 else None
-
-
 def kode_kabkota(v: Tampilan) -> str | None:
     """The Kemendagri code of the agency's kabupaten/kota, None when its name does not decide it."""
-    return _kabkota(v.nama, v.kabupaten)
+    return rujukan_wilayah.kabkota_instansi(v.nama, v.kabupaten)
 
 
 def _batas_kecamatan(v: Tampilan) -> pd.DataFrame:
