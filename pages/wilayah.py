@@ -3,6 +3,7 @@
 import streamlit as st
 
 import dasbor as d
+from sakip_calc.presentation.bagian import desil
 from sakip_calc.presentation.bagian import wilayah as bagian
 from sakip_calc.presentation.tampilan import Kosong
 
@@ -74,6 +75,11 @@ else:
     d.tabel(rasio)
     st.caption(d.aman(bagian.catatan_rasio()))
 
+if (sebaran_desil := desil.grafik_desil(v)) is not None:
+    st.subheader("DTSEN: desil dan cakupan bansos")
+    d.bagan(sebaran_desil)
+    d.bagan(desil.grafik_cakupan(v))
+
 st.subheader("Rincian desa")
 if not bagian.opsi_kecamatan_desa(v):
     d.kosong("Tidak ada data per desa untuk tahun ini.")
@@ -93,3 +99,4 @@ else:
     with k2:
         if (r_desa := bagian.tabel_rasio_desa(v)) is not None:
             d.tabel(r_desa)
+    d.bagan(desil.grafik_desil_desa(v))

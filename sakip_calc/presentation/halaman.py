@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sakip_calc.presentation.bagian import anggaran, capaian, kualitas, perbandingan, ringkasan, tren, wilayah
+from sakip_calc.presentation.bagian import anggaran, capaian, desil, kualitas, perbandingan, ringkasan, tren, wilayah
 from sakip_calc.presentation.tampilan import Bagan, Kosong, Tampilan
 
 Bagian = Callable[[Tampilan], Bagan | Kosong | None]
@@ -50,7 +50,7 @@ DAFTAR: tuple[Halaman, ...] = (
         ":material/map:",
         "Analisis",
         wilayah.KUNCI,
-        wilayah.GRAFIK,
+        (*wilayah.GRAFIK, *desil.GRAFIK),
         dek=True,
         kunci_tahun=wilayah.KUNCI_TAHUN,
     ),

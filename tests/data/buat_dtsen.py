@@ -67,6 +67,17 @@ def main() -> None:
     juni.append([*slawi[:2], "SUKAMAJU BARU", *slawi[3:5], slawi[5][:-3] + "999", 5, 6, 7, 8, 26, 9, 10, 11, 1, 57])
     simpan("DTSEN_Tegal_2025-06.xlsx", juni)
     simpan("DTSEN_TanjungJabungBarat_2025-06.xlsx", baris("15.06", "TANJUNG JABUNG BARAT", False, 1506))
+    # recipients per kecamatan in the same year (made up: 30-90 % of the June desil 1-4 families), so
+    # the coverage chart has both sides; a plain Wilayah CSV through the template path
+    rng = np.random.default_rng(2025)
+    d14: dict[str, int] = {}
+    for b in juni[:-1]:
+        d14[b[1].title()] = d14.get(b[1].title(), 0) + b[10]
+    teks = ["instansi;tahun;kecamatan;jenis;nilai;sumber"]
+    for jenis, bawah, atas in (("PKH", 0.3, 0.6), ("BPNT", 0.5, 0.9), ("PBI_JKN_APBN", 1.5, 2.5)):
+        for kec, n in sorted(d14.items()):
+            teks.append(f"dinsos-tegal;2025;{kec};{jenis};{round(n * rng.uniform(bawah, atas))};data uji buatan")
+    (TUJUAN / "Bansos_Tegal_2025_Wilayah.csv").write_text("\n".join(teks) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -19,8 +19,13 @@ KUNCI_TAHUN = ("wl_tahun",)
 
 
 # the ratios' labels come from their registry (calc.sebaran.RASIO): a new ratio shows up here by itself
+def _semua(v: Tampilan) -> pd.DataFrame:
+    return sebaran.periode_terakhir(v.baca(store.wilayah, v.instansi_id))
+
+
 def semua(v: Tampilan) -> pd.DataFrame:
-    return v.baca(store.wilayah, v.instansi_id)
+    """The agency's regional rows, each year in its latest update period (`sebaran.periode_terakhir`)."""
+    return v.sekali(_semua)
 
 
 def _opsi_tahun(v: Tampilan) -> list[int]:
@@ -232,15 +237,14 @@ def _batas_kecamatan(v: Tampilan) -> pd.DataFrame:
     return semua_batas[semua_batas["tingkat"] == "kecamatan"].reset_index(drop=True)
 
 
-def _tahun_lalu(v: Tampilan) -> dict[str, int]:
-    df = semua(v)
-    lalu = df[df["kecamatan"].notna() & df["desa"].isna() & (df["tahun"] < tahun(v))]
-    return {j: int(t) for j, t in lalu.groupby("jenis")["tahun"].max().items()}
+def _sebelumnya(v: Tampilan) -> tuple[str, pd.DataFrame] | None:
+    j = jenis(v)
+    return sebaran.sebelumnya(v.baca(store.wilayah, v.instansi_id), tahun(v), j) if j else None
 
 
-def tahun_lalu(v: Tampilan) -> dict[str, int]:
-    """Per jenis, the latest year before the shown one with kecamatan rows (for the change layers)."""
-    return v.sekali(_tahun_lalu)
+def sebelumnya(v: Tampilan) -> tuple[str, pd.DataFrame] | None:
+    """The chosen jenis per kecamatan in the period before the shown one (for the change layer)."""
+    return v.sekali(_sebelumnya)
 
 
 def _rasio_kecamatan(v: Tampilan) -> pd.DataFrame:
@@ -252,8 +256,8 @@ def _opsi_peta(v: Tampilan) -> dict[str, str]:
     if j is None:
         return {}
     opsi = {JENIS: f"{label(v)[j]} ({satuan(v)[j]})"}
-    if (lalu := tahun_lalu(v).get(j)) is not None:
-        opsi[PERUBAHAN] = f"Perubahan {label(v)[j]} sejak {lalu} ({satuan(v)[j]})"
+    if (lalu := sebelumnya(v)) is not None:
+        opsi[PERUBAHAN] = f"Perubahan {label(v)[j]} sejak {lalu[0]} ({satuan(v)[j]})"
     rasio = v.sekali(_rasio_kecamatan)
     return opsi | {r.kode: f"{r.label} ({r.satuan})" for r in sebaran.RASIO.values() if r.kode in rasio}
 
@@ -279,7 +283,7 @@ def _nilai_lapisan(v: Tampilan, kode: str) -> tuple[pd.DataFrame, str, str, int]
         return pd.DataFrame({"nama": tabel["wilayah"], "nilai": tabel[kode]}), "rasio", r.satuan, 2
     if kode == PERUBAHAN:
         kini = v.sekali(_per_kecamatan).set_index("nama")["nilai"]
-        lalu = sebaran.sebaran(semua(v), tahun_lalu(v)[j], j).set_index("nama")["nilai"]
+        lalu = sebelumnya(v)[1].groupby("nama")["nilai"].sum()
         beda = kini.sub(lalu)  # a kecamatan missing in one of the years has no change, not 0
         return beda.rename("nilai").rename_axis("nama").reset_index(), "perubahan", satuan(v)[j], 0
     return v.sekali(_per_kecamatan)[["nama", "nilai"]], "jumlah", satuan(v)[j], 0
