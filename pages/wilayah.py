@@ -34,21 +34,21 @@ d.pilih(
     bagian.jenis(v),
     format_func=lambda j: f"{kelompok[j]} · {label[j]}",
 )
-opsi_peta = bagian.opsi_peta(v)
-d.pilih(
-    st.selectbox,
-    "Lapisan peta",
-    list(opsi_peta),
-    "wl_peta",
-    bagian.lapisan_peta(v),
-    format_func=lambda k: opsi_peta[k],
-)
 kiri, kanan = st.columns(2)
 with kiri:
+    d.bagan(bagian.grafik_kecamatan(v))
+with kanan:
+    opsi_peta = bagian.opsi_peta(v)
+    d.pilih(
+        st.selectbox,
+        "Lapisan peta",
+        list(opsi_peta),
+        "wl_peta",
+        bagian.lapisan_peta(v),
+        format_func=lambda k: opsi_peta[k],
+    )
     klik = d.bagan(bagian.grafik_peta(v), klik=True)
     st.caption("Klik satu kecamatan di peta untuk membuka rincian desanya (bila ada) di bawah.")
-with kanan:
-    d.bagan(bagian.grafik_kecamatan(v))
 jumlah, per_kecamatan = bagian.kecamatan(v)
 d.kartu(st, jumlah)
 d.tabel(per_kecamatan)
@@ -75,11 +75,6 @@ else:
     d.tabel(rasio)
     st.caption(d.aman(bagian.catatan_rasio()))
 
-if (sebaran_desil := desil.grafik_desil(v)) is not None:
-    st.subheader("DTSEN: desil dan cakupan bansos")
-    d.bagan(sebaran_desil)
-    d.bagan(desil.grafik_cakupan(v))
-
 st.subheader("Rincian desa")
 if not bagian.opsi_kecamatan_desa(v):
     d.kosong("Tidak ada data per desa untuk tahun ini.")
@@ -99,4 +94,10 @@ else:
     with k2:
         if (r_desa := bagian.tabel_rasio_desa(v)) is not None:
             d.tabel(r_desa)
+
+# charts in the order of the page registry (wilayah.GRAFIK, then desil.GRAFIK): the deck follows it
+if (sebaran_desil := desil.grafik_desil(v)) is not None:
+    st.subheader("DTSEN: desil dan cakupan bansos")
+    d.bagan(sebaran_desil)
+    d.bagan(desil.grafik_cakupan(v))
     d.bagan(desil.grafik_desil_desa(v))
