@@ -34,24 +34,26 @@ d.pilih(
     bagian.jenis(v),
     format_func=lambda j: f"{kelompok[j]} · {label[j]}",
 )
-kiri, kanan = st.columns(2)
+kiri, kanan = st.columns([3, 2])
 with kiri:
     d.bagan(bagian.grafik_kecamatan(v))
 with kanan:
-    opsi_peta = bagian.opsi_peta(v)
-    d.pilih(
-        st.selectbox,
-        "Lapisan peta",
-        list(opsi_peta),
-        "wl_peta",
-        bagian.lapisan_peta(v),
-        format_func=lambda k: opsi_peta[k],
-    )
-    klik = d.bagan(bagian.grafik_peta(v), klik=True)
-    st.caption("Klik satu kecamatan di peta untuk membuka rincian desanya (bila ada) di bawah.")
-jumlah, per_kecamatan = bagian.kecamatan(v)
-d.kartu(st, jumlah)
-d.tabel(per_kecamatan)
+    jumlah, per_kecamatan = bagian.kecamatan(v)
+    d.kartu(st, jumlah)
+    d.tabel(per_kecamatan)
+
+st.subheader("Peta kecamatan")
+opsi_peta = bagian.opsi_peta(v)
+d.pilih(
+    st.selectbox,
+    "Lapisan peta",
+    list(opsi_peta),
+    "wl_peta",
+    bagian.lapisan_peta(v),
+    format_func=lambda k: opsi_peta[k],
+)
+klik = d.bagan(bagian.grafik_peta(v), klik=True)
+st.caption("Klik satu kecamatan di peta untuk membuka rincian desanya (bila ada) di bawah.")
 
 # a click on the map opens that kecamatan's desa (once per click: the selection stays in the
 # chart's state on later reruns, and the selectbox below must still be free to change)

@@ -20,6 +20,7 @@ TINGKAT = {
     "test_perbandingan": "app",
     "test_buruk": "app",
     "test_browser": "browser",
+    "test_peta_browser": "browser",
     "test_dek_tombol": "browser",
     "test_proksi": "browser",
     "test_konkurensi": "browser",
