@@ -53,7 +53,8 @@ def peta_wilayah(
             lon=label["lng"],
             text=lapisan["nama"],
             mode="text",
-            textfont={"size": 12 if n <= 25 else 9, "color": "#262626"},
+            # a white halo keeps the names readable on the darkest polygons too
+            textfont={"size": 12 if n <= 25 else 9, "color": "#262626", "shadow": "0 0 3px white, 0 0 2px white"},
             hoverinfo="skip",
             showlegend=False,
         )
@@ -114,7 +115,7 @@ def peta_wilayah(
     if tak_terpetakan:
         catatan.append("Tidak dapat dipetakan (nama tidak ada di daftar resmi): " + ", ".join(tak_terpetakan))
     fig = tata_letak(fig, judul, sumber, tinggi=640)
-    fig.update_layout(margin={"l": 10, "r": 10, "t": 80, "b": 105}, showlegend=False)
+    fig.update_layout(margin={"l": 20, "r": 10, "t": 80, "b": 105}, showlegend=False)
     if catatan:
         fig.add_annotation(
             text="<br>".join(catatan),
