@@ -64,6 +64,11 @@ def grafik_cakupan(v: Tampilan) -> Bagan | None:
         "<br>Sama untuk " + ", ".join(c.removeprefix("Cakupan ") for c in lebar.columns[1:]) if len(ada) > 1 else ""
     )
     jumlah = rasio.set_index("wilayah").loc["JUMLAH", ada]
+    kalimat = (
+        "Kabupaten: "
+        + "; ".join(f"{c} {jumlah[k]:.1f}".replace(".", ",") for c, k in zip(lebar.columns, ada))
+        + " per 100 keluarga desil 1-4."
+    )
     return Bagan(
         "wl_cakupan",
         grafik.cakupan_wilayah(
@@ -73,9 +78,9 @@ def grafik_cakupan(v: Tampilan) -> Bagan | None:
             "per 100 keluarga desil 1-4",
             definisi,
         ),
-        "Kabupaten: "
-        + "; ".join(f"{c} {jumlah[k]:.1f}".replace(".", ",") for c, k in zip(lebar.columns, ada))
-        + " per 100 keluarga desil 1-4.",
+        kalimat,
+        # a native PowerPoint chart has no room for the definition: the slide notes carry it
+        kalimat + " " + " ".join(sebaran.RASIO[k].catatan for k in ada),
     )
 
 

@@ -14,7 +14,12 @@ from .dasar import WARNA, _kosong, tata_letak
 __all__ = ["peta_wilayah"]
 
 # counts and ratios: sequential (more = darker); changes between periods: diverging around zero
-SKALA_WARNA = {"jumlah": "Blues", "rasio": "Purples", "perubahan": "RdBu"}
+# (the sequential ones start at a tint, not white, so the lowest value never reads as "no data")
+SKALA_WARNA = {
+    "jumlah": [[0, "#c6dbef"], [0.5, "#4292c6"], [1, "#08306b"]],
+    "rasio": [[0, "#dadaeb"], [0.5, "#807dba"], [1, "#3f007d"]],
+    "perubahan": "RdBu",
+}
 ABU = "#d9d9d9"
 
 
@@ -89,7 +94,7 @@ def peta_wilayah(
                 marker_line={"color": "white", "width": 1},
                 colorbar={
                     "title": {"text": satuan, "side": "top"},
-                    "tickformat": f",.{desimal}f",
+                    "tickformat": f",.{min(desimal, 1)}f",
                     "thickness": 18,
                     "len": 0.75,
                 },

@@ -80,9 +80,10 @@ def desil_wilayah(lebar: pd.DataFrame, judul: str, sumber: str) -> go.Figure:
             for kolom, warna in zip(lebar.columns, WARNA_DESIL)
         ]
     )
-    fig.update_layout(barmode="stack")
     fig.update_xaxes(title="% keluarga DTSEN di wilayah itu", range=[0, 100], ticksuffix=" %")
-    return tata_letak(fig, judul, sumber, tinggi=max(460, 170 + 26 * len(lebar)))
+    fig.update_yaxes(dtick=1)  # every place named, also on a slide
+    fig = tata_letak(fig, judul, sumber, tinggi=max(460, 170 + 26 * len(lebar)))
+    return fig.update_layout(barmode="stack", legend_traceorder="normal")
 
 
 def cakupan_wilayah(lebar: pd.DataFrame, judul: str, sumber: str, satuan: str, definisi: str) -> go.Figure:
@@ -105,6 +106,7 @@ def cakupan_wilayah(lebar: pd.DataFrame, judul: str, sumber: str, satuan: str, d
     )
     fig.update_layout(barmode="group")
     fig.update_xaxes(title=satuan, tickformat=",.0f")
+    fig.update_yaxes(dtick=1)
     fig = tata_letak(fig, judul, sumber, tinggi=max(480, 170 + 22 * len(lebar) * len(lebar.columns)))
     fig.add_annotation(
         text=definisi,
