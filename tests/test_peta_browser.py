@@ -55,12 +55,13 @@ def test_peta_tegal_offline_dan_klik_membuka_desa(server):
         _tunggu(page)
         # Tegal 2018 (BDT per kecamatan, desa only for Dukuhwaru); then the DTSEN year
         peta = page.locator("[data-testid='stPlotlyChart']").filter(has_text="Peta ")
-        expect(peta.locator(".choroplethlocation")).to_have_count(18)
+        expect(peta.locator(".choroplethlocation")).to_have_count(18, timeout=60_000)
         page.get_by_role("combobox", name="Tahun data wilayah").click()
         page.get_by_role("option", name="2025", exact=True).click()
         _tunggu(page)
-        expect(peta.locator(".choroplethlocation")).to_have_count(18)
-        expect(peta.get_by_text("Slawi", exact=True)).to_be_visible()
+        peta.scroll_into_view_if_needed()
+        expect(peta.locator(".choroplethlocation")).to_have_count(18, timeout=60_000)
+        expect(peta.get_by_text("Slawi", exact=True)).to_be_visible(timeout=60_000)
         assert page.get_by_role("combobox", name="Kecamatan").input_value() != "Slawi"
         # click Slawi's polygon (code order: 33.28.10 is the tenth) -> its desa open below
         slawi = peta.locator(".choroplethlocation").nth(9)
@@ -69,7 +70,9 @@ def test_peta_tegal_offline_dan_klik_membuka_desa(server):
         page.mouse.click(kotak["x"] + kotak["width"] / 2, kotak["y"] + kotak["height"] / 2)
         _tunggu(page)
         expect(page.get_by_role("combobox", name="Kecamatan")).to_have_value("Slawi", timeout=30_000)
-        expect(page.get_by_text("Keluarga DTSEN menurut desil per desa, Kec. Slawi").first).to_be_attached()
+        expect(page.get_by_text("Keluarga DTSEN menurut desil per desa, Kec. Slawi").first).to_be_attached(
+            timeout=60_000
+        )
         page.screenshot(path=str(ARTEFAK / "peta_tegal_2025.png"), full_page=True)
         assert not page.get_by_test_id("stException").count()
         peramban.close()
