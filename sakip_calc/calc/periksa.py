@@ -56,7 +56,8 @@ def periksa_semua(con, instansi_id: int | None = None) -> pd.DataFrame:
     _cek_capaian(ind, batas, masalah)
     _cek_anggaran(anggaran, masalah)
     _cek_wilayah(wil, masalah)
-    _cek_angka_laporan(lap, ind, anggaran, wil, bel, masalah)
+    # a report states figures of a year: the latest update period of it, as the pages show
+    _cek_angka_laporan(lap, ind, anggaran, sebaran.periode_terakhir(wil), bel, masalah)
     return pd.DataFrame(masalah, columns=KOLOM)
 
 
@@ -169,7 +170,11 @@ def _cek_anggaran(anggaran: dict[tuple, pd.DataFrame], masalah: list) -> None:
 def _cek_wilayah(wil: pd.DataFrame, masalah: list) -> None:
     if wil.empty:
         return
-    kunci = ["instansi", "tahun", "kecamatan", "desa"]
+    # each update period (DTSEN: several a year) is a table of its own; a yearly row has none
+    periode = ["periode"] if "periode" in wil else []
+    if periode:
+        wil = wil.assign(periode=wil["periode"].fillna(""))
+    kunci = ["instansi", "tahun", *periode, "kecamatan", "desa"]
     lebar = wil.pivot_table(index=kunci, columns="jenis", values="nilai", aggfunc="sum", dropna=False).reset_index()
     if {"BDT", "BDT_NIK", "BDT_NON_NIK"} <= set(lebar.columns):
         for r in lebar.dropna(subset=["BDT", "BDT_NIK", "BDT_NON_NIK"]).itertuples():
@@ -187,18 +192,20 @@ def _cek_wilayah(wil: pd.DataFrame, masalah: list) -> None:
                     "BDT dibanding BDT ber-NIK + tanpa NIK",
                 )
     # desa rows against their kecamatan row: two tables of one report
-    desa = wil[wil["desa"].notna()].groupby(["instansi", "tahun", "kecamatan", "jenis"])["nilai"].sum().rename("jumlah")
-    kec = wil[wil["desa"].isna() & wil["kecamatan"].notna()].set_index(["instansi", "tahun", "kecamatan", "jenis"])
+    tempat = ["instansi", "tahun", *periode, "kecamatan", "jenis"]
+    desa = wil[wil["desa"].notna()].groupby(tempat)["nilai"].sum().rename("jumlah")
+    kec = wil[wil["desa"].isna() & wil["kecamatan"].notna()].set_index(tempat)
     # compared all at once: a national database has thousands of kecamatan per agency
     gab = desa.to_frame().join(kec[["nilai", "sumber"]], how="inner")
     beda = gab[(gab["nilai"] - gab["jumlah"]).abs() > (1e-9 * gab["jumlah"].abs()).clip(lower=0.5)]
     for idx, r in zip(beda.index, beda.itertuples(index=False)):
+        k = dict(zip(tempat, idx))
         _baris(
             masalah,
-            idx[0],
-            idx[1],
+            k["instansi"],
+            k["tahun"],
             "wilayah",
-            f"{idx[2]} · {idx[3]}",
+            " · ".join(x for x in (k["kecamatan"], k["jenis"], k.get("periode")) if x),
             ANTAR_TABEL,
             r.nilai,
             r.jumlah,

@@ -259,7 +259,12 @@ def _opsi_peta(v: Tampilan) -> dict[str, str]:
     if (lalu := sebelumnya(v)) is not None:
         opsi[PERUBAHAN] = f"Perubahan {label(v)[j]} sejak {lalu[0]} ({satuan(v)[j]})"
     rasio = v.sekali(_rasio_kecamatan)
-    return opsi | {r.kode: f"{r.label} ({r.satuan})" for r in sebaran.RASIO.values() if r.kode in rasio}
+    # "Desil 1-4 (% keluarga DTSEN)" already says its unit
+    return opsi | {
+        r.kode: r.label if f"({r.satuan}" in r.label else f"{r.label} ({r.satuan})"
+        for r in sebaran.RASIO.values()
+        if r.kode in rasio
+    }
 
 
 def opsi_peta(v: Tampilan) -> dict[str, str]:
@@ -301,7 +306,7 @@ def grafik_peta(v: Tampilan) -> Bagan | Kosong | None:
         )
     nilai, skala, st, desimal = _nilai_lapisan(v, kode)
     lapis, tak = peta.lapisan(nilai, kec, bagi_total=skala == "jumlah")
-    nama = opsi_peta(v)[kode].rsplit(" (", 1)[0]
+    nama = sebaran.RASIO[kode].label if kode in sebaran.RASIO else opsi_peta(v)[kode].rsplit(" (", 1)[0]
     ada = lapis[lapis["nilai"].notna()]
     kalimat = None
     if not ada.empty:
@@ -316,7 +321,7 @@ def grafik_peta(v: Tampilan) -> Bagan | Kosong | None:
             lapis,
             kec,
             f"Peta {nama} per kecamatan, {tahun(v)}",
-            v.sumber("tabel wilayah") + "; batas: Kemendagri (cahyadsn/wilayah_boundaries, MIT)",
+            v.sumber("tabel wilayah") + "; batas: Kemendagri",
             st,
             skala,
             tak,
