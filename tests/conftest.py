@@ -21,6 +21,7 @@ TINGKAT = {
     "test_buruk": "app",
     "test_browser": "browser",
     "test_peta_browser": "browser",
+    "test_dtsen": "app",
     "test_dek_tombol": "browser",
     "test_proksi": "browser",
     "test_konkurensi": "browser",
