@@ -32,7 +32,7 @@ dinsos-uji;2023;1.06.04.2.01.01;subkegiatan;Penyediaan Permakanan;1.06.04.2.01;1
 """,
     "wilayah.csv": """instansi;tahun;kecamatan;desa;jenis;nilai
 dinsos-uji;2023;BUMBUAWA;;PKH;120
-dinsos-uji;2023;Bumijawa;sido mulyo;PKH;120
+dinsos-uji;2023;Bumijawa;si gedong;PKH;120
 dinsos-uji;2023;;;PBI_JKN_APBD2;5000
 """,
 }
@@ -68,12 +68,12 @@ def test_folder_sah_terimpor(db_salinan, tmp_path):
         f"SELECT triwulan, realisasi FROM anggaran_triwulan WHERE instansi_id = {iid} ORDER BY triwulan"
     ).fetchall()
     assert tw == [(1, 150000.0), (4, 800000.0)]
-    # kecamatan spelling mapped through the alias list; desa capitalised; kabupaten-level row kept
+    # kecamatan and desa spelling mapped to the official names; kabupaten-level row kept
     wil = con.execute(
         f"SELECT kecamatan, desa, nilai FROM wilayah WHERE instansi_id = {iid} ORDER BY desa NULLS FIRST, "
         "kecamatan NULLS FIRST"
     ).fetchall()
-    assert wil == [(None, None, 5000.0), ("Bumijawa", None, 120.0), ("Bumijawa", "Sido Mulyo", 120.0)]
+    assert wil == [(None, None, 5000.0), ("Bumijawa", None, 120.0), ("Bumijawa", "Sigedong", 120.0)]
     # the seeds did not move; the import is logged
     sekarang = store.isi_semua_tabel(con)
     assert [r for r in sekarang["anggaran"] if r[0] != iid] == asli["anggaran"]
@@ -138,7 +138,7 @@ def test_folder_rusak_ditolak_dengan_berkas_baris_kolom(db_salinan, tmp_path):
             "wilayah.csv",
             2,
             "kecamatan",
-        ): "kecamatan 'Bumijawi' tidak dikenal di Kabupaten Tegal. Nama terdekat: Bumijawa.",
+        ): "kecamatan 'Bumijawi' tidak ada di daftar resmi Kabupaten Tegal (33.28). Nama terdekat: Bumijawa.",
         ("wilayah.csv", 3, "nilai"): "jumlah (orang, KK, lembaga) harus bilangan bulat, bukan 12.5",
     }
     for tempat, awal in harap.items():

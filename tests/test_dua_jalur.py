@@ -3,7 +3,8 @@
 The rows are written once (BARIS) and saved twice: as a workbook made from the template and as a
 bulk folder of CSV files. Numbers are written as numbers in the workbook and the machine way in the
 CSV files (the one deliberate difference: a bulk file comes from a program). Text is written the
-same, tricky spellings included: a desa `kali-bening`, doubled spaces, a kecamatan alias, unicode.
+same, tricky spellings included: a desa `gunung-agung` (official Gunungagung), doubled spaces, a
+kecamatan alias (BUMBUAWA), unicode.
 """
 
 from __future__ import annotations
@@ -151,10 +152,17 @@ BARIS: dict[str, list[dict]] = {
         },
     ],
     "Wilayah": [
-        {"instansi": _I, "tahun": 2023, "kecamatan": "BUMBUAWA", "desa": "kali-bening", "jenis": "PKH", "nilai": 120},
-        {"instansi": _I, "tahun": 2023, "kecamatan": "Bumijawa", "desa": "KALI  BENING", "jenis": "PKH", "nilai": 7},
-        {"instansi": _I, "tahun": 2023, "kecamatan": "bumijawa", "desa": "sido mulyo 2a", "jenis": "bpnt", "nilai": 30},
-        {"instansi": _I, "tahun": 2023, "kecamatan": "Bumijawa", "desa": "dÉsa o'brien", "jenis": "PKH", "nilai": 4},
+        {"instansi": _I, "tahun": 2023, "kecamatan": "BUMBUAWA", "desa": "gunung-agung", "jenis": "PKH", "nilai": 120},
+        {"instansi": _I, "tahun": 2023, "kecamatan": "Bumijawa", "desa": "MUNCANG  LARANG", "jenis": "PKH", "nilai": 7},
+        {"instansi": _I, "tahun": 2023, "kecamatan": "bumijawa", "desa": "guci", "jenis": "bpnt", "nilai": 30},
+        {
+            "instansi": _I,
+            "tahun": 2023,
+            "kecamatan": "Bumijawa",
+            "desa": "dUkuh\u00a0bÉnda",
+            "jenis": "PKH",
+            "nilai": 4,
+        },
         {"instansi": _I, "tahun": 2023, "kecamatan": "LEBAKSU", "jenis": "PSKS_TKSK", "nilai": 1},
         {"instansi": _I, "tahun": 2023, "jenis": "PBI_JKN_APBD2", "nilai": 5000},
     ],
@@ -223,8 +231,15 @@ def test_baris_sama_lewat_workbook_dan_massal_memberi_tabel_sama(db_bawaan, tmp_
     a, b = store.isi_semua_tabel(store.buka(db_wb)), store.isi_semua_tabel(store.buka(db_massal))
     beda = {t: sorted(set(a[t]) ^ set(b[t]), key=repr) for t in store.TABEL_DATA if a[t] != b[t]}
     assert not beda, "\n".join(f"{t}: {r}" for t, rs in beda.items() for r in rs)
-    wil = {r[3] for r in a["wilayah"] if r[0] == 4}
-    assert {"Kali-Bening", "Kali Bening", "Sido Mulyo 2A"} <= wil
+    # the official names and Kemendagri codes, whatever the spelling
+    wil = {(r[2], r[3], r[7], r[8]) for r in a["wilayah"] if r[0] == 4 and r[3]}
+    assert wil == {
+        ("Bumijawa", "Gunungagung", "33.28.02", "33.28.02.2014"),
+        ("Bumijawa", "Muncanglarang", "33.28.02", "33.28.02.2009"),
+        ("Bumijawa", "Guci", "33.28.02", "33.28.02.2001"),
+        ("Bumijawa", "Dukuhbenda", "33.28.02", "33.28.02.2011"),
+    }
+    assert [r[7:9] for r in a["instansi"] if r[1] == _I] == [("33.28", "kabupaten")]
 
 
 def _rusak() -> dict[str, list[dict]]:
@@ -252,6 +267,7 @@ def _rusak() -> dict[str, list[dict]]:
     rusak["Anggaran"][1].update(induk_kode=None, realisasi=-5)
     rusak["Anggaran"][2].update(induk_kode="1.06.04.2.09")
     rusak["Wilayah"][0].update(kecamatan="Bumijawi")
+    rusak["Wilayah"][2].update(desa="Kali Bening")
     rusak["Wilayah"][1].update(nilai=12.5)
     rusak["Wilayah"].append(
         {"instansi": "dinsos-kedua", "tahun": 2023, "kecamatan": "Mana", "jenis": "PKH", "nilai": 1}

@@ -104,7 +104,7 @@ def test_pratinjau_tidak_menulis(db_salinan, tmp_path):
 
 CSV_INSTANSI = (
     "kode;nama;kabupaten;provinsi;skala_predikat;batas_capaian\r\n"
-    "dinsos-uji;Dinas Sosial Uji Ñ;Tegal;Jawa Tengah;permenpan;100\r\n"
+    "dinsos-uji;Dinas Sosial Uji Ñ;Kab. Tegal;Jawa Tengah;permenpan;100\r\n"
 )
 CSV_WILAYAH = (
     "instansi;tahun;kecamatan;desa;jenis;nilai;sumber\r\n"

@@ -117,15 +117,18 @@ def baca_dtsen(nama: str, baris: list[list], nama_file: str, hasil: BacaanBerkas
                     )
                 )
         desa_resmi = resmi.setdefault(kab, _resmi(kab)).get(rujukan_wilayah.kunci_nama(kec))
+        dikenal = True
         if desa_resmi and rujukan_wilayah.kunci_nama(desa) in desa_resmi:
             desa = desa_resmi[rujukan_wilayah.kunci_nama(desa)]  # the official spelling, not SIKS-NG's capitals
         elif desa_resmi is not None:
+            dikenal = False
             hasil.masalah.append(
                 Masalah(
                     nama,
                     nomor,
                     "NMDESA",
-                    f"desa '{desa}' tidak ada di daftar resmi Kemendagri Kec. {kec}; periksa ejaan atau kodenya",
+                    f"desa '{desa}' tidak ada di daftar resmi Kemendagri Kec. {kec}: angkanya masuk jumlah "
+                    "kecamatan, tetapi tidak disimpan sebagai desa; perbaiki ejaan atau kodenya lalu impor lagi",
                     "catatan",
                 )
             )
@@ -134,7 +137,12 @@ def baca_dtsen(nama: str, baris: list[list], nama_file: str, hasil: BacaanBerkas
             if nilai[k] is None:
                 continue
             sumber = f"DTSEN {periode}, {nama_file}"
-            mentah.baris.append((nomor, {**dasar, "desa": desa, "jenis": jenis, "nilai": nilai[k], "sumber": sumber}))
+            # a desa the official list lacks would block the whole file (a Wilayah rule): its
+            # families still count in its kecamatan, and the note above says so
+            if dikenal:
+                mentah.baris.append(
+                    (nomor, {**dasar, "desa": desa, "jenis": jenis, "nilai": nilai[k], "sumber": sumber})
+                )
             jumlah_kec.setdefault((kab, kec, jenis), [nomor, 0, sumber])[1] += nilai[k]
     for (kab, kec, jenis), (nomor, total, sumber) in jumlah_kec.items():
         dasar = {"instansi": AWALAN_INSTANSI + kab, "tahun": int(periode[:4]), "periode": periode, "kecamatan": kec}

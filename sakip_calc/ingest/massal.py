@@ -42,9 +42,9 @@ from sakip_calc.domain.spesifikasi import (
     Kolom,
     Lembar,
 )
-from sakip_calc.ingest import aturan, validasi
+from sakip_calc.ingest import aturan, aturan_wilayah, validasi
 from sakip_calc.ingest.baca import Masalah, saran
-from sakip_calc.store import rujukan_massal
+from sakip_calc.store import rujukan_massal, rujukan_wilayah
 
 _TAHUN = LEMBAR_BERNAMA["Capaian"].kolom_bernama("tahun")  # the format's own year rule
 TAMBAHAN = (
@@ -159,28 +159,70 @@ def _aturan(
     return sql
 
 
+def _kabkota(con: duckdb.DuckDBPyConnection, ada: dict[str, str], alias_lama: pd.DataFrame) -> set[str]:
+    """The file's agencies' kabupaten/kota by the workbook's rule (aturan_wilayah.tentukan_kabkota);
+    returns the agencies whose kabupaten/kota is unknown (reported once, on their Instansi row)."""
+    if "instansi" not in ada:
+        return set()
+    daftar_lama = set(alias_lama["kabupaten"].map(aturan.normal_nama))
+    baris = con.execute(
+        "SELECT DISTINCT ON (kode) kode, nama, kabupaten, provinsi FROM massal_instansi WHERE kode IS NOT NULL"
+    ).df()
+    hasil = []
+    for r in baris.itertuples():
+        kab, galat = (None, None)
+        if r.kabupaten:
+            kab, galat = aturan_wilayah.tentukan_kabkota(r.kabupaten, r.nama, r.provinsi, daftar_lama)
+        hasil.append((r.kode, kab.kode if kab else None, kab.jenis if kab else None, galat))
+    rujukan_massal.kabkota_massal(
+        con,
+        ada["instansi"],
+        pd.DataFrame(hasil, columns=["kode", "kabkota_kode", "kabkota_jenis", "galat"], dtype="object"),
+    )
+    return {kode for kode, *_, galat in hasil if galat}
+
+
 def _petakan_nama(con: duckdb.DuckDBPyConnection, ada: dict[str, str]) -> None:
-    """Kecamatan and desa names by the workbook's own rules (aturan.PetaKecamatan, aturan.nama_desa),
-    applied to each distinct name once and joined back in SQL."""
+    """Kecamatan and desa names by the workbook's own rule (aturan_wilayah.PetaWilayah), applied to
+    each distinct (agency, kecamatan, desa) once and joined back in SQL."""
+    alias_lama = rujukan_massal.alias_massal(con, "kecamatan_alias" in ada)
+    tak_dikenal = _kabkota(con, ada, alias_lama)
     peta = None
     for tabel in ("wilayah", "angka_laporan"):
         if tabel not in ada:
             continue
-        peta = peta or aturan.PetaKecamatan(
-            rujukan_massal.alias_massal(con, "kecamatan_alias" in ada), "berkas kecamatan_alias"
+        peta = peta or aturan_wilayah.PetaWilayah(alias_lama, store.alias_wilayah(con), "berkas kecamatan_alias")
+        nama = rujukan_massal.nama_berbeda_massal(con, tabel)
+        kabkota: dict[str, aturan_wilayah.Kabkota | None] = {}
+        baris = []
+        for r in nama.itertuples():
+            if r.instansi in tak_dikenal:
+                kabkota[r.instansi] = None
+            elif r.instansi not in kabkota:
+                kode = r.kabkota_kode if isinstance(r.kabkota_kode, str) else None
+                resmi = rujukan_wilayah.cari_kabkota(kode)["nama"].iloc[0] if kode else r.kabupaten
+                kabkota[r.instansi] = aturan_wilayah.Kabkota(kode, r.kabkota_jenis if kode else None, resmi)
+            kec, kode_kec, desa, kode_desa, galat = peta.petakan(
+                kabkota[r.instansi], r.kecamatan, r.desa if isinstance(r.desa, str) else None
+            )
+            baris.append((r.instansi, r.kecamatan, r.desa, kec, kode_kec, desa, kode_desa, None, None))
+            baris.extend((r.instansi, r.kecamatan, r.desa, *[None] * 4, k, g) for k, g in galat)
+        peta_df = pd.DataFrame(
+            baris,
+            columns=[
+                "instansi",
+                "kecamatan",
+                "desa",
+                "kanonik",
+                "kecamatan_kode",
+                "desa_baku",
+                "desa_kode",
+                "kolom",
+                "galat",
+            ],
+            dtype="object",
         )
-        pasangan, desa = rujukan_massal.nama_berbeda_massal(con, tabel)
-        hasil = [peta.kanonik(kab, kec) for kab, kec in zip(pasangan["kabupaten"], pasangan["kecamatan"])]
-        kecamatan = pd.DataFrame(
-            {
-                "instansi": pasangan["instansi"],
-                "kecamatan": pasangan["kecamatan"],
-                "kanonik": pd.Series([h[0] for h in hasil], dtype="object"),
-                "galat": pd.Series([h[1] for h in hasil], dtype="object"),
-            }
-        )
-        baku = pd.DataFrame({"desa": desa, "baku": [aturan.nama_desa(d) for d in desa]}, dtype="object")
-        rujukan_massal.petakan_massal(con, ada[tabel], tabel, kecamatan, baku if tabel == "wilayah" else None)
+        rujukan_massal.petakan_massal(con, ada[tabel], tabel, peta_df)
 
 
 def _sidik(berkas: dict[str, Path]) -> str:

@@ -24,7 +24,7 @@ from sakip_calc.domain.spesifikasi import (
     TAHUN,
     TRIWULAN,
 )
-from sakip_calc.ingest import aturan, dtsen
+from sakip_calc.ingest import aturan, aturan_wilayah, dtsen
 from sakip_calc.ingest.baca import LembarMentah, Masalah, saran
 from sakip_calc.store import rujukan_wilayah
 
@@ -74,7 +74,10 @@ def _instansi_kabkota(df: pd.DataFrame, db_instansi: pd.DataFrame, lembar: str, 
     tanda = df["instansi"].astype("string").str.startswith(dtsen.AWALAN_INSTANSI).fillna(False)
     per_kode: dict[str | None, list[str]] = defaultdict(list)
     for r in db_instansi.itertuples() if tanda.any() else ():
-        per_kode[rujukan_wilayah.kabkota_instansi(r.nama, r.kabupaten)].append(r.kode)
+        kode = getattr(r, "kabkota_kode", None)  # stored since migration 3; else from the agency's name
+        per_kode[kode if isinstance(kode, str) else rujukan_wilayah.kabkota_instansi(r.nama, r.kabupaten)].append(
+            r.kode
+        )
     for tulisan in df.loc[tanda, "instansi"].unique():
         kode = tulisan.removeprefix(dtsen.AWALAN_INSTANSI)
         calon = per_kode.get(kode, [])
@@ -139,10 +142,12 @@ def validasi_silang(data: dict[str, pd.DataFrame], con: duckdb.DuckDBPyConnectio
                 )
     _cek_indikator_dikenal(data, con, set(kabupaten), masalah)
     _cek_induk_anggaran(data, con, masalah)
-    peta = aturan.PetaKecamatan(store.alias_kecamatan(con))
+    alias_lama = store.alias_kecamatan(con)
+    kabkota = _kabkota(data, db_instansi, set(alias_lama["kabupaten"].map(aturan.normal_nama)), masalah)
+    peta = aturan_wilayah.PetaWilayah(alias_lama, store.alias_wilayah(con))
     for nama in ("Wilayah", "AngkaLaporan"):
         if nama in data:
-            _petakan_kecamatan(data[nama], nama, kabupaten, peta, masalah)
+            _petakan_wilayah(data[nama], nama, kabkota, peta, masalah)
             # one place spelt two ways in one sheet is a duplicate once the names are mapped
             _duplikat(data[nama], nama, LEMBAR_BERNAMA[nama].kunci, masalah)
 
@@ -278,16 +283,43 @@ def _cek_induk_anggaran(data, con, masalah) -> None:
             )
 
 
-def _petakan_kecamatan(df: pd.DataFrame, lembar: str, kabupaten: dict, peta: aturan.PetaKecamatan, masalah) -> None:
-    kanonik = []
+def _kabkota(data, db_instansi: pd.DataFrame, daftar_lama: set[str], masalah) -> dict:
+    """Each agency's kabupaten/kota (aturan_wilayah.Kabkota): the sheet's rows are resolved (their
+    codes join the Instansi rows, an unresolved one is an error); the database's are as stored."""
+    hasil = {}
+    for r in db_instansi.itertuples():
+        hasil[r.kode] = aturan_wilayah.Kabkota(r.kabkota_kode, r.kabkota_jenis, r.kabupaten)
+        if r.kabkota_kode:
+            hasil[r.kode] = aturan_wilayah.Kabkota(r.kabkota_kode, r.kabkota_jenis, _nama_resmi(r.kabkota_kode))
+    if "Instansi" in data:
+        df = data["Instansi"]
+        kode, jenis = [], []
+        for r in df.itertuples():
+            kab, galat = (None, None)
+            if r.kabupaten:
+                kab, galat = aturan_wilayah.tentukan_kabkota(r.kabupaten, r.nama, r.provinsi, daftar_lama)
+            if galat:
+                masalah.append(Masalah("Instansi", r.nomor_baris, "kabupaten", galat))
+            hasil[r.kode] = kab
+            kode.append(kab.kode if kab else None)
+            jenis.append(kab.jenis if kab else None)
+        df["kabkota_kode"] = pd.Series(kode, index=df.index, dtype="object")
+        df["kabkota_jenis"] = pd.Series(jenis, index=df.index, dtype="object")
+    return hasil
+
+
+def _nama_resmi(kode: str) -> str:
+    return aturan_wilayah.rujukan_wilayah.cari_kabkota(kode)["nama"].iloc[0]
+
+
+def _petakan_wilayah(df: pd.DataFrame, lembar: str, kabkota: dict, peta, masalah) -> None:
+    """Kecamatan and desa names to their official names and codes (aturan_wilayah), in place."""
+    ada_desa = "desa" in df.columns
+    hasil = []
     for r in df.itertuples():
-        if not r.kecamatan or r.instansi not in kabupaten:
-            kanonik.append(r.kecamatan)
-            continue
-        nama, galat = peta.kanonik(kabupaten[r.instansi], r.kecamatan)
-        if galat:
-            masalah.append(Masalah(lembar, r.nomor_baris, "kecamatan", galat))
-        kanonik.append(nama)
-    df["kecamatan"] = pd.Series(kanonik, index=df.index, dtype="object")
-    if "desa" in df.columns:
-        df["desa"] = df["desa"].map(aturan.nama_desa).astype("object")
+        *tempat, galat = peta.petakan(kabkota.get(r.instansi), r.kecamatan, r.desa if ada_desa else None)
+        masalah.extend(Masalah(lembar, r.nomor_baris, kolom, pesan) for kolom, pesan in galat)
+        hasil.append(tempat)
+    tempat = pd.DataFrame(hasil, columns=["kecamatan", "kecamatan_kode", "desa", "desa_kode"], index=df.index)
+    for kolom in ("kecamatan", "kecamatan_kode", "desa", "desa_kode") if ada_desa else ("kecamatan",):
+        df[kolom] = tempat[kolom].astype("object").where(tempat[kolom].notna(), None)

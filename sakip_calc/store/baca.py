@@ -121,6 +121,11 @@ def alias_kecamatan(con) -> pd.DataFrame:
     return _df(con, "SELECT * FROM kecamatan_alias ORDER BY kabupaten, kecamatan")
 
 
+def alias_wilayah(con) -> pd.DataFrame:
+    """Confirmed spellings of official kecamatan and desa/kelurahan: induk, alias, kode, nama."""
+    return _df(con, "SELECT induk, alias, kode, nama FROM alias_wilayah ORDER BY induk, alias")
+
+
 def kunci_indikator(con) -> pd.DataFrame:
     return _df(con, "SELECT i.kode AS instansi, d.kode FROM indikator d JOIN instansi i ON i.id = d.instansi_id")
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import duckdb
 
-from .dasar import _ada_tabel, kursor
+from .dasar import AKAR, _ada_tabel, kursor
 
 log = logging.getLogger(__name__)
 
@@ -209,6 +209,62 @@ def _skema_1(con: duckdb.DuckDBPyConnection) -> None:
         con.execute("DROP TABLE impor_lama")
 
 
+# Official Kemendagri codes on the rows (data/wilayah.parquet, see store/rujukan_wilayah.py), the
+# aliases an admin confirms (a data table with history), data kinds' summability, and the reading a
+# user chose for an ambiguous number column of a file.
+_KODE_WILAYAH = """
+ALTER TABLE instansi ADD COLUMN IF NOT EXISTS kabkota_kode VARCHAR;
+ALTER TABLE instansi ADD COLUMN IF NOT EXISTS kabkota_jenis VARCHAR;
+ALTER TABLE wilayah ADD COLUMN IF NOT EXISTS kecamatan_kode VARCHAR;
+ALTER TABLE wilayah ADD COLUMN IF NOT EXISTS desa_kode VARCHAR;
+ALTER TABLE jenis_wilayah ADD COLUMN IF NOT EXISTS dapat_dijumlah BOOLEAN DEFAULT true;
+CREATE TABLE IF NOT EXISTS alias_wilayah (
+    induk VARCHAR NOT NULL,
+    alias VARCHAR NOT NULL,
+    kode VARCHAR NOT NULL,
+    nama VARCHAR NOT NULL,
+    PRIMARY KEY (induk, alias)
+);
+CREATE TABLE IF NOT EXISTS pilihan_baca (
+    nama_file VARCHAR NOT NULL,
+    lembar VARCHAR NOT NULL,
+    kolom VARCHAR NOT NULL,
+    bacaan VARCHAR NOT NULL,
+    waktu TIMESTAMP NOT NULL,
+    PRIMARY KEY (nama_file, lembar, kolom)
+);
+"""
+# Rows stored before the codes get them where the official list decides by plain names (the import
+# rules, ingest/aturan_wilayah.py, also know spelling variants; a re-import fills the rest).
+_ISI_KODE = """
+CREATE OR REPLACE TEMP TABLE resmi AS SELECT * FROM read_parquet('{berkas}');
+UPDATE instansi SET kabkota_kode = c.kode, kabkota_jenis = c.jenis FROM (
+    SELECT i.id, any_value(k.kode) AS kode, any_value(k.jenis) AS jenis FROM instansi i
+      JOIN resmi k ON k.tingkat = 'kabkota'
+       AND lower(regexp_replace(k.nama, '^(Kabupaten|Kota) ', '')) = lower(trim(i.kabupaten))
+      JOIN resmi p ON p.kode = k.induk AND lower(p.nama) = lower(trim(i.provinsi))
+     WHERE k.jenis = 'kota' AND i.nama ILIKE '%kota ' || trim(i.kabupaten) || '%'
+        OR k.jenis = 'kabupaten' AND i.nama NOT ILIKE '%kota ' || trim(i.kabupaten) || '%'
+     GROUP BY i.id HAVING count(*) = 1) c
+ WHERE instansi.id = c.id AND instansi.kabkota_kode IS NULL;
+UPDATE wilayah SET kecamatan_kode = k.kode FROM instansi i, resmi k
+ WHERE i.id = wilayah.instansi_id AND k.induk = i.kabkota_kode AND k.tingkat = 'kecamatan'
+   AND lower(k.nama) = lower(wilayah.kecamatan) AND wilayah.kecamatan_kode IS NULL;
+UPDATE wilayah SET desa_kode = d.kode FROM resmi d
+ WHERE d.induk = wilayah.kecamatan_kode AND d.tingkat = 'desa' AND lower(d.nama) = lower(wilayah.desa)
+   AND wilayah.desa_kode IS NULL;
+DROP TABLE resmi;
+"""
+
+
+def _kode_wilayah(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(_KODE_WILAYAH)
+    riwayat_sebentuk(con, ("instansi", "wilayah", "alias_wilayah"))
+    berkas = AKAR / "data" / "wilayah.parquet"
+    if berkas.exists():
+        con.execute(_ISI_KODE.format(berkas=str(berkas).replace("'", "''")))
+
+
 def _periode(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("ALTER TABLE wilayah ADD COLUMN IF NOT EXISTS periode VARCHAR")
     riwayat_sebentuk(con, ("wilayah",))
@@ -229,7 +285,13 @@ MIGRASI = (
         "tabel meta: pengaturan basis data dan versi skema",
         "CREATE TABLE IF NOT EXISTS meta (kunci VARCHAR PRIMARY KEY, nilai VARCHAR)",
     ),
-    Migrasi(3, "wilayah.periode: data yang dimutakhirkan beberapa kali setahun (DTSEN), tiap periode", _periode),
+    Migrasi(
+        3,
+        "kode wilayah Kemendagri: instansi.kabkota_kode/kabkota_jenis, wilayah.kecamatan_kode/desa_kode; "
+        "alias_wilayah, jenis_wilayah.dapat_dijumlah, pilihan_baca",
+        _kode_wilayah,
+    ),
+    Migrasi(4, "wilayah.periode: data yang dimutakhirkan beberapa kali setahun (DTSEN), tiap periode", _periode),
 )
 VERSI_SKEMA = MIGRASI[-1].nomor
 

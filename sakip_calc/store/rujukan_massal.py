@@ -48,10 +48,13 @@ def cek_rujukan_massal(con, berkas: dict[str, str], skala_bawaan: tuple[str, ...
     # the file's agencies replace the database's of the same code
     berkas_instansi = "massal_instansi" if "instansi" in berkas else "(SELECT NULL AS kode)"
     tambah = (
-        "UNION ALL SELECT kode, kabupaten FROM massal_instansi WHERE kode IS NOT NULL" if "instansi" in berkas else ""
+        "UNION ALL SELECT kode, kabupaten, NULL, NULL FROM massal_instansi WHERE kode IS NOT NULL"
+        if "instansi" in berkas
+        else ""
     )
+    # the file's agencies get their kabupaten/kota codes once resolved (`kabkota_massal`)
     con.execute(f"""CREATE OR REPLACE TEMP TABLE ref_instansi AS
-        SELECT kode, kabupaten FROM instansi
+        SELECT kode, kabupaten, kabkota_kode, kabkota_jenis FROM instansi
          WHERE kode NOT IN (SELECT kode FROM {berkas_instansi} WHERE kode IS NOT NULL)
         {tambah}""")
     for tabel, nama in berkas.items():
@@ -144,41 +147,56 @@ def alias_massal(con, ada_berkas_alias: bool) -> pd.DataFrame:
     return con.execute(alias).df()
 
 
-def nama_berbeda_massal(con, tabel: str) -> tuple[pd.DataFrame, list[str]]:
-    """The distinct (instansi, kecamatan, kabupaten) of a typed bulk table whose agency is known,
-    and its distinct desa: thousands of names for millions of rows, mapped by the caller."""
-    pasangan = con.execute(f"""SELECT DISTINCT k.instansi, k.kecamatan, r.kabupaten FROM massal_{tabel} k
-        JOIN ref_instansi r ON r.kode = k.instansi WHERE k.kecamatan IS NOT NULL""").df()
-    desa = []
-    if tabel == "wilayah":
-        desa = [r[0] for r in con.execute("SELECT DISTINCT desa FROM massal_wilayah WHERE desa IS NOT NULL").fetchall()]
-    return pasangan, desa
-
-
-def petakan_massal(con, nama: str, tabel: str, kecamatan: pd.DataFrame, desa: pd.DataFrame | None) -> None:
-    """Replace kecamatan (columns instansi, kecamatan, kanonik, galat) and desa (desa, baku) names
-    of a typed bulk table by their mapped form; a kecamatan's `galat` is a problem of every row
-    that names it."""
-    con.register("peta_kecamatan_massal", kecamatan)
+def kabkota_massal(con, nama: str, hasil: pd.DataFrame) -> None:
+    """The file's agencies' kabupaten/kota (columns kode, kabkota_kode, kabkota_jenis, galat, as
+    resolved by the caller's rule) onto massal_instansi and ref_instansi; `galat` is a problem."""
+    con.register("kabkota_berkas", hasil)
     try:
+        con.execute(f"""INSERT INTO masalah_massal SELECT {_q(nama)}, t.nomor_baris, 'kabupaten', k.galat
+            FROM massal_instansi t JOIN kabkota_berkas k ON k.kode = t.kode WHERE k.galat IS NOT NULL""")
+        con.execute("""CREATE OR REPLACE TEMP TABLE massal_instansi AS SELECT t.*,
+            k.kabkota_kode::VARCHAR AS kabkota_kode, k.kabkota_jenis::VARCHAR AS kabkota_jenis
+            FROM massal_instansi t LEFT JOIN kabkota_berkas k ON k.kode = t.kode""")
+        con.execute("""UPDATE ref_instansi r SET kabkota_kode = k.kabkota_kode, kabkota_jenis = k.kabkota_jenis
+            FROM kabkota_berkas k WHERE k.kode = r.kode""")
+    finally:
+        con.unregister("kabkota_berkas")
+
+
+def nama_berbeda_massal(con, tabel: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The distinct (instansi, kabupaten, kabkota_kode, kabkota_jenis, kecamatan, desa) of a typed
+    bulk table whose agency is known: thousands of names for millions of rows, mapped by the caller."""
+    desa, ada = ("k.desa", "k.kecamatan IS NOT NULL OR k.desa IS NOT NULL")
+    if tabel != "wilayah":
+        desa, ada = ("NULL::VARCHAR AS desa", "k.kecamatan IS NOT NULL")
+    return con.execute(f"""SELECT DISTINCT k.instansi, r.kabupaten, r.kabkota_kode, r.kabkota_jenis,
+               k.kecamatan, {desa} FROM massal_{tabel} k JOIN ref_instansi r ON r.kode = k.instansi WHERE {ada}""").df()
+
+
+def petakan_massal(con, nama: str, tabel: str, peta: pd.DataFrame) -> None:
+    """Replace kecamatan and desa names of a typed bulk table by their mapped form (`peta`: the
+    distinct instansi, kecamatan, desa with kanonik, kecamatan_kode, desa_baku, desa_kode; and rows
+    with a `galat` for `kolom`: a problem of every row that names that place)."""
+    con.register("peta_wilayah_massal", peta)
+    try:
+        cocok = (
+            "k.instansi = t.instansi AND k.kecamatan IS NOT DISTINCT FROM t.kecamatan "
+            "AND k.desa IS NOT DISTINCT FROM " + ("t.desa" if tabel == "wilayah" else "NULL")
+        )
         con.execute(f"""INSERT INTO masalah_massal
-            SELECT {_q(nama)}, t.nomor_baris, 'kecamatan', k.galat FROM massal_{tabel} t
-              JOIN peta_kecamatan_massal k ON k.instansi = t.instansi AND k.kecamatan = t.kecamatan
-                  WHERE k.galat IS NOT NULL""")
+            SELECT {_q(nama)}, t.nomor_baris, k.kolom, k.galat FROM massal_{tabel} t
+              JOIN peta_wilayah_massal k ON {cocok} WHERE k.galat IS NOT NULL""")
         ganti = "coalesce(k.kanonik, t.kecamatan) AS kecamatan"
-        gabung = "LEFT JOIN peta_kecamatan_massal k ON k.instansi = t.instansi AND k.kecamatan = t.kecamatan"
-        if desa is not None:
-            con.register("peta_desa_massal", desa)
-            ganti += ", d.baku AS desa"
-            gabung += " LEFT JOIN peta_desa_massal d ON d.desa = t.desa"
+        tambah = ""
+        if tabel == "wilayah":
+            ganti += ", coalesce(k.desa_baku, t.desa) AS desa"
+            tambah = ", k.kecamatan_kode::VARCHAR AS kecamatan_kode, k.desa_kode::VARCHAR AS desa_kode"
         con.execute(
-            f"CREATE OR REPLACE TEMP TABLE massal_{tabel} AS SELECT t.* REPLACE ({ganti}) FROM massal_{tabel} t "
-            f"{gabung}"
+            f"CREATE OR REPLACE TEMP TABLE massal_{tabel} AS SELECT t.* REPLACE ({ganti}){tambah} "
+            f"FROM massal_{tabel} t LEFT JOIN peta_wilayah_massal k ON {cocok} AND k.galat IS NULL"
         )
     finally:
-        con.unregister("peta_kecamatan_massal")
-        if desa is not None:
-            con.unregister("peta_desa_massal")
+        con.unregister("peta_wilayah_massal")
 
 
 def cek_triwulan_ganda_massal(con, nama: str) -> None:

@@ -24,7 +24,7 @@ def pasang_skema(con: duckdb.DuckDBPyConnection, alias_csv: Path | None = None, 
     (jenis wilayah, default scales, the shipped aliases), all in the caller's transaction."""
     migrasikan(con, nama)
     con.executemany(
-        "INSERT INTO jenis_wilayah VALUES (?, ?, ?, ?) ON CONFLICT (kode) DO UPDATE SET "
+        "INSERT INTO jenis_wilayah (kode, nama, kelompok, satuan) VALUES (?, ?, ?, ?) ON CONFLICT (kode) DO UPDATE SET "
         "nama = excluded.nama, kelompok = excluded.kelompok, satuan = excluded.satuan",
         [list(j) for j in JENIS_WILAYAH],
     )

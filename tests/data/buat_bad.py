@@ -29,7 +29,7 @@ DASAR = {
         {
             "kode": "dinsos-uji",
             "nama": "Dinas Sosial Kabupaten Uji",
-            "kabupaten": "Tegal",
+            "kabupaten": "Kab. Tegal",
             "provinsi": "Jawa Tengah",
             "skala_predikat": "permenpan",
             "batas_capaian": 100,
@@ -407,7 +407,9 @@ def _terlalu_besar() -> bytes:
 KASUS_XLSX = {
     "xls_berganti_nama.xlsx": xls_lama,
     "pdf_berganti_nama.xlsx": lambda: PDF,
-    "csv_berganti_nama.xlsx": lambda: b"kode;nama;kabupaten;provinsi\ndinsos-uji;Dinas Sosial Uji;Tegal;Jawa Tengah\n",
+    "csv_berganti_nama.xlsx": lambda: (
+        b"kode;nama;kabupaten;provinsi\ndinsos-uji;Dinas Sosial Uji;Kab. Tegal;Jawa Tengah\n"
+    ),
     "html_berganti_nama.xlsx": lambda: b"<html><body><table><tr><td>kode</td></tr></table></body></html>",
     "zip_terpotong.xlsx": lambda: _dasar()[: len(_dasar()) * 6 // 10],
     "zip_data_rusak.xlsx": lambda: zip_crc_rusak(_dasar(), jalur_lembar(_dasar(), "Capaian")),
@@ -465,7 +467,7 @@ KASUS_CSV_BINER = {
     "csv_biner/Capaian.csv": _dasar,
     # Excel's "Unicode Text": UTF-16 with a byte-order mark, tab-separated
     "csv_utf16_tab/Instansi.csv": lambda: (
-        "kode\tnama\tkabupaten\tprovinsi\r\ndinsos-csv\tDinas Sosial Unicode Ñ\tTegal\tJawa Tengah\r\n"
+        "kode\tnama\tkabupaten\tprovinsi\r\ndinsos-csv\tDinas Sosial Unicode Ñ\tKab. Tegal\tJawa Tengah\r\n"
     ).encode("utf-16"),
 }
 
