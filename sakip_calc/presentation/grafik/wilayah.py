@@ -107,7 +107,7 @@ def cakupan_wilayah(lebar: pd.DataFrame, judul: str, sumber: str, satuan: str, d
     fig.update_layout(barmode="group")
     fig.update_xaxes(title=satuan, tickformat=",.0f")
     fig.update_yaxes(dtick=1)
-    fig = tata_letak(fig, judul, sumber, tinggi=max(480, 170 + 22 * len(lebar) * len(lebar.columns)))
+    fig = tata_letak(fig, judul, sumber, tinggi=max(480, 200 + 40 * len(lebar)))  # one screen for 18 places
     fig.add_annotation(
         text=definisi,
         xref="paper",
