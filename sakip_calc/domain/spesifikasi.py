@@ -247,12 +247,6 @@ LEMBAR: tuple[Lembar, ...] = (
             _INSTANSI,
             _TAHUN,
             Kolom(
-                "periode",
-                TEKS,
-                "Periode pemutakhiran data bila lebih dari satu per tahun, YYYY-MM (mis. DTSEN 2025-06); kosong = "
-                "tahunan. Tiap periode disimpan; halaman memakai periode terakhir tiap tahun.",
-            ),
-            Kolom(
                 "kecamatan",
                 TEKS,
                 "Nama kecamatan (ejaan lain dipetakan lewat data/kecamatan_alias.csv). Kosong = angka tingkat "
@@ -268,6 +262,13 @@ LEMBAR: tuple[Lembar, ...] = (
             ),
             Kolom("nilai", JUMLAH, "Jumlah (orang, KK, lembaga, ...), bilangan bulat.", wajib=True, minimum=0),
             _SUMBER,
+            # last, so that sheets written before it keep their column positions
+            Kolom(
+                "periode",
+                TEKS,
+                "Periode pemutakhiran data bila lebih dari satu per tahun, YYYY-MM (mis. DTSEN 2025-06); kosong = "
+                "tahunan. Tiap periode disimpan; halaman memakai periode terakhir tiap tahun.",
+            ),
         ),
         "Sebaran per kecamatan dan desa: PSKS, BDT/DTKS, PKH, BPNT/RASTRA, PBI-JKN, KJS.",
     ),
