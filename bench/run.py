@@ -51,6 +51,7 @@ SASARAN = {  # goals of issue 5
     "halaman_nasional_dingin": 3.0,
     "kueri": 0.300,
     "masalah_data": 0.050,  # issue 13: the findings are a stored table
+    "bagian_peta": 0.200,
     "synth_nasional": 60.0,
     "rss_mb": 2048,
     "rasio_pandas": 5.0,
@@ -348,6 +349,41 @@ def ukur_halaman(
     return [(h, nama, asli[nama], a, k) for h, nama, a, k in kueri]
 
 
+def ukur_peta(db: Path, instansi: list[tuple[str, int, str]]) -> None:
+    """The map section of Sebaran Wilayah, server side: section + figure JSON (what st.plotly_chart
+    sends), median of 5 warm runs. Warm as in the app: reads memoised (the app's `dasbor.baca`),
+    a fresh view per run (the page's own once-per-view memo starts empty on every rerun)."""
+    from sakip_calc import store
+    from sakip_calc.calc import analisis
+    from sakip_calc.presentation.bagian import wilayah
+    from sakip_calc.presentation.tampilan import Tampilan, pembaca_koneksi
+
+    con = store.buka(db, read_only=True)
+
+    def sekali(info: dict, tahun: int, lapisan: str, baca) -> float:
+        lingkup = (info["nama"], info["kabupaten"], tahun, None, info["skala_predikat"], analisis.BATAS_INSTANSI)
+        v = Tampilan(info["id"], info["kode"], *lingkup, pilihan={"wl_peta": lapisan}, baca=baca)
+        mulai = time.perf_counter()
+        wilayah.grafik_peta(v).fig.to_json()
+        return time.perf_counter() - mulai
+
+    try:
+        for kode, tahun, lapisan in instansi:
+            info = analisis.info_instansi(con, analisis.id_instansi(con, kode))
+            baca = pembaca_koneksi(con)
+            dingin = sekali(info, tahun, lapisan, baca)
+            hangat = [sekali(info, tahun, lapisan, baca) for _ in range(ULANG)]
+            median = statistics.median(hangat)
+            cetak(
+                f"peta    instansi  {kode:<18} {tahun} {lapisan:<12} median hangat {ms(median):>9}, maks "
+                f"{ms(max(hangat)):>9}, dingin {ms(dingin):>9}",
+                SASARAN["bagian_peta"],
+                median,
+            )
+    finally:
+        con.close()
+
+
 def ukur_kueri(skala: str, kueri: list[tuple]) -> None:
     """Each distinct read once per scale: median of 5 warm calls of the uncached function."""
     dilihat: dict[tuple, list[str]] = {}
@@ -639,6 +675,10 @@ def main() -> None:
             SASARAN["halaman_nasional_dingin"] if skala == "nasional" else None,
         )
         ukur_kueri(skala, kueri)
+        if skala == "instansi":
+            ukur_peta(
+                db[skala], [("dinsos-tegal", 2018, "jenis"), ("dinsos-tegal", 2018, "persen_tanpa_nik_dari_total")]
+            )
     cetak(
         f"RSS     proses benchmark (AppTest dan pembacaan, 3 skala): puncak {angka(rss_mb())} MB",
         SASARAN["rss_mb"],

@@ -105,17 +105,19 @@ def pramuat_grafik() -> None:
         st.plotly_chart(_PRAMUAT, config={"staticPlot": True}, theme=None, key="pramuat_plotly_fig")
 
 
-def bagan(b: Bagan | Kosong | None) -> None:
+def bagan(b: Bagan | Kosong | None, klik: bool = False) -> Any:
     """A chart section's output: the chart with its reading, or the sentence saying why there is
     none. A figure without data (grafik's empty frame) is said in one line, without a frame or
-    download buttons; the deck leaves it out the same way."""
+    download buttons; the deck leaves it out the same way. With `klik`, clicking a point reruns
+    the page and this returns the selection event."""
     if isinstance(b, Kosong):
         kosong(b.pesan)
     elif b is not None and not b.fig.data:
         pesan = [a.text for a in b.fig.layout.annotations if not (a.text or "").startswith("Sumber: ")]
         kosong(f"{b.judul}: {pesan[0] if pesan else 'tidak ada data'}.")
     elif b is not None:
-        grafik(b.fig, b.kalimat, key=b.kunci)
+        return grafik(b.fig, b.kalimat, key=b.kunci, klik=klik)
+    return None
 
 
 def gaya_grafik(fig: go.Figure) -> go.Figure:
@@ -123,17 +125,19 @@ def gaya_grafik(fig: go.Figure) -> go.Figure:
     return grafik_dasar.kontras_tinggi(fig) if st.session_state.get("kontras") else fig
 
 
-def grafik(fig: go.Figure, kalimat: str | None = None, key: str | None = None) -> None:
+def grafik(fig: go.Figure, kalimat: str | None = None, key: str | None = None, klik: bool = False) -> Any:
     """A chart with its one-sentence reading under it, and PNG/SVG downloads of it."""
     fig = gaya_grafik(fig)
-    st.plotly_chart(fig, config={"displaylogo": False, "locale": "id"}, key=key)
+    pilihan_klik = {"on_select": "rerun", "selection_mode": "points"} if klik and key else {}
+    event = st.plotly_chart(fig, config={"displaylogo": False, "locale": "id"}, key=key, **pilihan_klik)
+    event = event if pilihan_klik else None
     if kalimat:
         st.caption(aman(kalimat))
     if not ekspor.penyaji_tersedia():  # said instead of buttons that would fail on click
         st.caption(
             ":material/warning: PNG/SVG tidak tersedia: Chromium belum terpasang.", help=ekspor.pesan_tanpa_penyaji()
         )
-        return
+        return event
     kunci = key or "g_" + hashlib.md5(ekspor.judul_grafik(fig).encode()).hexdigest()[:10]
     nama = nama_berkas(ekspor.judul_grafik(fig))
     with st.container(horizontal=True, gap="small"):
@@ -146,6 +150,7 @@ def grafik(fig: go.Figure, kalimat: str | None = None, key: str | None = None) -
                 f"{kunci}_{format}",
                 f"Unduh grafik ini sebagai {format.upper()}",
             )
+    return event
 
 
 def kartu(

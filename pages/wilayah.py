@@ -3,6 +3,7 @@
 import streamlit as st
 
 import dasbor as d
+from sakip_calc.presentation.bagian import desil
 from sakip_calc.presentation.bagian import wilayah as bagian
 from sakip_calc.presentation.tampilan import Kosong
 
@@ -41,6 +42,30 @@ with kanan:
     d.kartu(st, jumlah)
     d.tabel(per_kecamatan)
 
+st.subheader("Peta kecamatan")
+opsi_peta = bagian.opsi_peta(v)
+d.pilih(
+    st.selectbox,
+    "Lapisan peta",
+    list(opsi_peta),
+    "wl_peta",
+    bagian.lapisan_peta(v),
+    format_func=lambda k: opsi_peta[k],
+)
+klik = d.bagan(bagian.grafik_peta(v), klik=True)
+st.caption("Klik satu kecamatan di peta untuk membuka rincian desanya (bila ada) di bawah.")
+
+# a click on the map opens that kecamatan's desa (once per click: the selection stays in the
+# chart's state on later reruns, and the selectbox below must still be free to change)
+titik = klik.selection.points if klik else []
+if titik and titik != st.session_state.get("_wl_peta_klik"):
+    st.session_state["_wl_peta_klik"] = titik
+    nama_kec = (titik[0].get("customdata") or [None])[0]
+    if nama_kec in bagian.opsi_kecamatan_desa(v):
+        st.session_state["wl_kec"] = nama_kec
+    elif nama_kec:
+        st.toast(f"Kecamatan {nama_kec} belum punya data per desa.")
+
 st.subheader(f"Kecamatan × jenis, {tahun}")
 d.pilih(st.selectbox, "Kelompok", bagian.opsi_kelompok(v), "wl_kelompok", bagian.pilihan_kelompok(v))
 d.bagan(bagian.grafik_matriks(v))
@@ -71,3 +96,10 @@ else:
     with k2:
         if (r_desa := bagian.tabel_rasio_desa(v)) is not None:
             d.tabel(r_desa)
+
+# charts in the order of the page registry (wilayah.GRAFIK, then desil.GRAFIK): the deck follows it
+if (sebaran_desil := desil.grafik_desil(v)) is not None:
+    st.subheader("DTSEN: desil dan cakupan bansos")
+    d.bagan(sebaran_desil)
+    d.bagan(desil.grafik_cakupan(v))
+    d.bagan(desil.grafik_desil_desa(v))

@@ -2,6 +2,7 @@
 1366x768 (office laptop) and 1920x1080 (projector), plus presentation mode at 1024x768.
 
     .venv/bin/python scripts/potret.py [--db PATH] [--keluaran tests/artifacts/potret]
+        [--halaman wilayah ...] [--tahun 2025] [--penuh]
 
 Starts `streamlit run app.py` on a free port, opens each page of the page registry by its URL
 (the bookmark a user would keep) and saves what fits on the screen without scrolling: what a
@@ -58,6 +59,9 @@ def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--db", default=str(store.DB_BAWAAN))
     p.add_argument("--keluaran", default=str(AKAR / "tests" / "artifacts" / "potret"))
+    p.add_argument("--halaman", action="append", help="only these page ids (repeatable)")
+    p.add_argument("--tahun", type=int, help="sidebar year for every agency instead of its latest")
+    p.add_argument("--penuh", action="store_true", help="the whole page, scrolled, not only the first screen")
     a = p.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -69,13 +73,14 @@ def main() -> int:
             for lebar, tinggi in UKURAN:
                 halaman = peramban.new_page(viewport={"width": lebar, "height": tinggi})
                 for kode, nama, tahun in _instansi(Path(a.db)):
-                    for h in DAFTAR:
+                    tahun = a.tahun or tahun
+                    for h in (h for h in DAFTAR if not a.halaman or h.id in a.halaman):
                         jalur = "" if h.bawaan else h.id
                         halaman.goto(f"{url}/{jalur}?" + urllib.parse.urlencode({"instansi": nama, "tahun": tahun}))
                         _tunggu(halaman)
                         dasar = keluaran / f"{lebar}x{tinggi}" / f"{kode}_{tahun}_{h.id}"
                         dasar.parent.mkdir(parents=True, exist_ok=True)
-                        halaman.screenshot(path=f"{dasar}_layar.png")
+                        halaman.screenshot(path=f"{dasar}_layar.png", full_page=a.penuh)
                         print(f"{dasar}_layar.png", flush=True)
                 halaman.close()
             # presentation mode on a 1024x768 projector: the first chart of the first agency

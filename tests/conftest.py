@@ -26,6 +26,8 @@ TINGKAT = {
     "test_kota_impor": "app",
     "test_browser": "browser",
     "test_rapat_peramban": "browser",
+    "test_peta_browser": "browser",
+    "test_dtsen": "app",
     "test_dek_tombol": "browser",
     "test_draf_tombol": "browser",
     "test_proksi": "browser",

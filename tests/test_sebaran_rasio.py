@@ -13,12 +13,22 @@ from sakip_calc.calc.sebaran import Rasio
 # PKH 3.110 is Adiwerna's 2017 figure (line 1121), put beside them only for the arithmetic
 ADIWERNA = {"BDT": 45_150, "BDT_NIK": 32_446, "BDT_NON_NIK": 12_704, "PKH": 3_110}
 LEBAKSIU = {"BDT": 40_000, "BDT_NIK": 30_000, "BDT_NON_NIK": 10_000, "PKH": 2_000}
+# DTSEN families per desil and BPNT/PBI recipients: no seed report has them, so round made-up numbers
+DTSEN_ADIWERNA = {
+    **{"DESIL_1": 3_100, "DESIL_2": 2_900, "DESIL_3": 2_700, "DESIL_4": 2_500, "DESIL_5": 2_300},
+    **{"DESIL_6": 2_100, "DESIL_7_10": 6_000, "DESIL_NULL": 400, "BPNT": 8_000, "PBI_JKN_APBN": 25_000},
+}
+DTSEN_LEBAKSIU = {j: v // 2 for j, v in DTSEN_ADIWERNA.items()}
 
 # one expected Adiwerna value per registered ratio: a ratio added without its seed number fails here
 SEED = {
     "pkh_per_1000_bdt": 3_110 / 45_150 * 1000,  # 68,88
     "persen_tanpa_nik_dari_total": 12_704 / 45_150 * 100,  # 28,14
     "rasio_tanpa_nik_terhadap_nik": 39.15,  # as the report prints it: 12.704 ÷ 32.446
+    "persen_desil_1_4": 11_200 / 22_000 * 100,  # 50,91
+    "cakupan_pkh_desil_1_4": 3_110 / 11_200 * 100,  # 27,77
+    "cakupan_bpnt_desil_1_4": 8_000 / 11_200 * 100,  # 71,43
+    "cakupan_pbi_desil_1_4": 25_000 / 11_200 * 100,  # 223,21 jiwa per 100 keluarga
 }
 
 
@@ -34,7 +44,8 @@ def _wilayah(tempat: dict[str, dict[str, float]], desa: str | None = None) -> pd
 
 @pytest.fixture
 def hasil():
-    return sebaran.rasio(_wilayah({"Adiwerna": ADIWERNA, "Lebaksiu": LEBAKSIU}), 2018).set_index("wilayah")
+    tempat = {"Adiwerna": ADIWERNA | DTSEN_ADIWERNA, "Lebaksiu": LEBAKSIU | DTSEN_LEBAKSIU}
+    return sebaran.rasio(_wilayah(tempat), 2018).set_index("wilayah")
 
 
 @pytest.mark.parametrize("kode", list(sebaran.RASIO))
@@ -44,7 +55,8 @@ def test_setiap_rasio_menghitung_angka_laporan(kode, hasil):
     assert r.label and r.satuan and r.rumus and r.pembilang and r.penyebut
     assert round(hasil.loc["Adiwerna", kode], 2) == round(SEED[kode], 2)
     # the total row is the ratio of the column totals, not a mean of the places' ratios
-    total = {j: ADIWERNA[j] + LEBAKSIU[j] for j in ADIWERNA}
+    a, b = ADIWERNA | DTSEN_ADIWERNA, LEBAKSIU | DTSEN_LEBAKSIU
+    total = {j: a[j] + b[j] for j in a}
     harapan = sum(total[j] for j in r.pembilang) / sum(total[j] for j in r.penyebut) * r.skala
     assert hasil.loc["JUMLAH", kode] == pytest.approx(harapan)
 

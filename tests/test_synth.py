@@ -44,11 +44,16 @@ def test_jumlah_baris(con):
         "SELECT count(DISTINCT (kecamatan, desa)) FROM wilayah WHERE desa IS NOT NULL GROUP BY instansi_id"
     ).fetchall()
     assert all(10 <= n <= 18 for (n,) in kec) and all(70 <= n <= 270 for (n,) in desa)
-    assert satu(con, "SELECT count(DISTINCT jenis) FROM wilayah") == 8
-    # every place has all 8 jenis in both years
-    assert satu(con, "SELECT count(*) FROM wilayah") == 8 * 2 * satu(
-        con, "SELECT count(*) FROM (SELECT DISTINCT instansi_id, kecamatan, desa FROM wilayah)"
-    )
+    assert satu(con, "SELECT count(DISTINCT jenis) FROM wilayah WHERE periode IS NULL") == 8
+    # every place has all 8 jenis in both years, and the 8 DTSEN desil buckets in two periods of the last
+    tempat = satu(con, "SELECT count(*) FROM (SELECT DISTINCT instansi_id, kecamatan, desa FROM wilayah)")
+    assert satu(con, "SELECT count(*) FROM wilayah WHERE periode IS NULL") == 8 * 2 * tempat
+    desil = con.execute(
+        "SELECT tahun, periode, count(*), count(DISTINCT jenis) FROM wilayah WHERE periode IS NOT NULL "
+        "GROUP BY ALL ORDER BY ALL"
+    ).fetchall()
+    tahun = satu(con, "SELECT max(tahun) FROM wilayah")
+    assert desil == [(tahun, f"{tahun}-06", 8 * tempat, 8), (tahun, f"{tahun}-12", 8 * tempat, 8)]
 
 
 def test_hierarki_anggaran_konsisten(con):

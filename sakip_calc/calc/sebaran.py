@@ -82,6 +82,71 @@ daftar_rasio(
 )
 
 
+DESIL_1_4 = ("DESIL_1", "DESIL_2", "DESIL_3", "DESIL_4")
+DESIL_SEMUA = (*DESIL_1_4, "DESIL_5", "DESIL_6", "DESIL_7_10", "DESIL_NULL")
+daftar_rasio(
+    Rasio(
+        kode="persen_desil_1_4",
+        label="Desil 1-4 (% keluarga DTSEN)",
+        pembilang=DESIL_1_4,
+        penyebut=DESIL_SEMUA,
+        skala=100,
+        satuan="%",
+        rumus="(desil 1 + 2 + 3 + 4) ÷ seluruh keluarga DTSEN (desil 1-10 dan tanpa desil) × 100",
+        catatan="Pangsa keluarga DTSEN di desil 1-4 (sasaran utama bansos) dari seluruh keluarganya.",
+    )
+)
+# Coverage: recipients against the families the aid should reach, place by place. Counts of the
+# same place, not a name-by-name match: a recipient may sit in another desil.
+for _kode, _jenis, _nama, _satuan in (
+    ("cakupan_pkh_desil_1_4", "PKH", "PKH", "KPM per 100 keluarga desil 1-4"),
+    ("cakupan_bpnt_desil_1_4", "BPNT", "BPNT/Sembako", "KPM per 100 keluarga desil 1-4"),
+    ("cakupan_pbi_desil_1_4", "PBI_JKN_APBN", "PBI JKN (APBN)", "jiwa per 100 keluarga desil 1-4"),
+):
+    daftar_rasio(
+        Rasio(
+            kode=_kode,
+            label=f"Cakupan {_nama} thd desil 1-4",
+            pembilang=(_jenis,),
+            penyebut=DESIL_1_4,
+            skala=100,
+            satuan=_satuan,
+            rumus=f"{_nama} ÷ keluarga desil 1-4 × 100",
+            catatan=f"Cakupan {_nama} = penerima {_nama} ÷ keluarga DTSEN desil 1-4 di wilayah yang sama × 100 "
+            "(jumlah per wilayah, bukan pencocokan nama per nama).",
+        )
+    )
+
+
+def _potret(df: pd.DataFrame) -> pd.Series:
+    """The snapshot a row belongs to, in time order: 'tahun|periode' ('2025|2025-06'; '2018|' yearly)."""
+    periode = df["periode"].fillna("") if "periode" in df else ""
+    return df["tahun"].astype("string") + "|" + periode
+
+
+def periode_terakhir(df: pd.DataFrame) -> pd.DataFrame:
+    """Rows of the latest update period of each year and jenis (DTSEN is updated several times a
+    year; every period is stored, the year shows its latest). Yearly rows have no period."""
+    if "periode" not in df or df["periode"].isna().all():
+        return df
+    potret = _potret(df)
+    return df[potret == potret.groupby([df["tahun"], df["jenis"]]).transform("max")]
+
+
+def sebelumnya(df: pd.DataFrame, tahun: int, jenis: str) -> tuple[str, pd.DataFrame] | None:
+    """The snapshot of `jenis` per kecamatan before the one `tahun` shows (the previous period, or
+    the latest of an earlier year): its label ('2025-03' or '2017') and rows nama, nilai."""
+    isi = df[(df["jenis"] == jenis) & df["kecamatan"].notna() & df["desa"].isna()]
+    potret = _potret(isi)
+    kini = potret[isi["tahun"] == tahun]
+    lalu = potret[potret < kini.max()] if len(kini) else potret.iloc[:0]
+    if lalu.empty:
+        return None
+    pilih = isi[potret == lalu.max()]
+    teks = lalu.max().split("|")[1] or lalu.max().split("|")[0]
+    return teks, pd.DataFrame({"nama": pilih["kecamatan"], "nilai": pilih["nilai"]})
+
+
 def tahun_wilayah(df: pd.DataFrame, tahun: int) -> int | None:
     """The year to show: the chosen one when it has regional rows, else the latest before it,
     else the earliest after it."""

@@ -66,7 +66,18 @@ JENIS_WILAYAH: tuple[tuple[str, str, str, str], ...] = (
     ("PBI_JKN_APBN", "PBI JKN dari APBN", "Jaminan kesehatan", "jiwa"),
     ("PBI_JKN_APBD1", "PBI JKN dari APBD I (provinsi)", "Jaminan kesehatan", "jiwa"),
     ("PBI_JKN_APBD2", "PBI JKN dari APBD II (kabupaten)", "Jaminan kesehatan", "jiwa"),
+    # DTSEN (Inpres 4/2025): families per welfare decile; the merged buckets of the SIKS-NG export
+    # stay merged (7-10, and NULL = not yet ranked)
+    ("DESIL_1", "DTSEN desil 1", "DTSEN", "keluarga"),
+    ("DESIL_2", "DTSEN desil 2", "DTSEN", "keluarga"),
+    ("DESIL_3", "DTSEN desil 3", "DTSEN", "keluarga"),
+    ("DESIL_4", "DTSEN desil 4", "DTSEN", "keluarga"),
+    ("DESIL_5", "DTSEN desil 5", "DTSEN", "keluarga"),
+    ("DESIL_6", "DTSEN desil 6", "DTSEN", "keluarga"),
+    ("DESIL_7_10", "DTSEN desil 7-10", "DTSEN", "keluarga"),
+    ("DESIL_NULL", "DTSEN tanpa desil", "DTSEN", "keluarga"),
 )
+DESIL = tuple(j[0] for j in JENIS_WILAYAH if j[2] == "DTSEN")
 KODE_JENIS_WILAYAH = tuple(j[0] for j in JENIS_WILAYAH)
 
 
@@ -256,7 +267,7 @@ LEMBAR: tuple[Lembar, ...] = (
     Lembar(
         "Wilayah",
         "wilayah",
-        ("instansi", "tahun", "kecamatan", "desa", "jenis"),
+        ("instansi", "tahun", "periode", "kecamatan", "desa", "jenis"),
         (
             _INSTANSI,
             _TAHUN,
@@ -276,6 +287,13 @@ LEMBAR: tuple[Lembar, ...] = (
             ),
             Kolom("nilai", JUMLAH, "Jumlah (orang, KK, lembaga, ...), bilangan bulat.", wajib=True, minimum=0),
             _SUMBER,
+            # last, so that sheets written before it keep their column positions
+            Kolom(
+                "periode",
+                TEKS,
+                "Periode pemutakhiran data bila lebih dari satu per tahun, YYYY-MM (mis. DTSEN 2025-06); kosong = "
+                "tahunan. Tiap periode disimpan; halaman memakai periode terakhir tiap tahun.",
+            ),
         ),
         "Sebaran per kecamatan dan desa: PSKS, BDT/DTKS, PKH, BPNT/RASTRA, PBI-JKN, KJS.",
     ),

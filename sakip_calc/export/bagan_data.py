@@ -130,7 +130,7 @@ def bagan_asli(fig: go.Figure) -> BaganAsli | None:
 
     Bars (vertical or horizontal, grouped), line traces (markers-only traces may ride along),
     one bar + line combination, and one pie/doughnut convert; categories and values are copied
-    exactly. Treemap, heatmap and a scatter without lines (the labelled quadrant) do not.
+    exactly. Treemap, heatmap, stacked bars and a scatter without lines (the labelled quadrant) do not.
     """
     jejak = list(fig.data)
     if not jejak:
@@ -156,7 +156,8 @@ def bagan_asli(fig: go.Figure) -> BaganAsli | None:
             lubang=t.hole,
             format_nilai=format_untuk(nilai),
         )
-    if not jenis <= {"bar", "scatter"}:
+    # stacked bars (DTSEN desil shares) would come out clustered: they go as an image
+    if not jenis <= {"bar", "scatter"} or fig.layout.barmode == "stack":
         return None
     garis = [t for t in jejak if t.type == "scatter"]
     if garis and not any("lines" in (t.mode or "") for t in garis):

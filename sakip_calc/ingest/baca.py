@@ -13,7 +13,6 @@ value, error values, merged cells, hidden sheets) are errors rather than silentl
 
 from __future__ import annotations
 
-import codecs
 import csv
 import difflib
 import io
@@ -30,7 +29,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.cell import column_index_from_string, coordinate_from_string, range_boundaries
 
 from sakip_calc.domain.spesifikasi import LEMBAR, Lembar
-from sakip_calc.ingest.wadah import _CFB, _arsip_salah, _sebab, _wadah_salah
+from sakip_calc.ingest.wadah import _arsip_salah, _sebab, _teks_csv, _wadah_salah
 
 # The upload cap; .streamlit/config.toml sets server.maxUploadSize to the same number of MB.
 UKURAN_MAKS = 20 * 1024 * 1024
@@ -158,7 +157,8 @@ def _baca_lembar_xlsx(wb, zf: zipfile.ZipFile, hasil: BacaanBerkas) -> None:
         nama = ws.title.strip()
         lembar = dikenal.get(nama.lower())
         if lembar is None:
-            _lembar_asing(nama, judul, hasil)
+            if not any(f(nama, [list(b) for b in ws.values], hasil.nama_file, hasil) for f in FORMAT_LAIN):
+                _lembar_asing(nama, judul, hasil)
             continue
         if ws.sheet_state != "visible":
             hasil.masalah.append(
@@ -273,25 +273,6 @@ def _lapor_gabung(mentah: LembarMentah, ref: str, hasil: BacaanBerkas) -> None:
 # ---- .csv ---------------------------------------------------------------------------------
 
 
-def _teks_csv(isi: bytes) -> tuple[str | None, str | None]:
-    """Decoded text, or why the bytes are not a CSV file."""
-    if isi.startswith((b"PK", _CFB)):
-        return (
-            None,
-            "berkas ini buku kerja Excel yang diberi nama .csv; beri akhiran .xlsx, atau simpan sebagai CSV dari Excel",
-        )
-    if isi.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return isi.decode("utf-16"), None  # Excel's "Unicode Text"
-    if b"\x00" in isi[:4096]:
-        return None, "berkas bukan teks CSV (berisi bait biner)"
-    for kodek in ("utf-8-sig", "cp1252", "latin-1"):  # latin-1 decodes anything
-        try:
-            return isi.decode(kodek), None
-        except UnicodeDecodeError:
-            continue
-    raise AssertionError("latin-1 decodes every byte")
-
-
 def _pemisah(teks: str) -> str:
     """The separator from the header line: column names never contain one (Indonesian Excel
     writes ';', most other tools ',')."""
@@ -304,13 +285,15 @@ def _baca_csv(isi: bytes, nama_file: str, hasil: BacaanBerkas) -> None:
     lembar = next(
         (l for l in LEMBAR if batang.lower() == l.nama.lower() or batang.lower().endswith("_" + l.nama.lower())), None
     )
+    teks, pesan = _teks_csv(isi)
+    if lembar is None and teks and any(f(batang, _baris_csv(teks), nama_file, hasil) for f in FORMAT_LAIN):
+        return
     if lembar is None:
         hasil.galat(
             f"nama berkas CSV '{nama_file}' harus nama lembar, mis. Capaian.csv; "
             "lembar: " + ", ".join(l.nama for l in LEMBAR) + "." + saran(batang, [l.nama for l in LEMBAR])
         )
         return
-    teks, pesan = _teks_csv(isi)
     if pesan:
         hasil.galat(pesan)
         return
@@ -329,6 +312,10 @@ def _baca_csv(isi: bytes, nama_file: str, hasil: BacaanBerkas) -> None:
         hasil.masalah.append(Masalah(lembar.nama, pembaca.line_num, None, f"CSV tidak terbaca: {e}"))
         return
     hasil.lembar[lembar.nama] = mentah
+
+
+def _baris_csv(teks: str) -> list[list]:
+    return [[_nilai_csv(v) for v in b] for b in csv.reader(io.StringIO(teks, newline=""), delimiter=_pemisah(teks))]
 
 
 def _nilai_csv(v: str) -> object:
@@ -385,6 +372,10 @@ def _tambah_baris(mentah: LembarMentah, nomor: int, nilai) -> None:
 # Readers by file ending: each fills `hasil` with the template's sheets it finds. A new import
 # format is one entry here plus its test; an ending it refuses says what to do instead.
 PEMBACA: dict[str, Callable[[bytes, str, BacaanBerkas], None]] = {".xlsx": _baca_xlsx, ".csv": _baca_csv}
+# Layouts other than the template inside those files (a sheet or CSV the template does not name),
+# recognised by their header: f(sheet name, rows with the header first, file name, hasil) fills
+# template sheets and returns True. Registered by their modules: ingest/dtsen.py (DTSEN desil).
+FORMAT_LAIN: list[Callable[[str, list[list], str, BacaanBerkas], bool]] = []
 _MAKRO = (
     "buku kerja bermakro (.xlsm) tidak diterima: makro bisa berbahaya dan tidak dibutuhkan. "
     "Di Excel pilih Simpan Sebagai > Buku Kerja Excel (.xlsx)"

@@ -25,8 +25,9 @@ from sakip_calc.domain.spesifikasi import (
     TAHUN,
     TRIWULAN,
 )
-from sakip_calc.ingest import aturan, aturan_wilayah
+from sakip_calc.ingest import aturan, aturan_wilayah, dtsen
 from sakip_calc.ingest.baca import LembarMentah, Masalah, saran
+from sakip_calc.store import rujukan_wilayah
 
 _ANGKA = (RUPIAH, PERSEN, DESIMAL, JUMLAH, TAHUN, TRIWULAN)
 
@@ -68,12 +69,36 @@ def _duplikat(df: pd.DataFrame, lembar: str, kunci: tuple[str, ...], masalah: li
             masalah.append(Masalah(lembar, n, None, f"baris ganda: kunci ({nilai}) sudah ada di baris {nomor[0]}"))
 
 
+def _instansi_kabkota(df: pd.DataFrame, db_instansi: pd.DataFrame, lembar: str, masalah: list[Masalah]) -> None:
+    """Rows of a layout that names a kabupaten/kota instead of an agency (DTSEN: `kabkota:33.28`)
+    belong to the agency whose name points at that kabupaten/kota."""
+    tanda = df["instansi"].astype("string").str.startswith(dtsen.AWALAN_INSTANSI).fillna(False)
+    per_kode: dict[str | None, list[str]] = defaultdict(list)
+    for r in db_instansi.itertuples() if tanda.any() else ():
+        kode = getattr(r, "kabkota_kode", None)  # stored since migration 3; else from the agency's name
+        per_kode[kode if isinstance(kode, str) else rujukan_wilayah.kabkota_instansi(r.nama, r.kabupaten)].append(
+            r.kode
+        )
+    for tulisan in df.loc[tanda, "instansi"].unique():
+        kode = tulisan.removeprefix(dtsen.AWALAN_INSTANSI)
+        calon = per_kode.get(kode, [])
+        if len(calon) == 1:
+            df.loc[df["instansi"] == tulisan, "instansi"] = calon[0]
+            continue
+        nama = rujukan_wilayah.cari_kabkota(kode)["nama"].iloc[0]
+        pesan = "lebih dari satu instansi (" + ", ".join(calon) + ")" if calon else "tidak ada instansi"
+        baris = int(df.loc[df["instansi"] == tulisan, "nomor_baris"].min())
+        masalah.append(Masalah(lembar, baris, "instansi", f"{pesan} untuk {nama} ({kode}) di basis data"))
+
+
 def validasi_silang(
     data: dict[str, pd.DataFrame], con: duckdb.DuckDBPyConnection, masalah: list[Masalah]
 ) -> list[aturan_wilayah.EjaanBaru]:
     """Checks across sheets and against the database; returns the place names not in the official
     list, which an admin may confirm as other spellings (impor.konfirmasi_ejaan)."""
     db_instansi = store.instansi(con)
+    if "Wilayah" in data:
+        _instansi_kabkota(data["Wilayah"], db_instansi, "Wilayah", masalah)
     kabupaten = dict(zip(db_instansi["kode"], db_instansi["kabupaten"]))
     if "Instansi" in data:
         kabupaten.update(dict(zip(data["Instansi"]["kode"], data["Instansi"]["kabupaten"])))

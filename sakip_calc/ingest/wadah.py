@@ -8,6 +8,7 @@ module must not read cells or sheets (baca.py does).
 
 from __future__ import annotations
 
+import codecs
 import io
 import struct
 import zipfile
@@ -149,3 +150,22 @@ def _sebab(e: BaseException) -> str:
     if any(isinstance(x, (zipfile.BadZipFile, zlib.error, EOFError)) for x in rantai):
         return "isi arsip .xlsx rusak (data terkompresi tidak utuh); simpan ulang dari Excel"
     return f"buku kerja tidak dapat dibaca ({type(rantai[0]).__name__}); simpan ulang dari Excel sebagai .xlsx"
+
+
+def _teks_csv(isi: bytes) -> tuple[str | None, str | None]:
+    """Decoded text, or why the bytes are not a CSV file."""
+    if isi.startswith((b"PK", _CFB)):
+        return (
+            None,
+            "berkas ini buku kerja Excel yang diberi nama .csv; beri akhiran .xlsx, atau simpan sebagai CSV dari Excel",
+        )
+    if isi.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return isi.decode("utf-16"), None  # Excel's "Unicode Text"
+    if b"\x00" in isi[:4096]:
+        return None, "berkas bukan teks CSV (berisi bait biner)"
+    for kodek in ("utf-8-sig", "cp1252", "latin-1"):  # latin-1 decodes anything
+        try:
+            return isi.decode(kodek), None
+        except UnicodeDecodeError:
+            continue
+    raise AssertionError("latin-1 decodes every byte")

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from sakip_calc.presentation.bagian import (
     anggaran,
     capaian,
+    desil,
     kualitas,
     perbandingan,
     rapat,
@@ -60,7 +61,7 @@ DAFTAR: tuple[Halaman, ...] = (
         ":material/map:",
         "Analisis",
         wilayah.KUNCI,
-        wilayah.GRAFIK,
+        (*wilayah.GRAFIK, *desil.GRAFIK),
         dek=True,
         kunci_tahun=wilayah.KUNCI_TAHUN,
     ),

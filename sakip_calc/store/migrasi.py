@@ -320,6 +320,11 @@ def _kode_wilayah(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(_ISI_KODE.format(berkas=str(berkas).replace("'", "''")))
 
 
+def _periode(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute("ALTER TABLE wilayah ADD COLUMN IF NOT EXISTS periode VARCHAR")
+    riwayat_sebentuk(con, ("wilayah",))
+
+
 @dataclass(frozen=True)
 class Migrasi:
     nomor: int
@@ -368,6 +373,7 @@ MIGRASI = (
         "riwayat_jenis_wilayah: jenis data wilayah dari lembar Jenis dapat dibatalkan",
         lambda con: riwayat_sebentuk(con, ("jenis_wilayah",)),
     ),
+    Migrasi(8, "wilayah.periode: data yang dimutakhirkan beberapa kali setahun (DTSEN), tiap periode", _periode),
 )
 VERSI_SKEMA = MIGRASI[-1].nomor
 

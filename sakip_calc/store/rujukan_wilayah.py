@@ -32,6 +32,15 @@ def _kunci(nama: str) -> str:
     return re.sub(r"[^a-z0-9]", "", nama.lower())
 
 
+# "Kec. Slawi", "Kecamatan Slawi", "Desa Blubuk", "Kel. Procot": the kind is not part of the name
+_AWALAN_TEMPAT = re.compile(r"^\s*(kecamatan|kec\.?|desa|kelurahan|kel\.?)\s+", re.IGNORECASE)
+
+
+def kunci_nama(nama: str) -> str:
+    """Spelling-insensitive key of a kecamatan or desa name: no prefix, case, spaces or punctuation."""
+    return _kunci(_AWALAN_TEMPAT.sub("", str(nama)))
+
+
 @lru_cache(maxsize=1)
 def daftar_kabkota() -> pd.DataFrame:
     """Every kabupaten/kota: kode, nama ('Kabupaten Tegal'), jenis (kabupaten/kota), provinsi."""
@@ -73,3 +82,15 @@ def kecamatan(kode_kabkota: str) -> pd.DataFrame:
     """The official kecamatan of one kabupaten/kota: kode, nama."""
     semua = bawahan(kode_kabkota)
     return semua.loc[semua["tingkat"] == "kecamatan", ["kode", "nama"]].reset_index(drop=True)
+
+
+_KABKOTA_DI_NAMA = re.compile(r"\b(kabupaten|kab\.|kota)\s+.+$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1024)
+def kabkota_instansi(nama: str, kabupaten: str) -> str | None:
+    """The kabupaten/kota code of an agency from its name ('Dinas Sosial Kabupaten Tegal' ->
+    33.28; 'Tegal' alone is both Kabupaten and Kota) or else its kabupaten; None when undecided."""
+    cocok = _KABKOTA_DI_NAMA.search(str(nama))
+    kandidat = cari_kabkota(cocok.group(0) if cocok else str(kabupaten))
+    return str(kandidat["kode"].iloc[0]) if len(kandidat) == 1 else None

@@ -43,7 +43,7 @@ KUNCI_TABEL = {
     "catatan_indikator": ("indikator_id", "tahun"),
     "anggaran": ("instansi_id", "tahun", "kode"),
     "anggaran_triwulan": ("instansi_id", "tahun", "kode", "triwulan"),
-    "wilayah": ("instansi_id", "tahun", "kecamatan", "desa", "jenis"),
+    "wilayah": ("instansi_id", "tahun", "periode", "kecamatan", "desa", "jenis"),
     "belanja": ("instansi_id", "tahun", "jenis_belanja"),
     "angka_laporan": ("instansi_id", "tahun", "sumber", "objek", "kode", "kecamatan", "besaran"),
     "alias_wilayah": ("induk", "alias"),

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 import numpy as np
 import pyarrow as pa
 
+from sakip_calc.calc.sebaran import DESIL_SEMUA
+from sakip_calc.tools.desil_sintetis import kolom_desil
 from sakip_calc.tools.katalog_sintetis import (
     EJAAN_LAIN,
     INDIKATOR,
@@ -339,7 +341,22 @@ class Pembangkit:
             "jenis": np.tile(kode_jenis, n_tempat * nt),
             "nilai": nilai_baris,
             "sumber": np.full(nilai_baris.size, self._t("wilayah", "sumber", [SUMBER])[0], dtype=np.int32),
+            "periode": np.full(nilai_baris.size, self._t("wilayah", "periode", [None])[0], dtype=np.int32),
         }
+        # DTSEN desil in the last year, two periods; an rng of its own keeps the other draws as they were
+        rng_desil = np.random.default_rng([a.id, 2025])
+        d_nilai, d_periode, d_tempat = kolom_desil(rng_desil, bdt[:, -1], desa_kec, n_kec, urut, self.tahun[-1])
+        desil = {
+            "instansi_id": np.full(d_nilai.size, a.id),
+            "tahun": np.full(d_nilai.size, self.tahun[-1]),
+            "kecamatan": kode_kec[tempat_kec][d_tempat],
+            "desa": np.where(tempat_desa < 0, tanpa_desa, kode_desa[np.maximum(tempat_desa, 0)])[d_tempat],
+            "jenis": np.tile(self._t("wilayah", "jenis", list(DESIL_SEMUA)), d_nilai.size // 8),
+            "nilai": d_nilai,
+            "sumber": np.full(d_nilai.size, wilayah["sumber"][0], dtype=np.int32),
+            "periode": self._t("wilayah", "periode", d_periode),
+        }
+        wilayah = {k: np.concatenate([wilayah[k], desil[k]]) for k in wilayah}
         # the kecamatan list of this kabupaten, and a second spelling for some, as the reports have
         alias = [EJAAN_LAIN[k] if rng.random() < 0.15 else None for k in kecamatan]
         kec_alias = {

@@ -62,6 +62,7 @@ def cek_angka_laporan(d: Data) -> list[pd.DataFrame]:
     tahunan = d.ind[d.ind["triwulan"].isna()].drop_duplicates(["instansi", "kode", "tahun"])
     tahunan = tahunan.set_index(["instansi", "kode", "tahun"])
     ang = d.ang.set_index(["instansi", "tahun", "kode"])
+    wil = sebaran.periode_terakhir(d.wil)  # a report states a year's figures: its latest update period
     program = d.ang[d.ang["tingkat"] == "program"].groupby(["instansi", "tahun"])[["pagu_dipakai", "realisasi_dipakai"]]
     program = program.sum(min_count=1)
     for r in lap[lap["nilai"].notna()].itertuples():
@@ -135,7 +136,7 @@ def cek_angka_laporan(d: Data) -> list[pd.DataFrame]:
                 )
                 lapor(jenis, dihitung, cocok(r.besaran, r.nilai, dihitung), ket, rujukan)
         elif r.objek == "wilayah" and r.besaran == "jumlah":
-            w = d.wil[(d.wil["instansi"] == r.instansi) & (d.wil["tahun"] == r.tahun) & (d.wil["jenis"] == r.kode)]
+            w = wil[(wil["instansi"] == r.instansi) & (wil["tahun"] == r.tahun) & (wil["jenis"] == r.kode)]
             w = (
                 w[w["desa"].notna() & (w["kecamatan"] == r.kecamatan)]
                 if _str(r.kecamatan)
@@ -153,7 +154,7 @@ def cek_angka_laporan(d: Data) -> list[pd.DataFrame]:
                     f"wilayah {r.kode}: {len(w)} baris {tingkat}",
                 )
         elif r.objek == "wilayah" and r.besaran == "rasio" and sebaran.rasio_laporan(r.kode):
-            w = d.wil[(d.wil["instansi"] == r.instansi) & (d.wil["tahun"] == r.tahun) & d.wil["desa"].isna()]
+            w = wil[(wil["instansi"] == r.instansi) & (wil["tahun"] == r.tahun) & wil["desa"].isna()]
             w = w[w["kecamatan"] == r.kecamatan] if _str(r.kecamatan) else w[w["kecamatan"].notna()]
             rasio = sebaran.rasio_laporan(r.kode)
             pembilang, penyebut = (w.loc[w["jenis"].isin(j), "nilai"].sum() for j in (rasio.pembilang, rasio.penyebut))

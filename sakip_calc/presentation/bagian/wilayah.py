@@ -7,19 +7,25 @@ from __future__ import annotations
 import pandas as pd
 
 from sakip_calc import store
-from sakip_calc.calc import sebaran
+from sakip_calc.calc import peta, sebaran
 from sakip_calc.domain.angka import format_angka
 from sakip_calc.presentation import grafik, narasi
 from sakip_calc.presentation.tampilan import F_ANGKA, F_ANGKA2, Bagan, Kartu, Kosong, Tabel, Tampilan
+from sakip_calc.store import batas, rujukan_wilayah
 
-KUNCI = ("wl_tahun", "wl_jenis", "wl_kelompok", "wl_kec", "wl_desa_jenis")
+KUNCI = ("wl_tahun", "wl_jenis", "wl_kelompok", "wl_kec", "wl_desa_jenis", "wl_peta")
 # the year of regional data follows the sidebar year: a new sidebar year starts it afresh
 KUNCI_TAHUN = ("wl_tahun",)
 
 
 # the ratios' labels come from their registry (calc.sebaran.RASIO): a new ratio shows up here by itself
+def _semua(v: Tampilan) -> pd.DataFrame:
+    return sebaran.periode_terakhir(v.baca(store.wilayah, v.instansi_id))
+
+
 def semua(v: Tampilan) -> pd.DataFrame:
-    return v.baca(store.wilayah, v.instansi_id)
+    """The agency's regional rows, each year in its latest update period (`sebaran.periode_terakhir`)."""
+    return v.sekali(_semua)
 
 
 def _opsi_tahun(v: Tampilan) -> list[int]:
@@ -220,4 +226,115 @@ def tabel_rasio_desa(v: Tampilan) -> Tabel | None:
     return _tabel_rasio(r_desa, v.kata("desa").capitalize())
 
 
-GRAFIK = (grafik_kecamatan, grafik_matriks, grafik_desa)
+# ---- the map ---------------------------------------------------------------------------------
+
+# map layers besides the chosen jenis itself: its change since the previous year, and each ratio
+JENIS, PERUBAHAN = "jenis", "perubahan"
+
+
+def kode_kabkota(v: Tampilan) -> str | None:
+    """The Kemendagri code of the agency's kabupaten/kota, None when its name does not decide it."""
+    return rujukan_wilayah.kabkota_instansi(v.nama, v.kabupaten)
+
+
+def _batas_kecamatan(v: Tampilan) -> pd.DataFrame:
+    kode = kode_kabkota(v)
+    semua_batas = v.baca(batas.batas, kode) if kode else pd.DataFrame(columns=batas.KOLOM)
+    return semua_batas[semua_batas["tingkat"] == "kecamatan"].reset_index(drop=True)
+
+
+def _sebelumnya(v: Tampilan) -> tuple[str, pd.DataFrame] | None:
+    j = jenis(v)
+    return sebaran.sebelumnya(v.baca(store.wilayah, v.instansi_id), tahun(v), j) if j else None
+
+
+def sebelumnya(v: Tampilan) -> tuple[str, pd.DataFrame] | None:
+    """The chosen jenis per kecamatan in the period before the shown one (for the change layer)."""
+    return v.sekali(_sebelumnya)
+
+
+def _rasio_kecamatan(v: Tampilan) -> pd.DataFrame:
+    return sebaran.rasio(semua(v), tahun(v))
+
+
+def _opsi_peta(v: Tampilan) -> dict[str, str]:
+    j = jenis(v)
+    if j is None:
+        return {}
+    opsi = {JENIS: f"{label(v)[j]} ({satuan(v)[j]})"}
+    if (lalu := sebelumnya(v)) is not None:
+        opsi[PERUBAHAN] = f"Perubahan {label(v)[j]} sejak {lalu[0]} ({satuan(v)[j]})"
+    rasio = v.sekali(_rasio_kecamatan)
+    # "Desil 1-4 (% keluarga DTSEN)" already says its unit
+    return opsi | {
+        r.kode: r.label if f"({r.satuan}" in r.label else f"{r.label} ({r.satuan})"
+        for r in sebaran.RASIO.values()
+        if r.kode in rasio
+    }
+
+
+def opsi_peta(v: Tampilan) -> dict[str, str]:
+    """Map layers, code -> label: the chosen jenis, its change since the previous year that has it,
+    and every derived ratio with data this year."""
+    return v.sekali(_opsi_peta)
+
+
+def lapisan_peta(v: Tampilan) -> str | None:
+    opsi = list(opsi_peta(v))
+    return v.pilih("wl_peta", opsi, opsi[0] if opsi else None)
+
+
+def _nilai_lapisan(v: Tampilan, kode: str) -> tuple[pd.DataFrame, str, str, int]:
+    """The layer's values per kecamatan (nama, nilai), its colour scale kind, unit and decimals."""
+    j = jenis(v)
+    if kode in sebaran.RASIO:
+        r = sebaran.RASIO[kode]
+        tabel = v.sekali(_rasio_kecamatan)
+        tabel = tabel[tabel["wilayah"] != "JUMLAH"]
+        return pd.DataFrame({"nama": tabel["wilayah"], "nilai": tabel[kode]}), "rasio", r.satuan, 2
+    if kode == PERUBAHAN:
+        kini = v.sekali(_per_kecamatan).set_index("nama")["nilai"]
+        lalu = sebelumnya(v)[1].groupby("nama")["nilai"].sum()
+        beda = kini.sub(lalu)  # a kecamatan missing in one of the years has no change, not 0
+        return beda.rename("nilai").rename_axis("nama").reset_index(), "perubahan", satuan(v)[j], 0
+    return v.sekali(_per_kecamatan)[["nama", "nilai"]], "jumlah", satuan(v)[j], 0
+
+
+def grafik_peta(v: Tampilan) -> Bagan | Kosong | None:
+    """The chosen layer on the kecamatan map of the agency's kabupaten/kota."""
+    kode = lapisan_peta(v)
+    if kode is None:
+        return None
+    kec = v.sekali(_batas_kecamatan)
+    if kec.empty:
+        return Kosong(
+            f"Batas kecamatan untuk {v.nama} tidak ditemukan: nama instansi tidak menunjuk satu kabupaten/kota."
+        )
+    nilai, skala, st, desimal = _nilai_lapisan(v, kode)
+    lapis, tak = peta.lapisan(nilai, kec, bagi_total=skala == "jumlah")
+    nama = sebaran.RASIO[kode].label if kode in sebaran.RASIO else opsi_peta(v)[kode].rsplit(" (", 1)[0]
+    ada = lapis[lapis["nilai"].notna()]
+    kalimat = None
+    if not ada.empty:
+        puncak = ada.sort_values("nilai", ascending=False).iloc[0]
+        kalimat = (
+            f"{nama}: tertinggi di Kecamatan {puncak['nama']} ({format_angka(puncak['nilai'], desimal)} {st}); "
+            f"{len(ada)} dari {len(lapis)} kecamatan berdata."
+        )
+    return Bagan(
+        "wl_peta_grafik",
+        grafik.peta_wilayah(
+            lapis,
+            kec,
+            f"Peta {nama} per kecamatan, {tahun(v)}",
+            v.sumber("tabel wilayah") + "; batas: Kemendagri",
+            st,
+            skala,
+            tak,
+            desimal,
+        ),
+        kalimat,
+    )
+
+
+GRAFIK = (grafik_kecamatan, grafik_peta, grafik_matriks, grafik_desa)

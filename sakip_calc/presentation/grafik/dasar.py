@@ -25,6 +25,10 @@ HURUF = "Source Sans Pro, Arial, sans-serif"
 TEMA = go.layout.Template(pio.templates["plotly_white"])
 for _sumbu in (TEMA.layout.xaxis, TEMA.layout.yaxis):
     _sumbu.update(exponentformat="none", automargin=True)
+# ... as plotly's default: a new figure takes it as it is built, whereas setting it on each figure
+# validates the whole template again (12-25 ms per chart, most of a chart's cost)
+pio.templates["sakip"] = TEMA
+pio.templates.default = "sakip"
 
 
 # characters of a 20 px title that fit a half-width column on a 1366 px laptop (about 430 px)
@@ -57,7 +61,6 @@ def tata_letak(fig: go.Figure, judul: str, sumber: str, tinggi: int = 520) -> go
             "pad": {"t": 12 + tambah},
             "font": {"size": 20},
         },
-        template=TEMA,
         font={"family": HURUF, "size": 16, "color": "#262626"},
         separators=",.",
         height=tinggi + tambah,

@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 
 from sakip_calc.domain.angka import format_angka, format_persen
 
-from .dasar import WARNA, _kosong, tata_letak
+from .dasar import URUTAN_WARNA, WARNA, _kosong, tata_letak
 
 
 def batang_wilayah(df: pd.DataFrame, judul: str, sumber: str, satuan: str, sorot: str | None = None) -> go.Figure:
@@ -53,3 +53,72 @@ def heatmap_wilayah(lebar: pd.DataFrame, judul: str, sumber: str, kabkota: str =
     )
     fig.update_yaxes(autorange="reversed")
     return tata_letak(fig, judul, sumber, tinggi=max(480, 120 + 28 * len(lebar)))
+
+
+# desil 1-4 (the aid's target) in warm colours, 5-6 pale, 7-10 grey, unranked light grey
+WARNA_DESIL = ("#67000d", "#a50f15", "#ef3b2c", "#fc9272", "#fdd0a2", "#fee6ce", "#9e9e9e", "#d9d9d9")
+
+
+def desil_wilayah(lebar: pd.DataFrame, judul: str, sumber: str) -> go.Figure:
+    """DTSEN families per place (rows) and desil bucket (columns, in order, labelled): stacked bars
+    of each bucket's share of the place, the count in the hover; places sorted by the first four."""
+    if lebar.empty:
+        return _kosong(judul, sumber, "Tidak ada data DTSEN untuk pilihan ini")
+    pangsa = lebar.div(lebar.sum(axis=1), axis=0) * 100
+    urut = pangsa.iloc[:, :4].sum(axis=1).sort_values().index
+    fig = go.Figure(
+        [
+            go.Bar(
+                x=pangsa.loc[urut, kolom],
+                y=list(urut),
+                orientation="h",
+                name=kolom,
+                marker_color=warna,
+                customdata=[format_angka(v) for v in lebar.loc[urut, kolom]],
+                hovertemplate="%{y} · " + kolom + ": %{customdata} keluarga (%{x:.1f} %)<extra></extra>",
+            )
+            for kolom, warna in zip(lebar.columns, WARNA_DESIL)
+        ]
+    )
+    fig.update_xaxes(title="% keluarga DTSEN di wilayah itu", range=[0, 100], ticksuffix=" %")
+    fig.update_yaxes(dtick=1)  # every place named, also on a slide
+    fig = tata_letak(fig, judul, sumber, tinggi=max(460, 170 + 26 * len(lebar)))
+    return fig.update_layout(barmode="stack", legend_traceorder="normal")
+
+
+def cakupan_wilayah(lebar: pd.DataFrame, judul: str, sumber: str, satuan: str, definisi: str) -> go.Figure:
+    """Coverage ratios per place (rows) and aid (columns): grouped bars, the definition under the plot."""
+    if lebar.empty:
+        return _kosong(judul, sumber, "Tidak ada data untuk pilihan ini")
+    urut = lebar.mean(axis=1).sort_values().index
+    fig = go.Figure(
+        [
+            go.Bar(
+                x=lebar.loc[urut, kolom],
+                y=list(urut),
+                orientation="h",
+                name=kolom,
+                marker_color=warna,
+                hovertemplate="%{y} · " + kolom + ": %{x:,.1f} " + satuan + "<extra></extra>",
+            )
+            for kolom, warna in zip(lebar.columns, URUTAN_WARNA)
+        ]
+    )
+    fig.update_layout(barmode="group")
+    fig.update_xaxes(title=satuan, tickformat=",.0f")
+    fig.update_yaxes(dtick=1)
+    fig = tata_letak(fig, judul, sumber, tinggi=max(480, 200 + 40 * len(lebar)))  # one screen for 18 places
+    fig.add_annotation(
+        text=definisi,
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        yshift=-50,
+        xanchor="left",
+        yanchor="top",
+        align="left",
+        showarrow=False,
+        font={"size": 13, "color": WARNA["netral"]},
+    )
+    return fig
