@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 
 import pandas as pd
 
@@ -31,6 +32,10 @@ KODE_GANDA = "Kode ganda"
 EFISIENSI_BEDA = "Efisiensi dilaporkan berbeda dari hitungan"
 RASIO_BEDA = "Rasio dilaporkan berbeda dari hitungan"
 SERAPAN_TANPA_PAGU = "Persentase dilaporkan tanpa pagu"
+
+
+# Checks other modules register: each gets (indikator_capaian, anggaran, masalah) and appends rows.
+CEK_TAMBAHAN: list[Callable[[pd.DataFrame, pd.DataFrame, list], None]] = []
 
 
 def _sama_nilai(a: float, b: float) -> bool:
@@ -57,6 +62,8 @@ def periksa_semua(con, instansi_id: int | None = None) -> pd.DataFrame:
     _cek_anggaran(anggaran, masalah)
     _cek_wilayah(wil, masalah)
     _cek_angka_laporan(lap, ind, anggaran, wil, bel, masalah)
+    for cek in CEK_TAMBAHAN:
+        cek(ind, ang, masalah)
     return pd.DataFrame(masalah, columns=KOLOM)
 
 
@@ -342,3 +349,6 @@ def _cocok(besaran: str, dilaporkan: float, dihitung: float) -> bool:
     if besaran in ("serapan", "capaian", "efisiensi", "rata_capaian", "fisik_persen"):
         return selaras(dilaporkan, dihitung)
     return _sama_nilai(dilaporkan, dihitung)
+
+
+from sakip_calc.calc import periksa_triwulan  # noqa: E402, F401  (registers the quarterly-form checks)
