@@ -12,7 +12,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sakip_calc.presentation.bagian import anggaran, capaian, kualitas, perbandingan, ringkasan, tren, wilayah
+from sakip_calc.presentation.bagian import (
+    anggaran,
+    capaian,
+    kualitas,
+    pemantauan,
+    perbandingan,
+    ringkasan,
+    tren,
+    wilayah,
+)
 from sakip_calc.presentation.tampilan import Bagan, Kosong, Tampilan
 
 Bagian = Callable[[Tampilan], Bagan | Kosong | None]
@@ -56,6 +65,16 @@ DAFTAR: tuple[Halaman, ...] = (
     ),
     Halaman(
         "anggaran", "Anggaran & Efisiensi", ":material/payments:", "Analisis", anggaran.KUNCI, anggaran.GRAFIK, dek=True
+    ),
+    Halaman(
+        "pemantauan",
+        "Pemantauan Triwulan",
+        ":material/monitoring:",
+        "Analisis",
+        pemantauan.KUNCI,
+        pemantauan.GRAFIK,
+        dek=True,
+        kunci_tahun=pemantauan.KUNCI,
     ),
     Halaman(
         "perbandingan",

@@ -7,6 +7,7 @@ import pandas as pd
 from sakip_calc.calc import analisis, efisiensi
 from sakip_calc.domain.angka import format_angka, format_persen
 from sakip_calc.presentation import grafik, narasi
+from sakip_calc.presentation.bagian import pemantauan
 from sakip_calc.presentation.tampilan import Bagan, Kartu, Kosong, Tampilan
 
 KUNCI: tuple[str, ...] = ()
@@ -61,6 +62,7 @@ def kartu(v: Tampilan) -> tuple[list[Kartu], str | None, str | None, str]:
             f"Metode: {METODE.label}.",
         ),
         Kartu("Masalah data", format_angka(len(v.baca(analisis.masalah_data, v.instansi_id))), "lihat Kualitas Data"),
+        _kartu_berisiko(v),
     ]
     kalimat = (
         narasi.kalimat_capaian(r["rata_capaian"], r["predikat"], v.tahun, r["rata_banding"], v.tahun_banding)
@@ -68,6 +70,13 @@ def kartu(v: Tampilan) -> tuple[list[Kartu], str | None, str | None, str]:
         + narasi.kalimat_anggaran(r["anggaran"], v.tahun)
     )
     return kartu, r["predikat"], r["warna"], kalimat
+
+
+def _kartu_berisiko(v: Tampilan) -> Kartu:
+    n = pemantauan.jumlah_berisiko(v)
+    if n is None:
+        return Kartu("Berisiko (triwulan)", "–", "tidak ada data triwulan")
+    return Kartu("Berisiko (triwulan)", format_angka(n), f"{pemantauan.judul_tw(v)} · lihat Pemantauan")
 
 
 def grafik_capaian(v: Tampilan) -> Bagan | Kosong:
