@@ -5,7 +5,8 @@ cumulative), known up to quarter `q`. Sums (budget realisasi, counted outputs) a
 from the cumulative value so far divided by the share of the year that earlier years had
 reached by the same quarter (their seasonal pattern: budget realisation is back-loaded), or by
 q/4 when there is no earlier year with four quarters. Levels (percentages, indices) carry their
-last value (or the mean, for indicators averaged over the year). The range says how far the
+last value (scaled by earlier years' climb to their year end, when known), or the mean for
+indicators averaged over the year. The range says how far the
 projection could plausibly be off: the earliest and latest pattern of the earlier years, or,
 without them, the rest of the year at this year's slowest and fastest quarter.
 """
@@ -72,8 +73,10 @@ def _laju(nilai: list[float], q: int, kum: float) -> tuple[float, float]:
     return kum + (4 - q) * min(nilai), kum + (4 - q) * max(nilai)
 
 
-def proyeksi_tingkat(per_tw: list, q: int, aturan: str | None) -> Proyeksi:
-    """A level (percentage, index): the last quarter's value, or the mean for averaged indicators."""
+def proyeksi_tingkat(per_tw: list, q: int, aturan: str | None, riwayat: dict[int, list] | None = None) -> Proyeksi:
+    """A level (percentage, index): the last quarter's value, scaled by how far earlier years'
+    level at this quarter stood from their year-end level when they are known; or the mean for
+    averaged indicators."""
     isi = [float(v) for v in per_tw[:q] if ada(v)]
     if not isi:
         return Proyeksi(None, None, None, AKHIR)
@@ -81,6 +84,16 @@ def proyeksi_tingkat(per_tw: list, q: int, aturan: str | None) -> Proyeksi:
         return Proyeksi(sum(isi) / len(isi), min(isi), max(isi), RATA)
     if q >= 4:
         return Proyeksi(isi[-1], isi[-1], isi[-1], NYATA)
+    rasio = {
+        t: v[q - 1] / v[3]
+        for t, v in sorted((riwayat or {}).items())
+        if len(v) == 4 and all(ada(x) for x in v) and v[3] and v[q - 1] > 0
+    }
+    if rasio:
+        nilai = isi[-1] / (sum(rasio.values()) / len(rasio))
+        ujung = [isi[-1] / r for r in rasio.values()] if len(rasio) >= 2 else [min(isi), max(isi)]
+        nama = f"pola musiman {', '.join(str(t) for t in rasio)}"
+        return Proyeksi(nilai, min(*ujung, nilai), max(*ujung, nilai), nama)
     return Proyeksi(isi[-1], min(isi), max(isi), AKHIR)
 
 
@@ -88,7 +101,7 @@ def proyeksi(per_tw: list, q: int, aturan: str | None, riwayat: dict[int, list] 
     """By the indicator's own roll-up rule (indikator.agregasi_triwulan; budgets are 'jumlah')."""
     if aturan == "jumlah":
         return proyeksi_jumlah(per_tw, q, riwayat)
-    return proyeksi_tingkat(per_tw, q, aturan)
+    return proyeksi_tingkat(per_tw, q, aturan, riwayat)
 
 
 def kerucut(per_tw: list, q: int, p: Proyeksi, kumulatif: bool) -> list[dict]:

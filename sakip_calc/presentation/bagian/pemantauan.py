@@ -53,12 +53,13 @@ def _tidak_aman(v: Tampilan) -> pd.DataFrame:
     return b[b["status"].isin([pm.BERISIKO, pm.PERHATIAN])].sort_values("jarak")
 
 
-def jumlah_berisiko(v: Tampilan) -> int | None:
-    """The count on the Ringkasan card (None: no quarterly data)."""
-    if triwulan(v) is None:
+def jumlah_berisiko(v: Tampilan) -> tuple[int, str] | None:
+    """The Ringkasan card: rows at risk at the latest quarter with data (whatever quarter the
+    page shows), and that quarter's name; None without quarterly data."""
+    h = v.baca(pm.pantau, v.instansi_id, v.tahun, None)
+    if h["triwulan"] is None:
         return None
-    b = data(v)["baris"]
-    return int((b["status"] == pm.BERISIKO).sum())
+    return int((h["baris"]["status"] == pm.BERISIKO).sum()), f"s.d. triwulan {ROMAWI[h['triwulan']]} {v.tahun}"
 
 
 def judul_tw(v: Tampilan) -> str:

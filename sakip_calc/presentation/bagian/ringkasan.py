@@ -73,10 +73,10 @@ def kartu(v: Tampilan) -> tuple[list[Kartu], str | None, str | None, str]:
 
 
 def _kartu_berisiko(v: Tampilan) -> Kartu:
-    n = pemantauan.jumlah_berisiko(v)
-    if n is None:
+    hitung = pemantauan.jumlah_berisiko(v)
+    if hitung is None:
         return Kartu("Berisiko (triwulan)", "–", "tidak ada data triwulan")
-    return Kartu("Berisiko (triwulan)", format_angka(n), f"{pemantauan.judul_tw(v)} · lihat Pemantauan")
+    return Kartu("Berisiko (triwulan)", format_angka(hitung[0]), f"{hitung[1]} · lihat Pemantauan")
 
 
 def grafik_capaian(v: Tampilan) -> Bagan | Kosong:
