@@ -58,7 +58,7 @@ def test_pemantauan_temanggung_2023_di_peramban(server):
         page.screenshot(path=str(ARTEFAK / "pemantauan_temanggung_2023_tw4.png"), full_page=True)
 
         page.get_by_test_id("stMain").get_by_role("combobox", name="Data sampai triwulan").click()
-        page.get_by_test_id("stSelectboxVirtualDropdown").get_by_role("option", name="Triwulan II").click()
+        page.get_by_test_id("stSelectboxVirtualDropdown").get_by_role("option", name="Triwulan II", exact=True).click()
         _tunggu(page)
         expect(page.get_by_test_id("stMain")).to_contain_text("s.d. triwulan II 2023")
         assert re.search(r"Berisiko\s+17\b", _teks(page))

@@ -241,3 +241,32 @@ def _bersih(v):
     if v is None or v != v:
         return None
     return int(v) if float(v).is_integer() else float(v)
+
+
+def baris_contoh(program: int = 10, kegiatan: int = 7, sub: int = 6, tahun_ke: int = 0) -> list[BarisForm]:
+    """A large form for the benchmark: program x kegiatan x sub-kegiatan lines with Permendagri 90
+    codes, each with an indicator, quarterly K and Rp, parents equal to the sum of their children
+    (10 x 7 x 6 = 500 lines)."""
+    hasil = []
+    for p in range(1, program + 1):
+        prog = BarisForm(f"1.06.{p:02d}", f"PROGRAM CONTOH {p}", "program", indikator=f"Cakupan program {p}")
+        prog.satuan, prog.target, prog.k = "%", 100, [90, 95, 97, 99]
+        prog.realisasi_k = 99
+        hasil.append(prog)
+        rp_prog = [0, 0, 0, 0]
+        for k in range(1, kegiatan + 1):
+            keg = BarisForm(f"1.06.{p:02d}.2.{k:02d}", f"Kegiatan contoh {p}.{k}", "kegiatan")
+            hasil.append(keg)
+            rp_keg = [0, 0, 0, 0]
+            for s in range(1, sub + 1):
+                rp = [1_000_000 * (q + 1) + 1000 * s + tahun_ke for q in range(4)]
+                b = BarisForm(f"1.06.{p:02d}.2.{k:02d}.{s:02d}", f"Sub kegiatan contoh {p}.{k}.{s}", "subkegiatan")
+                b.indikator, b.satuan, b.target = f"Jumlah layanan {p}.{k}.{s}", "Orang", 40
+                b.k, b.pagu, b.rp = [8, 10, 10, 12], sum(rp), rp
+                b.keterangan = "sesuai"
+                hasil.append(b)
+                rp_keg = [a + c for a, c in zip(rp_keg, rp)]
+            keg.pagu, keg.rp = sum(rp_keg), rp_keg
+            rp_prog = [a + c for a, c in zip(rp_prog, rp_keg)]
+        prog.pagu, prog.rp = sum(rp_prog), rp_prog
+    return hasil
