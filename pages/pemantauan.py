@@ -35,5 +35,7 @@ with kanan:
     opsi = bagian.opsi_indikator(v)
     d.pilih(st.selectbox, "Indikator", list(opsi), "pt_indikator", bagian.indikator(v), format_func=opsi.get)
     d.bagan(bagian.grafik_kurva_indikator(v))
-with st.expander("Semua indikator dan program yang dipantau"):
-    d.tabel(bagian.tabel_semua(v))
+# built only once opened, like Anggaran's program tables: a styled table costs every rerun
+with st.expander("Semua indikator dan program yang dipantau", key="pt_semua", on_change="rerun") as isi:
+    if isi.open:
+        d.tabel(bagian.tabel_semua(v))
