@@ -12,6 +12,7 @@ import pandas as pd
 
 from sakip_calc import store
 from sakip_calc.calc import pemantauan as pm
+from sakip_calc.domain.angka import format_angka
 
 
 def uji_mundur(con, sembunyi: tuple[int, ...] = (1, 2), instansi_id: int | None = None) -> pd.DataFrame:
@@ -69,7 +70,10 @@ def ringkas(df: pd.DataFrame) -> pd.DataFrame:
                 "tebakan_berisiko": int(tebak.sum()),
                 "tebakan_benar": int((tebak & benar).sum()),
                 "berisiko_nyata": int(benar.sum()),
-                "metode": ", ".join(f"{m} {n}" for m, n in g["metode"].value_counts().items()),
+                "metode": "; ".join(
+                    f"{m}: {len(gm)} baris, MAE {format_angka((gm['proyeksi'] - gm['nyata']).abs().mean(), 1)}"
+                    for m, gm in g.groupby("metode")
+                ),
             }
         )
     return pd.DataFrame(baris)
