@@ -2,8 +2,9 @@
 against the year's target, the pace still needed, the projected year end (calc/proyeksi.py) and
 a status from on-track thresholds per quarter.
 
-The thresholds are data: the scales `pantau-tw1` ... `pantau-tw4` in `skala_predikat` (defaults
-in spesifikasi.SKALA_BAWAAN; a workbook's Skala sheet may redefine them like any predikat scale).
+The thresholds are data: the scales `pantau-tw1` ... `pantau-tw4` (defaults in
+spesifikasi.AMBANG_PANTAU; a workbook's Skala sheet with the same name replaces one, stored in
+`skala_predikat` like any predikat scale).
 A row's status is the band of its projected year-end capaian (serapan for a program's budget)
 on the scale of the quarter the data reach.
 """
@@ -17,7 +18,7 @@ from sakip_calc.calc import proyeksi as pr
 from sakip_calc.calc.anggaran import serapan
 from sakip_calc.calc.skor import predikat
 from sakip_calc.domain.rumus import ada, capaian, gabung_triwulan
-from sakip_calc.domain.spesifikasi import SKALA_BAWAAN
+from sakip_calc.domain.spesifikasi import AMBANG_PANTAU
 
 AWALAN_AMBANG = "pantau-tw"
 BERISIKO, PERHATIAN, AMAN = "BERISIKO", "PERHATIAN", "AMAN"
@@ -38,7 +39,7 @@ def ambang(skala: pd.DataFrame, q: int) -> pd.DataFrame:
     return pd.DataFrame(
         [
             {"urutan": i, "kode": k, "label": l, "batas_bawah": b, "inklusif": inc, "warna": w}
-            for i, (k, l, b, inc, w) in enumerate(SKALA_BAWAAN[nama])
+            for i, (k, l, b, inc, w) in enumerate(AMBANG_PANTAU[nama])
         ]
     )
 
