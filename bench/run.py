@@ -17,7 +17,8 @@ national`), then prints one line per figure, each with its goal and OK / MELESET
     a filter change, median of 5; on the seeds (bench/peramban.py): every page of the registry
     opened from its bookmark in a fresh session until its charts are drawn, sidebar navigation
     and a year change, medians with the goals of issue 15;
-  - peak RSS of this process (the AppTest runs and reads) and of the Streamlit server.
+  - peak RSS of this process (the AppTest runs and reads) and of the Streamlit server;
+  - preview and import of a 500-row Evaluasi Renja form (sakip_calc.tools.form_renja).
 Generation, bulk load and the pandas path run in their own processes so that each RSS is theirs.
 Every line is also written to <keluaran>/hasil.txt.
 """
@@ -58,6 +59,7 @@ SASARAN = {  # goals of issue 5
     "muat_peramban": 2.5,
     "ganti_filter": 1.0,
     "impor_nasional": 2.0,  # issue 9
+    "impor_form_renja": 2.0,  # issue 11: a 500-row Evaluasi Renja form
 }
 _BERKAS_HASIL: Path | None = None
 
@@ -131,6 +133,31 @@ def bangun_seed(db: str) -> dict:
     hasil = bawaan.bangun(db)
     assert all(h.status != "ditolak" for h in hasil)
     return {"detik": time.perf_counter() - mulai, "baris": sum(h.rencana.jumlah().get("baru", 0) for h in hasil)}
+
+
+def ukur_form_renja(db: Path, tujuan: Path) -> None:
+    """Preview and import of a 500-row Evaluasi Renja form into a copy of the seed database."""
+    from sakip_calc.ingest import impor
+    from sakip_calc.tools import form_renja
+
+    baris = form_renja.baris_contoh()
+    isi = form_renja.buat(baris, form_renja.Gaya(tahun=2024))
+    shutil.copy2(db, tujuan)
+    mulai = time.perf_counter()
+    rencana = impor.pratinjau([("form_renja_500.xlsx", isi)], tujuan)
+    pratinjau = time.perf_counter() - mulai
+    assert rencana.sah, [str(m) for m in rencana.galat]
+    mulai, cpu = time.perf_counter(), time.process_time()
+    hasil = impor.impor_data([("form_renja_500.xlsx", isi)], tujuan)
+    detik_impor, cpu = time.perf_counter() - mulai, time.process_time() - cpu
+    assert hasil.status == "berhasil"
+    cetak(
+        f"impor   form Evaluasi Renja {len(baris)} baris ({angka(len(isi) / 1024)} KB): pratinjau {ms(pratinjau)}, "
+        f"impor {ms(detik_impor)} (CPU {ms(cpu)}), {angka(hasil.rencana.jumlah().get('baru', 0))} baris baru",
+        SASARAN["impor_form_renja"],
+        detik_impor,
+    )
+    tujuan.unlink(missing_ok=True)
 
 
 def bangun_synth(db: str, skala: str) -> dict:
@@ -651,6 +678,7 @@ def main() -> None:
         h["detik"],
     )
 
+    ukur_form_renja(db["instansi"], keluaran / "form_renja.duckdb")
     # the pandas path first: AppTest swaps __main__, after which a spawned process cannot start
     cetak(f"mesin   {beban()} (sebelum perbandingan pandas)")
     for skala in ("provinsi", "nasional"):

@@ -14,6 +14,7 @@ from dasbor.widget import MIME_DOCX, MIME_PPTX, nama_berkas
 from sakip_calc import store
 from sakip_calc.access import peran
 from sakip_calc.calc import analisis
+from sakip_calc.calc.pemantauan import AWALAN_AMBANG
 from sakip_calc.domain.spesifikasi import NAMA_SKALA
 from sakip_calc.export import ekspor
 from sakip_calc.presentation import dek, draf
@@ -23,7 +24,8 @@ PILIHAN_BATAS = {"instansi": "Sesuai laporan instansi", "100": "Dibatasi 100 %",
 
 
 def skala_tersedia(v: str) -> list[str]:
-    return sorted(pembaca(v)(store.skala_predikat)["nama"].unique())
+    # the monitoring thresholds (pantau-tw1..4) are scales too, but not predikat scales
+    return sorted(n for n in pembaca(v)(store.skala_predikat)["nama"].unique() if not n.startswith(AWALAN_AMBANG))
 
 
 def sidebar() -> Pilihan | None:

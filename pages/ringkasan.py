@@ -9,7 +9,7 @@ v = d.mulai("Ringkasan Kinerja {tahun}")
 st.caption(d.aman(v.nama))
 
 kartu, predikat, warna, kalimat = bagian.kartu(v)
-k = st.columns(5)
+k = st.columns(len(kartu) + 1)
 d.kartu(k[0], kartu[0])
 d.kartu_predikat(k[1], predikat, warna, v.skala)
 for kolom, isi in zip(k[2:], kartu[1:]):

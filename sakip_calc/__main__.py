@@ -1,5 +1,5 @@
-"""Command line: python -m sakip_calc build | import | undo | template | hash-sandi | akun | status | catatan |
-audit (see README; the last four in `sakip_calc.access.perintah`)."""
+"""Command line: python -m sakip_calc build | import | undo | template | hash-sandi | synth | bulk | backtest |
+akun | status | catatan | audit (see README; the last four in `sakip_calc.access.perintah`)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from pathlib import Path
 
 from sakip_calc import store
 from sakip_calc.access import perintah, sandi
+from sakip_calc.calc import uji_mundur
 from sakip_calc.domain.angka import format_angka
 from sakip_calc.ingest import aturan, bawaan, impor, massal, templat
 from sakip_calc.tools import synth
@@ -67,6 +68,11 @@ def main(argv: list[str] | None = None) -> int:
     e.add_argument("folder")
     e.add_argument("--db", default=str(store.DB_BAWAAN))
     e.add_argument("--csv", action="store_true")
+    u2 = sub.add_parser(
+        "backtest", help="uji mundur proyeksi Pemantauan: sembunyikan triwulan terakhir, proyeksikan, bandingkan"
+    )
+    u2.add_argument("--db", default=str(store.DB_BAWAAN))
+    u2.add_argument("--sembunyi", type=int, nargs="+", default=[1, 2], choices=[1, 2, 3])
     perintah.pasang(sub)
     for parser in (i, u, m):
         perintah.tambah_argumen_akun(parser)
@@ -106,6 +112,8 @@ def _jalankan(a: argparse.Namespace) -> int:
         return 0 if hasil.dibatalkan is not None else 1
     if a.perintah == "hash-sandi":
         return _hash_sandi()
+    if a.perintah == "backtest":
+        return _uji_mundur(a.db, tuple(a.sembunyi))
     print(f"templat ditulis ke {templat.simpan_templat(a.keluaran)}")
     return 0
 
@@ -140,6 +148,30 @@ def _bulk(folder: str, db: str, pelaku) -> int:
         f"{format_angka(h.baris)} baris dalam {format_angka(h.detik, 1)} s)"
     )
     return 0 if h.status == "berhasil" else 1
+
+
+def _uji_mundur(db: str, sembunyi: tuple[int, ...]) -> int:
+    if not Path(db).exists():
+        raise FileNotFoundError(f"basis data {db} tidak ada")
+    con = store.buka(db, read_only=True)
+    try:
+        ringkas = uji_mundur.ringkas(uji_mundur.uji_mundur(con, sembunyi))
+    finally:
+        con.close()
+    if ringkas.empty:
+        print("tidak ada instansi-tahun dengan data empat triwulan; tidak ada yang dapat diuji")
+        return 0
+    print(f"Uji mundur proyeksi Pemantauan Triwulan ({db})")
+    for r in ringkas.itertuples():
+        tepat = format_angka(r.tebakan_benar / r.tebakan_berisiko * 100, 0) if r.tebakan_berisiko else "–"
+        print(
+            f"sembunyikan {r.sembunyi} triwulan (proyeksi dari TW {4 - r.sembunyi}), {r.jenis.lower()}: "
+            f"{r.n} baris dari {r.instansi_tahun} instansi-tahun; MAE {format_angka(r.mae, 1)} poin "
+            f"(median {format_angka(r.median, 1)}); berisiko: {r.tebakan_benar} dari {r.tebakan_berisiko} "
+            f"tebakan benar ({tepat} %), {r.tebakan_benar} dari {r.berisiko_nyata} yang berakhir berisiko "
+            f"tertangkap; metode: {r.metode}"
+        )
+    return 0
 
 
 def _hash_sandi() -> int:

@@ -32,6 +32,8 @@ TINGKAT = {
     "test_draf_tombol": "browser",
     "test_proksi": "browser",
     "test_konkurensi": "browser",
+    "test_browser_pemantauan": "browser",
+    "test_pemantauan_halaman": "app",
     "test_crash": "slow",
     "test_tanpa_hilang": "slow",
     "test_synth": "slow",

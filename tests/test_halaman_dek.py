@@ -144,6 +144,7 @@ def test_pilihan_di_halaman_sampai_ke_dek(con):
             "tren": tren,
             "wilayah": wilayah,
             "anggaran": anggaran,
+            "pemantauan": [],  # Tegal 2018 has no quarterly data: the page shows its empty state, no slide
         }.get(h.id, grafik_halaman(at)), h.id
     # and through the app's own deck (presentation mode shows the deck's chart list): only Capaian and Tren ticked
     for i, h in enumerate(registri.DEK):

@@ -426,6 +426,18 @@ SKALA_BAWAAN: dict[str, tuple[tuple[str, str, float | None, bool, str], ...]] = 
         ("K", "Kurang", None, False, "#d73027"),
     ),
 }
+# On-track thresholds of the Pemantauan triwulan page, one scale per quarter, in the form of the
+# scales above. Not loaded into the database: a workbook's Skala sheet with a scale of the same
+# name (pantau-tw1 ... pantau-tw4) replaces the default. The value rated is the projected year-end
+# capaian (or serapan); early quarters leave more room because projections are rougher.
+AMBANG_PANTAU: dict[str, tuple[tuple[str, str, float | None, bool, str], ...]] = {
+    f"pantau-tw{q}": (
+        ("AMAN", "Aman", aman, True, "#1a9850"),
+        ("PERHATIAN", "Perlu perhatian", perhatian, True, "#fdae61"),
+        ("BERISIKO", "Berisiko", None, False, "#d73027"),
+    )
+    for q, (aman, perhatian) in enumerate(((85, 70), (90, 75), (92.5, 80), (95, 85)), start=1)
+}
 NAMA_SKALA = {
     "permenpan": "PermenPAN-RB (AA–D)",
     "permendagri86": "Permendagri 86/2017",

@@ -139,7 +139,8 @@ def _baca_xlsx(isi: bytes, nama_file: str, hasil: BacaanBerkas) -> None:
                 return
             wb = load_workbook(io.BytesIO(isi), read_only=True, data_only=True)
             try:
-                _baca_lembar_xlsx(wb, zf, hasil)
+                bentuk = next((b for kenali, b in BENTUK_XLSX if kenali(wb)), None)
+                bentuk(wb, zf, nama_file, hasil) if bentuk else _baca_lembar_xlsx(wb, zf, hasil)
             finally:
                 wb.close()
     except Exception as e:  # openpyxl and zipfile raise many types for broken files
@@ -381,7 +382,10 @@ _MAKRO = (
     "Di Excel pilih Simpan Sebagai > Buku Kerja Excel (.xlsx)"
 )
 _PAKAI = "gunakan .xlsx atau .csv per lembar"
+BENTUK_XLSX: list[tuple[Callable, Callable[..., None]]] = []  # other .xlsx layouts, known by content
 DITOLAK = {".xlsm": _MAKRO, ".xltm": _MAKRO} | {
     a: f"format {a} tidak didukung; buka di Excel/LibreOffice lalu Simpan Sebagai > Buku Kerja Excel (.xlsx)"
     for a in (".xls", ".ods", ".xlsb")
 }
+
+from sakip_calc.ingest import renja  # noqa: E402, F401  (the Evaluasi Renja form registers in BENTUK_XLSX)

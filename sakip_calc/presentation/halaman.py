@@ -17,6 +17,7 @@ from sakip_calc.presentation.bagian import (
     capaian,
     desil,
     kualitas,
+    pemantauan,
     perbandingan,
     rapat,
     ringkasan,
@@ -67,6 +68,16 @@ DAFTAR: tuple[Halaman, ...] = (
     ),
     Halaman(
         "anggaran", "Anggaran & Efisiensi", ":material/payments:", "Analisis", anggaran.KUNCI, anggaran.GRAFIK, dek=True
+    ),
+    Halaman(
+        "pemantauan",
+        "Pemantauan Triwulan",
+        ":material/monitoring:",
+        "Analisis",
+        pemantauan.KUNCI,
+        pemantauan.GRAFIK,
+        dek=True,
+        kunci_tahun=pemantauan.KUNCI,
     ),
     Halaman(
         "perbandingan",

@@ -37,6 +37,8 @@ RATA_BEDA = "Rata-rata dilaporkan berbeda dari rata-rata indikatornya"
 TRIWULAN_BEDA = "Jumlah triwulan tidak sama dengan angka tahunan"
 PECAHAN_BEDA = "Pembilang ÷ penyebut berbeda dari realisasi"
 TERBILANG_BEDA = "Angka dalam huruf berbeda dari angka dalam digit"
+PERSEN_DIJUMLAH = "Persentase triwulan dijumlahkan (rumus 13 = 9+10+11+12)"
+MELEBIHI_TARGET = "Realisasi melebihi target tanpa keterangan"
 
 CETAK = (
     "sama dengan hitungan yang dibulatkan atau dipotong ke digit yang dicetak: [d − ½u, d + u), "
@@ -113,6 +115,13 @@ KELAS = {
         ),
         Kelas("rasio", "Rasio wilayah", "rasio dilaporkan = rumus rasio terdaftar (`sebaran.RASIO`)", CETAK),
         Kelas("kode", "Kode baris", "satu nomor baris laporan per tempat", "tidak ada ganda"),
+        Kelas(
+            "form_renja",
+            "Form Evaluasi Renja",
+            "nilai tahunan indikator persentase/indeks = triwulan terakhir, bukan jumlah triwulannya; "
+            "realisasi di atas target diberi keterangan",
+            "persis",
+        ),
     )
 }
 
@@ -132,6 +141,8 @@ KELAS_JENIS = {
     TRIWULAN_BEDA: "triwulan",
     PECAHAN_BEDA: "pecahan",
     TERBILANG_BEDA: "terbilang",
+    PERSEN_DIJUMLAH: "form_renja",
+    MELEBIHI_TARGET: "form_renja",
 }
 
 

@@ -12,11 +12,11 @@ import pandas as pd
 from sakip_calc import store
 from sakip_calc.calc.anggaran import tabel_anggaran
 
-from . import anggaran, capaian, laporan, rata, wilayah
+from . import anggaran, capaian, laporan, rata, renja, wilayah
 from .dasar import KOLOM, Data
 
 # every check, in the order the page lists their classes; a new check = one entry here
-CEK = (*capaian.CEK, *rata.CEK, *anggaran.CEK, *wilayah.CEK, *laporan.CEK)
+CEK = (*capaian.CEK, *rata.CEK, *anggaran.CEK, *wilayah.CEK, *laporan.CEK, *renja.CEK)
 
 
 def baca_data(con, instansi_id: int | tuple[int, int] | None = None) -> Data:

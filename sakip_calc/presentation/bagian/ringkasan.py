@@ -7,6 +7,7 @@ import pandas as pd
 from sakip_calc.calc import analisis, efisiensi, periksa
 from sakip_calc.domain.angka import format_angka, format_persen
 from sakip_calc.presentation import grafik, narasi
+from sakip_calc.presentation.bagian import pemantauan
 from sakip_calc.presentation.tampilan import Bagan, Kartu, Kosong, Tampilan
 
 KUNCI: tuple[str, ...] = ()
@@ -67,6 +68,7 @@ def kartu(v: Tampilan) -> tuple[list[Kartu], str | None, str | None, str]:
             "Skor rekonsiliasi: bagian angka yang dinyatakan laporan tahun ini yang cocok dengan baris datanya "
             "(rinciannya di Kualitas Data).",
         ),
+        _kartu_berisiko(v),
     ]
     kalimat = (
         narasi.kalimat_capaian(r["rata_capaian"], r["predikat"], v.tahun, r["rata_banding"], v.tahun_banding)
@@ -79,6 +81,13 @@ def kartu(v: Tampilan) -> tuple[list[Kartu], str | None, str | None, str]:
 def _skor_rekonsiliasi(v: Tampilan) -> float | None:
     rek = v.baca(analisis.rekonsiliasi, v.instansi_id)
     return periksa.skor_rekonsiliasi(rek[rek["tahun"] == v.tahun])
+
+
+def _kartu_berisiko(v: Tampilan) -> Kartu:
+    hitung = pemantauan.jumlah_berisiko(v)
+    if hitung is None:
+        return Kartu("Berisiko (triwulan)", "–", "tidak ada data triwulan")
+    return Kartu("Berisiko (triwulan)", format_angka(hitung[0]), f"{hitung[1]} · lihat Pemantauan")
 
 
 def grafik_capaian(v: Tampilan) -> Bagan | Kosong:

@@ -10,5 +10,6 @@ from .anggaran import *  # noqa: F403
 from .banding import *  # noqa: F403
 from .capaian import *  # noqa: F403
 from .dasar import *  # noqa: F403
+from .pemantauan import *  # noqa: F403
 from .peta import *  # noqa: F403
 from .wilayah import *  # noqa: F403

@@ -1,0 +1,77 @@
+"""The Pemantauan Triwulan page through AppTest: Temanggung 2023 (quarterly data), the quarter
+choice, Tegal 2018's empty state, and the count card on Ringkasan; and the Evaluasi Renja form
+uploaded on the Impor page shows its notes in the preview and lands on the page."""
+
+from __future__ import annotations
+
+import pytest
+from halaman import buka, cache_bersih, ke  # noqa: F401 (autouse fixture)
+
+from sakip_calc import store
+from sakip_calc.tools import form_renja as fr
+
+
+def _metrik(at) -> dict:
+    return {m.label: m.value for m in at.metric}
+
+
+def test_temanggung_2023_berisiko_dulu_lalu_grafik():
+    at = buka("dinsos-temanggung", 2023, "pemantauan")
+    assert not at.exception
+    assert at.subheader[0].value == "Berisiko dan perlu perhatian"
+    tabel = at.dataframe[0].value
+    assert list(tabel["Kode"]) == ["SK-1.06.05.2.02.04", "SK-1.06.05.2.02.03", "SK-1.06.05.2.01.01", "1.06.06"]
+    assert _metrik(at)["Berisiko"] == "3" and _metrik(at)["Serapan s.d. triwulan"] == "97,3 %"
+    assert len(at.get("plotly_chart")) == 3
+    at.selectbox(key="pt_triwulan").set_value(2).run()
+    assert _metrik(at)["Berisiko"] == "17"
+    assert "laju rata-rata" in at.caption[0].value and "linier" in at.caption[0].value
+    ke(at, "ringkasan")
+    assert _metrik(at)["Berisiko (triwulan)"] == "3"  # the card follows the latest quarter, not the page's choice
+
+
+def test_tanpa_data_triwulan_keadaan_kosong():
+    at = buka("dinsos-tegal", 2018, "pemantauan")
+    assert not at.exception
+    assert "belum punya data triwulan untuk 2018" in at.info[0].value
+    assert not at.get("plotly_chart")
+    ke(at, "ringkasan")
+    assert _metrik(at)["Berisiko (triwulan)"] == "–"
+
+
+@pytest.fixture
+def halaman_impor(db_salinan, monkeypatch):
+    import streamlit as st
+
+    import dasbor
+    from dasbor import akses
+
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    monkeypatch.setattr(dasbor, "DB", db_salinan)
+    monkeypatch.delenv("SAKIP_ADMIN_HASH", raising=False)
+    monkeypatch.setattr(akses, "_permintaan", lambda: ("127.0.0.1", {"Host": "localhost:8501"}))
+    return buka("dinsos-temanggung", 2023, "impor")
+
+
+def test_form_renja_lewat_halaman_impor(halaman_impor, db_salinan):
+    con = store.buka(db_salinan, read_only=True)
+    try:
+        baris = fr.dari_basis_data(con)
+    finally:
+        con.close()
+    at = halaman_impor
+    isi = fr.buat(baris, fr.Gaya(kode=False, persen_tw=True))
+    at.get("file_uploader")[0].set_value(("evaluasi_renja_tw4.xlsx", isi, "application/octet-stream")).run()
+    assert not at.exception
+    assert any("Siap diimpor" in s.value for s in at.success), [e.value for e in at.error]
+    pesan = " ".join(next(df.value for df in at.dataframe if "Pesan" in df.value.columns)["Pesan"])
+    assert "form Evaluasi Renja 2023 dibaca untuk instansi 'dinsos-temanggung'" in pesan
+    assert "melebihi target" in pesan and "tidak sama dengan jumlah" in pesan
+    at.button(key="im_tombol").click().run()
+    assert not at.exception
+    ke(at, "pemantauan")
+    # the form's codeless rows are monitored beside the workbook's: 35.892 of 60.290 KPM (seed line 1304)
+    # as RJ-P05.K02.S03-1, and the disaster programme's budget as P06
+    berisiko = list(at.dataframe[0].value["Kode"])
+    assert {"SK-1.06.05.2.02.03", "RJ-P05.K02.S03-1", "1.06.06", "P06"} <= set(berisiko), berisiko
