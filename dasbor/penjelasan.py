@@ -29,7 +29,7 @@ def penjelasan(v: Pilihan) -> None:
         with st.expander("Riwayat penjelasan"):
             tabel(riwayat)
     with st.expander("Tulis penjelasan (admin)"):
-        if akses.gerbang_admin("menulis penjelasan"):
+        if pelaku := akses.gerbang_admin("menulis penjelasan"):
             # keyed by indicator-year: another indicator's form starts from its own note
             ke = f"{bagian.indikator(v)}_{v.tahun}"
             with st.form(f"cp_catatan_{ke}"):
@@ -42,14 +42,14 @@ def penjelasan(v: Pilihan) -> None:
                     if not penulis.strip():
                         st.error("Isi nama penulis: riwayat penjelasan mencatat siapa yang menulisnya.")
                     else:
-                        st.session_state["cp_catatan_pesan"] = _simpan(v, baru, penulis)
+                        st.session_state["cp_catatan_pesan"] = _simpan(v, baru, penulis, pelaku)
                         st.rerun()
 
 
-def _simpan(v: Pilihan, baru: dict[str, str], penulis: str) -> tuple[bool, str]:
+def _simpan(v: Pilihan, baru: dict[str, str], penulis: str, pelaku) -> tuple[bool, str]:
     """Save through the import; the message (ok, text) survives the rerun that shows the new note."""
     try:
-        hasil = catatan.simpan_catatan(v.kode, bagian.indikator(v), v.tahun, baru, penulis, _paket.DB)
+        hasil = catatan.simpan_catatan(v.kode, bagian.indikator(v), v.tahun, baru, penulis, _paket.DB, pelaku=pelaku)
     except (store.SkemaTerlaluBaru, ValueError) as e:  # a file this program cannot write
         return False, f"Tidak dapat disimpan: {e}"
     if hasil.status == "ditolak":

@@ -15,7 +15,7 @@ from sakip_calc import store
 from sakip_calc.access import peran
 from sakip_calc.calc import analisis
 from sakip_calc.calc.pemantauan import AWALAN_AMBANG
-from sakip_calc.domain.spesifikasi import NAMA_SKALA
+from sakip_calc.domain.skala import NAMA_SKALA
 from sakip_calc.export import ekspor
 from sakip_calc.presentation import dek, draf
 from sakip_calc.presentation import halaman as registri

@@ -16,7 +16,7 @@ import streamlit as st
 
 from dasbor.data import Pilihan, pilihan, tampilan
 from sakip_calc.domain.angka import format_angka, format_persen
-from sakip_calc.domain.spesifikasi import NAMA_SKALA
+from sakip_calc.domain.skala import NAMA_SKALA
 from sakip_calc.export import ekspor
 from sakip_calc.presentation.grafik import dasar as grafik_dasar
 from sakip_calc.presentation.tampilan import (

@@ -4,7 +4,7 @@ import streamlit as st
 
 import dasbor as d
 from dasbor.penjelasan import penjelasan
-from sakip_calc.domain.spesifikasi import NAMA_SKALA
+from sakip_calc.domain.skala import NAMA_SKALA
 from sakip_calc.presentation.bagian import capaian as bagian
 
 v = d.mulai("Capaian Kinerja {tahun}")

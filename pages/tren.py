@@ -3,7 +3,7 @@
 import streamlit as st
 
 import dasbor as d
-from sakip_calc.domain.spesifikasi import NAMA_SKALA
+from sakip_calc.domain.skala import NAMA_SKALA
 from sakip_calc.presentation.bagian import capaian
 from sakip_calc.presentation.bagian import tren as bagian
 

@@ -20,7 +20,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import server_app
 
-from sakip_calc.domain.spesifikasi import NAMA_SKALA
+from sakip_calc.domain.skala import NAMA_SKALA
 
 CHROMIUM = Path("/usr/bin/chromium")
 if not CHROMIUM.exists():

@@ -45,7 +45,7 @@ DITOLAK = {
     "tanpa_lembar_instansi.xlsx": [("Indikator", 2, "instansi", "tidak ada di lembar Instansi maupun di basis data")],
     "kolom_hilang.xlsx": [("Capaian", 1, None, "kolom wajib 'tahun' tidak ada")],
     "kolom_salah_nama.xlsx": [("Capaian", 1, "G", "Mungkin maksud Anda: realisasi")],
-    "kolom_ganda.xlsx": [("Wilayah", 1, "H", "muncul dua kali (juga di kolom F)")],
+    "kolom_ganda.xlsx": [("Wilayah", 1, "I", "muncul dua kali (juga di kolom F)")],
     "sel_gabung.xlsx": [("Wilayah", 2, "kecamatan", "sel digabung (merge) C2:C3")],
     "semua_kosong.xlsx": [("", None, None, "tidak berisi baris data")],
     "lembar_tersembunyi.xlsx": [("Capaian", None, None, "lembar ini tersembunyi")],

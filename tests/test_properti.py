@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from sakip_calc.calc.skor import capaian, predikat
 from sakip_calc.domain.angka import baca_angka, format_angka, format_persen, format_rupiah
-from sakip_calc.domain.spesifikasi import DESIMAL, JUMLAH, PERSEN, RUPIAH, SKALA_BAWAAN, TAHUN, TRIWULAN
+from sakip_calc.domain.skala import SKALA_BAWAAN
+from sakip_calc.domain.spesifikasi import DESIMAL, JUMLAH, PERSEN, RUPIAH, TAHUN, TRIWULAN
 from sakip_calc.ingest.impor import cek_skala
 
 # no example database in the repository; no deadline on a shared two-core machine

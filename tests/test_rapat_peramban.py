@@ -10,7 +10,7 @@ import pytest
 import server_app
 from test_browser import CHROMIUM, TEGAL, TEMANGGUNG, filter_samping, harus_ada, tanpa_galat, tunggu
 
-from sakip_calc.domain.spesifikasi import NAMA_SKALA
+from sakip_calc.domain.skala import NAMA_SKALA
 
 if not CHROMIUM.exists():
     pytest.skip("browser tests need Debian's chromium", allow_module_level=True)

@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from sakip_calc.calc import skor
-from sakip_calc.domain.spesifikasi import SKALA_BAWAAN
+from sakip_calc.domain.skala import SKALA_BAWAAN
 
 
 def skala(nama):

@@ -3,7 +3,7 @@ against the year's target, the pace still needed, the projected year end (calc/p
 a status from on-track thresholds per quarter.
 
 The thresholds are data: the scales `pantau-tw1` ... `pantau-tw4` (defaults in
-spesifikasi.AMBANG_PANTAU; a workbook's Skala sheet with the same name replaces one, stored in
+skala.AMBANG_PANTAU; a workbook's Skala sheet with the same name replaces one, stored in
 `skala_predikat` like any predikat scale).
 A row's status is the band of its projected year-end capaian (serapan for a program's budget)
 on the scale of the quarter the data reach.
@@ -18,7 +18,7 @@ from sakip_calc.calc import proyeksi as pr
 from sakip_calc.calc.anggaran import serapan
 from sakip_calc.calc.skor import predikat
 from sakip_calc.domain.rumus import ada, capaian, gabung_triwulan
-from sakip_calc.domain.spesifikasi import AMBANG_PANTAU
+from sakip_calc.domain.skala import AMBANG_PANTAU
 
 AWALAN_AMBANG = "pantau-tw"
 BERISIKO, PERHATIAN, AMAN = "BERISIKO", "PERHATIAN", "AMAN"

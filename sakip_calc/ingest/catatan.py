@@ -11,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from sakip_calc import store
+from sakip_calc.access.peran import Pelaku
 from sakip_calc.domain.spesifikasi import LEMBAR_BERNAMA
 from sakip_calc.ingest.impor import HasilImpor, impor_data
 
@@ -26,8 +27,10 @@ def simpan_catatan(
     penulis: str,
     db: str | Path = store.DB_BAWAAN,
     waktu: datetime | None = None,
+    pelaku: Pelaku | None = None,
 ) -> HasilImpor:
-    """Import the note as `Penjelasan.csv`; an empty field empties the stored one."""
+    """Import the note as `Penjelasan.csv`; an empty field empties the stored one. `pelaku`: who
+    writes (the role rules and the final-year lock apply as to any import; the audit names them)."""
     baris = {
         "instansi": instansi,
         "indikator_kode": indikator_kode,
@@ -38,4 +41,4 @@ def simpan_catatan(
     }
     csv = io.StringIO()
     pd.DataFrame([baris], columns=[k.nama for k in LEMBAR.kolom]).to_csv(csv, index=False, sep=";")
-    return impor_data([(f"{LEMBAR.nama}.csv", csv.getvalue().encode("utf-8"))], db)
+    return impor_data([(f"{LEMBAR.nama}.csv", csv.getvalue().encode("utf-8"))], db, pelaku=pelaku)

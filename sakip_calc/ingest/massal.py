@@ -33,17 +33,8 @@ from sakip_calc import store
 from sakip_calc.access import peran
 from sakip_calc.access.peran import Pelaku
 from sakip_calc.domain.angka import format_angka
-from sakip_calc.domain.spesifikasi import (
-    KODE,
-    LEMBAR,
-    LEMBAR_BERNAMA,
-    RUPIAH,
-    SKALA_BAWAAN,
-    TEKS,
-    TRIWULAN,
-    Kolom,
-    Lembar,
-)
+from sakip_calc.domain.skala import SKALA_BAWAAN
+from sakip_calc.domain.spesifikasi import KODE, LEMBAR, LEMBAR_BERNAMA, RUPIAH, TEKS, TRIWULAN, Kolom, Lembar
 from sakip_calc.ingest import aturan, aturan_wilayah, jaga, validasi
 from sakip_calc.ingest.baca import Masalah, saran
 from sakip_calc.store import rujukan_massal, rujukan_wilayah

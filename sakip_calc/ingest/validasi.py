@@ -14,6 +14,7 @@ import duckdb
 import pandas as pd
 
 from sakip_calc import store
+from sakip_calc.domain.skala import SKALA_BAWAAN
 from sakip_calc.domain.spesifikasi import (
     DESIMAL,
     JENIS_WILAYAH,
@@ -21,7 +22,6 @@ from sakip_calc.domain.spesifikasi import (
     LEMBAR_BERNAMA,
     PERSEN,
     RUPIAH,
-    SKALA_BAWAAN,
     TAHUN,
     TRIWULAN,
 )
@@ -243,7 +243,8 @@ def _cek_indikator_dikenal(data, con, instansi: set[str], masalah) -> None:
     lembar = [n for n in ("Capaian", "Penjelasan") if n in data]
     if not lembar:
         return
-    dikenal = store.kunci_indikator(con, sorted(data["Capaian"]["instansi"].dropna().unique()))
+    dipakai = {i for n in lembar for i in data[n]["instansi"].dropna()}
+    dikenal = store.kunci_indikator(con, sorted(dipakai))
     kode = defaultdict(set)
     for r in dikenal.itertuples():
         kode[r.instansi].add(r.kode)

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import duckdb
 
-from sakip_calc.domain.spesifikasi import JENIS_WILAYAH, SKALA_BAWAAN
+from sakip_calc.domain.skala import SKALA_BAWAAN
+from sakip_calc.domain.spesifikasi import JENIS_WILAYAH
 
 from .dasar import AKAR
 from .migrasi import TABEL_DATA_1, migrasikan, tulis_meta

@@ -10,7 +10,7 @@ from sakip_calc import store
 from sakip_calc.calc import analisis
 from sakip_calc.calc import anggaran as agg
 from sakip_calc.domain.angka import format_angka
-from sakip_calc.domain.spesifikasi import NAMA_SKALA
+from sakip_calc.domain.skala import NAMA_SKALA
 from sakip_calc.presentation import grafik, narasi
 from sakip_calc.presentation.tampilan import F_ANGKA, F_ANGKA2, F_RUPIAH, Bagan, Kartu, Kosong, Tabel, Tampilan
 
