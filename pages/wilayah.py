@@ -53,7 +53,7 @@ d.pilih(
     format_func=lambda k: opsi_peta[k],
 )
 klik = d.bagan(bagian.grafik_peta(v), klik=True)
-st.caption("Klik satu kecamatan di peta untuk membuka rincian desanya (bila ada) di bawah.")
+st.caption(f"Klik satu kecamatan di peta untuk membuka rincian {v.kata('desa')}-nya (bila ada) di bawah.")
 
 # a click on the map opens that kecamatan's desa (once per click: the selection stays in the
 # chart's state on later reruns, and the selectbox below must still be free to change)

@@ -150,5 +150,5 @@ def test_impor_desil_lewat_halaman(db_salinan, monkeypatch):
     ke(at, "wilayah")
     at.selectbox(key="wl_tahun").set_value(2025).run()
     assert not at.exception
-    judul = [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart")]
+    judul = [json.loads(c.proto.spec)["layout"]["title"]["text"].replace("<br>", " ") for c in at.get("plotly_chart")]
     assert "Keluarga DTSEN menurut desil per kecamatan, periode 2025-06" in judul

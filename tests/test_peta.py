@@ -123,7 +123,10 @@ def test_peta_digambar_tanpa_internet(con):
 
 
 def test_peta_di_dek(con):
-    judul = [g.fig.layout.title.text for g in dek.grafik_dek(con, 2, 2018, (dek.WILAYAH,), {"wl_jenis": "BDT"})]
+    judul = [
+        g.fig.layout.title.text.replace("<br>", " ")
+        for g in dek.grafik_dek(con, 2, 2018, (dek.WILAYAH,), {"wl_jenis": "BDT"})
+    ]
     assert judul[1] == "Peta Basis Data Terpadu (BDT/DTKS) per kecamatan, 2018"
 
 
