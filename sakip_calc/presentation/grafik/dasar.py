@@ -148,3 +148,22 @@ def bidang_efisiensi(fig: go.Figure, bawah: float, atas: float) -> None:
     )
     fig.update_xaxes(title="Serapan anggaran (%)", range=[bawah, atas])
     fig.update_yaxes(title="Capaian kinerja (%)", range=[bawah, atas])
+
+
+def catatan_bawah(fig: go.Figure, teks: str, yshift: int) -> go.Figure:
+    """A note under the plot on the left (a ratio's definition, names that could not be placed),
+    in the source line's grey, `yshift` px below the plot area."""
+    fig.add_annotation(
+        text=teks,
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        yshift=yshift,
+        xanchor="left",
+        yanchor="top",
+        align="left",
+        showarrow=False,
+        font={"size": 13, "color": WARNA["netral"]},
+    )
+    return fig

@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 from sakip_calc.calc.peta import geojson
 from sakip_calc.domain.angka import format_angka, format_persen
 
-from .dasar import WARNA, _kosong, tata_letak
+from .dasar import _kosong, catatan_bawah, tata_letak
 
 __all__ = ["peta_wilayah"]
 
@@ -122,17 +122,5 @@ def peta_wilayah(
     fig = tata_letak(fig, judul, sumber, tinggi=640)
     fig.update_layout(margin={"l": 20, "r": 10, "t": 80, "b": 105}, showlegend=False)
     if catatan:
-        fig.add_annotation(
-            text="<br>".join(catatan),
-            xref="paper",
-            yref="paper",
-            x=0,
-            y=0,
-            yshift=-40,
-            xanchor="left",
-            yanchor="top",
-            align="left",
-            showarrow=False,
-            font={"size": 13, "color": WARNA["netral"]},
-        )
+        catatan_bawah(fig, "<br>".join(catatan), -40)
     return fig

@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 
 from sakip_calc.domain.angka import format_angka, format_persen
 
-from .dasar import URUTAN_WARNA, WARNA, _kosong, tata_letak
+from .dasar import URUTAN_WARNA, WARNA, _kosong, catatan_bawah, tata_letak
 
 
 def batang_wilayah(df: pd.DataFrame, judul: str, sumber: str, satuan: str, sorot: str | None = None) -> go.Figure:
@@ -108,17 +108,5 @@ def cakupan_wilayah(lebar: pd.DataFrame, judul: str, sumber: str, satuan: str, d
     fig.update_xaxes(title=satuan, tickformat=",.0f")
     fig.update_yaxes(dtick=1)
     fig = tata_letak(fig, judul, sumber, tinggi=max(480, 200 + 40 * len(lebar)))  # one screen for 18 places
-    fig.add_annotation(
-        text=definisi,
-        xref="paper",
-        yref="paper",
-        x=0,
-        y=0,
-        yshift=-50,
-        xanchor="left",
-        yanchor="top",
-        align="left",
-        showarrow=False,
-        font={"size": 13, "color": WARNA["netral"]},
-    )
+    catatan_bawah(fig, definisi, -50)
     return fig
