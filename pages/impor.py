@@ -11,7 +11,7 @@ import streamlit as st
 import dasbor as d
 from dasbor import akses
 from sakip_calc import store
-from sakip_calc.ingest import aturan, ejaan, impor, templat
+from sakip_calc.ingest import aturan, ejaan, impor, ragu, templat
 
 st.title("Impor Data")
 st.caption(
@@ -28,8 +28,38 @@ def templat_xlsx() -> bytes:
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def pratinjau(versi_data: str, unit: tuple[tuple[str, bytes], ...], pelaku):
-    return impor.pratinjau(list(unit), d.DB, pelaku)
+def pratinjau(versi_data: str, unit: tuple[tuple[str, bytes], ...], pelaku, pilihan: tuple):
+    return impor.pratinjau(list(unit), d.DB, pelaku, dict(pilihan))
+
+
+def pilihan_baca(unit) -> dict:
+    """The reading chosen on this page for each ambiguous column of this unit (cara_baca)."""
+    awalan = f"im_baca|{impor.nama_unit(unit)}|"
+    return {
+        tuple(k.removeprefix(awalan).split("|")): v
+        for k, v in st.session_state.items()
+        if isinstance(k, str) and k.startswith(awalan) and v
+    }
+
+
+def tanya_baca(r: impor.Rencana) -> None:
+    """Numbers neither the column nor the unit decides: the user picks the reading per column."""
+    st.markdown(
+        "**Angka ragu**: titik/koma di angka berikut dapat berarti pemisah ribuan atau desimal. "
+        "Pilih cara baca setiap kolom (diingat untuk kolom ini di berkas ini), atau perbaiki selnya."
+    )
+    for (lembar, kolom), sel in r.tanya_baca.items():
+        m = sel[0]
+        st.radio(
+            f"Lembar {lembar}, kolom {kolom} (baris {aturan.daftar_baris(x.baris for x in sel)}), mis. '{m.teks}'",
+            ragu.CARA,
+            index=ragu.CARA.index(r.cara_baca[(lembar, kolom)]) if (lembar, kolom) in r.cara_baca else None,
+            format_func=lambda c, m=m: (
+                f"{aturan.tulis_bacaan(m.ribuan if c == 'ribuan' else m.desimal)} ({ragu.LABEL_CARA[c]})"
+            ),
+            key=f"im_baca|{r.nama_file}|{lembar}|{kolom}",
+            horizontal=True,
+        )
 
 
 def polos(teks: str) -> str:
@@ -64,7 +94,8 @@ def unggah(pelaku) -> None:
     rencana = []
     for i, u in enumerate(unit):
         kemajuan.progress(i / len(unit), f"Memeriksa {', '.join(n for n, _ in u)} ({i + 1}/{len(unit)})")
-        rencana.append(tanpa_jejak(pratinjau, d.versi(), tuple(u), pelaku))
+        pilihan = tuple(sorted(pilihan_baca(u).items()))
+        rencana.append(tanpa_jejak(pratinjau, d.versi(), tuple(u), pelaku, pilihan))
     kemajuan.progress(1.0, "Pemeriksaan selesai")
     for r in rencana:
         st.subheader(polos(r.nama_file), anchor=False)
@@ -101,6 +132,8 @@ def unggah(pelaku) -> None:
                 hide_index=True,
                 key=f"im_masalah_{r.sha256}",
             )
+        if r.tanya_baca:
+            tanya_baca(r)  # also once chosen: the choice stays on the page
         if r.ejaan_baru:
             ejaan_baru(r, pelaku)
     sah = [u for u, r in zip(unit, rencana) if r.sah]
@@ -108,7 +141,7 @@ def unggah(pelaku) -> None:
         with st.status("Mengimpor…", expanded=True) as status:
             for i, u in enumerate(sah):
                 st.write(polos(f"{', '.join(n for n, _ in u)} ({i + 1}/{len(sah)})"))
-                hasil = tanpa_jejak(impor.impor_data, u, d.DB, False, pelaku)
+                hasil = tanpa_jejak(impor.impor_data, u, d.DB, False, pelaku, pilihan_baca(u))
                 st.write(f"→ {hasil.status} (impor #{hasil.impor_id})")
             status.update(label="Impor selesai", state="complete")
         st.success("Data baru sudah tampil di semua halaman. Impor terakhir dapat dibatalkan di bawah.")

@@ -11,7 +11,7 @@ from pathlib import Path
 from sakip_calc import store
 from sakip_calc.access import perintah, sandi
 from sakip_calc.domain.angka import format_angka
-from sakip_calc.ingest import aturan, bawaan, impor, massal, templat
+from sakip_calc.ingest import aturan, bawaan, impor, massal, ragu, templat
 from sakip_calc.tools import synth
 
 
@@ -47,6 +47,14 @@ def main(argv: list[str] | None = None) -> int:
     i = sub.add_parser("import", help="impor buku kerja .xlsx atau CSV per lembar")
     i.add_argument("berkas", nargs="+")
     i.add_argument("--db", default=str(store.DB_BAWAAN))
+    i.add_argument(
+        "--baca",
+        action="append",
+        default=[],
+        metavar="LEMBAR:KOLOM=CARA",
+        help="cara membaca angka ragu (11.720) di satu kolom: ribuan (11720) atau desimal (11,72), "
+        "mis. --baca Capaian:realisasi=ribuan; diingat untuk kolom itu di berkas itu",
+    )
     u = sub.add_parser("undo", help="batalkan impor terakhir yang masih berlaku")
     u.add_argument("--db", default=str(store.DB_BAWAAN))
     t = sub.add_parser("template", help="tulis templat buku kerja")
@@ -98,7 +106,12 @@ def _jalankan(a: argparse.Namespace) -> int:
         for f in hilang:
             print(f"{f}: GALAT: berkas tidak ditemukan", file=sys.stderr)
         ada = [f for f in a.berkas if f not in hilang]
-        baik = _cetak_hasil(impor.impor_berkas(ada, a.db, perintah.pelaku(a))) if ada else True
+        pilihan, salah = ragu.urai_pilihan(a.baca)
+        for s in salah:
+            print(f"GALAT: {s}", file=sys.stderr)
+        if salah:
+            return 1
+        baik = _cetak_hasil(impor.impor_berkas(ada, a.db, perintah.pelaku(a), pilihan)) if ada else True
         return 0 if baik and not hilang else 1
     if a.perintah == "undo":
         hasil = impor.batalkan_terakhir(a.db, pelaku=perintah.pelaku(a))

@@ -24,6 +24,7 @@ TINGKAT = {
     "test_penyaji": "app",
     "test_ringkasan_rapat": "browser",
     "test_kota_impor": "app",
+    "test_salah_baca": "app",
     "test_browser": "browser",
     "test_rapat_peramban": "browser",
     "test_dek_tombol": "browser",

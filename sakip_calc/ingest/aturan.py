@@ -16,12 +16,13 @@ import difflib
 import re
 import string
 from collections import defaultdict
+from dataclasses import dataclass
 
 import duckdb
 import pandas as pd
 from duckdb.sqltypes import VARCHAR
 
-from sakip_calc.domain.angka import PLACEHOLDER, baca_angka
+from sakip_calc.domain.angka import PLACEHOLDER, baca_angka, format_angka
 from sakip_calc.domain.spesifikasi import JUMLAH, KODE, TAHUN, TEKS, TRIWULAN, Kolom
 from sakip_calc.ingest.baca import Masalah, SelRusak, saran
 from sakip_calc.store import rujukan_massal
@@ -208,6 +209,10 @@ def _ketik(kolom: Kolom, nilai: object, lembar: str, nomor: int, masalah: list[M
     if hasil.keterangan:
         masalah.append(Masalah(lembar, nomor, kolom.nama, hasil.keterangan, "catatan"))
     x = hasil.nilai
+    if hasil.ribuan is not None:
+        isi = teks(nilai)
+        pesan = f"'{isi}' dapat dibaca {tulis_bacaan(hasil.ribuan)} atau {tulis_bacaan(x)}"
+        masalah.append(Ragu(lembar, nomor, kolom.nama, pesan, "ragu", isi, hasil.ribuan, x))
     if x is None:
         return None
     if kolom.jenis in LABEL_BULAT and not float(x).is_integer():
@@ -219,6 +224,21 @@ def _ketik(kolom: Kolom, nilai: object, lembar: str, nomor: int, masalah: list[M
         masalah.append(Masalah(lembar, nomor, kolom.nama, f"nilai {x:g} di luar rentang yang sah ({rentang(kolom)})"))
         return None
     return int(x) if kolom.jenis in (TAHUN, TRIWULAN) else x
+
+
+@dataclass(frozen=True)
+class Ragu(Masalah):
+    """A number the column does not decide ('11.720' in a target): both readings, decided after
+    typing by the indicator's satuan or the user's choice (ragu.py). Not an error by itself."""
+
+    teks: str = ""
+    ribuan: float = 0.0
+    desimal: float = 0.0
+
+
+def tulis_bacaan(x: float) -> str:
+    """A reading as the messages name it: 11.720 or 11,72."""
+    return format_angka(x, 3).rstrip("0").rstrip(",")
 
 
 # `saran` (the closest known names) in SQL: a Python function of the connection, called only for
