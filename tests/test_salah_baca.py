@@ -147,3 +147,49 @@ def test_halaman_impor_membaca_sel_persen_seperti_tampilannya(halaman, db_salina
     at.button(key="im_tombol").click().run()
     assert not at.exception, [e.value for e in at.exception]
     assert _nilai(db_salinan)["IKU-1/2024"] == [10, 9.71]
+
+
+def workbook_huruf(tujuan: Path, satuan: str = "predikat") -> Path:
+    """Nilai SAKIP as the reports write it: target A, realisasi BB (permenpan: D=1 ... AA=7)."""
+    wb = templat.buat_templat()
+    wb["Instansi"].append([UJI, "Dinas Sosial Kabupaten Tegal", "Kab. Tegal", "Jawa Tengah", "permenpan", 100])
+    wb["Indikator"].append([UJI, "IKU-1", "Nilai SAKIP Dinas Sosial", "sasaran", "Sasaran 1", None, satuan, "naik"])
+    wb["Capaian"].append([UJI, "IKU-1", 2024, None, "A", None, "bb"])
+    wb.save(tujuan)
+    return tujuan
+
+
+def test_predikat_huruf_dinilai_menurut_urutan_skala(db_salinan, tmp_path):
+    from sakip_calc import store
+    from sakip_calc.calc import analisis
+
+    ok = _cli("import", workbook_huruf(tmp_path / "huruf.xlsx"), "--db", db_salinan)
+    assert ok.returncode == 0, ok.stderr
+    assert "predikat 'bb' dibaca sebagai peringkat 5 dari 7 pada skala permenpan" in ok.stdout
+    assert _nilai(db_salinan)["IKU-1/2024"] == [6, 5]
+    con = store.buka(db_salinan, read_only=True)
+    s = analisis.skor_indikator(con, analisis.id_instansi(con, UJI)).set_index("kode")
+    catatan = con.execute(
+        "SELECT catatan FROM capaian c JOIN indikator d ON d.id = c.indikator_id "
+        "WHERE d.kode = 'IKU-1' AND c.tahun = 2024 AND d.nama LIKE 'Nilai SAKIP%'"
+    ).fetchone()[0]
+    con.close()
+    assert s.loc["IKU-1", "capaian"] == pytest.approx(5 / 6 * 100)  # BB is one band below A
+    assert catatan == "target tertulis 'A'; realisasi tertulis 'bb'"
+
+
+def test_predikat_huruf_ditolak_bila_satuan_bukan_predikat(db_salinan, tmp_path):
+    hasil = impor.impor_berkas([workbook_huruf(tmp_path / "huruf.xlsx", satuan="%")], db_salinan)[0]
+    assert hasil.status == "ditolak"
+    pesan = {(m.baris, m.kolom): m.pesan for m in hasil.rencana.galat}
+    assert "nilai huruf (mis. BB) hanya diterima untuk indikator bersatuan predikat" in pesan[(2, "realisasi")]
+
+
+def test_halaman_impor_menerima_predikat_huruf(halaman, db_salinan, tmp_path):
+    at = unggah(halaman(), [workbook_huruf(tmp_path / "huruf.xlsx")])
+    assert any("Siap diimpor" in s.value for s in at.success), [e.value for e in at.error]
+    masalah = tabel_masalah(at)
+    assert masalah["Pesan"].str.contains("dibaca sebagai peringkat 6 dari 7", regex=False).any()
+    at.button(key="im_tombol").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert _nilai(db_salinan)["IKU-1/2024"] == [6, 5]

@@ -23,7 +23,7 @@ import pandas as pd
 from duckdb.sqltypes import VARCHAR
 
 from sakip_calc.domain.angka import PLACEHOLDER, baca_angka, format_angka
-from sakip_calc.domain.spesifikasi import JUMLAH, KODE, TAHUN, TEKS, TRIWULAN, Kolom
+from sakip_calc.domain.spesifikasi import DESIMAL, JUMLAH, KODE, TAHUN, TEKS, TRIWULAN, Kolom
 from sakip_calc.ingest.baca import Masalah, SelRusak, saran
 from sakip_calc.store import rujukan_massal
 
@@ -202,6 +202,10 @@ def _ketik(kolom: Kolom, nilai: object, lembar: str, nomor: int, masalah: list[M
                 )
             return cocok
         return isi
+    isi = teks(nilai)
+    if kolom.jenis == DESIMAL and isi and isi.lower() not in PLACEHOLDER and _HURUF.fullmatch(isi):
+        masalah.append(Huruf(lembar, nomor, kolom.nama, f"'{isi}' bukan angka", "ragu", isi))
+        return None
     hasil = baca_angka(nilai, kolom.jenis)
     if hasil.galat:
         masalah.append(Masalah(lembar, nomor, kolom.nama, hasil.galat))
@@ -210,7 +214,6 @@ def _ketik(kolom: Kolom, nilai: object, lembar: str, nomor: int, masalah: list[M
         masalah.append(Masalah(lembar, nomor, kolom.nama, hasil.keterangan, "catatan"))
     x = hasil.nilai
     if hasil.ribuan is not None:
-        isi = teks(nilai)
         pesan = f"'{isi}' dapat dibaca {tulis_bacaan(hasil.ribuan)} atau {tulis_bacaan(x)}"
         masalah.append(Ragu(lembar, nomor, kolom.nama, pesan, "ragu", isi, hasil.ribuan, x))
     if x is None:
@@ -234,6 +237,17 @@ class Ragu(Masalah):
     teks: str = ""
     ribuan: float = 0.0
     desimal: float = 0.0
+
+
+@dataclass(frozen=True)
+class Huruf(Masalah):
+    """A letter grade ('BB') in a measured value: its rank on the agency's predikat scale where the
+    indicator's satuan is a grade, an error elsewhere (ragu.py). Not an error by itself."""
+
+    teks: str = ""
+
+
+_HURUF = re.compile(r"[A-Za-z]{1,3}[+-]?")  # AA, BB, ST, SR, B+
 
 
 def tulis_bacaan(x: float) -> str:
