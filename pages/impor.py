@@ -11,7 +11,8 @@ import streamlit as st
 import dasbor as d
 from dasbor import akses
 from sakip_calc import store
-from sakip_calc.ingest import aturan, ejaan, impor, ragu, templat
+from sakip_calc.domain.angka import format_bilangan
+from sakip_calc.ingest import aturan, ejaan, impor, konvensi, ragu, templat
 
 st.title("Impor Data")
 st.caption(
@@ -28,8 +29,68 @@ def templat_xlsx() -> bytes:
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def pratinjau(versi_data: str, unit: tuple[tuple[str, bytes], ...], pelaku, pilihan: tuple):
-    return impor.pratinjau(list(unit), d.DB, pelaku, dict(pilihan))
+def pratinjau(versi_data: str, unit: tuple[tuple[str, bytes], ...], pelaku, pilihan: tuple, jawaban: tuple):
+    return impor.pratinjau(list(unit), d.DB, pelaku, dict(pilihan), dict(jawaban))
+
+
+def jawaban_konvensi(unit) -> dict:
+    """The conventions answered on this page for the new agencies of this unit (konvensi.py)."""
+    awalan = f"im_konv|{impor.nama_unit(unit)}|"
+    skala = {k.removeprefix(awalan)[:-6]: v for k, v in st.session_state.items() if _kunci(k, awalan, "|skala") and v}
+    batas = {k.removeprefix(awalan)[:-6]: v for k, v in st.session_state.items() if _kunci(k, awalan, "|batas") and v}
+    return {kode: (skala[kode], None if batas[kode] == konvensi.TANPA else 100.0) for kode in skala if kode in batas}
+
+
+def _kunci(k, awalan: str, akhiran: str) -> bool:
+    return isinstance(k, str) and k.startswith(awalan) and k.endswith(akhiran)
+
+
+def tanya_konvensi(r: impor.Rencana) -> None:
+    """A new agency's conventions: stated in its Instansi sheet (shown), or asked here, with what
+    each answer does to its mean and predikat for its latest year."""
+    instansi = r.data["Instansi"].set_index("kode")
+    kurang = {m.instansi for m in r.galat if isinstance(m, konvensi.KonvensiKurang)}
+    for kode in r.instansi_baru:
+        tahun, akibat = r.akibat.get(kode, (None, None))
+        st.markdown(f"**Konvensi laporan instansi baru {polos(kode)}**")
+        if akibat is not None and len(akibat):
+            st.caption(f"Akibat setiap pilihan pada rata-rata capaian dan predikat instansi tahun {tahun}:")
+            d.tabel(
+                akibat.assign(
+                    batas_capaian=akibat["batas_capaian"].map(lambda b: "tanpa batas" if pd.isna(b) else f"{b:g}"),
+                    rata_rata=akibat["rata_rata"].map(lambda x: format_bilangan(x)),
+                ).rename(
+                    columns={
+                        "batas_capaian": "Batas capaian",
+                        "skala_predikat": "Skala predikat",
+                        "rata_rata": "Rata-rata",
+                        "predikat": "Predikat",
+                    }
+                ),
+                {},
+            )
+        kunci = f"im_konv|{r.nama_file}|{kode}"
+        if kode not in kurang and f"{kunci}|skala" not in st.session_state:  # stated, never asked here
+            b = instansi.at[kode, "batas_capaian"]
+            st.info(
+                f"Dinyatakan di lembar Instansi: skala {instansi.at[kode, 'skala_predikat']}, "
+                + ("capaian dibatasi " + f"{b:g}" if pd.notna(b) else "capaian tanpa batas")
+            )
+            continue
+        kiri, kanan = st.columns(2)
+        kiri.selectbox(
+            "Skala predikat laporannya",
+            sorted(akibat["skala_predikat"].unique()) if akibat is not None and len(akibat) else [],
+            index=None,
+            key=f"{kunci}|skala",
+        )
+        kanan.radio(
+            "Apakah laporannya membatasi capaian pada 100?",
+            ("100", konvensi.TANPA),
+            index=None,
+            format_func={"100": "ya, dibatasi 100", konvensi.TANPA: "tidak, tanpa batas"}.get,
+            key=f"{kunci}|batas",
+        )
 
 
 def pilihan_baca(unit) -> dict:
@@ -95,7 +156,8 @@ def unggah(pelaku) -> None:
     for i, u in enumerate(unit):
         kemajuan.progress(i / len(unit), f"Memeriksa {', '.join(n for n, _ in u)} ({i + 1}/{len(unit)})")
         pilihan = tuple(sorted(pilihan_baca(u).items()))
-        rencana.append(tanpa_jejak(pratinjau, d.versi(), tuple(u), pelaku, pilihan))
+        jawaban = tuple(sorted(jawaban_konvensi(u).items()))
+        rencana.append(tanpa_jejak(pratinjau, d.versi(), tuple(u), pelaku, pilihan, jawaban))
     kemajuan.progress(1.0, "Pemeriksaan selesai")
     for r in rencana:
         st.subheader(polos(r.nama_file), anchor=False)
@@ -134,6 +196,8 @@ def unggah(pelaku) -> None:
             )
         if r.tanya_baca:
             tanya_baca(r)  # also once chosen: the choice stays on the page
+        if r.instansi_baru:
+            tanya_konvensi(r)
         if r.ejaan_baru:
             ejaan_baru(r, pelaku)
     sah = [u for u, r in zip(unit, rencana) if r.sah]
@@ -141,7 +205,7 @@ def unggah(pelaku) -> None:
         with st.status("Mengimpor…", expanded=True) as status:
             for i, u in enumerate(sah):
                 st.write(polos(f"{', '.join(n for n, _ in u)} ({i + 1}/{len(sah)})"))
-                hasil = tanpa_jejak(impor.impor_data, u, d.DB, False, pelaku, pilihan_baca(u))
+                hasil = tanpa_jejak(impor.impor_data, u, d.DB, False, pelaku, pilihan_baca(u), jawaban_konvensi(u))
                 st.write(f"→ {hasil.status} (impor #{hasil.impor_id})")
             status.update(label="Impor selesai", state="complete")
         st.success("Data baru sudah tampil di semua halaman. Impor terakhir dapat dibatalkan di bawah.")

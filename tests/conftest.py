@@ -25,6 +25,7 @@ TINGKAT = {
     "test_ringkasan_rapat": "browser",
     "test_kota_impor": "app",
     "test_salah_baca": "app",
+    "test_konvensi": "app",
     "test_browser": "browser",
     "test_rapat_peramban": "browser",
     "test_dek_tombol": "browser",
