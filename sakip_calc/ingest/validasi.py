@@ -218,7 +218,7 @@ def _cek_indikator_dikenal(data, con, instansi: set[str], masalah) -> None:
     lembar = [n for n in ("Capaian", "Penjelasan") if n in data]
     if not lembar:
         return
-    dikenal = store.kunci_indikator(con, sorted(data["Capaian"]["instansi"].dropna().unique()))
+    dikenal = store.kunci_indikator(con, sorted({i for n in lembar for i in data[n]["instansi"].dropna()}))
     kode = defaultdict(set)
     for r in dikenal.itertuples():
         kode[r.instansi].add(r.kode)
