@@ -12,6 +12,7 @@ import dasbor as d
 from dasbor import akses
 from sakip_calc import store
 from sakip_calc.domain.angka import format_bilangan
+from sakip_calc.domain.spesifikasi import NAMA_SKALA
 from sakip_calc.ingest import aturan, ejaan, impor, konvensi, ragu, templat
 
 st.title("Impor Data")
@@ -82,6 +83,8 @@ def tanya_konvensi(r: impor.Rencana) -> None:
             "Skala predikat laporannya",
             sorted(akibat["skala_predikat"].unique()) if akibat is not None and len(akibat) else [],
             index=None,
+            placeholder="Pilih skala",
+            format_func=lambda n: NAMA_SKALA.get(n, n),
             key=f"{kunci}|skala",
         )
         kanan.radio(
