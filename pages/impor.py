@@ -178,6 +178,8 @@ def unggah(pelaku) -> None:
                 ),
                 hide_index=True,
             )
+        elif all(isinstance(m, konvensi.KonvensiKurang) for m in r.galat):
+            st.warning("Belum dapat diimpor: pilih konvensi laporan instansi baru di bawah. Basis data tidak diubah.")
         else:
             st.error(f"Ditolak: {len(r.galat)} galat. Perbaiki lalu unggah lagi; basis data tidak diubah.")
         if r.masalah:

@@ -76,7 +76,7 @@ def test_konvensi_yang_dinyatakan_tidak_ditanyakan(db_salinan, tmp_path):
 
 def test_halaman_impor_menanyakan_konvensi(halaman, db_salinan, tmp_path):  # noqa: F811
     at = unggah(halaman(), [workbook_baru(tmp_path / "baru.xlsx")])
-    assert any("Ditolak: 1 galat" in e.value for e in at.error), [e.value for e in at.error]
+    assert any("pilih konvensi laporan instansi baru" in w.value for w in at.warning), [e.value for e in at.error]
     akibat = next(df.value for df in at.dataframe if "Predikat" in df.value.columns)
     assert {"AA (Sangat Memuaskan)", "A (Memuaskan)"} <= set(akibat["Predikat"])
     at.selectbox(key=f"im_konv|baru.xlsx|{BARU}|skala").set_value("permenpan").run()
