@@ -11,7 +11,9 @@ import streamlit as st
 import dasbor as d
 from dasbor import akses
 from sakip_calc import store
-from sakip_calc.ingest import aturan, ejaan, impor, templat
+from sakip_calc.domain.angka import format_bilangan
+from sakip_calc.domain.skala import NAMA_SKALA
+from sakip_calc.ingest import aturan, ejaan, impor, konvensi, ragu, templat
 
 st.title("Impor Data")
 st.caption(
@@ -28,8 +30,100 @@ def templat_xlsx() -> bytes:
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def pratinjau(versi_data: str, unit: tuple[tuple[str, bytes], ...], pelaku):
-    return impor.pratinjau(list(unit), d.DB, pelaku)
+def pratinjau(versi_data: str, unit: tuple[tuple[str, bytes], ...], pelaku, pilihan: tuple, jawaban: tuple):
+    return impor.pratinjau(list(unit), d.DB, pelaku, dict(pilihan), dict(jawaban))
+
+
+def jawaban_konvensi(unit) -> dict:
+    """The conventions answered on this page for the new agencies of this unit (konvensi.py)."""
+    awalan = f"im_konv|{impor.nama_unit(unit)}|"
+    skala = {k.removeprefix(awalan)[:-6]: v for k, v in st.session_state.items() if _kunci(k, awalan, "|skala") and v}
+    batas = {k.removeprefix(awalan)[:-6]: v for k, v in st.session_state.items() if _kunci(k, awalan, "|batas") and v}
+    return {kode: (skala[kode], None if batas[kode] == konvensi.TANPA else 100.0) for kode in skala if kode in batas}
+
+
+def _kunci(k, awalan: str, akhiran: str) -> bool:
+    return isinstance(k, str) and k.startswith(awalan) and k.endswith(akhiran)
+
+
+def tanya_konvensi(r: impor.Rencana) -> None:
+    """A new agency's conventions: stated in its Instansi sheet (shown), or asked here, with what
+    each answer does to its mean and predikat for its latest year."""
+    instansi = r.data["Instansi"].set_index("kode")
+    kurang = {m.instansi for m in r.galat if isinstance(m, konvensi.KonvensiKurang)}
+    for kode in r.instansi_baru:
+        tahun, akibat = r.akibat.get(kode, (None, None))
+        st.markdown(f"**Konvensi laporan instansi baru {polos(kode)}**")
+        if akibat is not None and len(akibat):
+            st.caption(f"Akibat setiap pilihan pada rata-rata capaian dan predikat instansi tahun {tahun}:")
+            d.tabel(
+                akibat.assign(
+                    batas_capaian=akibat["batas_capaian"].map(lambda b: "tanpa batas" if pd.isna(b) else f"{b:g}"),
+                    rata_rata=akibat["rata_rata"].map(lambda x: format_bilangan(x)),
+                ).rename(
+                    columns={
+                        "batas_capaian": "Batas capaian",
+                        "skala_predikat": "Skala predikat",
+                        "rata_rata": "Rata-rata",
+                        "predikat": "Predikat",
+                    }
+                ),
+                {},
+            )
+        kunci = f"im_konv|{r.nama_file}|{kode}"
+        if kode not in kurang and f"{kunci}|skala" not in st.session_state:  # stated, never asked here
+            b = instansi.at[kode, "batas_capaian"]
+            st.info(
+                f"Dinyatakan di lembar Instansi: skala {instansi.at[kode, 'skala_predikat']}, "
+                + ("capaian dibatasi " + f"{b:g}" if pd.notna(b) else "capaian tanpa batas")
+            )
+            continue
+        kiri, kanan = st.columns(2)
+        kiri.selectbox(
+            "Skala predikat laporannya",
+            sorted(akibat["skala_predikat"].unique()) if akibat is not None and len(akibat) else [],
+            index=None,
+            placeholder="Pilih skala",
+            format_func=lambda n: NAMA_SKALA.get(n, n),
+            key=f"{kunci}|skala",
+        )
+        kanan.radio(
+            "Apakah laporannya membatasi capaian pada 100?",
+            ("100", konvensi.TANPA),
+            index=None,
+            format_func={"100": "ya, dibatasi 100", konvensi.TANPA: "tidak, tanpa batas"}.get,
+            key=f"{kunci}|batas",
+        )
+
+
+def pilihan_baca(unit) -> dict:
+    """The reading chosen on this page for each ambiguous column of this unit (cara_baca)."""
+    awalan = f"im_baca|{impor.nama_unit(unit)}|"
+    return {
+        tuple(k.removeprefix(awalan).split("|")): v
+        for k, v in st.session_state.items()
+        if isinstance(k, str) and k.startswith(awalan) and v
+    }
+
+
+def tanya_baca(r: impor.Rencana) -> None:
+    """Numbers neither the column nor the unit decides: the user picks the reading per column."""
+    st.markdown(
+        "**Angka ragu**: titik/koma di angka berikut dapat berarti pemisah ribuan atau desimal. "
+        "Pilih cara baca setiap kolom (diingat untuk kolom ini di berkas ini), atau perbaiki selnya."
+    )
+    for (lembar, kolom), sel in r.tanya_baca.items():
+        m = sel[0]
+        st.radio(
+            f"Lembar {lembar}, kolom {kolom} (baris {aturan.daftar_baris(x.baris for x in sel)}), mis. '{m.teks}'",
+            ragu.CARA,
+            index=ragu.CARA.index(r.cara_baca[(lembar, kolom)]) if (lembar, kolom) in r.cara_baca else None,
+            format_func=lambda c, m=m: (
+                f"{aturan.tulis_bacaan(m.ribuan if c == 'ribuan' else m.desimal)} ({ragu.LABEL_CARA[c]})"
+            ),
+            key=f"im_baca|{r.nama_file}|{lembar}|{kolom}",
+            horizontal=True,
+        )
 
 
 def polos(teks: str) -> str:
@@ -64,7 +158,9 @@ def unggah(pelaku) -> None:
     rencana = []
     for i, u in enumerate(unit):
         kemajuan.progress(i / len(unit), f"Memeriksa {', '.join(n for n, _ in u)} ({i + 1}/{len(unit)})")
-        rencana.append(tanpa_jejak(pratinjau, d.versi(), tuple(u), pelaku))
+        pilihan = tuple(sorted(pilihan_baca(u).items()))
+        jawaban = tuple(sorted(jawaban_konvensi(u).items()))
+        rencana.append(tanpa_jejak(pratinjau, d.versi(), tuple(u), pelaku, pilihan, jawaban))
     kemajuan.progress(1.0, "Pemeriksaan selesai")
     for r in rencana:
         st.subheader(polos(r.nama_file), anchor=False)
@@ -82,6 +178,8 @@ def unggah(pelaku) -> None:
                 ),
                 hide_index=True,
             )
+        elif all(isinstance(m, konvensi.KonvensiKurang) for m in r.galat):
+            st.warning("Belum dapat diimpor: pilih konvensi laporan instansi baru di bawah. Basis data tidak diubah.")
         else:
             st.error(f"Ditolak: {len(r.galat)} galat. Perbaiki lalu unggah lagi; basis data tidak diubah.")
         if r.masalah:
@@ -101,6 +199,10 @@ def unggah(pelaku) -> None:
                 hide_index=True,
                 key=f"im_masalah_{r.sha256}",
             )
+        if r.tanya_baca:
+            tanya_baca(r)  # also once chosen: the choice stays on the page
+        if r.instansi_baru:
+            tanya_konvensi(r)
         if r.ejaan_baru:
             ejaan_baru(r, pelaku)
     sah = [u for u, r in zip(unit, rencana) if r.sah]
@@ -108,7 +210,7 @@ def unggah(pelaku) -> None:
         with st.status("Mengimpor…", expanded=True) as status:
             for i, u in enumerate(sah):
                 st.write(polos(f"{', '.join(n for n, _ in u)} ({i + 1}/{len(sah)})"))
-                hasil = tanpa_jejak(impor.impor_data, u, d.DB, False, pelaku)
+                hasil = tanpa_jejak(impor.impor_data, u, d.DB, False, pelaku, pilihan_baca(u), jawaban_konvensi(u))
                 st.write(f"→ {hasil.status} (impor #{hasil.impor_id})")
             status.update(label="Impor selesai", state="complete")
         st.success("Data baru sudah tampil di semua halaman. Impor terakhir dapat dibatalkan di bawah.")

@@ -12,7 +12,7 @@ from sakip_calc import store
 from sakip_calc.access import perintah, sandi
 from sakip_calc.calc import uji_mundur
 from sakip_calc.domain.angka import format_angka
-from sakip_calc.ingest import aturan, bawaan, impor, massal, templat
+from sakip_calc.ingest import aturan, bawaan, impor, konvensi, massal, ragu, templat
 from sakip_calc.tools import synth
 
 
@@ -48,6 +48,22 @@ def main(argv: list[str] | None = None) -> int:
     i = sub.add_parser("import", help="impor buku kerja .xlsx atau CSV per lembar")
     i.add_argument("berkas", nargs="+")
     i.add_argument("--db", default=str(store.DB_BAWAAN))
+    i.add_argument(
+        "--baca",
+        action="append",
+        default=[],
+        metavar="LEMBAR:KOLOM=CARA",
+        help="cara membaca angka ragu (11.720) di satu kolom: ribuan (11720) atau desimal (11,72), "
+        "mis. --baca Capaian:realisasi=ribuan; diingat untuk kolom itu di berkas itu",
+    )
+    i.add_argument(
+        "--konvensi",
+        action="append",
+        default=[],
+        metavar="KODE=SKALA,BATAS",
+        help="konvensi laporan instansi baru: skala predikat dan batas capaian (angka, atau 'tanpa'), "
+        "mis. --konvensi dinsos-x=permenpan,100; disimpan di tabel instansi",
+    )
     u = sub.add_parser("undo", help="batalkan impor terakhir yang masih berlaku")
     u.add_argument("--db", default=str(store.DB_BAWAAN))
     t = sub.add_parser("template", help="tulis templat buku kerja")
@@ -104,7 +120,14 @@ def _jalankan(a: argparse.Namespace) -> int:
         for f in hilang:
             print(f"{f}: GALAT: berkas tidak ditemukan", file=sys.stderr)
         ada = [f for f in a.berkas if f not in hilang]
-        baik = _cetak_hasil(impor.impor_berkas(ada, a.db, perintah.pelaku(a))) if ada else True
+        pilihan, salah = ragu.urai_pilihan(a.baca)
+        jawaban, salah_konvensi = konvensi.urai(a.konvensi)
+        salah += salah_konvensi
+        for s in salah:
+            print(f"GALAT: {s}", file=sys.stderr)
+        if salah:
+            return 1
+        baik = _cetak_hasil(impor.impor_berkas(ada, a.db, perintah.pelaku(a), pilihan, jawaban)) if ada else True
         return 0 if baik and not hilang else 1
     if a.perintah == "undo":
         hasil = impor.batalkan_terakhir(a.db, pelaku=perintah.pelaku(a))

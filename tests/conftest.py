@@ -24,6 +24,8 @@ TINGKAT = {
     "test_penyaji": "app",
     "test_ringkasan_rapat": "browser",
     "test_kota_impor": "app",
+    "test_salah_baca": "app",
+    "test_konvensi": "app",
     "test_browser": "browser",
     "test_rapat_peramban": "browser",
     "test_peta_browser": "browser",

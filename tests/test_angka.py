@@ -61,3 +61,11 @@ def test_format_indonesia():
     assert format_rupiah_singkat(35_672_937_124) == "Rp 35,67 M"
     assert format_rupiah_singkat(430_750_000) == "Rp 430,75 jt"
     assert format_angka(None) == "–"
+
+
+def test_pemisah_ambigu_di_nilai_terukur_memberi_dua_bacaan():
+    ragu = baca_angka("11.720", DESIMAL)
+    assert ragu.nilai == pytest.approx(11.72) and ragu.ribuan == 11720 and ragu.keterangan is None
+    assert baca_angka("-11,720", DESIMAL).ribuan == -11720
+    assert baca_angka("0.725", DESIMAL).ribuan is None  # no thousands start with 0
+    assert baca_angka("1.234,5", DESIMAL).ribuan is None and baca_angka("11.72", DESIMAL).ribuan is None

@@ -252,6 +252,7 @@ def _rusak() -> dict[str, list[dict]]:
             "kabupaten": "Antah",
             "provinsi": "Jawa Tengah",
             "skala_predikat": "skala-ujii",
+            "batas_capaian": 100,  # stated: the workbook path asks a new agency's unstated conventions
         }
     )
     rusak["Indikator"][1].update(polaritas="naikk")

@@ -184,3 +184,30 @@ def peringkat(df: pd.DataFrame, kolom: str) -> pd.DataFrame:
     without a value come last, unranked."""
     hasil = df.assign(peringkat=df[kolom].rank(ascending=False, method="min").astype("Int64"))
     return hasil.sort_values([kolom, "nama"], ascending=[False, True], na_position="last").reset_index(drop=True)
+
+
+BATAS_PILIHAN = (None, 100.0)  # the caps an agency's report may apply: none, or capaian capped at 100
+
+
+def akibat_konvensi(con, instansi_id: int, nama_skala: list[str]) -> tuple[int | None, pd.DataFrame]:
+    """The agency's latest year and, for each cap and predikat scale, its mean score and predikat
+    that year: what each answer to the conventions question does (the Impor preview)."""
+    baris = store.indikator_capaian(con, instansi_id)
+    tahun = baris.loc[baris["realisasi"].notna(), "tahun"].max() if len(baris) else None
+    if tahun is None or pd.isna(tahun):
+        return None, pd.DataFrame(columns=["batas_capaian", "skala_predikat", "rata_rata", "predikat"])
+    hasil = []
+    for batas in BATAS_PILIHAN:
+        df = skor.tabel_capaian(baris, batas)
+        rata = skor.rata_rata_instansi(df[df["tahun"] == tahun])
+        for nama in nama_skala:
+            pita = skor.predikat(rata, skala(con, nama)) if rata is not None else None
+            hasil.append(
+                {
+                    "batas_capaian": batas,
+                    "skala_predikat": nama,
+                    "rata_rata": rata,
+                    "predikat": f"{pita['kode']} ({pita['label']})" if pita else None,
+                }
+            )
+    return int(tahun), pd.DataFrame(hasil)

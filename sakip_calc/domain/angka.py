@@ -2,8 +2,9 @@
 
 Reports mix `1.234.567,89`, `49,422,100` and `98.42` in one table and decorate numbers with
 `Rp`, `%` and `,-`. A lone separator followed by exactly three digits is ambiguous (`1.234`);
-the column's meaning decides it: money and counts read it as thousands, percentages and
-measured values as a decimal point, and the parser says which reading it took.
+the column's meaning decides it: money and counts read it as thousands, percentages as a decimal
+point, and the parser says which reading it took. A measured value (a target, a realisasi) does
+not decide it: the parser gives both readings and the importer asks (ingest/ragu.py).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ class HasilAngka:
     nilai: float | None
     galat: str | None = None  # why the text is not a number (an import error)
     keterangan: str | None = None  # how an ambiguous text was read (an import note)
+    ribuan: float | None = None  # the thousands reading, when the column decides nothing (`nilai` the decimal one)
 
 
 def _placeholder(teks: str) -> bool:
@@ -65,7 +67,8 @@ def baca_angka(nilai: object, jenis: str = DESIMAL) -> HasilAngka:
     if hasil.nilai is not None and not math.isfinite(hasil.nilai):
         return HasilAngka(None, f"'{teks[:30]}' terlalu besar untuk sebuah angka")
     if hasil.nilai is not None and (kurung or tanda_luar == "-" or tanda_dalam == "-"):
-        return HasilAngka(-hasil.nilai, hasil.galat, hasil.keterangan)
+        ribuan = -hasil.ribuan if hasil.ribuan is not None else None
+        return HasilAngka(-hasil.nilai, hasil.galat, hasil.keterangan, ribuan)
     return hasil
 
 
@@ -103,12 +106,12 @@ def _tanpa_tanda(s: str, jenis: str, asli: str) -> HasilAngka:
             keterangan=f"'{asli}' dibaca sebagai {bulat}{pecahan} (pemisah ribuan) karena kolom berisi "
             + ("rupiah" if jenis == RUPIAH else "bilangan bulat"),
         )
-    ket = None
-    if len(pecahan) == 3:
-        ket = f"'{asli}' dibaca sebagai {bulat},{pecahan} (pemisah desimal) karena kolom berisi " + (
-            "persentase" if jenis == PERSEN else "nilai terukur"
-        )
-    return HasilAngka(float(bulat + "." + pecahan), keterangan=ket)
+    ket = ribuan = None
+    if len(pecahan) == 3 and jenis == PERSEN:
+        ket = f"'{asli}' dibaca sebagai {bulat},{pecahan} (pemisah desimal) karena kolom berisi persentase"
+    elif len(pecahan) == 3 and bulat.strip("0"):  # '0.725' is no thousands
+        ribuan = float(bulat + pecahan)
+    return HasilAngka(float(bulat + "." + pecahan), keterangan=ket, ribuan=ribuan)
 
 
 def _ribuan_sah(bulat: str, pemisah: str) -> bool:

@@ -16,13 +16,14 @@ import difflib
 import re
 import string
 from collections import defaultdict
+from dataclasses import dataclass
 
 import duckdb
 import pandas as pd
 from duckdb.sqltypes import VARCHAR
 
-from sakip_calc.domain.angka import PLACEHOLDER, baca_angka
-from sakip_calc.domain.spesifikasi import JUMLAH, KODE, TAHUN, TEKS, TRIWULAN, Kolom
+from sakip_calc.domain.angka import PLACEHOLDER, baca_angka, format_angka
+from sakip_calc.domain.spesifikasi import DESIMAL, JUMLAH, KODE, TAHUN, TEKS, TRIWULAN, Kolom
 from sakip_calc.ingest.baca import Masalah, SelRusak, saran
 from sakip_calc.store import rujukan_massal
 
@@ -201,6 +202,10 @@ def _ketik(kolom: Kolom, nilai: object, lembar: str, nomor: int, masalah: list[M
                 )
             return cocok
         return isi
+    isi = teks(nilai)
+    if kolom.jenis == DESIMAL and isi and isi.lower() not in PLACEHOLDER and _HURUF.fullmatch(isi):
+        masalah.append(Huruf(lembar, nomor, kolom.nama, f"'{isi}' bukan angka", "ragu", isi))
+        return None
     hasil = baca_angka(nilai, kolom.jenis)
     if hasil.galat:
         masalah.append(Masalah(lembar, nomor, kolom.nama, hasil.galat))
@@ -208,6 +213,9 @@ def _ketik(kolom: Kolom, nilai: object, lembar: str, nomor: int, masalah: list[M
     if hasil.keterangan:
         masalah.append(Masalah(lembar, nomor, kolom.nama, hasil.keterangan, "catatan"))
     x = hasil.nilai
+    if hasil.ribuan is not None:
+        pesan = f"'{isi}' dapat dibaca {tulis_bacaan(hasil.ribuan)} atau {tulis_bacaan(x)}"
+        masalah.append(Ragu(lembar, nomor, kolom.nama, pesan, "ragu", isi, hasil.ribuan, x))
     if x is None:
         return None
     if kolom.jenis in LABEL_BULAT and not float(x).is_integer():
@@ -219,6 +227,32 @@ def _ketik(kolom: Kolom, nilai: object, lembar: str, nomor: int, masalah: list[M
         masalah.append(Masalah(lembar, nomor, kolom.nama, f"nilai {x:g} di luar rentang yang sah ({rentang(kolom)})"))
         return None
     return int(x) if kolom.jenis in (TAHUN, TRIWULAN) else x
+
+
+@dataclass(frozen=True)
+class Ragu(Masalah):
+    """A number the column does not decide ('11.720' in a target): both readings, decided after
+    typing by the indicator's satuan or the user's choice (ragu.py). Not an error by itself."""
+
+    teks: str = ""
+    ribuan: float = 0.0
+    desimal: float = 0.0
+
+
+@dataclass(frozen=True)
+class Huruf(Masalah):
+    """A letter grade ('BB') in a measured value: its rank on the agency's predikat scale where the
+    indicator's satuan is a grade, an error elsewhere (ragu.py). Not an error by itself."""
+
+    teks: str = ""
+
+
+_HURUF = re.compile(r"[A-Za-z]{1,3}[+-]?")  # AA, BB, ST, SR, B+
+
+
+def tulis_bacaan(x: float) -> str:
+    """A reading as the messages name it: 11.720 or 11,72."""
+    return format_angka(x, 3).rstrip("0").rstrip(",")
 
 
 # `saran` (the closest known names) in SQL: a Python function of the connection, called only for

@@ -20,6 +20,7 @@ import re
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from defusedxml.ElementTree import iterparse
@@ -41,6 +42,7 @@ GALAT_EXCEL = frozenset(ERROR_CODES) | {"#SPILL!", "#CALC!", "#FIELD!", "#BLOCKE
 # fmt: on
 _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_TEKS_FORMAT = re.compile(r'"[^"]*"|\\.')  # a quoted or escaped '%' in a number format is only shown
 
 
 @dataclass(frozen=True)
@@ -238,6 +240,8 @@ def _pindai_xml(zf: zipfile.ZipFile, jalur: str) -> tuple[dict[tuple[int, int], 
 
 def _nilai_sel(sel, nomor: int, kolom: int, rumus: dict) -> object:
     nilai = getattr(sel, "value", None)
+    if type(nilai) in (int, float) and "%" in _TEKS_FORMAT.sub("", getattr(sel, "number_format", None) or ""):
+        return float(Decimal(repr(nilai)) * 100)  # shown 9,71 % though stored 0,0971: read as shown
     if getattr(sel, "data_type", None) == "e" or (isinstance(nilai, str) and nilai.strip() in GALAT_EXCEL):
         return _galat_excel(str(nilai))
     if nilai is None and (nomor, kolom) in rumus:

@@ -22,8 +22,9 @@ import pandas as pd
 from sakip_calc import store
 from sakip_calc.access import peran
 from sakip_calc.access.peran import Pelaku
+from sakip_calc.calc import analisis
 from sakip_calc.domain.spesifikasi import LEMBAR_BERNAMA
-from sakip_calc.ingest import aturan_wilayah, jaga, validasi
+from sakip_calc.ingest import aturan_wilayah, jaga, konvensi, ragu, validasi
 from sakip_calc.ingest.baca import UKURAN_MAKS, BacaanBerkas, Masalah, baca_berkas
 from sakip_calc.ingest.validasi import cek_skala  # noqa: F401  (tests/test_properti.py imports it from here)
 
@@ -40,6 +41,10 @@ class Rencana:
     data: dict[str, pd.DataFrame] = field(default_factory=dict)
     perubahan: dict[str, dict[str, int]] = field(default_factory=dict)
     ejaan_baru: list[aturan_wilayah.EjaanBaru] = field(default_factory=list)  # confirmable as aliases
+    cara_baca: dict[tuple[str, str], str] = field(default_factory=dict)  # choices that decided a number
+    tanya_baca: dict[tuple[str, str], list] = field(default_factory=dict)  # numbers the user decides
+    instansi_baru: list[str] = field(default_factory=list)  # their conventions are asked (konvensi.py)
+    akibat: dict[str, tuple] = field(default_factory=dict)  # new agency -> analisis.akibat_konvensi
 
     @property
     def galat(self) -> list[Masalah]:
@@ -75,11 +80,27 @@ def _baca_semua(berkas: list[tuple[str, bytes]]) -> tuple[list[BacaanBerkas], st
     return bacaan, ", ".join(nama for nama, _ in berkas), sidik.hexdigest()
 
 
-def rencanakan(berkas: list[tuple[str, bytes]], con: duckdb.DuckDBPyConnection) -> Rencana:
-    """Read, type and validate one import unit (one .xlsx, or several per-sheet .csv files)."""
+Pilihan = dict[tuple[str, str], str]  # (sheet, column) -> 'ribuan' | 'desimal' (ragu.py)
+
+
+def nama_unit(berkas: list[tuple[str, bytes]]) -> str:
+    """The name an import unit is recorded (and its reading choices remembered) under."""
+    return Path(berkas[0][0]).name if len(berkas) == 1 else ", ".join(nama for nama, _ in berkas)
+
+
+def rencanakan(
+    berkas: list[tuple[str, bytes]],
+    con: duckdb.DuckDBPyConnection,
+    pilihan: Pilihan | None = None,
+    jawaban: konvensi.Jawaban | None = None,
+    tanya: bool = True,
+) -> Rencana:
+    """Read, type and validate one import unit (one .xlsx, or several per-sheet .csv files).
+    `pilihan`: how to read the ambiguous numbers of a column, over the choices remembered for the
+    file; `jawaban`: the conventions of new agencies, asked unless `tanya` is False (konvensi.py)."""
     store.titik_uji("baca")
-    bacaan, nama_file, sha = _baca_semua(berkas)
-    rencana = Rencana(Path(nama_file).name if len(berkas) == 1 else nama_file, sha)
+    bacaan, _, sha = _baca_semua(berkas)
+    rencana = Rencana(nama_unit(berkas), sha)
     for b in bacaan:
         rencana.masalah.extend(b.masalah)
         for nama, mentah in b.lembar.items():
@@ -88,6 +109,9 @@ def rencanakan(berkas: list[tuple[str, bytes]], con: duckdb.DuckDBPyConnection) 
                 continue
             rencana.data[nama] = validasi.ketik_lembar(mentah, rencana.masalah)
     store.titik_uji("validasi")
+    pilihan = {**store.cara_baca(con, rencana.nama_file), **(pilihan or {})}
+    rencana.cara_baca, rencana.tanya_baca = ragu.putuskan(rencana.data, rencana.masalah, con, pilihan)
+    rencana.instansi_baru = konvensi.terapkan(rencana.data, con, jawaban, rencana.masalah if tanya else [])
     if any(len(df) for df in rencana.data.values()):
         rencana.ejaan_baru = validasi.validasi_silang(rencana.data, con, rencana.masalah)
     elif not rencana.galat:
@@ -146,7 +170,11 @@ def _terapkan(
 
 
 def pratinjau(
-    berkas: list[tuple[str, bytes]], db: str | Path = store.DB_BAWAAN, pelaku: Pelaku | None = None
+    berkas: list[tuple[str, bytes]],
+    db: str | Path = store.DB_BAWAAN,
+    pelaku: Pelaku | None = None,
+    pilihan: Pilihan | None = None,
+    jawaban: konvensi.Jawaban | None = None,
 ) -> Rencana:
     """The preview: problems and rows added/changed/unchanged, computed on a scratch copy, and
     whether `pelaku` may make those changes (the import itself checks again)."""
@@ -156,10 +184,15 @@ def pratinjau(
             shutil.copy2(db, salinan)
         con = store.buka(salinan, read_only=False)
         try:
-            rencana = rencanakan(berkas, con)
-            if rencana.sah:
+            rencana = rencanakan(berkas, con, pilihan, jawaban)
+            # an unanswered convention alone still previews: its answers' effects need the rows applied
+            if all(isinstance(m, konvensi.KonvensiKurang) for m in rencana.galat):
                 nomor = store.nomor_impor_berikut(con)
                 rencana.perubahan = _terapkan(con, rencana, nomor)
+                skala = sorted(store.skala_predikat(con)["nama"].unique())
+                for kode in rencana.instansi_baru:
+                    rencana.akibat[kode] = analisis.akibat_konvensi(con, analisis.id_instansi(con, kode), skala)
+            if rencana.sah:
                 cakupan = store.cakupan_impor(con, nomor)
                 alasan = peran.tolak_tulis(jaga.atau_konsol(pelaku), "impor", cakupan, jaga.status(con))
                 rencana.masalah.extend(Masalah("", None, None, a) for a in alasan)
@@ -183,6 +216,8 @@ def impor_data(
     db: str | Path = store.DB_BAWAAN,
     bawaan: bool = False,
     pelaku: Pelaku | None = None,
+    pilihan: Pilihan | None = None,
+    jawaban: konvensi.Jawaban | None = None,
 ) -> HasilImpor:
     """Import one unit. With any error nothing but the `impor` log row changes. What it replaces
     is kept in the same transaction, so `batalkan_terakhir` can undo it. `pelaku` (the console when
@@ -195,7 +230,8 @@ def impor_data(
     try:
         with store.transaksi_tulis(db) as con:
             nomor = store.nomor_impor_berikut(con)
-            rencana = rencanakan(berkas, con)
+            # a shipped workbook's Instansi sheet is its conventions as its maintainers stated them
+            rencana = rencanakan(berkas, con, pilihan, jawaban, tanya=not bawaan)
             if bawaan:
                 rencana.nama_file = AWALAN_BAWAAN + rencana.nama_file
             cakupan: store.Cakupan = {}
@@ -209,6 +245,7 @@ def impor_data(
                         rencana.perubahan.setdefault(tabel, {"baru": 0, "berubah": 0, "sama": 0})["berubah"] += n
                 cakupan = store.cakupan_impor(con, nomor)
                 jaga.periksa(con, p, "impor", cakupan)
+                store.simpan_cara_baca(con, rencana.nama_file, rencana.cara_baca, p.nama)
                 hitung = rencana.jumlah()
                 status = "berhasil" if hitung.get("baru", 0) + hitung.get("berubah", 0) else "tanpa perubahan"
             store.catat_impor(
@@ -310,10 +347,15 @@ def _baca_jalur(jalur: list[str | Path]) -> list[tuple[str, bytes]]:
 
 
 def impor_berkas(
-    jalur: list[str | Path], db: str | Path = store.DB_BAWAAN, pelaku: Pelaku | None = None
+    jalur: list[str | Path],
+    db: str | Path = store.DB_BAWAAN,
+    pelaku: Pelaku | None = None,
+    pilihan: Pilihan | None = None,
+    jawaban: konvensi.Jawaban | None = None,
 ) -> list[HasilImpor]:
     """The `import` command: import each unit in turn."""
-    return [impor_data(unit, db, pelaku=pelaku) for unit in kelompokkan(_baca_jalur(jalur))]
+    unit = kelompokkan(_baca_jalur(jalur))
+    return [impor_data(u, db, pelaku=pelaku, pilihan=pilihan, jawaban=jawaban) for u in unit]
 
 
 AWALAN_BAWAAN = "data bawaan: "

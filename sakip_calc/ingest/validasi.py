@@ -243,8 +243,7 @@ def _cek_indikator_dikenal(data, con, instansi: set[str], masalah) -> None:
     lembar = [n for n in ("Capaian", "Penjelasan") if n in data]
     if not lembar:
         return
-    dipakai = {i for n in lembar for i in data[n]["instansi"].dropna()}
-    dikenal = store.kunci_indikator(con, sorted(dipakai))
+    dikenal = store.kunci_indikator(con, sorted({i for n in lembar for i in data[n]["instansi"].dropna()}))
     kode = defaultdict(set)
     for r in dikenal.itertuples():
         kode[r.instansi].add(r.kode)

@@ -183,13 +183,22 @@ def alias_wilayah(con) -> pd.DataFrame:
 
 
 def kunci_indikator(con, instansi: list[str]) -> pd.DataFrame:
-    """The indicator codes of these agencies (an import reads only its own, whatever the database size)."""
+    """The indicator codes and units of these agencies (an import reads only its own, whatever the
+    database size)."""
     return _df(
         con,
-        "SELECT i.kode AS instansi, d.kode FROM indikator d JOIN instansi i ON i.id = d.instansi_id "
+        "SELECT i.kode AS instansi, d.kode, d.satuan FROM indikator d JOIN instansi i ON i.id = d.instansi_id "
         "WHERE list_contains(?, i.kode)",
         [instansi],
     )
+
+
+def cara_baca(con, nama_file: str) -> dict[tuple[str, str], str]:
+    """How the user chose to read the ambiguous numbers of each (sheet, column) of this file."""
+    if not _ada_tabel(con, "cara_baca"):  # a file not yet migrated
+        return {}
+    df = _df(con, "SELECT lembar, kolom, cara FROM cara_baca WHERE nama_file = ?", [nama_file])
+    return {(r.lembar, r.kolom): r.cara for r in df.itertuples()}
 
 
 def kunci_anggaran(con, instansi: list[str]) -> pd.DataFrame:

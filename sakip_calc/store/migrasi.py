@@ -84,6 +84,13 @@ MIGRASI = (
         lambda con: riwayat_sebentuk(con, ("jenis_wilayah",)),
     ),
     Migrasi(8, "wilayah.periode: data yang dimutakhirkan beberapa kali setahun (DTSEN), tiap periode", _periode),
+    Migrasi(
+        9,
+        "cara_baca: pilihan pengguna membaca angka ragu (11.720) per kolom berkas",
+        "CREATE TABLE IF NOT EXISTS cara_baca (nama_file VARCHAR NOT NULL, lembar VARCHAR NOT NULL, "
+        "kolom VARCHAR NOT NULL, cara VARCHAR NOT NULL CHECK (cara IN ('ribuan', 'desimal')), akun VARCHAR, "
+        "waktu TIMESTAMP NOT NULL, PRIMARY KEY (nama_file, lembar, kolom))",
+    ),
 )
 VERSI_SKEMA = MIGRASI[-1].nomor
 

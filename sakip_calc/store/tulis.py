@@ -177,6 +177,16 @@ def _simpan_riwayat(
     )
 
 
+def simpan_cara_baca(con, nama_file: str, cara: dict[tuple[str, str], str], akun: str | None) -> None:
+    """Remember the user's reading of each (sheet, column) of this file for its next imports."""
+    for (lembar, kolom), c in cara.items():
+        con.execute(
+            "INSERT INTO cara_baca VALUES (?, ?, ?, ?, ?, current_timestamp) ON CONFLICT DO UPDATE "
+            "SET cara = excluded.cara, akun = excluded.akun, waktu = excluded.waktu",
+            [nama_file, lembar, kolom, c, akun],
+        )
+
+
 def nomor_impor_berikut(con) -> int:
     return con.execute("SELECT coalesce(max(id), 0) + 1 FROM impor").fetchall()[0][0]
 

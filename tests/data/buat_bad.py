@@ -467,7 +467,8 @@ KASUS_CSV_BINER = {
     "csv_biner/Capaian.csv": _dasar,
     # Excel's "Unicode Text": UTF-16 with a byte-order mark, tab-separated
     "csv_utf16_tab/Instansi.csv": lambda: (
-        "kode\tnama\tkabupaten\tprovinsi\r\ndinsos-csv\tDinas Sosial Unicode Ñ\tKab. Tegal\tJawa Tengah\r\n"
+        "kode\tnama\tkabupaten\tprovinsi\tskala_predikat\tbatas_capaian\r\n"
+        "dinsos-csv\tDinas Sosial Unicode Ñ\tKab. Tegal\tJawa Tengah\tpermenpan\t100\r\n"
     ).encode("utf-16"),
 }
 

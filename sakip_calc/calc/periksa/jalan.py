@@ -34,7 +34,7 @@ def baca_data(con, instansi_id: int | tuple[int, int] | None = None) -> Data:
 def bandingkan(d: Data) -> pd.DataFrame:
     """Every comparison every check made, agreeing or not."""
     bagian = [b for cek in CEK for b in cek(d) if len(b)]
-    if not bagian:  # cocok typed: a mask of an untyped empty column would select columns instead
+    if not bagian:  # `cocok` stays boolean: an object column would make ~cocok select columns, not rows
         return pd.DataFrame(columns=KOLOM).astype({"cocok": bool})
     return pd.concat(bagian, ignore_index=True)
 
