@@ -19,15 +19,8 @@ for h in registri.DAFTAR:
     )
 halaman = st.navigation(grup)
 akses.gerbang_lihat()
-# the browser's chart library loads alongside the server's work on a page with charts, after the
-# page on one without (ready for the next page, without delaying this one's tables)
-bergrafik = next((h.grafik for h in registri.DAFTAR if h.id == halaman.url_path), True)
-if bergrafik:
-    dasbor.pramuat_grafik()
 st.session_state["_pilihan"] = dasbor.sidebar()
 if dasbor.mode_presentasi():
     presentasi.tampil(dasbor.pilihan())
 else:
     halaman.run()
-if not bergrafik:
-    dasbor.pramuat_grafik()

@@ -37,7 +37,7 @@ _SIAP = """([lama]) => {
     const h1 = document.querySelector('h1');
     if (!h1 || h1.innerText === lama) return false;
     return [...document.querySelectorAll("[data-testid='stPlotlyChart']")]
-        .every(e => e.closest('.st-key-pramuat_plotly') || e.querySelector('.main-svg'));
+        .every(e => e.querySelector('.main-svg'));
 }"""
 
 

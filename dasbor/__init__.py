@@ -28,7 +28,6 @@ from dasbor.widget import (
     nama_berkas,
     persen,
     pilih,
-    pramuat_grafik,
     tabel,
     tabel_cetak,
     tahun,
@@ -42,5 +41,5 @@ __all__ = [
     "DB", "GAYA_KONTRAS", "MIME_PPTX", "MIME_XLSX", "gaya_grafik",
     "PILIHAN_BATAS", "Pilihan", "aman", "angka", "bagan", "baca", "grafik", "grafik_dek", "halaman_dek", "kartu",
     "kartu_predikat", "kosong", "koneksi", "mode_presentasi", "mulai", "nama_berkas", "persen", "pilih",
-    "pilihan", "pramuat_grafik", "riwayat_impor", "sidebar", "tabel", "tabel_cetak", "tahun", "tampilan", "versi",
+    "pilihan", "riwayat_impor", "sidebar", "tabel", "tabel_cetak", "tahun", "tampilan", "versi",
 ]  # fmt: skip

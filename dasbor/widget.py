@@ -90,20 +90,6 @@ def pilih(widget: Callable, label: str, opsi: Sequence, kunci: str, nilai: Any, 
 
 # ---- drawing a section's output ----------------------------------------------------------------
 
-# Plotly's browser library (a 4,7 MB chunk) is fetched and evaluated by each new browser tab only when
-# the first chart arrives, after the server has run the page: in a fresh session that evaluation was
-# most of the wait (bench/peramban.py). An empty chart sent first, hidden, starts it while the server
-# is still working; once loaded it stays for the tab's life.
-_PRAMUAT = go.Figure(layout={"width": 10, "height": 10})
-
-
-def pramuat_grafik() -> None:
-    if not st.context.headers.get("User-Agent"):  # no browser (AppTest): no library to load
-        return
-    with st.container(key="pramuat_plotly", height=1, border=False):
-        st.html("<style>.st-key-pramuat_plotly{display:none}</style>")
-        st.plotly_chart(_PRAMUAT, config={"staticPlot": True}, theme=None, key="pramuat_plotly_fig")
-
 
 def bagan(b: Bagan | Kosong | None, klik: bool = False) -> Any:
     """A chart section's output: the chart with its reading, or the sentence saying why there is

@@ -24,7 +24,7 @@ import pytest
 from sakip_calc import store
 from sakip_calc.domain.spesifikasi import KODE_JENIS_WILAYAH
 from sakip_calc.ingest import impor
-from sakip_calc.store import migrasi, rujukan_wilayah
+from sakip_calc.store import migrasi_langkah, rujukan_wilayah
 
 AKAR = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(AKAR / "tests" / "data"))
@@ -271,8 +271,8 @@ def test_basis_data_lama_tanpa_riwayat(tmp_path, berkas):
     as not undoable, and new imports can be undone."""
     db = tmp_path / "lama.duckdb"
     con = duckdb.connect(str(db))
-    con.execute(migrasi._SKEMA_1)
-    con.execute(migrasi._IMPOR_1.replace(", 'dibatalkan', 'pembatalan'", ""))
+    con.execute(migrasi_langkah._SKEMA_1)
+    con.execute(migrasi_langkah._IMPOR_1.replace(", 'dibatalkan', 'pembatalan'", ""))
     con.execute("INSERT INTO impor VALUES (1, now()::TIMESTAMP, 'lama.xlsx', 'x', 'berhasil', 3, 0, 0, '[]')")
     con.close()
     hasil = impor.batalkan_terakhir(db)
