@@ -9,11 +9,14 @@ v = d.mulai("Ringkasan Kinerja {tahun}")
 st.caption(d.aman(v.nama))
 
 kartu, predikat, warna, kalimat = bagian.kartu(v)
-k = st.columns(len(kartu) + 1)
-d.kartu(k[0], kartu[0])
-d.kartu_predikat(k[1], predikat, warna, v.skala)
-for kolom, isi in zip(k[2:], kartu[1:]):
-    d.kartu(kolom, isi)
+isi = [kartu[0], None, *kartu[1:]]  # None: the predikat card
+# four to a row: a 1366 px laptop cuts labels and values of six or seven side by side
+for awal in range(0, len(isi), 4):
+    for kolom, k in zip(st.columns(4), isi[awal : awal + 4]):
+        if k is None:
+            d.kartu_predikat(kolom, predikat, warna, v.skala)
+        else:
+            d.kartu(kolom, k)
 st.caption(d.aman(kalimat))
 
 kiri, kanan = st.columns([3, 2])
