@@ -71,9 +71,7 @@ def test_peta_tegal_offline_dan_klik_membuka_desa(server):
         _tunggu(page)
         expect(page.get_by_role("combobox", name="Kecamatan")).to_have_value("Slawi", timeout=30_000)
         # the desa chart's title, its second line (long titles wrap)
-        expect(page.get_by_text("Kec. Slawi, periode 2025-06").first).to_be_attached(
-            timeout=60_000
-        )
+        expect(page.get_by_text("Kec. Slawi, periode 2025-06").first).to_be_attached(timeout=60_000)
         page.screenshot(path=str(ARTEFAK / "peta_tegal_2025.png"), full_page=True)
         assert not page.get_by_test_id("stException").count()
         peramban.close()
