@@ -24,7 +24,7 @@ def baca_data(con, instansi_id: int | tuple[int, int] | None = None) -> Data:
         ind=store.indikator_capaian(con, instansi_id),
         ang=tabel_anggaran(store.anggaran(con, instansi_id)),
         tw=store.anggaran_triwulan(con, instansi_id),
-        wil=store.wilayah(con, instansi_id),
+        wil=store.wilayah(con, instansi_id, ringkas=True),
         lap=store.angka_laporan(con, instansi_id),
         bel=store.belanja(con, instansi_id),
         batas=store.instansi(con).set_index("kode")["batas_capaian"].dropna().to_dict(),
