@@ -148,6 +148,7 @@ def wilayah(con, instansi_id: int | None = None, tahun: int | None = None, ringk
          ORDER BY w.instansi_id, w.tahun, w.jenis, w.kecamatan NULLS FIRST, w.desa NULLS FIRST
     """,
         [*_rentang(instansi_id), tahun, tahun],
+        arrow=ringkas,  # VARCHAR, tahun and nilai NOT NULL
     )
 
 
