@@ -110,3 +110,10 @@ def test_tulis_tanpa_pernyataan_menyegarkan_semua(tmp_path, dicatat):
         con.execute("UPDATE capaian SET realisasi = realisasi + 1 WHERE triwulan IS NULL AND realisasi IS NOT NULL")
         store.batasi_turunan(con, [None])
     sama_dengan_penuh(db)
+
+
+def test_instansi_tanpa_perbandingan_disegarkan_sendiri(con):
+    """A partial refresh may check one agency with nothing to compare (a new, small workbook):
+    its empty comparison frame still selects rows, not columns."""
+    b = periksa.bandingkan_semua(con, (10**6, 10**6))
+    assert b.empty and b[~b["cocok"]].columns.tolist() == b.columns.tolist()

@@ -35,7 +35,8 @@ def bandingkan(d: Data) -> pd.DataFrame:
     """Every comparison every check made, agreeing or not."""
     bagian = [b for cek in CEK for b in cek(d) if len(b)]
     if not bagian:
-        return pd.DataFrame(columns=KOLOM)
+        # cocok typed: an object column would make b[~b["cocok"]] select columns, not rows
+        return pd.DataFrame(columns=KOLOM).astype({"cocok": bool})
     return pd.concat(bagian, ignore_index=True)
 
 
