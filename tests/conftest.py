@@ -39,6 +39,7 @@ TINGKAT = {
     "test_crash": "slow",
     "test_tanpa_hilang": "slow",
     "test_synth": "slow",
+    "test_turunan_sebagian": "slow",
 }
 
 

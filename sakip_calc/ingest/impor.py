@@ -248,6 +248,8 @@ def impor_data(
                 store.simpan_cara_baca(con, rencana.nama_file, rencana.cara_baca, p.nama)
                 hitung = rencana.jumlah()
                 status = "berhasil" if hitung.get("baru", 0) + hitung.get("berubah", 0) else "tanpa perubahan"
+            # its history rows name every agency whose rows changed: only theirs are recomputed
+            store.batasi_turunan(con, (k for k, _ in cakupan))
             store.catat_impor(
                 con,
                 rencana.nama_file,
@@ -266,6 +268,7 @@ def impor_data(
         rencana.masalah.extend(Masalah("", None, None, a) for a in e.alasan)
         rencana.perubahan, status = {}, "ditolak"
         with store.transaksi_tulis(db) as con:
+            store.batasi_turunan(con, ())  # no data row changes
             store.catat_impor(
                 con, rencana.nama_file, rencana.sha256, status, {}, _pesan(rencana), nomor, p.nama, p.alamat
             )
@@ -308,6 +311,7 @@ def batalkan_terakhir(
             jaga.audit(con, p, "pembatalan ditolak", cakupan, f"impor #{nomor_target}: {'; '.join(alasan)}")
             return HasilBatal(f"impor #{nomor_target} tidak dapat dibatalkan: {'; '.join(alasan)}")
         perubahan = store.batalkan_impor(con, nomor_target)
+        store.batasi_turunan(con, (k for k, _ in cakupan))  # the rows it restores are the ones it changed
         dihapus = sum(h["dihapus"] for h in perubahan.values())
         dipulihkan = sum(h["dipulihkan"] for h in perubahan.values())
         pesan = (

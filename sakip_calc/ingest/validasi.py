@@ -320,7 +320,7 @@ def _kabkota(data, db_instansi: pd.DataFrame, daftar_lama: set[str], masalah) ->
     hasil = {}
     for r in db_instansi.itertuples():
         hasil[r.kode] = aturan_wilayah.Kabkota(r.kabkota_kode, r.kabkota_jenis, r.kabupaten)
-        if r.kabkota_kode:
+        if isinstance(r.kabkota_kode, str):  # missing is NaN (pandas string column), not None
             hasil[r.kode] = aturan_wilayah.Kabkota(r.kabkota_kode, r.kabkota_jenis, _nama_resmi(r.kabkota_kode))
     if "Instansi" in data:
         df = data["Instansi"]

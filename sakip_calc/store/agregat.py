@@ -10,6 +10,8 @@ import duckdb
 
 from sakip_calc.domain import rumus
 
+from .dasar import _ada_tabel
+
 # Indicators of different agencies are "the same" when their names are equal once lower-cased
 # and stripped of punctuation and repeated spaces. Codes are not used: each agency numbers its
 # own indicators (SS-01 is a different indicator in Tegal and in Tanjung Jabung Barat).
@@ -22,14 +24,14 @@ WITH tw AS (
     SELECT c.indikator_id, c.tahun,
            {rumus.sql_gabung_triwulan("any_value(d.agregasi_triwulan)", "c.realisasi", "c.triwulan")} AS realisasi
       FROM capaian c JOIN indikator d ON d.id = c.indikator_id
-     WHERE c.triwulan IS NOT NULL AND c.realisasi IS NOT NULL
+     WHERE c.triwulan IS NOT NULL AND c.realisasi IS NOT NULL {{saring_d}}
      GROUP BY c.indikator_id, c.tahun
 ), nilai AS (
     SELECT d.instansi_id, d.id AS indikator_id, c.tahun, d.tingkat, d.polaritas, {SQL_KUNCI_INDIKATOR} AS kunci,
            d.nama, d.satuan, c.target, c.target_atas, coalesce(c.realisasi, tw.realisasi) AS realisasi
       FROM capaian c JOIN indikator d ON d.id = c.indikator_id
       LEFT JOIN tw ON tw.indikator_id = c.indikator_id AND tw.tahun = c.tahun
-     WHERE c.triwulan IS NULL
+     WHERE c.triwulan IS NULL {{saring_d}}
 )
 SELECT instansi_id, indikator_id, tahun, tingkat, kunci, nama, satuan, target, realisasi,
        {rumus.sql_capaian()} AS capaian
@@ -40,22 +42,42 @@ SELECT instansi_id, indikator_id, tahun, tingkat, kunci, nama, satuan, target, r
 _SQL_AGREGAT_ANGGARAN = """
 WITH anak AS (
     SELECT instansi_id, tahun, induk_kode AS kode, sum(pagu) AS pagu, sum(realisasi) AS realisasi
-      FROM anggaran WHERE induk_kode IS NOT NULL GROUP BY ALL
+      FROM anggaran WHERE induk_kode IS NOT NULL {saring} GROUP BY ALL
 )
 SELECT p.instansi_id, p.tahun, sum(coalesce(p.pagu, k.pagu)) AS pagu,
        sum(coalesce(p.realisasi, k.realisasi)) AS realisasi,
        count(*) AS jumlah_program
   FROM anggaran p LEFT JOIN anak k ON k.instansi_id = p.instansi_id AND k.tahun = p.tahun AND k.kode = p.kode
- WHERE p.tingkat = 'program' GROUP BY p.instansi_id, p.tahun
+ WHERE p.tingkat = 'program' {saring_p} GROUP BY p.instansi_id, p.tahun
 """
-AGREGAT = {"agregat_capaian": _SQL_AGREGAT_CAPAIAN, "agregat_anggaran": _SQL_AGREGAT_ANGGARAN}
+_AGREGAT = {"agregat_capaian": _SQL_AGREGAT_CAPAIAN, "agregat_anggaran": _SQL_AGREGAT_ANGGARAN}
 
 
-def segarkan_agregat(con: duckdb.DuckDBPyConnection) -> None:
-    """Rebuild the derived tables from the data tables, inside the caller's write transaction.
-    Sorted by year: the comparison pages read one year of every agency."""
-    for tabel, sql in AGREGAT.items():
-        con.execute(f"CREATE OR REPLACE TABLE {tabel} AS SELECT * FROM ({sql}) ORDER BY tahun, instansi_id")
+def _saring(awalan: str = "") -> str:
+    """The condition that limits a query to the agencies of a partial refresh (`koneksi.turunan_id`)."""
+    return f"AND {awalan}instansi_id IN (SELECT instansi_id FROM turunan_id)"
+
+
+def sql_agregat(sebagian: bool = False) -> dict[str, str]:
+    """Each derived table's query, over every agency or (`sebagian`) over those of `turunan_id`."""
+    saring = {k: _saring(a) if sebagian else "" for k, a in (("saring", ""), ("saring_d", "d."), ("saring_p", "p."))}
+    return {t: sql.format(**saring) for t, sql in _AGREGAT.items()}
+
+
+AGREGAT = sql_agregat()
+
+
+def segarkan_agregat(con: duckdb.DuckDBPyConnection, sebagian: bool = False) -> None:
+    """Rebuild the derived tables from the data tables, inside the caller's write transaction:
+    all of them, or (`sebagian`) the rows of the agencies in `turunan_id` (a write that changed
+    one agency leaves the 514 others' rows as they are). A full rebuild sorts by year: the
+    comparison pages read one year of every agency."""
+    for tabel, sql in sql_agregat(sebagian).items():
+        if sebagian and _ada_tabel(con, tabel):
+            con.execute(f"DELETE FROM {tabel} WHERE instansi_id IN (SELECT instansi_id FROM turunan_id)")
+            con.execute(f"INSERT INTO {tabel} SELECT * FROM ({sql}) ORDER BY tahun, instansi_id")
+        else:
+            con.execute(f"CREATE OR REPLACE TABLE {tabel} AS SELECT * FROM ({sql}) ORDER BY tahun, instansi_id")
 
 
 def _relasi_agregat(con) -> dict[str, str]:

@@ -26,7 +26,12 @@ def kursor(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
     return cur
 
 
-def _df(con: duckdb.DuckDBPyConnection, sql: str, param: list | None = None) -> pd.DataFrame:
+def _df(con: duckdb.DuckDBPyConnection, sql: str, param: list | None = None, arrow: bool = False) -> pd.DataFrame:
+    """`arrow`: through an Arrow table, about 3x faster for string columns. The frame is the same
+    only for VARCHAR, DOUBLE and NOT NULL integer columns (a nullable integer becomes float64,
+    not Int32), so it is for queries of those alone."""
+    if arrow:
+        return kursor(con).sql(sql, params=param or None).to_arrow_table().to_pandas()
     return kursor(con).execute(sql, param or []).df()
 
 

@@ -14,14 +14,14 @@ import os
 import shutil
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import duckdb
 
 from .agregat import segarkan_agregat
-from .dasar import DB_BAWAAN
-from .migrasi import periksa_versi
+from .dasar import DB_BAWAAN, _ada_tabel_sementara
+from .migrasi import periksa_versi, versi_berkas
 from .skema import pasang_skema
 
 
@@ -60,15 +60,43 @@ def buka(db: str | Path = DB_BAWAAN, read_only: bool = True) -> duckdb.DuckDBPyC
 
 
 # Derived tables computed by a layer below the store (the checks' findings, `calc.periksa`),
-# registered there: every write runs `segarkan` on its own connection just before it commits;
-# `basi` says a file holds them from another version of that code (`build` then rewrites it).
-TURUNAN: dict[Callable[[duckdb.DuckDBPyConnection], None], Callable[[duckdb.DuckDBPyConnection], bool]] = {}
+# registered there: every write runs `segarkan(con, sebagian)` on its own connection just before
+# it commits (`sebagian`: see `batasi_turunan`); `basi` says a file holds them from another
+# version of that code (`build` then rewrites it).
+Segarkan = Callable[[duckdb.DuckDBPyConnection, bool], None]
+TURUNAN: dict[Segarkan, Callable[[duckdb.DuckDBPyConnection], bool]] = {}
+# the agencies a write declared it changed (`batasi_turunan`), for the derived tables' SQL
+TABEL_CAKUPAN = "turunan_instansi"
 
 
-def daftar_turunan(
-    segarkan: Callable[[duckdb.DuckDBPyConnection], None], basi: Callable[[duckdb.DuckDBPyConnection], bool]
-) -> None:
+def daftar_turunan(segarkan: Segarkan, basi: Callable[[duckdb.DuckDBPyConnection], bool]) -> None:
     TURUNAN[segarkan] = basi
+
+
+def batasi_turunan(con: duckdb.DuckDBPyConnection, kode: Iterable[str | None]) -> None:
+    """Declare, inside a write, that it changed the data rows of these agencies (instansi kode)
+    only: the derived tables are then refreshed for them alone, not for the whole file. A write
+    that declares nothing refreshes everything; so does one whose list holds None (a shared list
+    changed) or a kode no longer in `instansi`. Declaring twice adds to the list."""
+    kode = list(kode)
+    if not _ada_tabel_sementara(con, TABEL_CAKUPAN):
+        con.execute(f"CREATE TEMP TABLE {TABEL_CAKUPAN} (kode VARCHAR)")
+    con.execute(f"INSERT INTO {TABEL_CAKUPAN} SELECT unnest(?::VARCHAR[])", [kode])
+
+
+def _segarkan_turunan(con: duckdb.DuckDBPyConnection, migrasi: bool) -> None:
+    """Refresh every derived table: for the agencies the write declared (their ids left in the
+    temp table `turunan_id`), or for all when it declared nothing, could not say, or migrated."""
+    sebagian = not migrasi and _ada_tabel_sementara(con, TABEL_CAKUPAN)
+    if sebagian:
+        con.execute(
+            f"CREATE OR REPLACE TEMP TABLE turunan_id AS SELECT DISTINCT i.id AS instansi_id, c.kode "
+            f"FROM {TABEL_CAKUPAN} c LEFT JOIN instansi i ON i.kode = c.kode"
+        )
+        sebagian = not con.execute("SELECT count(*) FROM turunan_id WHERE instansi_id IS NULL").fetchone()[0]
+    segarkan_agregat(con, sebagian)
+    for segarkan in TURUNAN:
+        segarkan(con, sebagian)
 
 
 def turunan_basi(db: str | Path = DB_BAWAAN) -> bool:
@@ -107,12 +135,11 @@ def transaksi_tulis(db: str | Path = DB_BAWAAN) -> Iterator[duckdb.DuckDBPyConne
         con = duckdb.connect(str(salinan))
         try:
             con.execute("BEGIN TRANSACTION")
+            versi = versi_berkas(con)
             pasang_skema(con, nama=str(db))
             titik_uji("migrasi")
             yield con
-            segarkan_agregat(con)
-            for segarkan in TURUNAN:
-                segarkan(con)
+            _segarkan_turunan(con, migrasi=versi_berkas(con) != versi)
             con.execute("COMMIT")
             con.execute("CHECKPOINT")
             con.close()

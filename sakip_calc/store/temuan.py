@@ -15,29 +15,38 @@ KUNCI_VERSI_TEMUAN = "versi_temuan"
 # each agency's rows hashed: any insert, update or delete of its data changes it
 _SQL_SIDIK = """
 WITH h AS (
-    SELECT id AS instansi_id, hash(i) AS h FROM instansi i
-    UNION ALL SELECT instansi_id, hash(d) FROM indikator d
+    SELECT id AS instansi_id, hash(i) AS h FROM instansi i WHERE true {saring_id}
+    UNION ALL SELECT instansi_id, hash(d) FROM indikator d WHERE true {saring}
     UNION ALL SELECT d.instansi_id, hash(c) FROM capaian c JOIN indikator d ON d.id = c.indikator_id
-    UNION ALL SELECT instansi_id, hash(a) FROM anggaran a
-    UNION ALL SELECT instansi_id, hash(t) FROM anggaran_triwulan t
-    UNION ALL SELECT instansi_id, hash(w) FROM wilayah w
-    UNION ALL SELECT instansi_id, hash(b) FROM belanja b
-    UNION ALL SELECT instansi_id, hash(l) FROM angka_laporan l
+               WHERE true {saring_d}
+    UNION ALL SELECT instansi_id, hash(a) FROM anggaran a WHERE true {saring}
+    UNION ALL SELECT instansi_id, hash(t) FROM anggaran_triwulan t WHERE true {saring}
+    UNION ALL SELECT instansi_id, hash(w) FROM wilayah w WHERE true {saring}
+    UNION ALL SELECT instansi_id, hash(b) FROM belanja b WHERE true {saring}
+    UNION ALL SELECT instansi_id, hash(l) FROM angka_laporan l WHERE true {saring}
 )
 SELECT instansi_id, bit_xor(h)::VARCHAR || '-' || count(*) AS sidik FROM h GROUP BY instansi_id
 """
 
 
-def instansi_berubah(con, versi: str) -> set[int]:
-    """Agencies whose rows (or the checks' version) changed since their findings were stored.
-    Findings of agencies that no longer exist are dropped here."""
+def instansi_berubah(con, versi: str, sebagian: bool = False) -> set[int]:
+    """Agencies whose rows (or the checks' version) changed since their findings were stored:
+    among all, or (`sebagian`) among those a write declared (`koneksi.batasi_turunan`), the
+    others' rows being untouched. Findings of agencies that no longer exist are dropped here."""
+    saring = {"saring": "", "saring_d": "", "saring_id": ""}
+    if sebagian:
+        saring = {
+            k: f"AND {a} IN (SELECT instansi_id FROM turunan_id)"
+            for k, a in (("saring", "instansi_id"), ("saring_d", "d.instansi_id"), ("saring_id", "id"))
+        }
     con.execute(
         "CREATE OR REPLACE TEMP TABLE sidik_baru AS "
-        f"SELECT instansi_id, sidik || '|' || ? AS sidik FROM ({_SQL_SIDIK})",
+        f"SELECT instansi_id, sidik || '|' || ? AS sidik FROM ({_SQL_SIDIK.format(**saring)})",
         [versi],
     )
-    for t in ("temuan", "rekonsiliasi", "sidik_temuan"):
-        con.execute(f"DELETE FROM {t} WHERE instansi_id NOT IN (SELECT instansi_id FROM sidik_baru)")
+    if not sebagian:
+        for t in ("temuan", "rekonsiliasi", "sidik_temuan"):
+            con.execute(f"DELETE FROM {t} WHERE instansi_id NOT IN (SELECT instansi_id FROM sidik_baru)")
     baris = con.execute(
         "SELECT b.instansi_id FROM sidik_baru b LEFT JOIN sidik_temuan s USING (instansi_id) "
         "WHERE s.sidik IS DISTINCT FROM b.sidik"

@@ -189,7 +189,8 @@ def bingkai(df: pd.DataFrame, cocok, jenis: str, **kolom) -> pd.DataFrame:
     `df`, or a function of the disagreeing rows of `df`."""
     cocok = np.broadcast_to(np.asarray(cocok, dtype=bool), (len(df),))
     beda = df[~cocok]
-    isi = {"instansi": beda["instansi"].to_numpy(), "tahun": beda["tahun"].to_numpy()}
+    # .array keeps the columns' own (Arrow string) type: an object array would be parsed again
+    isi = {"instansi": beda["instansi"].array, "tahun": beda["tahun"].to_numpy()}
     for k, v in kolom.items():
         if callable(v):
             v = v(beda)
@@ -203,7 +204,7 @@ def bingkai(df: pd.DataFrame, cocok, jenis: str, **kolom) -> pd.DataFrame:
             temuan[k] = ""
     temuan["sumber"] = temuan["sumber"].fillna("")
     cocok_saja = pd.DataFrame(
-        {"instansi": df["instansi"].to_numpy()[cocok], "tahun": df["tahun"].to_numpy()[cocok], "jenis": jenis}
+        {"instansi": df["instansi"].array[cocok], "tahun": df["tahun"].to_numpy()[cocok], "jenis": jenis}
     ).assign(cocok=True)
     hasil = pd.concat([temuan[KOLOM], cocok_saja], ignore_index=True) if cocok.any() else temuan[KOLOM]
     hasil["kelas"] = KELAS_JENIS[jenis]

@@ -24,7 +24,7 @@ def baca_data(con, instansi_id: int | tuple[int, int] | None = None) -> Data:
         ind=store.indikator_capaian(con, instansi_id),
         ang=tabel_anggaran(store.anggaran(con, instansi_id)),
         tw=store.anggaran_triwulan(con, instansi_id),
-        wil=store.wilayah(con, instansi_id),
+        wil=store.wilayah(con, instansi_id, ringkas=True),
         lap=store.angka_laporan(con, instansi_id),
         bel=store.belanja(con, instansi_id),
         batas=store.instansi(con).set_index("kode")["batas_capaian"].dropna().to_dict(),
@@ -73,13 +73,16 @@ VERSI = _versi()
 POTONGAN = 10
 
 
-def segarkan_temuan(con) -> None:
+def segarkan_temuan(con, sebagian: bool = False) -> None:
     """Inside a write transaction: recompute the findings of every agency whose rows changed since
-    they were last stored (the store fingerprints each agency's rows) and store them."""
+    they were last stored (the store fingerprints each agency's rows) and store them. `sebagian`:
+    the write declared which agencies it changed, only those are fingerprinted; not when the
+    stored findings are of other checks (all must then be recomputed)."""
+    sebagian = sebagian and store.temuan_tersimpan(con, VERSI)
     # read in id ranges at most POTONGAN wide: memory stays bounded at national scale (all 514
     # agencies at once would hold 15 million rows in pandas) and one changed agency reads alone
     potongan: list[list[int]] = []
-    for i in sorted(store.instansi_berubah(con, VERSI)):
+    for i in sorted(store.instansi_berubah(con, VERSI, sebagian)):
         if potongan and i - potongan[-1][0] < POTONGAN:
             potongan[-1].append(i)
         else:
