@@ -362,11 +362,8 @@ def _indikator(ent: Entitas, teks: str, nomor: int, sel, fmt_baris, peta, lembar
         ind.keterangan = _lebih(ind.keterangan, _teks(sel("ket")))
         for q in range(4):
             ind.k[q] = _lebih(ind.k[q], pecah(sel(f"k{q + 1}")))
-            p = pecah(sel(f"p{q + 1}"))
-            c = peta.get(f"p{q + 1}")
-            if isinstance(p, int | float) and c is not None and c < len(fmt_baris) and "%" in fmt_baris[c]:
-                p = round(p * 100, 10)  # stored as a fraction, shown as a percentage by its format
-            ind.persen[q] = _lebih(ind.persen[q], p)
+            # a fraction formatted as a percentage is already read as shown (baca._nilai_sel)
+            ind.persen[q] = _lebih(ind.persen[q], pecah(sel(f"p{q + 1}")))
 
 
 def _bagian(v, n: int, total: int):

@@ -134,8 +134,12 @@ def anggaran_triwulan(con, instansi_id: int | None = None, tahun: int | None = N
 def wilayah(con, instansi_id: int | None = None, tahun: int | None = None, ringkas: bool = False) -> pd.DataFrame:
     """`ringkas`: only the columns the checks read. The biggest table (7 million rows nationally)
     costs most in its conversion to pandas, a column at a time."""
+    # an update period (DTSEN) is its own table for the checks; files before migration 8 have none
+    periode = (
+        ", w.periode" if "periode" in {d[0] for d in con.execute("SELECT * FROM wilayah LIMIT 0").description} else ""
+    )
     kolom = (
-        "w.tahun, w.kecamatan, w.desa, w.jenis, w.nilai, w.sumber"
+        f"w.tahun, w.kecamatan, w.desa, w.jenis, w.nilai, w.sumber{periode}"
         if ringkas
         else "w.*, j.nama AS nama_jenis, j.kelompok, j.satuan"
     )
