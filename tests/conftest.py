@@ -73,3 +73,22 @@ def db_salinan(db_bawaan, tmp_path) -> Path:
     tujuan = tmp_path / "sakip.duckdb"
     shutil.copy2(db_bawaan, tujuan)
     return tujuan
+
+
+@pytest.fixture
+def impor_lokal(db_salinan, monkeypatch):
+    """The Impor page on a private copy of the default database, opened by a local browser with no
+    admin password (the open local rule): returns buka_impor(kode, tahun) -> AppTest."""
+    import streamlit as st
+
+    import dasbor
+    from dasbor import akses
+
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    monkeypatch.setattr(dasbor, "DB", db_salinan)
+    monkeypatch.delenv("SAKIP_ADMIN_HASH", raising=False)
+    monkeypatch.setattr(akses, "_permintaan", lambda: ("127.0.0.1", {"Host": "localhost:8501"}))
+    from halaman import buka
+
+    return lambda kode="dinsos-tegal", tahun=2018: buka(kode, tahun, "impor")

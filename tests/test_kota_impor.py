@@ -8,8 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import bantu
-import pytest
-from halaman import buka, ke
+from halaman import ke
 from test_buruk import unggah
 
 from sakip_calc.ingest import impor, templat
@@ -34,27 +33,12 @@ def workbook_tangsel(tujuan: Path, kecamatan=KECAMATAN, kelurahan=("rawa buntu",
     return tujuan
 
 
-@pytest.fixture
-def halaman(db_salinan, monkeypatch):
-    import streamlit as st
-
-    import dasbor
-    from dasbor import akses
-
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    monkeypatch.setattr(dasbor, "DB", db_salinan)
-    monkeypatch.delenv("SAKIP_ADMIN_HASH", raising=False)
-    monkeypatch.setattr(akses, "_permintaan", lambda: ("127.0.0.1", {"Host": "localhost:8501"}))
-    return lambda: buka("dinsos-tegal", 2018, "impor")
-
-
 def _baca(db, sql):
     return bantu.baca(db, lambda con: con.execute(sql).fetchall())
 
 
-def test_kota_terimpor_dari_halaman_dan_sebaran_menyebut_kelurahan(halaman, db_salinan, tmp_path):
-    at = unggah(halaman(), [workbook_tangsel(tmp_path / "tangsel.xlsx")])
+def test_kota_terimpor_dari_halaman_dan_sebaran_menyebut_kelurahan(impor_lokal, db_salinan, tmp_path):
+    at = unggah(impor_lokal(), [workbook_tangsel(tmp_path / "tangsel.xlsx")])
     assert any("Siap diimpor" in s.value for s in at.success), [e.value for e in at.error]
     at.button(key="im_tombol").click().run()
     assert not at.exception
@@ -81,10 +65,10 @@ def test_kota_terimpor_dari_halaman_dan_sebaran_menyebut_kelurahan(halaman, db_s
     assert "Jenis data kelurahan" in judul
 
 
-def test_ejaan_dikonfirmasi_di_pratinjau_bertahan_setelah_mulai_ulang(halaman, db_salinan, tmp_path):
+def test_ejaan_dikonfirmasi_di_pratinjau_bertahan_setelah_mulai_ulang(impor_lokal, db_salinan, tmp_path):
     salah = tuple(k if k != "Pamulang" else "PAMULANG BARAT" for k in KECAMATAN)
     xlsx = workbook_tangsel(tmp_path / "tangsel.xlsx", salah)
-    at = unggah(halaman(), [xlsx])
+    at = unggah(impor_lokal(), [xlsx])
     assert any("Ditolak" in e.value for e in at.error)
     pilih = at.selectbox(key=next(s.key for s in at.selectbox if s.key.startswith("im_ejaan_")))
     assert "kecamatan 'PAMULANG BARAT' di Kota Tangerang Selatan (36.74)" in pilih.label
@@ -104,7 +88,7 @@ def test_ejaan_dikonfirmasi_di_pratinjau_bertahan_setelah_mulai_ulang(halaman, d
     ]
 
     # a restart: a new session, empty caches; the command line sees the alias too
-    at = unggah(halaman(), [xlsx])
+    at = unggah(impor_lokal(), [xlsx])
     assert any("Siap diimpor" in s.value for s in at.success), [e.value for e in at.error]
     (h,) = impor.impor_berkas([xlsx], db_salinan)
     assert h.status == "berhasil"

@@ -4,7 +4,6 @@ uploaded on the Impor page shows its notes in the preview and lands on the page.
 
 from __future__ import annotations
 
-import pytest
 from halaman import buka, cache_bersih, ke  # noqa: F401 (autouse fixture)
 
 from sakip_calc import store
@@ -39,28 +38,13 @@ def test_tanpa_data_triwulan_keadaan_kosong():
     assert _metrik(at)["Berisiko (triwulan)"] == "–"
 
 
-@pytest.fixture
-def halaman_impor(db_salinan, monkeypatch):
-    import streamlit as st
-
-    import dasbor
-    from dasbor import akses
-
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    monkeypatch.setattr(dasbor, "DB", db_salinan)
-    monkeypatch.delenv("SAKIP_ADMIN_HASH", raising=False)
-    monkeypatch.setattr(akses, "_permintaan", lambda: ("127.0.0.1", {"Host": "localhost:8501"}))
-    return buka("dinsos-temanggung", 2023, "impor")
-
-
-def test_form_renja_lewat_halaman_impor(halaman_impor, db_salinan):
+def test_form_renja_lewat_halaman_impor(impor_lokal, db_salinan):
     con = store.buka(db_salinan, read_only=True)
     try:
         baris = fr.dari_basis_data(con)
     finally:
         con.close()
-    at = halaman_impor
+    at = impor_lokal("dinsos-temanggung", 2023)
     isi = fr.buat(baris, fr.Gaya(kode=False, persen_tw=True))
     at.get("file_uploader")[0].set_value(("evaluasi_renja_tw4.xlsx", isi, "application/octet-stream")).run()
     assert not at.exception

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import bantu
 import pytest
-from halaman import buka
 from test_buruk import tabel_masalah, unggah
 from test_impor import _cli
 
@@ -83,23 +82,8 @@ def test_perintah_impor_memilih_cara_baca_dan_mengingatnya(db_salinan, tmp_path)
     ]
 
 
-@pytest.fixture
-def halaman(db_salinan, monkeypatch):
-    import streamlit as st
-
-    import dasbor
-    from dasbor import akses
-
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    monkeypatch.setattr(dasbor, "DB", db_salinan)
-    monkeypatch.delenv("SAKIP_ADMIN_HASH", raising=False)
-    monkeypatch.setattr(akses, "_permintaan", lambda: ("127.0.0.1", {"Host": "localhost:8501"}))
-    return lambda: buka("dinsos-tegal", 2018, "impor")
-
-
-def test_halaman_impor_menanyakan_cara_baca_per_kolom(halaman, db_salinan, tmp_path):
-    at = unggah(halaman(), [workbook_ragu(tmp_path / "ragu.xlsx")])
+def test_halaman_impor_menanyakan_cara_baca_per_kolom(impor_lokal, db_salinan, tmp_path):
+    at = unggah(impor_lokal(), [workbook_ragu(tmp_path / "ragu.xlsx")])
     assert any("Ditolak: 2 galat" in e.value for e in at.error), [e.value for e in at.error]
     masalah = tabel_masalah(at)
     assert masalah["Pesan"].str.contains("11.720 (pemisah ribuan) atau 11,72 (pemisah desimal)", regex=False).any()
@@ -141,8 +125,8 @@ def test_sel_berformat_persen_dibaca_seperti_tampilannya(db_salinan, tmp_path):
     assert dilaporkan == [(97.1,)]
 
 
-def test_halaman_impor_membaca_sel_persen_seperti_tampilannya(halaman, db_salinan, tmp_path):
-    at = unggah(halaman(), [workbook_persen(tmp_path / "persen.xlsx")])
+def test_halaman_impor_membaca_sel_persen_seperti_tampilannya(impor_lokal, db_salinan, tmp_path):
+    at = unggah(impor_lokal(), [workbook_persen(tmp_path / "persen.xlsx")])
     assert any("Siap diimpor" in s.value for s in at.success), [e.value for e in at.error]
     at.button(key="im_tombol").click().run()
     assert not at.exception, [e.value for e in at.exception]
@@ -185,8 +169,8 @@ def test_predikat_huruf_ditolak_bila_satuan_bukan_predikat(db_salinan, tmp_path)
     assert "nilai huruf (mis. BB) hanya diterima untuk indikator bersatuan predikat" in pesan[(2, "realisasi")]
 
 
-def test_halaman_impor_menerima_predikat_huruf(halaman, db_salinan, tmp_path):
-    at = unggah(halaman(), [workbook_huruf(tmp_path / "huruf.xlsx")])
+def test_halaman_impor_menerima_predikat_huruf(impor_lokal, db_salinan, tmp_path):
+    at = unggah(impor_lokal(), [workbook_huruf(tmp_path / "huruf.xlsx")])
     assert any("Siap diimpor" in s.value for s in at.success), [e.value for e in at.error]
     masalah = tabel_masalah(at)
     assert masalah["Pesan"].str.contains("dibaca sebagai peringkat 6 dari 7", regex=False).any()

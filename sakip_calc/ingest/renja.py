@@ -116,12 +116,11 @@ def baca_form(wb, zf, nama_file: str, hasil: BacaanBerkas) -> None:
 def _baca_lembar(ws, zf, form: Form, hasil: BacaanBerkas) -> None:
     rumus, gabung = _pindai_xml(zf, ws._worksheet_path)
     ws.reset_dimensions()
-    grid, fmt = [], []
+    grid = []
     for nomor, sel in enumerate(ws.iter_rows(), start=1):
         if nomor > BARIS_MAKS:
             break
         grid.append([_nilai_sel(c, nomor, i + 1, rumus) for i, c in enumerate(sel)])
-        fmt.append([getattr(c, "number_format", "") or "" for c in sel])
     judul = "  ".join(str(v).strip() for r in grid[:12] for v in r if isinstance(v, str))
     form.tahun = form.tahun or _cari_int(r"tahun\s+(?:anggaran\s+)?(\d{4})", judul)
     form.kabupaten = form.kabupaten or _cari_kabupaten(judul)
@@ -140,7 +139,7 @@ def _baca_lembar(ws, zf, form: Form, hasil: BacaanBerkas) -> None:
             Masalah(ws.title, nomor_baris, None, "kolom " + ", ".join(hilang) + " tidak dikenali di judul form")
         )
         return
-    _baris_data(ws.title, grid, fmt, nomor_baris + 1, peta, form, hasil)
+    _baris_data(ws.title, grid, nomor_baris + 1, peta, form, hasil)
 
 
 def _cari_int(pola: str, teks: str) -> int | None:
@@ -231,7 +230,7 @@ def _arti(jalur: str, satuan: str | None, tw: int | None) -> str | None:
 # ---- rows ---------------------------------------------------------------------------------
 
 
-def _baris_data(lembar: str, grid, fmt, mulai: int, peta: dict, form: Form, hasil: BacaanBerkas) -> None:
+def _baris_data(lembar: str, grid, mulai: int, peta: dict, form: Form, hasil: BacaanBerkas) -> None:
     tumpukan: dict[str, Entitas] = {}  # the current program / kegiatan
     urut: dict[str | None, int] = {}  # children numbered so far per parent (codeless forms)
     kini: Entitas | None = None
@@ -264,7 +263,7 @@ def _baris_data(lembar: str, grid, fmt, mulai: int, peta: dict, form: Form, hasi
                 kini.rp[q] = _lebih(kini.rp[q], sel(f"rp{q + 1}"))
         if not teks_ind or kini is None:
             continue
-        _indikator(kini, teks_ind, nomor, sel, fmt[i], peta, lembar, hasil)
+        _indikator(kini, teks_ind, nomor, sel, peta, lembar, hasil)
 
 
 def _teks(v) -> str | None:
@@ -333,7 +332,7 @@ def _kode_baku(kode: str | None) -> str | None:
     return ".".join(bagian)
 
 
-def _indikator(ent: Entitas, teks: str, nomor: int, sel, fmt_baris, peta, lembar, hasil) -> None:
+def _indikator(ent: Entitas, teks: str, nomor: int, sel, peta, lembar, hasil) -> None:
     nama = [n.strip() for n in _BERNOMOR.split(teks) if n.strip()]
     nama = nama if len(nama) > 1 and _BERNOMOR.match(teks) else [teks]
     if len(nama) > 1:
