@@ -11,7 +11,6 @@ import bantu
 import pytest
 from test_buruk import unggah
 from test_impor import _cli
-from test_salah_baca import halaman  # noqa: F401  (fixture)
 
 from sakip_calc.ingest import impor, templat
 
@@ -74,8 +73,8 @@ def test_konvensi_yang_dinyatakan_tidak_ditanyakan(db_salinan, tmp_path):
     assert _instansi(db_salinan) == [("permendagri86", 100)]
 
 
-def test_halaman_impor_menanyakan_konvensi(halaman, db_salinan, tmp_path):  # noqa: F811
-    at = unggah(halaman(), [workbook_baru(tmp_path / "baru.xlsx")])
+def test_halaman_impor_menanyakan_konvensi(impor_lokal, db_salinan, tmp_path):
+    at = unggah(impor_lokal(), [workbook_baru(tmp_path / "baru.xlsx")])
     assert any("pilih konvensi laporan instansi baru" in w.value for w in at.warning), [e.value for e in at.error]
     akibat = next(df.value for df in at.dataframe if "Predikat" in df.value.columns)
     assert {"AA (Sangat Memuaskan)", "A (Memuaskan)"} <= set(akibat["Predikat"])
@@ -87,7 +86,7 @@ def test_halaman_impor_menanyakan_konvensi(halaman, db_salinan, tmp_path):  # no
     assert _instansi(db_salinan) == [("permenpan", 100)]
 
 
-def test_halaman_impor_menampilkan_konvensi_yang_dinyatakan(halaman, db_salinan, tmp_path):  # noqa: F811
-    at = unggah(halaman(), [workbook_baru(tmp_path / "baru.xlsx", "permenpan", 100)])
+def test_halaman_impor_menampilkan_konvensi_yang_dinyatakan(impor_lokal, db_salinan, tmp_path):
+    at = unggah(impor_lokal(), [workbook_baru(tmp_path / "baru.xlsx", "permenpan", 100)])
     assert any("Siap diimpor" in s.value for s in at.success), [e.value for e in at.error]
     assert any("Dinyatakan di lembar Instansi: skala permenpan, capaian dibatasi 100" in i.value for i in at.info)
