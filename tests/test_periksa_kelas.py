@@ -114,7 +114,7 @@ def test_pembilang_penyebut(banding):
 
 def test_terbilang_dan_digit(banding):
     # 000 line 444: Rp 4.960.000.000 in digits, "Empat Milyar Sembilan Ratus Empat Juta ..." in words
-    t = _baris(banding, "dinsos-tegal", "terbilang")
+    t = _baris(banding, "dinsos-tegal", "terbilang", sumber="teks baris 444")
     assert t[["dilaporkan", "dihitung", "cocok"]].values.tolist() == [[4_904_882_000, 4_960_000_000, False]]
 
 
