@@ -106,3 +106,24 @@ def test_angka_tanpa_kelas_pemeriksaan_tersimpan_tidak_dibandingkan(lap, banding
     assert _dari(banding, "(jumlah kegiatan)").empty
     pegawai = lap[lap["sumber"].str.contains("Daftar Pegawai")]
     assert set(pegawai["tahun"]) == {2017} and pegawai["nilai"].iloc[0] == 35
+
+
+@pytest.mark.app
+def test_halaman_kualitas_data_menghitung_setiap_pernyataan(con, banding):
+    import streamlit as st
+    from halaman import buka
+
+    import dasbor as d
+
+    st.cache_data.clear()  # AppTest runs in this process: start from empty caches, as tests/halaman.py does
+    st.cache_resource.clear()
+    at = buka("dinsos-tegal", None, "kualitas")
+    skor = periksa.skor_rekonsiliasi(periksa.rekonsiliasi(banding))
+    assert {m.label: m.value for m in at.metric}["Skor rekonsiliasi"] == d.persen(skor)
+    tabel = at.dataframe[0].value
+    baris = tabel[(tabel["Tahun"] == 2018) & (tabel["Kelas pemeriksaan"] == "Angka yang sama di dua tempat")]
+    # 422 indicator restatements with a primary value (423 rows less line 994's capaian of SS-26, printed 'App' in
+    # Tabel 3.1) and Dukuhwaru's 3 kecamatan figures against its desa (lines 1172 and 1200)
+    assert baris["Angka dinyatakan"].tolist() == [422 + 3]
+    at_2018 = banding[(banding["kelas"] == "antar_tabel") & (banding["tahun"] == 2018)]
+    assert baris["Tidak cocok"].tolist() == [int((~at_2018["cocok"]).sum())]
