@@ -148,3 +148,91 @@ def test_tegal_angka_lain(masalah):
     # program 12 states 460.000.000 but its kegiatan add to 335.000.000
     induk = tg[tg["jenis"] == periksa.INDUK_BEDA]
     assert ((induk["dilaporkan"] == 460_000_000) & (induk["dihitung"] == 335_000_000)).any()
+
+
+# ---- Temanggung LKjIP 2023 transcribed as printed (issue 13 item 2, data/TRANSKRIPSI.md) -------------
+
+
+@pytest.fixture(scope="module")
+def banding_tm(con):
+    return periksa.bandingkan_semua(con, iid(con, "dinsos-temanggung"))
+
+
+def _kolom(x, *kolom):
+    return x[list(kolom)].values.tolist()
+
+
+def test_temanggung_tabel_3_9_seperti_tercetak(con, banding_tm):
+    ang = store.anggaran(con, iid(con, "dinsos-temanggung")).set_index("kode")
+    # 001 lines 1050-1055: "b. Pengelolaan Data Fakir Miskin" (23.165.837.150 = c + d + e) and c-e are printed
+    # as the lettered items of kegiatan "8." (1.125.290.850); they stay there, the official reading is in catatan
+    b = ang.loc["1.06.05.2.02"]
+    assert (b["tingkat"], b["induk_kode"], b["kode_laporan"]) == ("subkegiatan", "1.06.05.2.01", "b.")
+    assert "1.06.05.2.02 (RKPD baris 1285)" in b["catatan"]
+    assert set(ang.loc[["1.06.05.2.02.01", "1.06.05.2.02.03", "1.06.05.2.02.04"], "induk_kode"]) == {"1.06.05.2.01"}
+    # line 1045 "7." is printed before line 1046 "a. Pemberian Layanan Rujukan"
+    assert ang.loc["1.06.04.2.02", "urutan"] < ang.loc["1.06.04.2.01.12", "urutan"]
+    induk = banding_tm[(banding_tm["kelas"] == "induk") & banding_tm["keterangan"].str.startswith("pagu baris")]
+    keg8 = induk[induk["kunci"].str.startswith("1.06.05.2.01 ")]
+    rincian = 1_125_290_850 + 2 * 23_165_837_150  # a. + b. + (c. + d. + e. = b.)
+    assert _kolom(keg8, "dilaporkan", "dihitung", "cocok") == [[1_125_290_850, rincian, False]]
+    prog = induk[induk["kunci"].str.startswith("1.06.05 ")]
+    assert _kolom(prog, "dilaporkan", "dihitung", "cocok") == [[24_291_128_000, 1_125_290_850, False]]
+    # the programs carry what the table prints: the agency total does not move
+    assert analisis.total_anggaran(con, iid(con, "dinsos-temanggung"), 2023)["pagu"] == 35_672_937_124
+
+
+def test_temanggung_angka_narasi_dan_terbilang(con, banding_tm):
+    # 001 line 987: Rp. 35.672.937.124,00 and "Tiga Puluh Lima Milyar ... Seratus Dua Puluh Empat Rupiah"
+    t = banding_tm[banding_tm["kelas"] == "terbilang"]
+    assert _kolom(t, "dilaporkan", "dihitung", "cocok") == [[35_672_937_124, 35_672_937_124, True]]
+    # the budget sentences (agency 607 and 1070, programs 643, 762, 836, 918) agree with Tabel 3.9
+    for baris in (607, 643, 762, 836, 918, 1070):
+        x = banding_tm[banding_tm["sumber"] == f"LKjIP 2023 teks baris {baris}"]
+        assert len(x) >= 3 and x["cocok"].all(), baris
+    # line 963: the TMP pagu and realisasi agree; its 94,72 % and Rp 246.292.643 do not
+    x = banding_tm[banding_tm["sumber"] == "LKjIP 2023 teks baris 963"]
+    assert sorted(x.loc[~x["cocok"], "dilaporkan"]) == [94.72, 246_292_643]
+    assert {52_919_550, 51_364_750} <= set(x.loc[x["cocok"], "dilaporkan"])
+    # line 723: the text gives PG-07 a target of 100 %; Tabel 3.5 and the main table print 1,22
+    x = banding_tm[banding_tm["sumber"] == "LKjIP 2023 teks baris 723"]
+    assert _kolom(x[~x["cocok"]], "dilaporkan", "dihitung") == [[100, 1.22]]
+    # line 809: "capaian tahun sebelumnya yang hanya sebesar 98,22 %"; the five indicators' capped 2022 scores give 100
+    x = banding_tm[banding_tm["sumber"] == "LKjIP 2023 teks baris 809"]
+    salah = x[~x["cocok"]]
+    assert _kolom(salah, "tahun", "dilaporkan") == [[2022, 98.22]] and "berbatas 100,00" in salah["keterangan"].iloc[0]
+    # figures in the narrative without a check of their own are stored all the same (96.974 PPKS, line 609)
+    lap = store.angka_laporan(con, iid(con, "dinsos-temanggung"))
+    ppks = lap[(lap["sumber"] == "LKjIP 2023 teks baris 609") & (lap["besaran"] == "jumlah")]
+    assert _kolom(ppks, "kode", "nilai") == [["SS-01", 96_974]]
+
+
+def test_temanggung_tabel_kedua_setiap_angka(con, banding_tm):
+    lap = store.angka_laporan(con, iid(con, "dinsos-temanggung"))
+    assert len(lap) == 511  # every stated figure the re-read found (TRANSKRIPSI.md, Temanggung §7)
+    at = banding_tm[banding_tm["kelas"] == "antar_tabel"]
+    # Tabel 3.2-3.8 (001 lines 584-941): every column of every row; the disagreements are the report's own
+    # (PG-10's "100" for 100,34 agrees at the precision printed)
+    t3 = at[at["sumber"].str.match(r"LKjIP 2023 Tabel 3\.[2-8] ")]
+    assert len(t3) == 15 * 6 - 1  # SS-01 prints no realisasi 2022 (its column is "Capaian 2022")
+    beda = {(r.kunci, r.tahun, r.dilaporkan, r.dihitung) for r in t3[~t3["cocok"]].itertuples()}
+    assert beda == {
+        ("indikator PG-07", 2022, 100, 11.58),
+        ("indikator PG-07", 2023, 100, 8.82),
+        ("indikator PG-07", 2023, 100, 1.22),  # 'Taget akhir 2023' 100, target 2023 1,22 (line 715)
+        ("indikator PG-12", 2022, 100, 61.7),
+        ("indikator PG-12", 2023, 100, 65.29),
+    }
+    # the Perubahan Perjanjian Kinerja (lines 1401-1765): 15 targets and 13 program budgets
+    pk = at[at["sumber"].str.contains("Perubahan Perjanjian Kinerja")]
+    assert len(pk) == 28
+    assert set(pk.loc[~pk["cocok"], "sumber"].str[-4:].astype(int)) == {1670, 1758, 1759, 1760}
+    # Tabel 2.2's IKU targets (lines 493-508) equal the main table's 2023 targets, PG-07's 1,22 included
+    t22 = at[at["sumber"].str.contains("Tabel 2.2 ")]
+    assert len(t22) == 15 and t22["cocok"].all()
+    # Tabel 2.3's APBD column (lines 518-526) and the RKPD table's DPA where it equals Tabel 3.9
+    t23 = at[at["sumber"].str.match(r"LKjIP 2023 Tabel 2\.3 baris 5(1[89]|2[0-6])$")]
+    assert len(t23) == 6 and t23["cocok"].all()
+    rkpd = at[at["sumber"].str.contains("Evaluasi RKPD") & (at["kunci"] == "anggaran 1.06.04.2.01.12")]
+    rkpd = rkpd.sort_values("dilaporkan")
+    assert _kolom(rkpd, "dilaporkan", "cocok") == [[98.65, True], [1_973_000, True], [2_000_000, True]]

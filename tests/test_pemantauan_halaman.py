@@ -55,7 +55,8 @@ def test_form_renja_lewat_halaman_impor(impor_lokal, db_salinan):
     at.button(key="im_tombol").click().run()
     assert not at.exception
     ke(at, "pemantauan")
-    # the form's codeless rows are monitored beside the workbook's: 35.892 of 60.290 KPM (seed line 1304)
-    # as RJ-P05.K02.S03-1, and the disaster programme's budget as P06
+    # the form's codeless rows are monitored beside the workbook's: 35.892 of 60.290 KPM (seed line 1296)
+    # as RJ-P05.K01.S04-1 (the form follows Tabel 3.9 as printed: "d." is the 4th item of kegiatan "8.",
+    # 001 lines 1050-1054), and the disaster programme's budget as P06
     berisiko = list(at.dataframe[0].value["Kode"])
-    assert {"SK-1.06.05.2.02.03", "RJ-P05.K02.S03-1", "1.06.06", "P06"} <= set(berisiko), berisiko
+    assert {"SK-1.06.05.2.02.03", "RJ-P05.K01.S04-1", "1.06.06", "P06"} <= set(berisiko), berisiko
