@@ -110,6 +110,54 @@ def test_tanjabbar_persentase_tercetak_tidak_cocok(masalah):
     assert "6.1.1" in ganda["kunci"].iloc[0]
 
 
+# Every place 004 disagrees with itself once each table is kept as printed and every stated figure
+# is in AngkaLaporan (data/TRANSKRIPSI.md, Tanjung Jabung Barat): (class, line, stated, computed)
+TANJABBAR_TEMUAN = sorted(
+    [
+        ("antar_tabel", "baris 451", 69, 68),  # PK target AKIP vs Tabel 3.2
+        ("antar_tabel", "baris 608 (tahun tertulis 2022)", 105, 65),  # "tahun 2022 sebanyak 105" then 2022 = 65
+        ("antar_tabel", "baris 608 (tahun tertulis 2022)", 105, 65),
+        ("antar_tabel", "baris 639", 97, 100),  # fisik in the text vs the table
+        ("antar_tabel", "baris 639", 96.12, 96.21),
+        ("antar_tabel", "baris 790", 97.1, 97.01),
+        ("antar_tabel", "baris 790 (terbilang)", 369_534_350, 369_534_305),
+        ("antar_tabel", "baris 790 (terbilang)", 387_938_700, 380_938_700),
+        ("antar_tabel", "baris 792", 100, 98.8),  # TAGANA: 15 million for sub-kegiatan Penyediaan Makanan
+        ("antar_tabel", "baris 792", 15_000_000, 61_670_500),
+        ("antar_tabel", "baris 792", 15_000_000, 62_420_500),
+        ("antar_tabel", "baris 792 (terbilang)", 15_000_000, 61_670_500),
+        ("antar_tabel", "baris 792 (terbilang)", 15_000_000, 62_420_500),
+        ("antar_tabel", "baris 811", 68.23, 68),
+        ("induk", "baris 818", 3_698_220_902, 3_672_524_652),
+        ("induk", "baris 822", 2_650_240_735, 2_633_906_735),
+        ("kode", "baris 867", 2, 1),  # 6.1.1 printed twice
+        ("rata_rata", "baris 551", 96, 97.01),
+        ("rata_rata", "baris 73", 99.67, 99.62),  # the Ikhtisar repeats TOTAL DANA's fisik 99,67
+        ("rata_rata", "baris 869", 99.67, 99.62),
+        ("rata_rata", "baris 890", 96, 97.01),
+        ("serapan", "baris 822", 97.17, 94.45),
+        ("serapan", "baris 825", 99.81, 73.67),
+        ("serapan", "baris 826", 99.81, 73.67),
+        ("serapan", "baris 827", 96.73, 98.74),
+        ("serapan", "baris 835", 98.78, 97.70),
+        ("serapan", "baris 838", 99.35, 99.47),
+        ("serapan", "baris 842", 96.02, 97.38),
+        ("serapan", "baris 849", 98.37, 98.44),
+        ("serapan", "baris 850", 98.44, 98.85),
+        ("terbilang", "baris 790 (terbilang)", 369_534_350, 369_534_305),
+        ("terbilang", "baris 790 (terbilang)", 387_938_700, 380_938_700),
+    ]
+)
+
+
+def test_tanjabbar_setiap_pertentangan_laporan(masalah):
+    tj = masalah[masalah["instansi"] == "dinsos-tanjabbar"]
+    baris = tj["sumber"].str.extract(r"(baris \d+(?:-\d+)?(?: \(.*\))?)$")[0]
+    temuan = sorted(zip(tj["kelas"], baris, tj["dilaporkan"], tj["dihitung"].round(2)))
+    assert [t[:3] for t in temuan] == [t[:3] for t in TANJABBAR_TEMUAN]
+    assert [t[3] for t in temuan] == pytest.approx([t[3] for t in TANJABBAR_TEMUAN], abs=0.005)
+
+
 def test_tegal_bdt_dan_jaminan_sosial(con):
     w = store.wilayah(con, iid(con, "dinsos-tegal"))
     kec = w[w["desa"].isna() & w["kecamatan"].notna()]

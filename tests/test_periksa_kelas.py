@@ -116,6 +116,52 @@ def test_terbilang_dan_digit(banding):
     # 000 line 444: Rp 4.960.000.000 in digits, "Empat Milyar Sembilan Ratus Empat Juta ..." in words
     t = _baris(banding, "dinsos-tegal", "terbilang", sumber="teks baris 444")
     assert t[["dilaporkan", "dihitung", "cocok"]].values.tolist() == [[4_904_882_000, 4_960_000_000, False]]
+    # 004 lines 610-792: every amount the narrative writes in words beside its digits; only line 790 differs
+    tj = _baris(banding, "dinsos-tanjabbar", "terbilang")
+    assert sorted(tj.loc[~tj["cocok"], ["dilaporkan", "dihitung"]].values.tolist()) == [
+        [369_534_350, 369_534_305],
+        [387_938_700, 380_938_700],
+    ]
+    baris = tj.loc[tj["cocok"], "sumber"].str.extract(r"baris ([\d-]+)")[0]
+    # 610, 622, 658, 679, 681-683, 687 (2022), 792: pagu and realisasi; 639: pagu (its realisasi is garbled)
+    assert sorted(baris.value_counts().items()) == [
+        ("610", 2),
+        ("622", 2),
+        ("639", 1),
+        ("658", 2),
+        ("679", 2),
+        ("681-683", 2),
+        ("687", 2),
+        ("792", 2),
+    ]
+
+
+def test_tanjabbar_tabel_kedua_dan_narasi(banding):
+    """004 re-read line by line: the second tables and the narrative restate the main tables."""
+    # Tabel 2 (Alokasi Anggaran, lines 462-510): 47 pagu lines, each equal to the main table's
+    t2 = _baris(banding, "dinsos-tanjabbar", "antar_tabel", sumber="Tabel 2 (Alokasi Anggaran)")
+    assert len(t2) == 47 and t2["cocok"].all()
+    total = _baris(banding, "dinsos-tanjabbar", "jumlah", sumber="Tabel 2 (Alokasi Anggaran) baris 511")
+    assert total[["dilaporkan", "cocok"]].values.tolist() == [[5_164_657_747, True]]
+    # Perjanjian Kinerja (lines 449-454): only the AKIP target 69 differs from Tabel 3.2's 68
+    pk = _baris(banding, "dinsos-tanjabbar", "antar_tabel", sumber="Perjanjian Kinerja")
+    assert len(pk) == 5 and pk.loc[~pk["cocok"], ["dilaporkan", "dihitung"]].values.tolist() == [[69, 68]]
+    # the PK (55), Tabel 3.3 and the text under it (lines 563, 565) repeat SS-01's 58, 57/50 and 55/50
+    ss01 = _baris(banding, "dinsos-tanjabbar", "antar_tabel", kunci="SS-01")
+    assert len(ss01) == 8 and ss01["cocok"].all()
+    # line 608 as printed: "realisasi pada tahun 2022 sebanyak 105 orang", then 2022 = 65 orang
+    lansia = _baris(banding, "dinsos-tanjabbar", "antar_tabel", sumber="baris 608")
+    assert lansia[["tahun", "dilaporkan", "dihitung", "cocok"]].values.tolist() == [[2022, 105, 65, False]] * 2
+    # the Ikhtisar (line 73): keuangan 96,53 % agrees with the programs, fisik 99,67 % does not (99,62)
+    ikhtisar = banding[(banding["instansi"] == "dinsos-tanjabbar") & banding["sumber"].str.endswith("teks baris 73")]
+    assert sorted(ikhtisar[["kelas", "dilaporkan", "cocok"]].values.tolist()) == [
+        ["rata_rata", 99.67, False],
+        ["serapan", 96.53, True],
+    ]
+    # the narrative budget digits (lines 610-683): pagu and realisasi equal the table's
+    for baris, kode in (("610", "1.06.04.2.01.01"), ("622", "1.06.04.2.02.13"), ("658", "1.06.05.2.02.02")):
+        teks = _baris(banding, "dinsos-tanjabbar", "antar_tabel", sumber=f"teks baris {baris}", kunci=kode)
+        assert len(teks) >= 3 and teks["cocok"].all(), baris
 
 
 def test_setiap_kelas_terdaftar_dan_rekonsiliasi(banding):
