@@ -54,6 +54,8 @@ d.pilih(
 )
 klik = d.bagan(bagian.grafik_peta(v), klik=True)
 st.caption(f"Klik satu kecamatan di peta untuk membuka rincian {v.kata('desa')}-nya (bila ada) di bawah.")
+if (peta_desa := bagian.grafik_peta_desa(v)) is not None:  # the agency's own desa polygons
+    d.bagan(peta_desa)
 
 # a click on the map opens that kecamatan's desa (once per click: the selection stays in the
 # chart's state on later reruns, and the selectbox below must still be free to change)
