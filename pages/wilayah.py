@@ -99,9 +99,15 @@ else:
         if (r_desa := bagian.tabel_rasio_desa(v)) is not None:
             d.tabel(r_desa)
 
-# charts in the order of the page registry (wilayah.GRAFIK, then desil.GRAFIK): the deck follows it
-if (sebaran_desil := desil.grafik_desil(v)) is not None:
+# charts in the order of the page registry (wilayah.GRAFIK, then desil.GRAFIK): the deck follows it.
+# Built only once switched on: a collapsed expander still runs its content, a toggle does not.
+if desil.ada(v):
     st.subheader("DTSEN: desil dan cakupan bansos")
-    d.bagan(sebaran_desil)
-    d.bagan(desil.grafik_cakupan(v))
-    d.bagan(desil.grafik_desil_desa(v))
+    if st.toggle(
+        "Tampilkan sebaran desil DTSEN dan cakupan bansos",
+        key="wl_dtsen",
+        help="Tiga grafik: desil per kecamatan, cakupan PKH/BPNT/PBI terhadap desil 1-4, desil per desa.",
+    ):
+        d.bagan(desil.grafik_desil(v))
+        d.bagan(desil.grafik_cakupan(v))
+        d.bagan(desil.grafik_desil_desa(v))

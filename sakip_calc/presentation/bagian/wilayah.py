@@ -157,7 +157,7 @@ def grafik_matriks(v: Tampilan) -> Bagan | None:
 
 
 def tabel_rasio(v: Tampilan) -> Tabel | Kosong:
-    rasio = sebaran.rasio(semua(v), tahun(v))
+    rasio = rasio_kecamatan(v)
     if rasio.empty:
         perlu = sorted({j for r in sebaran.RASIO.values() for j in (*r.pembilang, *r.penyebut)})
         return Kosong(
@@ -263,6 +263,11 @@ def sebelumnya(v: Tampilan) -> tuple[str, pd.DataFrame] | None:
 
 def _rasio_kecamatan(v: Tampilan) -> pd.DataFrame:
     return sebaran.rasio(semua(v), tahun(v))
+
+
+def rasio_kecamatan(v: Tampilan) -> pd.DataFrame:
+    """The derived ratios per kecamatan of the shown year, computed once per view."""
+    return v.sekali(_rasio_kecamatan)
 
 
 def _opsi_peta(v: Tampilan) -> dict[str, str]:

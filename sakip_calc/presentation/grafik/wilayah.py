@@ -66,15 +66,16 @@ def desil_wilayah(lebar: pd.DataFrame, judul: str, sumber: str) -> go.Figure:
         return _kosong(judul, sumber, "Tidak ada data DTSEN untuk pilihan ini")
     pangsa = lebar.div(lebar.sum(axis=1), axis=0) * 100
     urut = pangsa.iloc[:, :4].sum(axis=1).sort_values().index
+    pangsa, lebar = pangsa.loc[urut], lebar.loc[urut]  # sorted once, not per bucket
     fig = go.Figure(
         [
             go.Bar(
-                x=pangsa.loc[urut, kolom],
+                x=pangsa[kolom].to_numpy(),
                 y=list(urut),
                 orientation="h",
                 name=kolom,
                 marker_color=warna,
-                customdata=[format_angka(v) for v in lebar.loc[urut, kolom]],
+                customdata=[format_angka(v) for v in lebar[kolom].tolist()],
                 hovertemplate="%{y} · " + kolom + ": %{customdata} keluarga (%{x:.1f} %)<extra></extra>",
             )
             for kolom, warna in zip(lebar.columns, WARNA_DESIL)
