@@ -370,7 +370,8 @@ def grafik_peta_desa(v: Tampilan) -> Bagan | None:
             f"Peta {lb} per {kata}, {tahun(v)}",
             v.sumber(f"tabel wilayah {kata}") + _sumber_batas(v, poligon),
             st,
-            tak_terpetakan=tak,
+            # a GeoJSON of a few desa beside data of every desa: a count, not hundreds of names
+            tak_terpetakan=tak if len(tak) <= 12 else [*tak[:5], f"… ({len(tak)} {kata})"],
             sebab_tak=f"{kata} tanpa batas di GeoJSON unggahan",
         ),
         f"{lb}: {len(ada)} dari {len(lapis)} {kata} yang batasnya diunggah berdata"

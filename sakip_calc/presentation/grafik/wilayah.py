@@ -28,7 +28,8 @@ def batang_wilayah(df: pd.DataFrame, judul: str, sumber: str, satuan: str, sorot
             hovertemplate="%{y}: %{x:,.0f} " + satuan + "<extra></extra>",
         )
     )
-    fig.update_xaxes(title=satuan, range=[0, float(isi["nilai"].max()) * 1.3], tickformat=",.0f")
+    # room right of the longest bar for its label ('58.941 (8,2 %)') in a 3/5 column at 1366x768
+    fig.update_xaxes(title=satuan, range=[0, float(isi["nilai"].max()) * 1.45], tickformat=",.0f")
     return tata_letak(fig, judul, sumber, tinggi=max(420, 140 + 30 * len(isi)))
 
 
