@@ -392,22 +392,6 @@ LEMBAR: tuple[Lembar, ...] = (
     ),
 )
 
-# Not a template sheet: the polygons of an uploaded GeoJSON (ingest/batas.py), one row per feature,
-# typed, checked and written like a sheet so that the import keeps its history and undo.
-LEMBAR_BATAS = Lembar(
-    "Batas",
-    "batas_instansi",
-    ("instansi", "kecamatan", "desa"),
-    (
-        _INSTANSI,
-        Kolom("kecamatan", TEKS, "Nama kecamatan, dicocokkan dengan daftar resmi seperti lembar Wilayah.", wajib=True),
-        Kolom("desa", TEKS, "Nama desa/kelurahan; kosong untuk batas kecamatan."),
-        Kolom("geometri", TEKS, "Geometri GeoJSON (Polygon/MultiPolygon, bujur-lintang).", wajib=True),
-        Kolom("lat", DESIMAL, "Lintang titik label."),
-        Kolom("lng", DESIMAL, "Bujur titik label."),
-        _SUMBER,
-    ),
-    "Batas wilayah unggahan instansi sendiri (GeoJSON), di peta menggantikan batas bawaan.",
-)
-LEMBAR_BERNAMA = {l.nama: l for l in (*LEMBAR, LEMBAR_BATAS)}
+# Sheets outside the template register here too (ingest/geojson.py: Batas, an uploaded GeoJSON)
+LEMBAR_BERNAMA = {l.nama: l for l in LEMBAR}
 WAJIB_ADA = ("Instansi",)  # a workbook may carry any subset of the other sheets

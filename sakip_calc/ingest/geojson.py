@@ -19,11 +19,29 @@ import re
 from collections import Counter
 
 from sakip_calc.domain.angka import format_angka
-from sakip_calc.domain.spesifikasi import LEMBAR_BATAS
+from sakip_calc.domain.spesifikasi import DESIMAL, LEMBAR_BERNAMA, TEKS, Kolom, Lembar
 from sakip_calc.ingest.baca import PEMBACA, BacaanBerkas, LembarMentah, Masalah
 from sakip_calc.ingest.dtsen import AWALAN_INSTANSI
 from sakip_calc.store import rujukan_wilayah
 
+_WILAYAH = LEMBAR_BERNAMA["Wilayah"]
+# Not a template sheet: the polygons, one row per feature, typed, checked (names as in Wilayah) and
+# written like a sheet, so that the import keeps its history and undo. Registered in LEMBAR_BERNAMA.
+LEMBAR_BATAS = Lembar(
+    "Batas",
+    "batas_instansi",
+    ("instansi", "kecamatan", "desa"),
+    (
+        _WILAYAH.kolom_bernama("instansi"),
+        Kolom("kecamatan", TEKS, "Nama kecamatan, dicocokkan dengan daftar resmi seperti lembar Wilayah.", wajib=True),
+        Kolom("desa", TEKS, "Nama desa/kelurahan; kosong untuk batas kecamatan."),
+        Kolom("geometri", TEKS, "Geometri GeoJSON (Polygon/MultiPolygon, bujur-lintang).", wajib=True),
+        Kolom("lat", DESIMAL, "Lintang titik label."),
+        Kolom("lng", DESIMAL, "Bujur titik label."),
+        _WILAYAH.kolom_bernama("sumber"),
+    ),
+    "Batas wilayah unggahan instansi sendiri (GeoJSON), di peta menggantikan batas bawaan.",
+)
 LEMBAR = LEMBAR_BATAS.nama
 FITUR_MAKS = 10_000
 # Indonesia with a margin: longitude 94-142 E, latitude 11.5 S - 6.5 N
@@ -234,5 +252,6 @@ def _tempat(sifat: dict, p_kode, p_desa, p_kec, resmi, kec_desa) -> tuple[str, s
     return nama_kec, nama_desa or None
 
 
+LEMBAR_BERNAMA[LEMBAR] = LEMBAR_BATAS
 PEMBACA[".geojson"] = baca_geojson
 PEMBACA[".json"] = baca_geojson
