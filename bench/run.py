@@ -411,6 +411,51 @@ def ukur_peta(db: Path, instansi: list[tuple[str, int, str]]) -> None:
         con.close()
 
 
+def ukur_wilayah_dtsen(db: Path, salinan: Path, dtsen_dibuka: bool = False) -> None:
+    """Sebaran Wilayah with DTSEN data (the seeds plus tests/data/dtsen imported into a copy):
+    Tegal and Tanjung Jabung Barat in 2025, median CPU and wall time of 5 warm reruns, in this
+    process through AppTest. `dtsen_dibuka`: with the DTSEN charts switched on (toggle wl_dtsen)."""
+    import halaman  # noqa: F401  (applies the AppTest PagesManager patch)
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    import dasbor
+    from sakip_calc.ingest import impor
+
+    shutil.copy2(db, salinan)
+    data = AKAR / "tests" / "data" / "dtsen"
+    berkas = ["DTSEN_Tegal_2025-03.xlsx", "DTSEN_Tegal_2025-06.xlsx", "Bansos_Tegal_2025_Wilayah.csv",
+              "DTSEN_TanjungJabungBarat_2025-06.xlsx"]  # fmt: skip
+    assert all(h.status == "berhasil" for h in impor.impor_berkas([data / b for b in berkas], salinan))
+    dasbor.DB = salinan
+    for kode, tahun in (("dinsos-tegal", 2018), ("dinsos-tanjabbar", 2023)):
+        st.cache_data.clear()
+        st.cache_resource.clear()
+        at = AppTest.from_file(str(AKAR / "app.py"), default_timeout=600)
+        at.run()
+        at.selectbox(key="instansi").set_value(kode).run()
+        at.selectbox(key="tahun").set_value(tahun).run()
+        at.switch_page(str(AKAR / "pages" / "wilayah.py"))
+        at.run()
+        at.selectbox(key="wl_tahun").set_value(2025).run()
+        if dtsen_dibuka:
+            at.toggle(key="wl_dtsen").set_value(True).run()
+        assert not at.exception, [e.value for e in at.exception]
+        cpu, dinding = [], []
+        for _ in range(ULANG):
+            mulai, c = time.perf_counter(), time.process_time()
+            at.run()
+            cpu.append(time.process_time() - c)
+            dinding.append(time.perf_counter() - mulai)
+        cetak(
+            f"halaman instansi  {kode:<18} 2025 wilayah DTSEN{' dibuka' if dtsen_dibuka else ''}: median hangat CPU "
+            f"{ms(statistics.median(cpu)):>9} (dinding {ms(statistics.median(dinding))}), {beban()}",
+            SASARAN["halaman_instansi"],
+            statistics.median(cpu),
+        )
+    salinan.unlink(missing_ok=True)
+
+
 def ukur_kueri(skala: str, kueri: list[tuple]) -> None:
     """Each distinct read once per scale: median of 5 warm calls of the uncached function."""
     dilihat: dict[tuple, list[str]] = {}
@@ -707,6 +752,8 @@ def main() -> None:
             ukur_peta(
                 db[skala], [("dinsos-tegal", 2018, "jenis"), ("dinsos-tegal", 2018, "persen_tanpa_nik_dari_total")]
             )
+            for dibuka in (False, True):
+                ukur_wilayah_dtsen(db[skala], keluaran / "dtsen.duckdb", dibuka)
     cetak(
         f"RSS     proses benchmark (AppTest dan pembacaan, 3 skala): puncak {angka(rss_mb())} MB",
         SASARAN["rss_mb"],

@@ -144,8 +144,8 @@ def tanpa_jejak(fungsi, *argumen):
 def unggah(pelaku) -> None:
     # .xls and .xlsm are accepted by the widget only to be refused with a message saying what to do
     unggahan = st.file_uploader(
-        "Buku kerja (.xlsx) atau CSV per lembar (mis. Capaian.csv)",
-        type=["xlsx", "csv", "xls", "xlsm"],
+        "Buku kerja (.xlsx), CSV per lembar (mis. Capaian.csv), atau batas wilayah sendiri (.geojson)",
+        type=["xlsx", "csv", "xls", "xlsm", "geojson", "json"],
         accept_multiple_files=True,
         key="im_berkas",
     )

@@ -54,6 +54,8 @@ d.pilih(
 )
 klik = d.bagan(bagian.grafik_peta(v), klik=True)
 st.caption(f"Klik satu kecamatan di peta untuk membuka rincian {v.kata('desa')}-nya (bila ada) di bawah.")
+if (peta_desa := bagian.grafik_peta_desa(v)) is not None:  # the agency's own desa polygons
+    d.bagan(peta_desa)
 
 # a click on the map opens that kecamatan's desa (once per click: the selection stays in the
 # chart's state on later reruns, and the selectbox below must still be free to change)
@@ -97,9 +99,15 @@ else:
         if (r_desa := bagian.tabel_rasio_desa(v)) is not None:
             d.tabel(r_desa)
 
-# charts in the order of the page registry (wilayah.GRAFIK, then desil.GRAFIK): the deck follows it
-if (sebaran_desil := desil.grafik_desil(v)) is not None:
+# charts in the order of the page registry (wilayah.GRAFIK, then desil.GRAFIK): the deck follows it.
+# Built only once switched on: a collapsed expander still runs its content, a toggle does not.
+if desil.ada(v):
     st.subheader("DTSEN: desil dan cakupan bansos")
-    d.bagan(sebaran_desil)
-    d.bagan(desil.grafik_cakupan(v))
-    d.bagan(desil.grafik_desil_desa(v))
+    if st.toggle(
+        "Tampilkan sebaran desil DTSEN dan cakupan bansos",
+        key="wl_dtsen",
+        help="Tiga grafik: desil per kecamatan, cakupan PKH/BPNT/PBI terhadap desil 1-4, desil per desa.",
+    ):
+        d.bagan(desil.grafik_desil(v))
+        d.bagan(desil.grafik_cakupan(v))
+        d.bagan(desil.grafik_desil_desa(v))

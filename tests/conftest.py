@@ -30,6 +30,7 @@ TINGKAT = {
     "test_rapat_peramban": "browser",
     "test_peta_browser": "browser",
     "test_dtsen": "app",
+    "test_geojson": "app",
     "test_dek_tombol": "browser",
     "test_draf_tombol": "browser",
     "test_proksi": "browser",

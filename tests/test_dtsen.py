@@ -150,5 +150,14 @@ def test_impor_desil_lewat_halaman(db_salinan, monkeypatch):
     ke(at, "wilayah")
     at.selectbox(key="wl_tahun").set_value(2025).run()
     assert not at.exception
-    judul = [json.loads(c.proto.spec)["layout"]["title"]["text"].replace("<br>", " ") for c in at.get("plotly_chart")]
-    assert "Keluarga DTSEN menurut desil per kecamatan, periode 2025-06" in judul
+
+    def judul() -> list[str]:
+        return [
+            json.loads(c.proto.spec)["layout"]["title"]["text"].replace("<br>", " ") for c in at.get("plotly_chart")
+        ]
+
+    # the DTSEN charts cost nothing until switched on, then they are there
+    assert not [j for j in judul() if j.startswith(("Keluarga DTSEN menurut desil", "Cakupan bansos"))]
+    at.toggle(key="wl_dtsen").set_value(True).run()
+    assert "Keluarga DTSEN menurut desil per kecamatan, periode 2025-06" in judul()
+    assert any(j.startswith("Keluarga DTSEN menurut desil per desa") for j in judul())

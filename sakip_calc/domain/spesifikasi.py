@@ -392,5 +392,6 @@ LEMBAR: tuple[Lembar, ...] = (
     ),
 )
 
+# Sheets outside the template register here too (ingest/geojson.py: Batas, an uploaded GeoJSON)
 LEMBAR_BERNAMA = {l.nama: l for l in LEMBAR}
 WAJIB_ADA = ("Instansi",)  # a workbook may carry any subset of the other sheets

@@ -376,6 +376,7 @@ def _tambah_baris(mentah: LembarMentah, nomor: int, nilai) -> None:
 
 # Readers by file ending: each fills `hasil` with the template's sheets it finds. A new import
 # format is one entry here plus its test; an ending it refuses says what to do instead.
+# Registered by their modules too: ingest/geojson.py (.geojson/.json boundaries, see ingest/__init__).
 PEMBACA: dict[str, Callable[[bytes, str, BacaanBerkas], None]] = {".xlsx": _baca_xlsx, ".csv": _baca_csv}
 # Layouts other than the template inside those files (a sheet or CSV the template does not name),
 # recognised by their header: f(sheet name, rows with the header first, file name, hasil) fills

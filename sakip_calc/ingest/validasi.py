@@ -97,8 +97,9 @@ def validasi_silang(
     """Checks across sheets and against the database; returns the place names not in the official
     list, which an admin may confirm as other spellings (impor.konfirmasi_ejaan)."""
     db_instansi = store.instansi(con)
-    if "Wilayah" in data:
-        _instansi_kabkota(data["Wilayah"], db_instansi, "Wilayah", masalah)
+    for nama in ("Wilayah", "Batas"):  # DTSEN rows and GeoJSON polygons name a kabupaten/kota
+        if nama in data:
+            _instansi_kabkota(data[nama], db_instansi, nama, masalah)
     kabupaten = dict(zip(db_instansi["kode"], db_instansi["kabupaten"]))
     if "Instansi" in data:
         kabupaten.update(dict(zip(data["Instansi"]["kode"], data["Instansi"]["kabupaten"])))
@@ -151,7 +152,7 @@ def validasi_silang(
     alias_lama = store.alias_kecamatan(con)
     kabkota = _kabkota(data, db_instansi, set(alias_lama["kabupaten"].map(aturan.normal_nama)), masalah)
     peta = aturan_wilayah.PetaWilayah(alias_lama, store.alias_wilayah(con))
-    for nama in ("Wilayah", "AngkaLaporan"):
+    for nama in ("Wilayah", "AngkaLaporan", "Batas"):
         if nama in data:
             _petakan_wilayah(data[nama], nama, kabkota, peta, masalah)
             # one place spelt two ways in one sheet is a duplicate once the names are mapped

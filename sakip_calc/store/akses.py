@@ -176,6 +176,7 @@ _INSTANSI_TAHUN = {
     "indikator": ("(SELECT kode FROM instansi WHERE id = r.instansi_id)", "NULL"),
     "capaian": _LEWAT_INDIKATOR,
     "catatan_indikator": _LEWAT_INDIKATOR,
+    "batas_instansi": ("(SELECT kode FROM instansi WHERE id = r.instansi_id)", "NULL"),  # of the agency, no year
 }
 _BIASA = ("(SELECT kode FROM instansi WHERE id = r.instansi_id)", "r.tahun")
 

@@ -23,6 +23,7 @@ from .dasar import _ada_tabel, kursor
 from .migrasi_langkah import (  # noqa: F401  (TABEL_DATA_1 and riwayat_sebentuk serve skema and tulis)
     _AKSES_4,
     TABEL_DATA_1,
+    _batas_instansi,
     _catatan_3,
     _kode_wilayah,
     _periode,
@@ -90,6 +91,11 @@ MIGRASI = (
         "CREATE TABLE IF NOT EXISTS cara_baca (nama_file VARCHAR NOT NULL, lembar VARCHAR NOT NULL, "
         "kolom VARCHAR NOT NULL, cara VARCHAR NOT NULL CHECK (cara IN ('ribuan', 'desimal')), akun VARCHAR, "
         "waktu TIMESTAMP NOT NULL, PRIMARY KEY (nama_file, lembar, kolom))",
+    ),
+    Migrasi(
+        10,
+        "batas_instansi: poligon kecamatan/desa dari GeoJSON unggahan instansi (+ riwayat)",
+        _batas_instansi,
     ),
 )
 VERSI_SKEMA = MIGRASI[-1].nomor

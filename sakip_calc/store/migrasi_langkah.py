@@ -306,3 +306,20 @@ def _kode_wilayah(con: duckdb.DuckDBPyConnection) -> None:
 def _periode(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("ALTER TABLE wilayah ADD COLUMN IF NOT EXISTS periode VARCHAR")
     riwayat_sebentuk(con, ("wilayah",))
+
+
+def _batas_instansi(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(
+        """CREATE TABLE IF NOT EXISTS batas_instansi (
+            instansi_id INTEGER NOT NULL,
+            kecamatan VARCHAR NOT NULL,
+            desa VARCHAR,
+            geometri VARCHAR NOT NULL,
+            lat DOUBLE,
+            lng DOUBLE,
+            sumber VARCHAR,
+            kecamatan_kode VARCHAR,
+            desa_kode VARCHAR
+        )"""
+    )
+    riwayat_sebentuk(con, ("batas_instansi",))

@@ -17,7 +17,14 @@ from .migrasi import TABEL_DATA_1, migrasikan, tulis_meta
 
 # Tables holding imported data, in the order an import writes them.
 # A new data table: its migration creates it and its riwayat_ table, and it is added here.
-TABEL_DATA = (*TABEL_DATA_1[:2], "jenis_wilayah", *TABEL_DATA_1[2:], "alias_wilayah", "catatan_indikator")
+TABEL_DATA = (
+    *TABEL_DATA_1[:2],
+    "jenis_wilayah",
+    *TABEL_DATA_1[2:],
+    "alias_wilayah",
+    "catatan_indikator",
+    "batas_instansi",
+)
 
 
 def pasang_skema(con: duckdb.DuckDBPyConnection, alias_csv: Path | None = None, nama: str = "basis data") -> None:

@@ -48,6 +48,7 @@ KUNCI_TABEL = {
     "angka_laporan": ("instansi_id", "tahun", "sumber", "objek", "kode", "kecamatan", "besaran"),
     "alias_wilayah": ("induk", "alias"),
     "jenis_wilayah": ("kode",),
+    "batas_instansi": ("instansi_id", "kecamatan", "desa"),
 }
 _BERID = ("instansi", "indikator")
 

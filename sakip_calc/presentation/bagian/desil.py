@@ -21,6 +21,11 @@ def _isi(v: Tampilan, kecamatan: str | None) -> pd.DataFrame:
     return isi[isi["kecamatan"] == kecamatan] if kecamatan else isi
 
 
+def ada(v: Tampilan) -> bool:
+    """Whether the shown year has DTSEN rows (the page offers its charts then)."""
+    return not _isi(v, None).empty
+
+
 def _bagan_desil(v: Tampilan, kecamatan: str | None) -> Bagan | None:
     isi = _isi(v, kecamatan)
     isi = isi[isi["desa"].notna()] if kecamatan else isi[isi["desa"].isna()]
@@ -54,7 +59,7 @@ def grafik_desil_desa(v: Tampilan) -> Bagan | None:
 
 def grafik_cakupan(v: Tampilan) -> Bagan | None:
     """PKH, BPNT/Sembako and PBI recipients per 100 desil 1-4 families, per kecamatan, where both exist."""
-    rasio = sebaran.rasio(wilayah.semua(v), wilayah.tahun(v))
+    rasio = wilayah.rasio_kecamatan(v)  # the map layers computed it already
     ada = [k for k in CAKUPAN if k in rasio]
     if not ada:
         return None

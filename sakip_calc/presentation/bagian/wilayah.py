@@ -157,7 +157,7 @@ def grafik_matriks(v: Tampilan) -> Bagan | None:
 
 
 def tabel_rasio(v: Tampilan) -> Tabel | Kosong:
-    rasio = sebaran.rasio(semua(v), tahun(v))
+    rasio = rasio_kecamatan(v)
     if rasio.empty:
         perlu = sorted({j for r in sebaran.RASIO.values() for j in (*r.pembilang, *r.penyebut)})
         return Kosong(
@@ -237,10 +237,18 @@ def kode_kabkota(v: Tampilan) -> str | None:
     return rujukan_wilayah.kabkota_instansi(v.nama, v.kabupaten)
 
 
-def _batas_kecamatan(v: Tampilan) -> pd.DataFrame:
+def _batas(v: Tampilan, tingkat: str) -> pd.DataFrame:
+    """The polygons of one level: shipped, or the agency's own imported GeoJSON where it has one."""
     kode = kode_kabkota(v)
-    semua_batas = v.baca(batas.batas, kode) if kode else pd.DataFrame(columns=batas.KOLOM)
-    return semua_batas[semua_batas["tingkat"] == "kecamatan"].reset_index(drop=True)
+    semua_batas = v.baca(batas.batas, kode, v.instansi_id) if kode else pd.DataFrame(columns=[*batas.KOLOM, "asal"])
+    return semua_batas[semua_batas["tingkat"] == tingkat].reset_index(drop=True)
+
+
+def _sumber_batas(v: Tampilan, poligon: pd.DataFrame) -> str:
+    sendiri = poligon["asal"].eq("instansi")
+    if sendiri.all():
+        return "; batas: unggahan instansi (GeoJSON)"
+    return "; batas: Kemendagri" + (" dan unggahan instansi" if sendiri.any() else "")
 
 
 def _sebelumnya(v: Tampilan) -> tuple[str, pd.DataFrame] | None:
@@ -255,6 +263,11 @@ def sebelumnya(v: Tampilan) -> tuple[str, pd.DataFrame] | None:
 
 def _rasio_kecamatan(v: Tampilan) -> pd.DataFrame:
     return sebaran.rasio(semua(v), tahun(v))
+
+
+def rasio_kecamatan(v: Tampilan) -> pd.DataFrame:
+    """The derived ratios per kecamatan of the shown year, computed once per view."""
+    return v.sekali(_rasio_kecamatan)
 
 
 def _opsi_peta(v: Tampilan) -> dict[str, str]:
@@ -305,7 +318,7 @@ def grafik_peta(v: Tampilan) -> Bagan | Kosong | None:
     kode = lapisan_peta(v)
     if kode is None:
         return None
-    kec = v.sekali(_batas_kecamatan)
+    kec = v.sekali(_batas, "kecamatan")
     if kec.empty:
         return Kosong(
             f"Batas kecamatan untuk {v.nama} tidak ditemukan: nama instansi tidak menunjuk satu kabupaten/kota."
@@ -327,7 +340,7 @@ def grafik_peta(v: Tampilan) -> Bagan | Kosong | None:
             lapis,
             kec,
             f"Peta {nama} per kecamatan, {tahun(v)}",
-            v.sumber("tabel wilayah") + "; batas: Kemendagri",
+            v.sumber("tabel wilayah") + _sumber_batas(v, kec),
             st,
             skala,
             tak,
@@ -337,4 +350,33 @@ def grafik_peta(v: Tampilan) -> Bagan | Kosong | None:
     )
 
 
-GRAFIK = (grafik_kecamatan, grafik_peta, grafik_matriks, grafik_desa)
+def grafik_peta_desa(v: Tampilan) -> Bagan | None:
+    """The chosen jenis per desa on the agency's own desa polygons (an imported GeoJSON), where the
+    agency has both; None otherwise (the shipped boundaries stop at kecamatan)."""
+    j, poligon = jenis(v), v.sekali(_batas, "desa")
+    desa = v.sekali(_desa)
+    desa = desa[desa["jenis"] == j]
+    if j is None or poligon.empty or desa.empty:
+        return None
+    nilai = pd.DataFrame({"nama": desa["desa"], "kode": desa["desa_kode"], "nilai": desa["nilai"]})
+    lapis, tak = peta.lapisan(nilai, poligon)
+    kata, lb, st = v.kata("desa"), label(v)[j], satuan(v)[j]
+    ada = lapis[lapis["nilai"].notna()]
+    return Bagan(
+        "wl_peta_desa",
+        grafik.peta_wilayah(
+            lapis,
+            poligon,
+            f"Peta {lb} per {kata}, {tahun(v)}",
+            v.sumber(f"tabel wilayah {kata}") + _sumber_batas(v, poligon),
+            st,
+            # a GeoJSON of a few desa beside data of every desa: a count, not hundreds of names
+            tak_terpetakan=tak if len(tak) <= 12 else [*tak[:5], f"… ({len(tak)} {kata})"],
+            sebab_tak=f"{kata} tanpa batas di GeoJSON unggahan",
+        ),
+        f"{lb}: {len(ada)} dari {len(lapis)} {kata} yang batasnya diunggah berdata"
+        + (f"; {len(tak)} {kata} berdata tanpa batas." if tak else "."),
+    )
+
+
+GRAFIK = (grafik_kecamatan, grafik_peta, grafik_peta_desa, grafik_matriks, grafik_desa)

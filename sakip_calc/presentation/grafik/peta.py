@@ -36,6 +36,7 @@ def peta_wilayah(
     jenis_skala: str = "jumlah",
     tak_terpetakan: list[str] | tuple[str, ...] = (),
     desimal: int = 0,
+    sebab_tak: str = "nama tidak ada di daftar resmi",
 ) -> go.Figure:
     """`lapisan`: kode, nama, nilai (NaN = no data), persen, peringkat per region drawn
     (`calc.peta.lapisan`); `batas`: kode, lat, lng, geometri of the same regions (`store.batas`).
@@ -118,7 +119,7 @@ def peta_wilayah(
     if not kosong.empty:
         catatan.append(f"Abu-abu: tidak ada data ({len(kosong)} dari {n} wilayah)")
     if tak_terpetakan:
-        catatan.append("Tidak dapat dipetakan (nama tidak ada di daftar resmi): " + ", ".join(tak_terpetakan))
+        catatan.append(f"Tidak dapat dipetakan ({sebab_tak}): " + ", ".join(tak_terpetakan))
     fig = tata_letak(fig, judul, sumber, tinggi=640)
     fig.update_layout(margin={"l": 20, "r": 10, "t": 80, "b": 105}, showlegend=False)
     if catatan:

@@ -28,7 +28,8 @@ def batang_wilayah(df: pd.DataFrame, judul: str, sumber: str, satuan: str, sorot
             hovertemplate="%{y}: %{x:,.0f} " + satuan + "<extra></extra>",
         )
     )
-    fig.update_xaxes(title=satuan, range=[0, float(isi["nilai"].max()) * 1.3], tickformat=",.0f")
+    # room right of the longest bar for its label ('58.941 (8,2 %)') in a 3/5 column at 1366x768
+    fig.update_xaxes(title=satuan, range=[0, float(isi["nilai"].max()) * 1.45], tickformat=",.0f")
     return tata_letak(fig, judul, sumber, tinggi=max(420, 140 + 30 * len(isi)))
 
 
@@ -66,15 +67,16 @@ def desil_wilayah(lebar: pd.DataFrame, judul: str, sumber: str) -> go.Figure:
         return _kosong(judul, sumber, "Tidak ada data DTSEN untuk pilihan ini")
     pangsa = lebar.div(lebar.sum(axis=1), axis=0) * 100
     urut = pangsa.iloc[:, :4].sum(axis=1).sort_values().index
+    pangsa, lebar = pangsa.loc[urut], lebar.loc[urut]  # sorted once, not per bucket
     fig = go.Figure(
         [
             go.Bar(
-                x=pangsa.loc[urut, kolom],
+                x=pangsa[kolom].to_numpy(),
                 y=list(urut),
                 orientation="h",
                 name=kolom,
                 marker_color=warna,
-                customdata=[format_angka(v) for v in lebar.loc[urut, kolom]],
+                customdata=[format_angka(v) for v in lebar[kolom].tolist()],
                 hovertemplate="%{y} · " + kolom + ": %{customdata} keluarga (%{x:.1f} %)<extra></extra>",
             )
             for kolom, warna in zip(lebar.columns, WARNA_DESIL)
