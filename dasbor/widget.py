@@ -14,10 +14,12 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from dasbor import tautan
 from dasbor.data import Pilihan, pilihan, tampilan
 from sakip_calc.domain.angka import format_angka, format_persen
 from sakip_calc.domain.skala import NAMA_SKALA
 from sakip_calc.export import ekspor
+from sakip_calc.presentation import halaman as registri
 from sakip_calc.presentation.grafik import dasar as grafik_dasar
 from sakip_calc.presentation.tampilan import (
     F_ANGKA,
@@ -79,13 +81,25 @@ def mulai(judul: str) -> Tampilan:
 # ---- choices ----------------------------------------------------------------------------------
 
 
-def pilih(widget: Callable, label: str, opsi: Sequence, kunci: str, nilai: Any, **kw) -> Any:
+def pilih(widget: Callable, label: str, opsi: Sequence | None, kunci: str, nilai: Any, **kw) -> Any:
     """A choice widget bound to its registered key, showing `nilai` (the section's resolution of
     the stored choice: the choice while valid, else its default). Remembered for the session, so
-    the deck follows it from any page."""
+    the deck follows it from any page. A choice the page registry names in the link
+    (`halaman.TAUTAN`) is read from a bookmark on its first draw in a session and written back on
+    every run (`dasbor.tautan`). `opsi` None: a text box."""
+    url = registri.TAUTAN.get(kunci)
+    format_func = kw.get("format_func", tautan.teks)
+    if url and tautan.baca(kunci, opsi, nilai, label, label=format_func, url=url, banyak=isinstance(nilai, list)):
+        nilai = st.session_state[kunci]
     if kunci not in st.session_state or st.session_state[kunci] != nilai:
         st.session_state[kunci] = nilai
-    return widget(label, opsi, key=kunci, persist_state="session", **kw)
+    if url:
+        tautan.peringatan([kunci])
+    args = (label,) if opsi is None else (label, opsi)
+    hasil = widget(*args, key=kunci, persist_state="session", **kw)
+    if url:
+        tautan.tulis({url: hasil})
+    return hasil
 
 
 # ---- drawing a section's output ----------------------------------------------------------------

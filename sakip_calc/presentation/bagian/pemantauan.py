@@ -16,7 +16,8 @@ from sakip_calc.domain.angka import format_angka, format_persen
 from sakip_calc.presentation import grafik
 from sakip_calc.presentation.tampilan import F_ANGKA2, F_NILAI, F_PERSEN, Bagan, Kartu, Kosong, Tabel, Tampilan
 
-KUNCI = ("pt_triwulan", "pt_indikator")
+# the page's choices: session key -> its name in the link (halaman.TAUTAN)
+KUNCI = {"pt_triwulan": "triwulan", "pt_indikator": "indikator"}
 ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 
