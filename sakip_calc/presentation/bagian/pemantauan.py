@@ -93,15 +93,17 @@ def kalimat(v: Tampilan) -> str:
     )
 
 
+# what a 1366 px laptop must show without scrolling sideways first: which row, its status, the
+# projection and the result so far; code, name and status stay pinned when scrolling on
 _KOLOM = {
-    "jenis": "Jenis",
     "kode": "Kode",
     "nama": "Nama",
     "label": "Status",
     "persen_proyeksi": "Proyeksi akhir tahun (%)",
+    "persen_sd": "Capaian/serapan s.d. triwulan (%)",
+    "jenis": "Jenis",
     "persen_bawah": "Rentang bawah (%)",
     "persen_atas": "Rentang atas (%)",
-    "persen_sd": "Capaian/serapan s.d. triwulan (%)",
     "target": "Target",
     "realisasi_sd": "Realisasi s.d. triwulan",
     "laju_perlu": "Laju perlu per triwulan",
@@ -122,7 +124,8 @@ _FORMAT = {
 
 def _tabel(df: pd.DataFrame) -> Tabel:
     isi = df[list(_KOLOM)].rename(columns=_KOLOM).assign(_warna=df["warna"].to_numpy())
-    return Tabel(isi, _FORMAT, warna_kolom="Status")
+    tetap = {"Kode": {"pinned": True}, "Nama": {"pinned": True, "width": 300}, "Status": {"pinned": True}}
+    return Tabel(isi, _FORMAT, warna_kolom="Status", opsi={"column_config": tetap})
 
 
 def tabel_berisiko(v: Tampilan) -> Tabel | Kosong:
