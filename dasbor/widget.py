@@ -46,6 +46,7 @@ FORMAT_EXCEL = {
 MIME_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MIME_PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 MIME_DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+_TANPA_DATA = "_tanpa_data"
 
 
 # Cards on a 1366x768 laptop: Streamlit cuts a metric's value and note with "…" ("Rp 179,1…",
@@ -74,6 +75,7 @@ def mulai(judul: str) -> Tampilan:
     if p is None:
         st.stop()
     st.html(GAYA + (GAYA_KONTRAS if st.session_state.get("kontras") else ""))
+    st.session_state[_TANPA_DATA] = None  # this run's charts without data (`bagan`)
     st.title(judul.format(tahun=p.tahun))
     return tampilan(p)
 
@@ -114,10 +116,24 @@ def bagan(b: Bagan | Kosong | None, klik: bool = False) -> Any:
         kosong(b.pesan)
     elif b is not None and not b.fig.data:
         pesan = [a.text for a in b.fig.layout.annotations if not (a.text or "").startswith("Sumber: ")]
-        kosong(f"{b.judul}: {pesan[0] if pesan else 'tidak ada data'}.")
+        _tanpa_data(b.judul, pesan[0] if pesan else "tidak ada data")
     elif b is not None:
         return grafik(b.fig, b.kalimat, key=b.kunci, klik=klik)
     return None
+
+
+def _tanpa_data(judul: str, alasan: str) -> None:
+    """Charts without data on a page are said in one sentence, in one box where the first of them
+    would have been (Tegal 2018's Anggaran: three charts without realisasi), the charts that share
+    a reason named together; no frames, no download buttons. `mulai` starts each page's list."""
+    catatan = st.session_state.get(_TANPA_DATA)
+    if catatan is None:
+        catatan = st.session_state[_TANPA_DATA] = {"tempat": st.empty(), "alasan": {}}
+    catatan["alasan"].setdefault(alasan[:1].lower() + alasan[1:], []).append(judul)
+    bagian = [f"{', '.join(j[:-1]) + ' dan ' if len(j) > 1 else ''}{j[-1]}: {a}" for a, j in catatan["alasan"].items()]
+    with catatan["tempat"]:
+        jumlah = sum(len(j) for j in catatan["alasan"].values())
+        kosong((f"{jumlah} grafik tanpa data — " if jumlah > 1 else "") + "; ".join(bagian) + ".")
 
 
 def gaya_grafik(fig: go.Figure) -> go.Figure:
