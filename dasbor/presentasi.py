@@ -20,11 +20,17 @@ from sakip_calc.presentation import grafik
 # scroll; the figure has no height of its own and follows its frame (height="stretch").
 GAYA = """<style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"] {display: none;}
-[data-testid="stMain"] p {font-size: 1.3rem;}
+[data-testid="stMain"] p {font-size: 1.2rem;}
+[data-testid="stMain"] [data-testid="stMarkdownContainer"] {margin-bottom: 0;}
 [data-testid="stMain"] button p {font-size: 1.15rem;}
+@media (max-width: 1100px) {[data-testid="stMain"] button p {font-size: 1rem;}}
+/* the reading in at most three lines: a long one (four trend lines) left a 1024x768 chart 300 px
+   high; the slide notes of the deck and the page keep it whole */
+.st-key-pr_kalimat p {font-size: 1.15rem; line-height: 1.45; display: -webkit-box; -webkit-line-clamp: 3;
+  -webkit-box-orient: vertical; overflow: hidden;}
 [data-testid="stMainBlockContainer"] {padding: 1.25rem 3rem 0.75rem; max-width: 100%; height: 100dvh;
-  box-sizing: border-box;}
-[data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"] {height: 100%; flex-wrap: nowrap;}
+  box-sizing: border-box; display: flex; flex-direction: column;}
+[data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"] {flex: 1 1 0; min-height: 0; flex-wrap: nowrap;}
 [data-testid="stLayoutWrapper"]:has(> .st-key-pr_bingkai) {flex: 1 1 0; min-height: 300px;}
 .st-key-pr_bingkai {height: 100%;}
 </style>"""
@@ -100,4 +106,4 @@ def tampil(p: d.Pilihan) -> None:
             key="pr_grafik",
         )
     if g.kalimat:
-        st.markdown(g.kalimat)
+        st.container(key="pr_kalimat").markdown(g.kalimat)
