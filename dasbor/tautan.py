@@ -18,6 +18,7 @@ from sakip_calc.presentation import halaman as registri
 
 _DIBACA = "_tautan_dibaca"  # session keys whose link value was read this session
 _PERINGATAN = "_peringatan_tautan"  # session key -> (message, the value shown instead)
+_STREAMLIT = ("embed", "embed_options")  # Streamlit's own options in a link stay
 
 
 def halaman(h: registri.Halaman) -> None:
@@ -27,7 +28,7 @@ def halaman(h: registri.Halaman) -> None:
     this page's; another page's are dropped when the user moves on."""
     if _DIBACA not in st.session_state:
         st.session_state[_DIBACA] = {k for k in registri.KUNCI if k not in h.kunci}
-    sah = {*registri.TAUTAN_SIDEBAR, *h.kunci.values()}
+    sah = {*registri.TAUTAN_SIDEBAR, *h.kunci.values(), *_STREAMLIT}
     for k in [k for k in st.query_params if k not in sah]:
         del st.query_params[k]
 
