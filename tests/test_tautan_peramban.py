@@ -15,6 +15,7 @@ from test_browser import CHROMIUM, TEMANGGUNG, buka_halaman, tanpa_galat, tunggu
 if not CHROMIUM.exists():
     pytest.skip("browser tests need Debian's chromium", allow_module_level=True)
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout  # noqa: E402
 from playwright.sync_api import expect, sync_playwright  # noqa: E402
 
 ARTEFAK = Path(__file__).resolve().parents[1] / "tests" / "artifacts" / "tautan"
@@ -45,11 +46,26 @@ def tunggu_param(page, kunci: str, nilai: list[str]) -> None:
     pytest.fail(f"{kunci}={nilai} not in {page.url}")
 
 
-def pilih(page, kunci: str, opsi: str) -> None:
-    """Open the page selectbox of session key `kunci` and click `opsi` in its list."""
-    page.locator(f".st-key-{kunci}").get_by_role("combobox").click()
-    page.get_by_test_id("stSelectboxVirtualDropdown").get_by_role("option", name=opsi, exact=True).click()
-    tunggu(page)
+def pilih(page, kunci: str, opsi) -> str:
+    """Open the page selectbox of session key `kunci` and click the option named `opsi` (text or
+    pattern) in its list; returns the option's text. A rerun that redraws the box while it opens
+    (a loaded machine) closes the list: then open it again."""
+    for _ in range(3):
+        tunggu(page)
+        page.locator(f".st-key-{kunci}").get_by_role("combobox").click()
+        pilihan = page.get_by_test_id("stSelectboxVirtualDropdown").get_by_role(
+            "option", name=opsi, exact=isinstance(opsi, str)
+        )
+        try:
+            pilihan.wait_for(timeout=10_000)
+        except PlaywrightTimeout:
+            page.keyboard.press("Escape")
+            continue
+        teks = pilihan.inner_text()
+        pilihan.click()
+        tunggu(page)
+        return teks
+    pytest.fail(f"option {opsi} of {kunci} did not appear")
 
 
 def muat_ulang(page) -> None:
@@ -77,12 +93,7 @@ def test_indikator_tren_tetap_sesudah_muat_ulang_dan_lepas_di_halaman_lain(lapto
     laptop.goto(f"{laptop.url_dasar}/tren?instansi={TEMANGGUNG.replace(' ', '+')}")
     tunggu(laptop)
     tanpa_galat(laptop, "tren")
-    label = laptop.locator(".st-key-tr_satu").get_by_role("combobox")
-    label.click()
-    opsi = laptop.get_by_test_id("stSelectboxVirtualDropdown").get_by_role("option", name=re.compile(r"^PG-03 · "))
-    nama = opsi.inner_text()
-    opsi.click()
-    tunggu(laptop)
+    nama = pilih(laptop, "tr_satu", re.compile(r"^PG-03 · "))
     tunggu_param(laptop, "rinci", ["PG-03"])
     assert param(laptop)["indikator"] == ["SS-01", "PG-01", "PG-02", "PG-03"]
     muat_ulang(laptop)
