@@ -24,6 +24,10 @@ GAYA = """<style>
 [data-testid="stMain"] [data-testid="stMarkdownContainer"] {margin-bottom: 0;}
 [data-testid="stMain"] button p {font-size: 1.15rem;}
 @media (max-width: 1100px) {[data-testid="stMain"] button p {font-size: 1rem;}}
+/* the control row on one line: a long agency name gives way ("…"), never the buttons */
+.st-key-pr_kepala {flex-wrap: nowrap;}
+.st-key-pr_kepala > div:first-child {min-width: 0; flex: 0 1 auto;}
+.st-key-pr_kepala > div:first-child p {white-space: nowrap; overflow: hidden; text-overflow: ellipsis;}
 /* the reading in at most three lines: a long one (four trend lines) left a 1024x768 chart 300 px
    high; the slide notes of the deck and the page keep it whole */
 .st-key-pr_kalimat p {font-size: 1.15rem; line-height: 1.45; display: -webkit-box; -webkit-line-clamp: 3;
@@ -75,8 +79,9 @@ def tampil(p: d.Pilihan) -> None:
         return
     i = st.session_state.get("pr_indeks", 0) % len(daftar)
     g = daftar[i]
-    with st.container(horizontal=True, vertical_alignment="center"):
-        st.markdown(f"**{g.halaman}** · {p.nama} · {i + 1} / {len(daftar)}")
+    with st.container(horizontal=True, vertical_alignment="center", key="pr_kepala"):
+        # the slide number first: a long agency name at the end is what gives way on a narrow screen
+        st.markdown(f"{i + 1} / {len(daftar)} · **{g.halaman}** · {p.nama}")
         st.space("stretch")
         st.button(
             "Sebelumnya",
