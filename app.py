@@ -6,7 +6,7 @@ from pathlib import Path
 import streamlit as st
 
 import dasbor
-from dasbor import akses, presentasi
+from dasbor import akses, presentasi, tautan
 from sakip_calc.presentation import halaman as registri
 
 HALAMAN = Path(__file__).resolve().parent / "pages"
@@ -18,6 +18,7 @@ for h in registri.DAFTAR:
         st.Page(str(HALAMAN / f"{h.id}.py"), title=h.judul, icon=h.ikon, url_path=h.id, default=h.bawaan)
     )
 halaman = st.navigation(grup)
+tautan.halaman(next(h for h in registri.DAFTAR if h.judul == halaman.title))
 akses.gerbang_lihat()
 st.session_state["_pilihan"] = dasbor.sidebar()
 if dasbor.mode_presentasi():

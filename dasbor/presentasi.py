@@ -14,26 +14,41 @@ import dasbor as d
 from sakip_calc.export import ekspor
 from sakip_calc.presentation import grafik
 
-# hides the sidebar and header, widens the page, enlarges the text
+# hides the sidebar and header, widens the page, enlarges the text. The page is exactly as high as
+# the screen (100dvh) and the chart's frame takes what the control row and the reading leave
+# (flex), so the chart fills a 1024x768 projector and a 1920x1080 one alike, with nothing to
+# scroll; the figure has no height of its own and follows its frame (height="stretch").
 GAYA = """<style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"] {display: none;}
-[data-testid="stMainBlockContainer"] {padding: 1.5rem 3rem 1rem; max-width: 100%;}
-[data-testid="stMain"] p {font-size: 1.3rem;}
+[data-testid="stMain"] p {font-size: 1.2rem;}
+[data-testid="stMain"] [data-testid="stMarkdownContainer"] {margin-bottom: 0;}
 [data-testid="stMain"] button p {font-size: 1.15rem;}
+@media (max-width: 1100px) {[data-testid="stMain"] button p {font-size: 1rem;}}
+/* the control row on one line: a long agency name gives way ("…"), never the buttons */
+.st-key-pr_kepala {flex-wrap: nowrap;}
+.st-key-pr_kepala > div:first-child {min-width: 0; flex: 0 1 auto;}
+.st-key-pr_kepala > div:first-child p {white-space: nowrap; overflow: hidden; text-overflow: ellipsis;}
+/* the reading in at most three lines: a long one (four trend lines) left a 1024x768 chart 300 px
+   high; the slide notes of the deck and the page keep it whole */
+.st-key-pr_kalimat p {font-size: 1.15rem; line-height: 1.45; display: -webkit-box; -webkit-line-clamp: 3;
+  -webkit-box-orient: vertical; overflow: hidden;}
+[data-testid="stMainBlockContainer"] {padding: 1.25rem 3rem 0.75rem; max-width: 100%; height: 100dvh;
+  box-sizing: border-box; display: flex; flex-direction: column;}
+[data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"] {flex: 1 1 0; min-height: 0; flex-wrap: nowrap;}
+[data-testid="stLayoutWrapper"]:has(> .st-key-pr_bingkai) {flex: 1 1 0; min-height: 300px;}
+.st-key-pr_bingkai {height: 100%;}
 </style>"""
-# the figure's height: a 768 px high screen (1024x768, 1366x768 projectors) less the control row
-# and the reading under it. Streamlit draws a figure at its layout height (450 px without one), so
-# the screen's own height cannot be followed from CSS.
-TINGGI = 560
 
 
 def besar(fig: go.Figure) -> go.Figure:
-    """A copy with type sized for a projector across the room, as high as a 768 px screen allows."""
+    """A copy with type sized for a projector across the room, without a height of its own: it
+    fills the frame the screen leaves (GAYA)."""
     salinan = go.Figure(fig)
     judul = grafik.bungkus_judul(ekspor.judul_grafik(fig), 52)  # 32 px across a 1024 px screen
     salinan.update_layout(
         title_text=judul,
-        height=TINGGI,
+        height=None,
+        autosize=True,
         font_size=21,
         title_font_size=32,
         title_pad_t=12 + 42 * judul.count("<br>"),
@@ -64,8 +79,9 @@ def tampil(p: d.Pilihan) -> None:
         return
     i = st.session_state.get("pr_indeks", 0) % len(daftar)
     g = daftar[i]
-    with st.container(horizontal=True, vertical_alignment="center"):
-        st.markdown(f"**{g.halaman}** · {p.nama} · {i + 1} / {len(daftar)}")
+    with st.container(horizontal=True, vertical_alignment="center", key="pr_kepala"):
+        # the slide number first: a long agency name at the end is what gives way on a narrow screen
+        st.markdown(f"{i + 1} / {len(daftar)} · **{g.halaman}** · {p.nama}")
         st.space("stretch")
         st.button(
             "Sebelumnya",
@@ -86,11 +102,13 @@ def tampil(p: d.Pilihan) -> None:
         )
         st.button("Keluar", icon=":material/close:", on_click=_keluar, key="pr_keluar", type="tertiary")
     # theme=None: the figure's own (enlarged) fonts, not Streamlit's smaller axis theme
-    st.plotly_chart(
-        d.gaya_grafik(besar(g.fig)),
-        config={"displaylogo": False, "locale": "id", "displayModeBar": False},
-        theme=None,
-        key="pr_grafik",
-    )
+    with st.container(key="pr_bingkai"):
+        st.plotly_chart(
+            d.gaya_grafik(besar(g.fig)),
+            config={"displaylogo": False, "locale": "id", "displayModeBar": False, "responsive": True},
+            theme=None,
+            height="stretch",
+            key="pr_grafik",
+        )
     if g.kalimat:
-        st.markdown(g.kalimat)
+        st.container(key="pr_kalimat").markdown(g.kalimat)

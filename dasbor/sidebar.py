@@ -8,7 +8,7 @@ from __future__ import annotations
 import streamlit as st
 
 import dasbor as _paket
-from dasbor import akses
+from dasbor import akses, tautan
 from dasbor.data import Pilihan, pembaca, pilihan, pilihan_sekarang, tampilan, versi
 from dasbor.widget import MIME_DOCX, MIME_PPTX, nama_berkas
 from sakip_calc import store
@@ -20,6 +20,8 @@ from sakip_calc.export import ekspor
 from sakip_calc.presentation import dek, draf
 from sakip_calc.presentation import halaman as registri
 
+# the sidebar's choices read from the link (the projector option is on or off, never wrong)
+KUNCI_TAUTAN = tuple(k for k in registri.TAUTAN_SIDEBAR if k != "kontras")
 PILIHAN_BATAS = {"instansi": "Sesuai laporan instansi", "100": "Dibatasi 100 %", "tanpa": "Tanpa batas"}
 
 
@@ -112,42 +114,28 @@ def sidebar() -> Pilihan | None:
 
 def _dari_tautan(kunci: str, opsi: list, label, bawaan, apa: str, boleh_kosong: bool = False) -> None:
     """Before a sidebar choice is drawn: on a session's first run its value comes from the link
-    (by the label shown), else the agency's default. A link value that is not an option is said,
-    never silently replaced by another agency or year. A value no longer among the options (the
-    agency changed) returns to the default."""
-    if kunci in st.session_state:
-        nilai = st.session_state[kunci]
-        if nilai not in opsi and not (boleh_kosong and nilai is None):
-            st.session_state[kunci] = bawaan
-        return
-    dari_url = st.query_params.get(kunci)
-    cocok = {label(o): o for o in opsi}
-    if dari_url is not None and dari_url not in cocok and not (boleh_kosong and dari_url == ""):
-        ganti = label(bawaan) if bawaan is not None else "kosong"
-        st.session_state.setdefault("_peringatan_tautan", []).append(
-            f'{apa} "{dari_url}" dari tautan tidak ada di basis data; yang ditampilkan: {ganti}.'
-        )
-    st.session_state[kunci] = cocok.get(dari_url, None if dari_url == "" and boleh_kosong else bawaan)
+    (by the label shown), else the agency's default (`dasbor.tautan`). A value no longer among the
+    options (the agency changed) returns to the default."""
+    alasan = "tidak ada di basis data"
+    dibaca = tautan.baca(kunci, opsi, bawaan, apa, label, label, boleh_kosong=boleh_kosong, alasan=alasan)
+    nilai = st.session_state.get(kunci)
+    if not dibaca and nilai not in opsi and not (boleh_kosong and nilai is None):
+        st.session_state[kunci] = bawaan
 
 
 def _tulis_tautan(**nilai) -> None:
-    """Every sidebar choice into the URL, defaults too: Streamlit's own binding leaves a default
-    out, and these defaults depend on the agency and on which years the data holds. The projector
-    option only when on (?kontras=ya)."""
+    """Every sidebar choice into the URL, defaults too (`dasbor.tautan`). The projector option only
+    when on (?kontras=ya)."""
     if st.session_state.get("kontras"):
         nilai["kontras"] = "ya"
     elif "kontras" in st.query_params:
         del st.query_params["kontras"]
-    for kunci, x in nilai.items():
-        teks = "" if x is None else str(x)
-        if st.query_params.get(kunci) != teks:
-            st.query_params[kunci] = teks
+    tautan.tulis(nilai)
 
 
 def _peringatan() -> None:
-    # shown until the user picks another agency or year
-    for pesan in st.session_state.get("_peringatan_tautan", []):
-        st.warning(pesan, icon=":material/link_off:")
+    # shown while the choice is the one shown instead of the link's
+    tautan.peringatan(KUNCI_TAUTAN)
 
 
 def _bawaan_instansi(v: str, kode: str) -> tuple[int, int | None, str]:
@@ -162,7 +150,7 @@ def _bawaan_instansi(v: str, kode: str) -> tuple[int, int | None, str]:
 
 
 def _lupakan_pilihan_tahun() -> None:
-    st.session_state.pop("_peringatan_tautan", None)
+    tautan.lupakan(KUNCI_TAUTAN)
     # a page choice that follows the sidebar year (the year of regional data) starts afresh
     for kunci in registri.KUNCI_TAHUN:
         st.session_state.pop(kunci, None)

@@ -14,10 +14,12 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from dasbor import tautan
 from dasbor.data import Pilihan, pilihan, tampilan
 from sakip_calc.domain.angka import format_angka, format_persen
 from sakip_calc.domain.skala import NAMA_SKALA
 from sakip_calc.export import ekspor
+from sakip_calc.presentation import halaman as registri
 from sakip_calc.presentation.grafik import dasar as grafik_dasar
 from sakip_calc.presentation.tampilan import (
     F_ANGKA,
@@ -44,6 +46,7 @@ FORMAT_EXCEL = {
 MIME_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MIME_PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 MIME_DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+_TANPA_DATA = "_tanpa_data"
 
 
 # Cards on a 1366x768 laptop: Streamlit cuts a metric's value and note with "…" ("Rp 179,1…",
@@ -72,6 +75,7 @@ def mulai(judul: str) -> Tampilan:
     if p is None:
         st.stop()
     st.html(GAYA + (GAYA_KONTRAS if st.session_state.get("kontras") else ""))
+    st.session_state[_TANPA_DATA] = None  # this run's charts without data (`bagan`)
     st.title(judul.format(tahun=p.tahun))
     return tampilan(p)
 
@@ -79,13 +83,25 @@ def mulai(judul: str) -> Tampilan:
 # ---- choices ----------------------------------------------------------------------------------
 
 
-def pilih(widget: Callable, label: str, opsi: Sequence, kunci: str, nilai: Any, **kw) -> Any:
+def pilih(widget: Callable, label: str, opsi: Sequence | None, kunci: str, nilai: Any, **kw) -> Any:
     """A choice widget bound to its registered key, showing `nilai` (the section's resolution of
     the stored choice: the choice while valid, else its default). Remembered for the session, so
-    the deck follows it from any page."""
+    the deck follows it from any page. A choice the page registry names in the link
+    (`halaman.TAUTAN`) is read from a bookmark on its first draw in a session and written back on
+    every run (`dasbor.tautan`). `opsi` None: a text box."""
+    url = registri.TAUTAN.get(kunci)
+    format_func = kw.get("format_func", tautan.teks)
+    if url and tautan.baca(kunci, opsi, nilai, label, label=format_func, url=url, banyak=isinstance(nilai, list)):
+        nilai = st.session_state[kunci]
     if kunci not in st.session_state or st.session_state[kunci] != nilai:
         st.session_state[kunci] = nilai
-    return widget(label, opsi, key=kunci, persist_state="session", **kw)
+    if url:
+        tautan.peringatan([kunci])
+    args = (label,) if opsi is None else (label, opsi)
+    hasil = widget(*args, key=kunci, persist_state="session", **kw)
+    if url:
+        tautan.tulis({url: hasil})
+    return hasil
 
 
 # ---- drawing a section's output ----------------------------------------------------------------
@@ -100,10 +116,24 @@ def bagan(b: Bagan | Kosong | None, klik: bool = False) -> Any:
         kosong(b.pesan)
     elif b is not None and not b.fig.data:
         pesan = [a.text for a in b.fig.layout.annotations if not (a.text or "").startswith("Sumber: ")]
-        kosong(f"{b.judul}: {pesan[0] if pesan else 'tidak ada data'}.")
+        _tanpa_data(b.judul, pesan[0] if pesan else "tidak ada data")
     elif b is not None:
         return grafik(b.fig, b.kalimat, key=b.kunci, klik=klik)
     return None
+
+
+def _tanpa_data(judul: str, alasan: str) -> None:
+    """Charts without data on a page are said in one sentence, in one box where the first of them
+    would have been (Tegal 2018's Anggaran: three charts without realisasi), the charts that share
+    a reason named together; no frames, no download buttons. `mulai` starts each page's list."""
+    catatan = st.session_state.get(_TANPA_DATA)
+    if catatan is None:
+        catatan = st.session_state[_TANPA_DATA] = {"tempat": st.empty(), "alasan": {}}
+    catatan["alasan"].setdefault(alasan[:1].lower() + alasan[1:], []).append(judul)
+    bagian = [f"{', '.join(j[:-1]) + ' dan ' if len(j) > 1 else ''}{j[-1]}: {a}" for a, j in catatan["alasan"].items()]
+    with catatan["tempat"]:
+        jumlah = sum(len(j) for j in catatan["alasan"].values())
+        kosong((f"{jumlah} grafik tanpa data — " if jumlah > 1 else "") + "; ".join(bagian) + ".")
 
 
 def gaya_grafik(fig: go.Figure) -> go.Figure:

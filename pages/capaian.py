@@ -29,7 +29,7 @@ d.pilih(
     saringan["cp_predikat"],
     placeholder="Semua predikat",
 )
-f4.text_input("Cari indikator", key="cp_cari", placeholder="kode atau nama", persist_state="session")
+d.pilih(f4.text_input, "Cari indikator", None, "cp_cari", bagian.cari(v), placeholder="kode atau nama")
 
 kode = bagian.opsi_indikator(v)
 

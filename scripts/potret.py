@@ -1,8 +1,9 @@
 """Screenshots of every page for every agency, as a person would see them: a viewport of
-1366x768 (office laptop) and 1920x1080 (projector), plus presentation mode at 1024x768.
+1366x768 (office laptop) and 1920x1080 (projector), plus the first slides of presentation mode at
+1024x768, 1366x768 and 1920x1080.
 
     .venv/bin/python scripts/potret.py [--db PATH] [--keluaran tests/artifacts/potret]
-        [--halaman wilayah ...] [--tahun 2025] [--penuh]
+        [--halaman wilayah ...] [--tahun 2025] [--penuh] [--slide 5]
 
 Starts `streamlit run app.py` on a free port, opens each page of the page registry by its URL
 (the bookmark a user would keep) and saves what fits on the screen without scrolling: what a
@@ -27,6 +28,7 @@ from sakip_calc import store  # noqa: E402
 from sakip_calc.presentation.halaman import DAFTAR  # noqa: E402
 
 UKURAN = ((1366, 768), (1920, 1080))
+UKURAN_PRESENTASI = ((1024, 768), (1366, 768), (1920, 1080))
 
 
 def _tunggu(page) -> None:
@@ -62,6 +64,7 @@ def main() -> int:
     p.add_argument("--halaman", action="append", help="only these page ids (repeatable)")
     p.add_argument("--tahun", type=int, help="sidebar year for every agency instead of its latest")
     p.add_argument("--penuh", action="store_true", help="the whole page, scrolled, not only the first screen")
+    p.add_argument("--slide", type=int, default=5, help="presentation mode: this many slides per screen size")
     a = p.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -83,15 +86,21 @@ def main() -> int:
                         halaman.screenshot(path=f"{dasar}_layar.png", full_page=a.penuh)
                         print(f"{dasar}_layar.png", flush=True)
                 halaman.close()
-            # presentation mode on a 1024x768 projector: the first chart of the first agency
-            halaman = peramban.new_page(viewport={"width": 1024, "height": 768})
+            # presentation mode on projectors from 1024x768 to 1920x1080: the first slides of the first agency
             kode, nama, tahun = _instansi(Path(a.db))[0]
-            halaman.goto(f"{url}/?" + urllib.parse.urlencode({"instansi": nama, "tahun": tahun}))
-            _tunggu(halaman)
-            halaman.get_by_test_id("stSidebar").get_by_text("Mode presentasi", exact=True).click()
-            _tunggu(halaman)
-            halaman.screenshot(path=keluaran / f"presentasi_1024x768_{kode}_{tahun}.png")
-            print(keluaran / f"presentasi_1024x768_{kode}_{tahun}.png")
+            for lebar, tinggi in UKURAN_PRESENTASI:
+                halaman = peramban.new_page(viewport={"width": lebar, "height": tinggi})
+                halaman.goto(f"{url}/?" + urllib.parse.urlencode({"instansi": nama, "tahun": tahun}))
+                _tunggu(halaman)
+                halaman.get_by_test_id("stSidebar").get_by_text("Mode presentasi", exact=True).click()
+                _tunggu(halaman)
+                for i in range(a.slide):
+                    berkas = keluaran / f"presentasi_{lebar}x{tinggi}_{kode}_{tahun}_{i + 1}.png"
+                    halaman.screenshot(path=berkas)
+                    print(berkas, flush=True)
+                    halaman.get_by_role("button", name="Berikutnya").click()
+                    _tunggu(halaman)
+                halaman.close()
             peramban.close()
     return 0
 

@@ -37,6 +37,8 @@ TINGKAT = {
     "test_konkurensi": "browser",
     "test_browser_pemantauan": "browser",
     "test_pemantauan_halaman": "app",
+    "test_tautan": "app",
+    "test_tautan_peramban": "browser",
     "test_crash": "slow",
     "test_tanpa_hilang": "slow",
     "test_synth": "slow",

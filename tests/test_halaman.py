@@ -170,6 +170,21 @@ def test_anggaran_kosong_tanpa_galat():
     assert "tidak punya data anggaran untuk 2016" in teks(at)
 
 
+def test_grafik_tanpa_data_satu_kalimat_per_halaman():
+    """Tegal 2018's report has a budget plan without realisasi: its Anggaran page says why three
+    charts are missing in one box, without a frame or download buttons for any of them."""
+    at = buka("dinsos-tegal", 2018, "anggaran")
+    tanpa = [i.value for i in at.info if "tanpa data" in i.value]
+    assert tanpa == [
+        "3 grafik tanpa data — Serapan per program 2018 (%): serapan tidak dapat dihitung (realisasi atau pagu "
+        "kosong); Capaian vs serapan per program 2018 (%): capaian atau serapan program belum dapat dihitung; "
+        "Realisasi kumulatif per triwulan 2018 (Rp): laporan ini tidak memuat realisasi per triwulan."
+    ]
+    judul = [g["layout"]["title"]["text"] for g in grafik(at)]
+    assert judul and not any("Serapan per program" in j or "Realisasi kumulatif" in j for j in judul)
+    assert all(g["data"] for g in grafik(at))
+
+
 def test_kualitas_data_sama_dengan_periksa(con):
     for kode in INSTANSI:
         at = buka(kode, None, "kualitas")

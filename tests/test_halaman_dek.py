@@ -93,7 +93,7 @@ def test_dek_sama_dengan_halaman_setiap_tahun(con, kode):
 def _judul_presentasi(at: AppTest) -> list[str]:
     """Every slide title, stepping through presentation mode."""
     at.toggle(key="presentasi").set_value(True).run()
-    jumlah = int(at.markdown[0].value.rsplit(" / ", 1)[1])
+    jumlah = int(at.markdown[0].value.split(" · ", 1)[0].split(" / ")[1])  # "1 / 8 · **Ringkasan** · ..."
     judul = []
     for _ in range(jumlah):
         judul.append(json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]["title"]["text"])

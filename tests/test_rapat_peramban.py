@@ -138,18 +138,24 @@ def test_laptop_1366_kartu_dan_judul_utuh(laptop, server, instansi):
         assert laptop.evaluate(PERIKSA_LAYAR) == [], (instansi, jalur)
 
 
-def test_mode_presentasi_muat_di_layar_1024x768(server, peramban):
-    kontek = peramban.new_context(viewport={"width": 1024, "height": 768})
+@pytest.mark.parametrize("lebar,tinggi", [(1024, 768), (1366, 768), (1920, 1080)])
+def test_mode_presentasi_muat_di_layar(server, peramban, lebar, tinggi):
+    """Presentation mode fits the screen's height: the chart's bottom on screen, nothing to scroll,
+    and the chart takes most of the height (on a 1920x1080 projector too, not a fixed 560 px)."""
+    kontek = peramban.new_context(viewport={"width": lebar, "height": tinggi})
     p = kontek.new_page()
     try:
         buka(p, server, "anggaran", instansi=TEMANGGUNG)
         p.get_by_test_id("stSidebar").get_by_text("Mode presentasi", exact=True).click()
         tunggu(p)
-        for _ in range(4):  # several slides: bars, treemap, quadrant
+        for _ in range(5):  # several slides: bars, predikat, trend lines with a long reading, treemap
             kotak = p.locator("[data-testid='stPlotlyChart'] .main-svg").first.bounding_box()
-            assert kotak["y"] + kotak["height"] <= 768 and kotak["height"] >= 380, kotak
+            assert kotak["y"] + kotak["height"] <= tinggi and kotak["height"] >= 0.65 * tinggi, kotak
+            gulir = p.evaluate("() => { const m = document.querySelector('[data-testid=stMain]'); "
+                               "return m.scrollHeight - m.clientHeight; }")  # fmt: skip
+            assert gulir <= 0, f"slide {_ + 1} scrolls {gulir} px at {lebar}x{tinggi}"
             assert p.evaluate(PERIKSA_LAYAR) == []
-            p.screenshot(path=str(ARTEFAK / f"presentasi_1024x768_{_}.png"))
+            p.screenshot(path=str(ARTEFAK / f"presentasi_{lebar}x{tinggi}_{_}.png"))
             p.get_by_role("button", name="Berikutnya").click()
             tunggu(p)
     finally:

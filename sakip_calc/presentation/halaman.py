@@ -9,8 +9,8 @@ Streamlit here.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 
 from sakip_calc.presentation.bagian import (
     anggaran,
@@ -35,7 +35,9 @@ class Halaman:
     judul: str  # navigation label, deck tick and slide header
     ikon: str
     grup: str  # navigation section
-    kunci: tuple[str, ...] = ()  # the page's choices in st.session_state (what the deck follows)
+    # the page's choices: their keys in st.session_state (what the deck follows) and their names in
+    # the link (a bookmark opens the same view: dasbor.tautan)
+    kunci: Mapping[str, str] = field(default_factory=dict)
     grafik: tuple[Bagian, ...] = ()  # its chart sections, in page order
     dek: bool = False  # its charts go into the deck and presentation mode
     bawaan: bool = False  # the page at "/"
@@ -77,7 +79,7 @@ DAFTAR: tuple[Halaman, ...] = (
         pemantauan.KUNCI,
         pemantauan.GRAFIK,
         dek=True,
-        kunci_tahun=pemantauan.KUNCI,
+        kunci_tahun=tuple(pemantauan.KUNCI),
     ),
     Halaman(
         "perbandingan",
@@ -96,6 +98,9 @@ DAFTAR: tuple[Halaman, ...] = (
 DEK: tuple[Halaman, ...] = tuple(h for h in DAFTAR if h.dek)
 KUNCI: tuple[str, ...] = tuple(k for h in DAFTAR for k in h.kunci)
 KUNCI_TAHUN: tuple[str, ...] = tuple(k for h in DAFTAR for k in h.kunci_tahun)
+TAUTAN: dict[str, str] = {k: u for h in DAFTAR for k, u in h.kunci.items()}
+# the sidebar's names in the link (dasbor.sidebar); a page's names are its own, and may repeat on other pages
+TAUTAN_SIDEBAR = ("instansi", "tahun", "banding", "skala", "batas", "kontras")
 
 
 def ambil(id: str) -> Halaman:
@@ -103,3 +108,5 @@ def ambil(id: str) -> Halaman:
 
 
 assert len(set(KUNCI)) == len(KUNCI), "a choice key belongs to one page"
+assert all(len(set(h.kunci.values())) == len(h.kunci) for h in DAFTAR), "one name per choice in a page's link"
+assert not set(TAUTAN.values()) & set(TAUTAN_SIDEBAR), "a page's link names are not the sidebar's"

@@ -104,6 +104,18 @@ def kalimat_tren(df: pd.DataFrame, nama: str) -> str:
     )
 
 
+def kalimat_berimpit(kelompok: list[list[str]]) -> str:
+    """Which trend lines lie on top of each other ('' when none do)."""
+    if not kelompok:
+        return ""
+    jumlah = sum(len(k) for k in kelompok)
+    daftar = "; ".join(", ".join(k[:-1]) + f" dan {k[-1]}" for k in kelompok)
+    return (
+        f"{jumlah} garis berimpit ({daftar}): skornya sama pada setiap tahun yang sama-sama berdata; "
+        "garis di bawah digambar lebih lebar."
+    )
+
+
 def kalimat_masalah(masalah: pd.DataFrame) -> str:
     if masalah.empty:
         return "Tidak ditemukan angka yang saling bertentangan."

@@ -14,7 +14,8 @@ from sakip_calc.domain.angka import format_persen, format_rupiah, format_rupiah_
 from sakip_calc.presentation import grafik, narasi
 from sakip_calc.presentation.tampilan import F_ANGKA2, F_RUPIAH, Bagan, Kartu, Tabel, Tampilan
 
-KUNCI = ("ag_metode",)
+# the page's choices: session key -> its name in the link (halaman.TAUTAN)
+KUNCI = {"ag_metode": "metode"}
 KOLOM_RINCI = {
     "kode": "Kode",
     "kode_laporan": "No. laporan",

@@ -17,7 +17,14 @@ from sakip_calc.domain.angka import format_angka
 from sakip_calc.presentation import grafik, narasi
 from sakip_calc.presentation.tampilan import F_ANGKA, F_ANGKA2, F_BILANGAN, F_TAHUN, Bagan, Tabel, Tampilan, tahun_teks
 
-KUNCI = ("cp_tingkat", "cp_sasaran", "cp_predikat", "cp_cari", "cp_indikator")
+# the page's choices: session key -> its name in the link (halaman.TAUTAN)
+KUNCI = {
+    "cp_tingkat": "tingkat",
+    "cp_sasaran": "sasaran",
+    "cp_predikat": "predikat",
+    "cp_cari": "cari",
+    "cp_indikator": "indikator",
+}
 
 
 def semua(v: Tampilan) -> pd.DataFrame:

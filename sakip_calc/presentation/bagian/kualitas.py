@@ -8,7 +8,8 @@ from sakip_calc.calc import analisis, periksa
 from sakip_calc.presentation import narasi
 from sakip_calc.presentation.tampilan import F_ANGKA, F_NILAI, F_PERSEN, F_TAHUN, Tabel, Tampilan
 
-KUNCI = ("kd_tahun",)
+# the page's choices: session key -> its name in the link (halaman.TAUTAN)
+KUNCI = {"kd_tahun": "tahun_masalah"}
 NAMA_TABEL = {"capaian": "Capaian", "anggaran": "Anggaran", "wilayah": "Wilayah", "angka_laporan": "Angka laporan lain"}
 
 

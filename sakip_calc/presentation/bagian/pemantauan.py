@@ -16,7 +16,8 @@ from sakip_calc.domain.angka import format_angka, format_persen
 from sakip_calc.presentation import grafik
 from sakip_calc.presentation.tampilan import F_ANGKA2, F_NILAI, F_PERSEN, Bagan, Kartu, Kosong, Tabel, Tampilan
 
-KUNCI = ("pt_triwulan", "pt_indikator")
+# the page's choices: session key -> its name in the link (halaman.TAUTAN)
+KUNCI = {"pt_triwulan": "triwulan", "pt_indikator": "indikator"}
 ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 
@@ -92,15 +93,17 @@ def kalimat(v: Tampilan) -> str:
     )
 
 
+# what a 1366 px laptop must show without scrolling sideways first: which row, its status, the
+# projection and the result so far; code, name and status stay pinned when scrolling on
 _KOLOM = {
-    "jenis": "Jenis",
     "kode": "Kode",
     "nama": "Nama",
     "label": "Status",
     "persen_proyeksi": "Proyeksi akhir tahun (%)",
+    "persen_sd": "Capaian/serapan s.d. triwulan (%)",
+    "jenis": "Jenis",
     "persen_bawah": "Rentang bawah (%)",
     "persen_atas": "Rentang atas (%)",
-    "persen_sd": "Capaian/serapan s.d. triwulan (%)",
     "target": "Target",
     "realisasi_sd": "Realisasi s.d. triwulan",
     "laju_perlu": "Laju perlu per triwulan",
@@ -121,7 +124,8 @@ _FORMAT = {
 
 def _tabel(df: pd.DataFrame) -> Tabel:
     isi = df[list(_KOLOM)].rename(columns=_KOLOM).assign(_warna=df["warna"].to_numpy())
-    return Tabel(isi, _FORMAT, warna_kolom="Status")
+    tetap = {"Kode": {"pinned": True}, "Nama": {"pinned": True, "width": 300}, "Status": {"pinned": True}}
+    return Tabel(isi, _FORMAT, warna_kolom="Status", opsi={"column_config": tetap})
 
 
 def tabel_berisiko(v: Tampilan) -> Tabel | Kosong:

@@ -14,7 +14,8 @@ from sakip_calc.domain.skala import NAMA_SKALA
 from sakip_calc.presentation import grafik, narasi
 from sakip_calc.presentation.tampilan import F_ANGKA, F_ANGKA2, F_RUPIAH, Bagan, Kartu, Kosong, Tabel, Tampilan
 
-KUNCI = ("pb_provinsi", "pb_indikator", "pb_urut")
+# the page's choices: session key -> its name in the link (halaman.TAUTAN)
+KUNCI = {"pb_provinsi": "provinsi", "pb_indikator": "indikator", "pb_urut": "urut"}
 SUMBER = "basis data SAKIP Dashboard, semua instansi"
 EFISIENSI = f"Efisiensi ({analisis.SATUAN_BANDING['efisiensi']})"  # its unit is the default method's
 KOLOM_UKURAN = {"capaian": "Capaian rata-rata (%)", "predikat": "Predikat", "skor_indikator": "Indikator terpilih (%)",

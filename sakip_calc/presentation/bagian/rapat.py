@@ -10,7 +10,8 @@ from sakip_calc.domain import istilah
 from sakip_calc.presentation.bagian import capaian, kualitas, ringkasan
 from sakip_calc.presentation.tampilan import F_ANGKA2, F_NILAI, Kosong, Tabel, Tampilan
 
-KUNCI: tuple[str, ...] = ()
+# the page's choices: session key -> its name in the link (halaman.TAUTAN)
+KUNCI: dict[str, str] = {}
 GRAFIK = (ringkasan.grafik_capaian,)
 kartu = ringkasan.kartu
 grafik_capaian = ringkasan.grafik_capaian

@@ -10,7 +10,8 @@ from sakip_calc.presentation import grafik, narasi
 from sakip_calc.presentation.bagian import pemantauan
 from sakip_calc.presentation.tampilan import Bagan, Kartu, Kosong, Tampilan
 
-KUNCI: tuple[str, ...] = ()
+# the page's choices: session key -> its name in the link (halaman.TAUTAN)
+KUNCI: dict[str, str] = {}
 # the summary's efficiency is always the default method, whatever Anggaran shows
 METODE = efisiensi.metode(efisiensi.METODE_BAKU)
 

@@ -10,7 +10,8 @@ from sakip_calc.presentation import grafik, narasi
 from sakip_calc.presentation.bagian import capaian
 from sakip_calc.presentation.tampilan import F_ANGKA2, F_BILANGAN, F_TAHUN, Bagan, Tabel, Tampilan
 
-KUNCI = ("tr_indikator", "tr_bentuk", "tr_satu")
+# the page's choices: session key -> its name in the link (halaman.TAUTAN)
+KUNCI = {"tr_indikator": "indikator", "tr_bentuk": "bentuk", "tr_satu": "rinci"}
 BENTUK = ("garis", "batang")
 JUMLAH_BAWAAN = 4
 
@@ -57,10 +58,13 @@ def grafik_capaian(v: Tampilan) -> Bagan | None:
     if capaian.semua(v).empty or not indikator(v):
         return None
     terpilih = _terpilih(v)
+    tren = [narasi.kalimat_tren(g, g["nama"].iloc[0]) for _, g in terpilih.groupby("kode", sort=False)]
+    # lines on top of each other are said first: a reader sees fewer lines than were chosen
+    berimpit = narasi.kalimat_berimpit(grafik.garis_berimpit(terpilih)) if bentuk(v) == "garis" else ""
     return Bagan(
         "tr_capaian",
         grafik.tren_capaian(terpilih, f"Skor capaian {capaian.rentang(v)} (%)", v.sumber("tabel capaian"), bentuk(v)),
-        " ".join(narasi.kalimat_tren(g, g["nama"].iloc[0]) for _, g in terpilih.groupby("kode", sort=False)),
+        " ".join([berimpit, *tren]).strip(),
     )
 
 

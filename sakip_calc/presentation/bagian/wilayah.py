@@ -13,7 +13,15 @@ from sakip_calc.presentation import grafik, narasi
 from sakip_calc.presentation.tampilan import F_ANGKA, F_ANGKA2, Bagan, Kartu, Kosong, Tabel, Tampilan
 from sakip_calc.store import batas, rujukan_wilayah
 
-KUNCI = ("wl_tahun", "wl_jenis", "wl_kelompok", "wl_kec", "wl_desa_jenis", "wl_peta")
+# the page's choices: session key -> its name in the link (halaman.TAUTAN)
+KUNCI = {
+    "wl_tahun": "tahun_wilayah",
+    "wl_jenis": "jenis",
+    "wl_kelompok": "kelompok",
+    "wl_kec": "kecamatan",
+    "wl_desa_jenis": "jenis_desa",
+    "wl_peta": "peta",
+}
 # the year of regional data follows the sidebar year: a new sidebar year starts it afresh
 KUNCI_TAHUN = ("wl_tahun",)
 

@@ -25,6 +25,11 @@ def batang_capaian(df: pd.DataFrame, judul: str, sumber: str, kolom: str = "skor
         if kolom == "skor"
         else isi[kolom].map(lambda c: WARNA["buruk"] if c < 100 else WARNA["target"])
     )
+    puncak = max(105.0, float(isi[kolom].max()) * 1.05)
+    # raw capaian of 980 % would squash every other bar to a sliver: the axis stops at 200 %; the
+    # longer bars run off it, and their true value is written at the axis end, marked "▸" (their
+    # own label sits at the bar's end, out of sight). The bar keeps its true value (the deck too).
+    ujung = puncak if kolom == "skor" else min(puncak, 200.0)
     # value labels inside the bar ends, so the 100 % reference line never runs through them
     fig = go.Figure(
         go.Bar(
@@ -49,13 +54,16 @@ def batang_capaian(df: pd.DataFrame, judul: str, sumber: str, kolom: str = "skor
         )
     )
     fig.add_vline(x=100, line_dash="dash", line_color=WARNA["aksen"], layer="below")
-    puncak = max(105.0, float(isi[kolom].max()) * 1.05)
-    # raw capaian of 980 % would squash every other bar to a sliver: the axis stops at 200 %, the
-    # longer bars run off it and keep their true value as their label
     fig.update_xaxes(
         title="Skor capaian (%)" if kolom == "skor" else "Capaian sebelum batas (%)",
-        range=[0, puncak if kolom == "skor" else min(puncak, 200.0)],
+        range=[0, ujung],
     )
+    for nilai, nama in zip(isi[kolom], label):
+        if nilai > ujung:
+            fig.add_annotation(
+                x=ujung, y=nama, text=f"{format_persen(nilai, 1)} ▸", showarrow=False, xanchor="right",
+                font={"color": "white", "size": 15},
+            )  # fmt: skip
     return tata_letak(fig, judul, sumber, tinggi=max(420, 140 + 40 * len(isi)))
 
 
@@ -138,32 +146,63 @@ def tren_indikator(
     return tata_letak(fig, judul, sumber)
 
 
+GARIS = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot")
+SIMBOL = ("circle", "square", "diamond", "triangle-up", "x", "star")
+
+
+def garis_berimpit(df: pd.DataFrame) -> list[list[str]]:
+    """Groups of indicators (codes, in order) whose score lines lie on top of each other: the
+    same score in every year both have (at least two shared years). Only groups of two or more."""
+    urut = df.sort_values("tahun", kind="stable")  # the order of the trend chart's lines
+    seri = {k: g.set_index("tahun")["skor"].dropna() for k, g in urut.groupby("kode", sort=False)}
+    kelompok: list[list[str]] = []
+    for kode, s in seri.items():
+        for k in kelompok:
+            bersama = s.index.intersection(seri[k[0]].index)
+            if len(bersama) >= 2 and np.allclose(s[bersama], seri[k[0]][bersama]):
+                k.append(kode)
+                break
+        else:
+            kelompok.append([kode])
+    return [k for k in kelompok if len(k) > 1]
+
+
 def tren_capaian(df: pd.DataFrame, judul: str, sumber: str, jenis: str = "garis") -> go.Figure:
-    """Capaian (score) of several indicators over the years, as lines or grouped bars."""
+    """Capaian (score) of several indicators over the years, as lines or grouped bars. Lines that
+    lie on top of each other (`garis_berimpit`) stay distinguishable: each line its own dash and
+    marker, the ones beneath drawn wider, and the legend says which one a line coincides with.
+    The legend names the codes (on one row even on a 1024 px projector); hover gives the name."""
     fig = go.Figure()
-    for i, (kode, g) in enumerate(df.sort_values("tahun").groupby("kode", sort=False)):
-        nama = f"{kode} · {_potong(g['nama'].iloc[0], 32)}"
+    df = df.sort_values("tahun", kind="stable")  # the order of garis_berimpit: a group's first is drawn first
+    berimpit = {kode: k for k in garis_berimpit(df) for kode in k}
+    for i, (kode, g) in enumerate(df.groupby("kode", sort=False)):
+        nama = g["nama"].iloc[0]
         warna = URUTAN_WARNA[i % len(URUTAN_WARNA)]
         if jenis == "batang":
             fig.add_trace(
                 go.Bar(
                     x=g["tahun"],
                     y=g["skor"],
-                    name=nama,
+                    name=kode,
                     marker_color=warna,
                     text=[format_angka(v, 1) for v in g["skor"]],
                     textposition="outside",
+                    hovertext=[nama] * len(g),
                 )
             )
         else:
+            kelompok = berimpit.get(kode, [kode])
+            # within a group, each later line is drawn narrower on top of the earlier, wider ones
+            lapis = len(kelompok) - 1 - kelompok.index(kode)
             fig.add_trace(
                 go.Scatter(
                     x=g["tahun"],
                     y=g["skor"],
-                    name=nama,
+                    name=kode if kelompok[0] == kode else f"{kode} (= {kelompok[0]})",
                     mode="lines+markers",
-                    line={"color": warna, "width": 3},
-                    marker={"size": 10},
+                    line={"color": warna, "width": 3 + 4 * lapis, "dash": GARIS[i % len(GARIS)]},
+                    marker={"size": 10 + 6 * lapis, "symbol": SIMBOL[i % len(SIMBOL)]},
+                    hovertext=[nama] * len(g),
                 )
             )
     fig.add_hline(y=100, line_dash="dash", line_color=WARNA["aksen"], layer="below")
@@ -171,4 +210,5 @@ def tren_capaian(df: pd.DataFrame, judul: str, sumber: str, jenis: str = "garis"
     fig.update_xaxes(dtick=1, title="Tahun")
     # lines keep their own range (85-100 would all sit on one line from 0); bars must start at 0
     fig.update_yaxes(title="Skor capaian (%)", rangemode="tozero" if jenis == "batang" else "normal")
+    fig.update_traces(hovertemplate="%{x}: %{y:.2f} %<br>%{hovertext}")
     return tata_letak(fig, judul, sumber)
