@@ -83,15 +83,25 @@ def mulai(judul: str) -> Tampilan:
 # ---- choices ----------------------------------------------------------------------------------
 
 
-def pilih(widget: Callable, label: str, opsi: Sequence | None, kunci: str, nilai: Any, **kw) -> Any:
+def pilih(
+    widget: Callable,
+    label: str,
+    opsi: Sequence | None,
+    kunci: str,
+    nilai: Any,
+    opsi_tautan: Sequence | None = None,
+    **kw,
+) -> Any:
     """A choice widget bound to its registered key, showing `nilai` (the section's resolution of
     the stored choice: the choice while valid, else its default). Remembered for the session, so
     the deck follows it from any page. A choice the page registry names in the link
     (`halaman.TAUTAN`) is read from a bookmark on its first draw in a session and written back on
-    every run (`dasbor.tautan`). `opsi` None: a text box."""
+    every run (`dasbor.tautan`). `opsi` None: a text box, or a widget without options (a toggle)
+    whose link values are `opsi_tautan`."""
     url = registri.TAUTAN.get(kunci)
     format_func = kw.get("format_func", tautan.teks)
-    if url and tautan.baca(kunci, opsi, nilai, label, label=format_func, url=url, banyak=isinstance(nilai, list)):
+    dikenal = opsi if opsi_tautan is None else opsi_tautan
+    if url and tautan.baca(kunci, dikenal, nilai, label, label=format_func, url=url, banyak=isinstance(nilai, list)):
         nilai = st.session_state[kunci]
     if kunci not in st.session_state or st.session_state[kunci] != nilai:
         st.session_state[kunci] = nilai

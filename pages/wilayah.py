@@ -103,9 +103,13 @@ else:
 # Built only once switched on: a collapsed expander still runs its content, a toggle does not.
 if desil.ada(v):
     st.subheader("DTSEN: desil dan cakupan bansos")
-    if st.toggle(
+    if d.pilih(
+        st.toggle,
         "Tampilkan sebaran desil DTSEN dan cakupan bansos",
-        key="wl_dtsen",
+        None,
+        "wl_dtsen",
+        st.session_state.get("wl_dtsen", False),
+        opsi_tautan=(False, True),
         help="Tiga grafik: desil per kecamatan, cakupan PKH/BPNT/PBI terhadap desil 1-4, desil per desa.",
     ):
         d.bagan(desil.grafik_desil(v))

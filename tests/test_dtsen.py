@@ -161,3 +161,5 @@ def test_impor_desil_lewat_halaman(db_salinan, monkeypatch):
     at.toggle(key="wl_dtsen").set_value(True).run()
     assert "Keluarga DTSEN menurut desil per kecamatan, periode 2025-06" in judul()
     assert any(j.startswith("Keluarga DTSEN menurut desil per desa") for j in judul())
+    # the opened part is in the link (issue 15 item 6), so a bookmark reopens it
+    assert at.query_params["dtsen"] in ("True", ["True"])

@@ -21,6 +21,7 @@ KUNCI = {
     "wl_kec": "kecamatan",
     "wl_desa_jenis": "jenis_desa",
     "wl_peta": "peta",
+    "wl_dtsen": "dtsen",
 }
 # the year of regional data follows the sidebar year: a new sidebar year starts it afresh
 KUNCI_TAHUN = ("wl_tahun",)
