@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 import tempfile
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -181,7 +180,7 @@ def pratinjau(
     with tempfile.TemporaryDirectory() as tmp:
         salinan = Path(tmp) / "pratinjau.duckdb"
         if Path(db).exists():
-            shutil.copy2(db, salinan)
+            store.salin_berkas(db, salinan)
         con = store.buka(salinan, read_only=False)
         try:
             rencana = rencanakan(berkas, con, pilihan, jawaban)
