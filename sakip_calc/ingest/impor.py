@@ -8,10 +8,13 @@ in `impor`; `bangun` rebuilds the database from the workbooks shipped in data/.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import tempfile
 from collections import defaultdict
+from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -87,16 +90,9 @@ def nama_unit(berkas: list[tuple[str, bytes]]) -> str:
     return Path(berkas[0][0]).name if len(berkas) == 1 else ", ".join(nama for nama, _ in berkas)
 
 
-def rencanakan(
-    berkas: list[tuple[str, bytes]],
-    con: duckdb.DuckDBPyConnection,
-    pilihan: Pilihan | None = None,
-    jawaban: konvensi.Jawaban | None = None,
-    tanya: bool = True,
-) -> Rencana:
-    """Read, type and validate one import unit (one .xlsx, or several per-sheet .csv files).
-    `pilihan`: how to read the ambiguous numbers of a column, over the choices remembered for the
-    file; `jawaban`: the conventions of new agencies, asked unless `tanya` is False (konvensi.py)."""
+def baca_unit(berkas: list[tuple[str, bytes]]) -> Rencana:
+    """Read and type one import unit (one .xlsx, or several per-sheet .csv files): the part of the
+    plan that needs no database."""
     store.titik_uji("baca")
     bacaan, _, sha = _baca_semua(berkas)
     rencana = Rencana(nama_unit(berkas), sha)
@@ -108,6 +104,29 @@ def rencanakan(
                 continue
             rencana.data[nama] = validasi.ketik_lembar(mentah, rencana.masalah)
     store.titik_uji("validasi")
+    return rencana
+
+
+@contextlib.contextmanager
+def _dibaca_sambil(berkas: list[tuple[str, bytes]]) -> Iterator[Future]:
+    """`baca_unit` in a thread while the caller copies the database (copy-on-write): the copy is
+    kernel work outside the GIL, so on two cores the reading costs no wall time."""
+    with ThreadPoolExecutor(1, thread_name_prefix="baca-impor") as kerja:
+        yield kerja.submit(baca_unit, berkas)
+
+
+def rencanakan(
+    berkas: list[tuple[str, bytes]],
+    con: duckdb.DuckDBPyConnection,
+    pilihan: Pilihan | None = None,
+    jawaban: konvensi.Jawaban | None = None,
+    tanya: bool = True,
+    dibaca: Rencana | None = None,
+) -> Rencana:
+    """Read, type (`baca_unit`, unless given as `dibaca`) and validate one import unit.
+    `pilihan`: how to read the ambiguous numbers of a column, over the choices remembered for the
+    file; `jawaban`: the conventions of new agencies, asked unless `tanya` is False (konvensi.py)."""
+    rencana = dibaca or baca_unit(berkas)
     pilihan = {**store.cara_baca(con, rencana.nama_file), **(pilihan or {})}
     rencana.cara_baca, rencana.tanya_baca = ragu.putuskan(rencana.data, rencana.masalah, con, pilihan)
     rencana.instansi_baru = konvensi.terapkan(rencana.data, con, jawaban, rencana.masalah if tanya else [])
@@ -177,13 +196,13 @@ def pratinjau(
 ) -> Rencana:
     """The preview: problems and rows added/changed/unchanged, computed on a scratch copy, and
     whether `pelaku` may make those changes (the import itself checks again)."""
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, _dibaca_sambil(berkas) as dibaca:
         salinan = Path(tmp) / "pratinjau.duckdb"
         if Path(db).exists():
             store.salin_berkas(db, salinan)
         con = store.buka(salinan, read_only=False)
         try:
-            rencana = rencanakan(berkas, con, pilihan, jawaban)
+            rencana = rencanakan(berkas, con, pilihan, jawaban, dibaca=dibaca.result())
             # an unanswered convention alone still previews: its answers' effects need the rows applied
             if all(isinstance(m, konvensi.KonvensiKurang) for m in rencana.galat):
                 nomor = store.nomor_impor_berikut(con)
@@ -227,10 +246,10 @@ def impor_data(
     and this version no longer has are removed (and kept for undo). Other rows are never removed."""
     p = jaga.atau_konsol(pelaku)
     try:
-        with store.transaksi_tulis(db) as con:
+        with _dibaca_sambil(berkas) as dibaca, store.transaksi_tulis(db) as con:
             nomor = store.nomor_impor_berikut(con)
             # a shipped workbook's Instansi sheet is its conventions as its maintainers stated them
-            rencana = rencanakan(berkas, con, pilihan, jawaban, tanya=not bawaan)
+            rencana = rencanakan(berkas, con, pilihan, jawaban, tanya=not bawaan, dibaca=dibaca.result())
             if bawaan:
                 rencana.nama_file = AWALAN_BAWAAN + rencana.nama_file
             cakupan: store.Cakupan = {}
