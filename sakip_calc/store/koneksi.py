@@ -130,9 +130,8 @@ def salin_berkas(asal: str | Path, tujuan: str | Path) -> None:
             sisa = os.fstat(a.fileno()).st_size
             while sisa > 0 and (n := os.copy_file_range(a.fileno(), b.fileno(), sisa)):
                 sisa -= n
-        except OSError:  # EXDEV on old kernels, ENOSYS, a filesystem without it: copy by hand
-            a.seek(0), b.seek(0), b.truncate()
-            shutil.copyfileobj(a, b, 2**20)
+        except OSError:  # EXDEV on old kernels, ENOSYS, a filesystem without it: copy the rest
+            shutil.copyfileobj(a, b, 2**20)  # from where the kernel stopped: it moved both offsets
     shutil.copystat(asal, tujuan)
 
 
