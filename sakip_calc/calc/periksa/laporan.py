@@ -67,7 +67,9 @@ class _Wilayah(NamedTuple):
 _TANPA_WILAYAH = _Wilayah(*(np.array([], dtype=t) for t in (object, object, bool, bool, float)))
 
 
-def _wilayah(wil: pd.DataFrame) -> dict[tuple, _Wilayah]:
+def _wilayah(wil: pd.DataFrame, dinyatakan: pd.DataFrame) -> dict[tuple, _Wilayah]:
+    """The agency-years a statement names."""
+    wil = wil.merge(dinyatakan[["instansi", "tahun"]].drop_duplicates(), on=["instansi", "tahun"])
     return {
         k: _Wilayah(
             g["jenis"].to_numpy(object),
@@ -80,8 +82,10 @@ def _wilayah(wil: pd.DataFrame) -> dict[tuple, _Wilayah]:
     }
 
 
-def _per_kunci(df: pd.DataFrame, kunci: list[str]) -> dict[tuple, dict]:
-    """Each row as a dict under its key; the first row where a key repeats."""
+def _per_kunci(df: pd.DataFrame, dinyatakan: pd.DataFrame, kunci: list[str]) -> dict[tuple, dict]:
+    """The rows of `df` whose key a statement names, each as a dict under its key (the first row
+    where a key repeats)."""
+    df = df.merge(dinyatakan[kunci].drop_duplicates(), on=kunci)  # inner: keeps df's row order
     hasil: dict[tuple, dict] = {}
     for k, r in zip(df[kunci].itertuples(index=False, name=None), df.to_dict("records"), strict=True):
         hasil.setdefault(k, r)
@@ -97,11 +101,12 @@ def cek_angka_laporan(d: Data) -> list[pd.DataFrame]:
     for r in lap.itertuples():
         per_sumber[(r.instansi, r.tahun, r.sumber, r.objek, r.kode, r.kecamatan)][r.besaran] = r.nilai
     # rows by key as dicts: one lookup per stated figure, not a pandas .loc (most of this check's time)
-    # (only the codes a statement names: a chunk of the national recompute holds 30 000 budget rows)
-    kode = lap["kode"].dropna().unique()
-    tahunan = _per_kunci(d.ind[d.ind["triwulan"].isna() & d.ind["kode"].isin(kode)], ["instansi", "kode", "tahun"])
-    ang = _per_kunci(d.ang[d.ang["kode"].isin(kode)], ["instansi", "tahun", "kode"])
-    wil = _wilayah(sebaran.periode_terakhir(d.wil))  # a report states a year's figures: its latest period
+    # (only the rows a statement names: a chunk of the national recompute holds 30 000 budget rows)
+    tahunan = d.ind[d.ind["triwulan"].isna()]
+    tahunan = _per_kunci(tahunan, lap[lap["objek"] == "indikator"], ["instansi", "kode", "tahun"])
+    ang = _per_kunci(d.ang, lap[lap["objek"].isin(["anggaran", "program"])], ["instansi", "tahun", "kode"])
+    # a report states a year's figures: its latest update period
+    wil = _wilayah(sebaran.periode_terakhir(d.wil), lap[lap["objek"] == "wilayah"])
     program = d.ang[d.ang["tingkat"] == "program"].groupby(["instansi", "tahun"])[["pagu_dipakai", "realisasi_dipakai"]]
     program = program.sum(min_count=1)
     for r in lap[lap["nilai"].notna()].itertuples():
