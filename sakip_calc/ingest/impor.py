@@ -93,7 +93,6 @@ def nama_unit(berkas: list[tuple[str, bytes]]) -> str:
 def baca_unit(berkas: list[tuple[str, bytes]]) -> Rencana:
     """Read and type one import unit (one .xlsx, or several per-sheet .csv files): the part of the
     plan that needs no database."""
-    store.titik_uji("baca")
     bacaan, _, sha = _baca_semua(berkas)
     rencana = Rencana(nama_unit(berkas), sha)
     for b in bacaan:
@@ -103,7 +102,6 @@ def baca_unit(berkas: list[tuple[str, bytes]]) -> Rencana:
                 rencana.masalah.append(Masalah(nama, None, None, f"lembar {nama} diberikan lebih dari sekali"))
                 continue
             rencana.data[nama] = validasi.ketik_lembar(mentah, rencana.masalah)
-    store.titik_uji("validasi")
     return rencana
 
 
@@ -121,12 +119,15 @@ def rencanakan(
     pilihan: Pilihan | None = None,
     jawaban: konvensi.Jawaban | None = None,
     tanya: bool = True,
-    dibaca: Rencana | None = None,
+    dibaca: Future | None = None,
 ) -> Rencana:
-    """Read, type (`baca_unit`, unless given as `dibaca`) and validate one import unit.
+    """Read, type (`baca_unit`, or its run in a thread: `dibaca`) and validate one import unit.
     `pilihan`: how to read the ambiguous numbers of a column, over the choices remembered for the
     file; `jawaban`: the conventions of new agencies, asked unless `tanya` is False (konvensi.py)."""
-    rencana = dibaca or baca_unit(berkas)
+    # crash-test points in this thread, the copy made: 'baca' while the workbook may still be read
+    store.titik_uji("baca")
+    rencana = dibaca.result() if dibaca else baca_unit(berkas)
+    store.titik_uji("validasi")
     pilihan = {**store.cara_baca(con, rencana.nama_file), **(pilihan or {})}
     rencana.cara_baca, rencana.tanya_baca = ragu.putuskan(rencana.data, rencana.masalah, con, pilihan)
     rencana.instansi_baru = konvensi.terapkan(rencana.data, con, jawaban, rencana.masalah if tanya else [])
@@ -202,7 +203,7 @@ def pratinjau(
             store.salin_berkas(db, salinan)
         con = store.buka(salinan, read_only=False)
         try:
-            rencana = rencanakan(berkas, con, pilihan, jawaban, dibaca=dibaca.result())
+            rencana = rencanakan(berkas, con, pilihan, jawaban, dibaca=dibaca)
             # an unanswered convention alone still previews: its answers' effects need the rows applied
             if all(isinstance(m, konvensi.KonvensiKurang) for m in rencana.galat):
                 nomor = store.nomor_impor_berikut(con)
@@ -249,7 +250,7 @@ def impor_data(
         with _dibaca_sambil(berkas) as dibaca, store.transaksi_tulis(db) as con:
             nomor = store.nomor_impor_berikut(con)
             # a shipped workbook's Instansi sheet is its conventions as its maintainers stated them
-            rencana = rencanakan(berkas, con, pilihan, jawaban, tanya=not bawaan, dibaca=dibaca.result())
+            rencana = rencanakan(berkas, con, pilihan, jawaban, tanya=not bawaan, dibaca=dibaca)
             if bawaan:
                 rencana.nama_file = AWALAN_BAWAAN + rencana.nama_file
             cakupan: store.Cakupan = {}
