@@ -13,6 +13,7 @@ This module must not read files or write to the database.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import string
 from collections import defaultdict
@@ -74,6 +75,7 @@ def nama_desa(nama: str | None) -> str | None:
     return nama.title() if isinstance(nama, str) else None
 
 
+@functools.lru_cache(maxsize=2**16)  # the same few hundred kabupaten names, over every alias row
 def normal_nama(nama: str) -> str:
     """The key a kecamatan or kabupaten is matched on: case and repeated spaces ignored."""
     return _SPASI_RE.sub(" ", nama).strip(" ").upper()

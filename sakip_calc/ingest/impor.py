@@ -8,11 +8,13 @@ in `impor`; `bangun` rebuilds the database from the workbooks shipped in data/.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
-import shutil
 import tempfile
 from collections import defaultdict
+from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -88,17 +90,9 @@ def nama_unit(berkas: list[tuple[str, bytes]]) -> str:
     return Path(berkas[0][0]).name if len(berkas) == 1 else ", ".join(nama for nama, _ in berkas)
 
 
-def rencanakan(
-    berkas: list[tuple[str, bytes]],
-    con: duckdb.DuckDBPyConnection,
-    pilihan: Pilihan | None = None,
-    jawaban: konvensi.Jawaban | None = None,
-    tanya: bool = True,
-) -> Rencana:
-    """Read, type and validate one import unit (one .xlsx, or several per-sheet .csv files).
-    `pilihan`: how to read the ambiguous numbers of a column, over the choices remembered for the
-    file; `jawaban`: the conventions of new agencies, asked unless `tanya` is False (konvensi.py)."""
-    store.titik_uji("baca")
+def baca_unit(berkas: list[tuple[str, bytes]]) -> Rencana:
+    """Read and type one import unit (one .xlsx, or several per-sheet .csv files): the part of the
+    plan that needs no database."""
     bacaan, _, sha = _baca_semua(berkas)
     rencana = Rencana(nama_unit(berkas), sha)
     for b in bacaan:
@@ -108,6 +102,31 @@ def rencanakan(
                 rencana.masalah.append(Masalah(nama, None, None, f"lembar {nama} diberikan lebih dari sekali"))
                 continue
             rencana.data[nama] = validasi.ketik_lembar(mentah, rencana.masalah)
+    return rencana
+
+
+@contextlib.contextmanager
+def _dibaca_sambil(berkas: list[tuple[str, bytes]]) -> Iterator[Future]:
+    """`baca_unit` in a thread while the caller copies the database (copy-on-write): the copy is
+    kernel work outside the GIL, so on two cores the reading costs no wall time."""
+    with ThreadPoolExecutor(1, thread_name_prefix="baca-impor") as kerja:
+        yield kerja.submit(baca_unit, berkas)
+
+
+def rencanakan(
+    berkas: list[tuple[str, bytes]],
+    con: duckdb.DuckDBPyConnection,
+    pilihan: Pilihan | None = None,
+    jawaban: konvensi.Jawaban | None = None,
+    tanya: bool = True,
+    dibaca: Future | None = None,
+) -> Rencana:
+    """Read, type (`baca_unit`, or its run in a thread: `dibaca`) and validate one import unit.
+    `pilihan`: how to read the ambiguous numbers of a column, over the choices remembered for the
+    file; `jawaban`: the conventions of new agencies, asked unless `tanya` is False (konvensi.py)."""
+    # crash-test points in this thread, the copy made: 'baca' while the workbook may still be read
+    store.titik_uji("baca")
+    rencana = dibaca.result() if dibaca else baca_unit(berkas)
     store.titik_uji("validasi")
     pilihan = {**store.cara_baca(con, rencana.nama_file), **(pilihan or {})}
     rencana.cara_baca, rencana.tanya_baca = ragu.putuskan(rencana.data, rencana.masalah, con, pilihan)
@@ -178,13 +197,13 @@ def pratinjau(
 ) -> Rencana:
     """The preview: problems and rows added/changed/unchanged, computed on a scratch copy, and
     whether `pelaku` may make those changes (the import itself checks again)."""
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, _dibaca_sambil(berkas) as dibaca:
         salinan = Path(tmp) / "pratinjau.duckdb"
         if Path(db).exists():
-            shutil.copy2(db, salinan)
+            store.salin_berkas(db, salinan)
         con = store.buka(salinan, read_only=False)
         try:
-            rencana = rencanakan(berkas, con, pilihan, jawaban)
+            rencana = rencanakan(berkas, con, pilihan, jawaban, dibaca=dibaca)
             # an unanswered convention alone still previews: its answers' effects need the rows applied
             if all(isinstance(m, konvensi.KonvensiKurang) for m in rencana.galat):
                 nomor = store.nomor_impor_berikut(con)
@@ -228,10 +247,10 @@ def impor_data(
     and this version no longer has are removed (and kept for undo). Other rows are never removed."""
     p = jaga.atau_konsol(pelaku)
     try:
-        with store.transaksi_tulis(db) as con:
+        with _dibaca_sambil(berkas) as dibaca, store.transaksi_tulis(db) as con:
             nomor = store.nomor_impor_berikut(con)
             # a shipped workbook's Instansi sheet is its conventions as its maintainers stated them
-            rencana = rencanakan(berkas, con, pilihan, jawaban, tanya=not bawaan)
+            rencana = rencanakan(berkas, con, pilihan, jawaban, tanya=not bawaan, dibaca=dibaca)
             if bawaan:
                 rencana.nama_file = AWALAN_BAWAAN + rencana.nama_file
             cakupan: store.Cakupan = {}

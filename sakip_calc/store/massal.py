@@ -12,6 +12,8 @@ from .dasar import kursor
 from .tulis import _BERID, KUNCI_TABEL, _kunci_cocok
 
 BATAS_MEMORI_TULIS = "1GB"
+# its presence marks a bulk write: `koneksi.transaksi_tulis` then settles the file before the rename
+TABEL_MUAT_MASSAL = "muat_massal"
 
 
 def mulai_muat_massal(con: duckdb.DuckDBPyConnection) -> None:
@@ -19,6 +21,7 @@ def mulai_muat_massal(con: duckdb.DuckDBPyConnection) -> None:
     disk beyond BATAS_MEMORI_TULIS instead of growing the process (the machine has other work)."""
     con.execute("SET enable_progress_bar = false")
     con.execute(f"SET memory_limit = '{BATAS_MEMORI_TULIS}'")
+    con.execute(f"CREATE TEMP TABLE IF NOT EXISTS {TABEL_MUAT_MASSAL} (x INTEGER)")
 
 
 def sisip_massal(con: duckdb.DuckDBPyConnection, tabel: str, data) -> None:

@@ -4,7 +4,9 @@ figures in words) against the rows and against each other."""
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import NamedTuple
 
+import numpy as np
 import pandas as pd
 
 from sakip_calc.calc import efisiensi, sebaran
@@ -51,6 +53,45 @@ def _str(x) -> str:
     return x if isinstance(x, str) else ""
 
 
+class _Wilayah(NamedTuple):
+    """One agency-year's wilayah rows as arrays, in row order: a sum over a selection adds the
+    same numbers in the same order as the pandas sum it replaces (exact comparisons depend on it)."""
+
+    jenis: np.ndarray
+    kecamatan: np.ndarray
+    tanpa_desa: np.ndarray
+    ada_kec: np.ndarray
+    nilai: np.ndarray
+
+
+_TANPA_WILAYAH = _Wilayah(*(np.array([], dtype=t) for t in (object, object, bool, bool, float)))
+
+
+def _wilayah(wil: pd.DataFrame, dinyatakan: pd.DataFrame) -> dict[tuple, _Wilayah]:
+    """The agency-years a statement names."""
+    wil = wil.merge(dinyatakan[["instansi", "tahun"]].drop_duplicates(), on=["instansi", "tahun"])
+    return {
+        k: _Wilayah(
+            g["jenis"].to_numpy(object),
+            g["kecamatan"].to_numpy(object, na_value=None),
+            g["desa"].isna().to_numpy(),
+            g["kecamatan"].notna().to_numpy(),
+            g["nilai"].to_numpy(float),
+        )
+        for k, g in wil.groupby(["instansi", "tahun"], sort=False)
+    }
+
+
+def _per_kunci(df: pd.DataFrame, dinyatakan: pd.DataFrame, kunci: list[str]) -> dict[tuple, dict]:
+    """The rows of `df` whose key a statement names, each as a dict under its key (the first row
+    where a key repeats)."""
+    df = df.merge(dinyatakan[kunci].drop_duplicates(), on=kunci)  # inner: keeps df's row order
+    hasil: dict[tuple, dict] = {}
+    for k, r in zip(df[kunci].itertuples(index=False, name=None), df.to_dict("records"), strict=True):
+        hasil.setdefault(k, r)
+    return hasil
+
+
 def cek_angka_laporan(d: Data) -> list[pd.DataFrame]:
     lap = d.lap
     if lap.empty:
@@ -59,10 +100,13 @@ def cek_angka_laporan(d: Data) -> list[pd.DataFrame]:
     per_sumber = defaultdict(dict)  # (instansi, tahun, sumber, objek, kode, kecamatan) -> {besaran: nilai}
     for r in lap.itertuples():
         per_sumber[(r.instansi, r.tahun, r.sumber, r.objek, r.kode, r.kecamatan)][r.besaran] = r.nilai
-    tahunan = d.ind[d.ind["triwulan"].isna()].drop_duplicates(["instansi", "kode", "tahun"])
-    tahunan = tahunan.set_index(["instansi", "kode", "tahun"])
-    ang = d.ang.set_index(["instansi", "tahun", "kode"])
-    wil = sebaran.periode_terakhir(d.wil)  # a report states a year's figures: its latest update period
+    # rows by key as dicts: one lookup per stated figure, not a pandas .loc (most of this check's time)
+    # (only the rows a statement names: a chunk of the national recompute holds 30 000 budget rows)
+    tahunan = d.ind[d.ind["triwulan"].isna()]
+    tahunan = _per_kunci(tahunan, lap[lap["objek"] == "indikator"], ["instansi", "kode", "tahun"])
+    ang = _per_kunci(d.ang, lap[lap["objek"].isin(["anggaran", "program"])], ["instansi", "tahun", "kode"])
+    # a report states a year's figures: its latest update period
+    wil = _wilayah(sebaran.periode_terakhir(d.wil), lap[lap["objek"] == "wilayah"])
     program = d.ang[d.ang["tingkat"] == "program"].groupby(["instansi", "tahun"])[["pagu_dipakai", "realisasi_dipakai"]]
     program = program.sum(min_count=1)
     for r in lap[lap["nilai"].notna()].itertuples():
@@ -87,8 +131,7 @@ def cek_angka_laporan(d: Data) -> list[pd.DataFrame]:
 
         if r.objek == "indikator":
             kolom = _KOLOM_INDIKATOR.get(r.besaran)
-            if kolom and (r.instansi, r.kode, r.tahun) in tahunan.index:
-                utama = tahunan.loc[(r.instansi, r.kode, r.tahun)]
+            if kolom and (utama := tahunan.get((r.instansi, r.kode, r.tahun))):
                 if _ada(utama[kolom]):
                     ok = cocok(r.besaran, r.nilai, utama[kolom])
                     lapor(
@@ -100,9 +143,7 @@ def cek_angka_laporan(d: Data) -> list[pd.DataFrame]:
                     )
         elif r.objek == "anggaran":
             kolom = _KOLOM_ANGGARAN.get(r.besaran)
-            if kolom and (r.instansi, r.tahun, r.kode) in ang.index:
-                b = ang.loc[(r.instansi, r.tahun, r.kode)]
-                b = b.iloc[0] if isinstance(b, pd.DataFrame) else b
+            if kolom and (b := ang.get((r.instansi, r.tahun, r.kode))):
                 if _ada(b[kolom]):
                     ok = cocok(r.besaran, r.nilai, b[kolom])
                     lapor(
@@ -115,10 +156,8 @@ def cek_angka_laporan(d: Data) -> list[pd.DataFrame]:
                 pagu, realisasi = program.loc[(r.instansi, r.tahun)]
                 rujukan = "anggaran: baris program"
             else:
-                if (r.instansi, r.tahun, r.kode) not in ang.index:
+                if not (b := ang.get((r.instansi, r.tahun, r.kode))):
                     continue
-                b = ang.loc[(r.instansi, r.tahun, r.kode)]
-                b = b.iloc[0] if isinstance(b, pd.DataFrame) else b
                 pagu, realisasi = b["pagu_dipakai"], b["realisasi_dipakai"]
                 rujukan = f"anggaran {r.kode}"
             dihitung = {
@@ -136,28 +175,27 @@ def cek_angka_laporan(d: Data) -> list[pd.DataFrame]:
                 )
                 lapor(jenis, dihitung, cocok(r.besaran, r.nilai, dihitung), ket, rujukan)
         elif r.objek == "wilayah" and r.besaran == "jumlah":
-            w = wil[(wil["instansi"] == r.instansi) & (wil["tahun"] == r.tahun) & (wil["jenis"] == r.kode)]
-            w = (
-                w[w["desa"].notna() & (w["kecamatan"] == r.kecamatan)]
-                if _str(r.kecamatan)
-                else w[w["desa"].isna() & w["kecamatan"].notna()]
-            )
-            if not w.empty:
+            w = wil.get((r.instansi, r.tahun), _TANPA_WILAYAH)
+            pilih = w.jenis == r.kode
+            pilih &= ~w.tanpa_desa & (w.kecamatan == r.kecamatan) if _str(r.kecamatan) else w.tanpa_desa & w.ada_kec
+            if n := int(pilih.sum()):
                 tingkat = "desa" if _str(r.kecamatan) else "kecamatan"
-                jumlah = float(w["nilai"].sum())
+                jumlah = float(w.nilai[pilih].sum())
                 ok = sama_persis(r.nilai, jumlah)
                 lapor(
                     TOTAL_BEDA,
                     jumlah,
                     ok,
-                    f"jumlah {len(w)} baris {tingkat}",
-                    f"wilayah {r.kode}: {len(w)} baris {tingkat}",
+                    f"jumlah {n} baris {tingkat}",
+                    f"wilayah {r.kode}: {n} baris {tingkat}",
                 )
         elif r.objek == "wilayah" and r.besaran == "rasio" and sebaran.rasio_laporan(r.kode):
-            w = wil[(wil["instansi"] == r.instansi) & (wil["tahun"] == r.tahun) & wil["desa"].isna()]
-            w = w[w["kecamatan"] == r.kecamatan] if _str(r.kecamatan) else w[w["kecamatan"].notna()]
+            w = wil.get((r.instansi, r.tahun), _TANPA_WILAYAH)
+            pilih = w.tanpa_desa & ((w.kecamatan == r.kecamatan) if _str(r.kecamatan) else w.ada_kec)
             rasio = sebaran.rasio_laporan(r.kode)
-            pembilang, penyebut = (w.loc[w["jenis"].isin(j), "nilai"].sum() for j in (rasio.pembilang, rasio.penyebut))
+            pembilang, penyebut = (
+                w.nilai[pilih & np.isin(w.jenis, j)].sum() for j in (rasio.pembilang, rasio.penyebut)
+            )
             if penyebut:
                 nilai = pembilang / penyebut * rasio.skala
                 lapor(
