@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from dasbor.data import Pilihan, baca, koneksi, pilihan, riwayat_impor, tampilan, versi
+from dasbor.data import Pilihan, baca, bagian, koneksi, pilihan, riwayat_impor, tampilan, versi
 from dasbor.sidebar import PILIHAN_BATAS, grafik_dek, halaman_dek, mode_presentasi, sidebar
 from dasbor.widget import (
     GAYA_KONTRAS,
@@ -39,7 +39,7 @@ DB = Path(os.environ.get("SAKIP_DB", store.DB_BAWAAN))
 
 __all__ = [
     "DB", "GAYA_KONTRAS", "MIME_PPTX", "MIME_XLSX", "gaya_grafik",
-    "PILIHAN_BATAS", "Pilihan", "aman", "angka", "bagan", "baca", "grafik", "grafik_dek", "halaman_dek", "kartu",
-    "kartu_predikat", "kosong", "koneksi", "mode_presentasi", "mulai", "nama_berkas", "persen", "pilih",
+    "PILIHAN_BATAS", "Pilihan", "aman", "angka", "bagan", "bagian", "baca", "grafik", "grafik_dek", "halaman_dek",
+    "kartu", "kartu_predikat", "kosong", "koneksi", "mode_presentasi", "mulai", "nama_berkas", "persen", "pilih",
     "pilihan", "riwayat_impor", "sidebar", "tabel", "tabel_cetak", "tahun", "tampilan", "versi",
 ]  # fmt: skip

@@ -93,6 +93,18 @@ def pilihan_sekarang() -> tuple[tuple[str, Any], ...]:
     return tuple((k, tuple(n) if isinstance(n, list) else n) for k, n in PilihanSesi().items())
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
+def _bagian(nama: str, p: Pilihan, pilihan_halaman: tuple, _fungsi: Callable[[Tampilan], Any]) -> Any:
+    # keyed like the deck's charts: the sidebar choice (its data version included) and every page choice
+    return _fungsi(tampilan(p, dict(pilihan_halaman)))
+
+
+def bagian(fungsi: Callable[[Tampilan], Any]) -> Any:
+    """A section built once per view and set of page choices, for the costly ones a rerun would
+    rebuild unchanged (the DTSEN charts: 25-50 ms each); an import changes the data version."""
+    return _bagian(f"{fungsi.__module__}.{fungsi.__qualname__}", pilihan(), pilihan_sekarang(), fungsi)
+
+
 def tampilan(p: Pilihan, pilihan_halaman: Mapping[str, Any] | None = None) -> Tampilan:
     """The view for the sidebar choice `p`: page choices live from the session unless given."""
     return Tampilan(

@@ -112,6 +112,6 @@ if desil.ada(v):
         opsi_tautan=(False, True),
         help="Tiga grafik: desil per kecamatan, cakupan PKH/BPNT/PBI terhadap desil 1-4, desil per desa.",
     ):
-        d.bagan(desil.grafik_desil(v))
-        d.bagan(desil.grafik_cakupan(v))
-        d.bagan(desil.grafik_desil_desa(v))
+        d.bagan(d.bagian(desil.grafik_desil))
+        d.bagan(d.bagian(desil.grafik_cakupan))
+        d.bagan(d.bagian(desil.grafik_desil_desa))

@@ -163,3 +163,7 @@ def test_impor_desil_lewat_halaman(db_salinan, monkeypatch):
     assert any(j.startswith("Keluarga DTSEN menurut desil per desa") for j in judul())
     # the opened part is in the link (issue 15 item 6), so a bookmark reopens it
     assert at.query_params["dtsen"] in ("True", ["True"])
+    # the charts are kept per view and page choices (dasbor.bagian): another kecamatan, another desa chart
+    lain = next(k for k in at.selectbox(key="wl_kec").options if k != at.selectbox(key="wl_kec").value)
+    at.selectbox(key="wl_kec").set_value(lain).run()
+    assert any(j.startswith("Keluarga DTSEN menurut desil per desa") and f"Kec. {lain}" in j for j in judul())
