@@ -149,8 +149,16 @@ def test_mode_presentasi_muat_di_layar(server, peramban, lebar, tinggi):
         p.get_by_test_id("stSidebar").get_by_text("Mode presentasi", exact=True).click()
         tunggu(p)
         for _ in range(5):  # several slides: bars, predikat, trend lines with a long reading, treemap
+            # plotly first draws at its own size and then stretches to the space it is given: wait for
+            # that (a loaded machine took longer once), then the chart must fill the height and fit
+            p.wait_for_function(
+                "h => (document.querySelector(\"[data-testid='stPlotlyChart'] .main-svg\")"
+                "?.getBoundingClientRect().height || 0) >= h",
+                arg=0.65 * tinggi,
+                timeout=15_000,
+            )
             kotak = p.locator("[data-testid='stPlotlyChart'] .main-svg").first.bounding_box()
-            assert kotak["y"] + kotak["height"] <= tinggi and kotak["height"] >= 0.65 * tinggi, kotak
+            assert kotak["y"] + kotak["height"] <= tinggi and kotak["height"] >= 0.65 * tinggi, (_ + 1, kotak)
             gulir = p.evaluate("() => { const m = document.querySelector('[data-testid=stMain]'); "
                                "return m.scrollHeight - m.clientHeight; }")  # fmt: skip
             assert gulir <= 0, f"slide {_ + 1} scrolls {gulir} px at {lebar}x{tinggi}"
