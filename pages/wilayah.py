@@ -108,7 +108,7 @@ if desil.ada(v):
         "Tampilkan sebaran desil DTSEN dan cakupan bansos",
         None,
         "wl_dtsen",
-        st.session_state.get("wl_dtsen", False),
+        desil.dibuka(v),
         opsi_tautan=(False, True),
         help="Tiga grafik: desil per kecamatan, cakupan PKH/BPNT/PBI terhadap desil 1-4, desil per desa.",
     ):

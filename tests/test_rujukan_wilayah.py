@@ -36,3 +36,14 @@ def test_kota_punya_kelurahan():
     assert len(rw.kecamatan("36.74")) == 7
     assert set(bawah.loc[bawah["tingkat"] == "desa", "jenis"]) == {"kelurahan"}
     assert (bawah.loc[bawah["tingkat"] == "desa", "induk"].isin(rw.kecamatan("36.74")["kode"])).all()
+
+
+def test_kabkota_dari_kode_atau_nama():
+    """One rule for DTSEN's kdkab/nmkab and a GeoJSON's codes: a BPS or Kemendagri code of the
+    kabupaten/kota or of a place in it, as text or a spreadsheet number, else a name that means one."""
+    kabkota_dari = rw.kabkota_dari
+    assert kabkota_dari("3328") == kabkota_dari(3328.0) == kabkota_dari("33.28.18.2001") == "33.28"
+    assert kabkota_dari(None, "Kabupaten Tegal") == "33.28" and kabkota_dari("", "Kota Tegal") == "33.76"
+    assert kabkota_dari(None, "Tegal") is None  # Kabupaten and Kota Tegal
+    assert kabkota_dari("9999", "Tidak Ada") is None
+    assert rw.kode_bertitik(rw.angka_kode(3328182001)) == "33.28.18.2001"

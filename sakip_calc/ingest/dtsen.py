@@ -41,18 +41,6 @@ def _kepala(sel) -> str:
     return re.sub(r"\s+", " ", str(sel or "").strip().lower().replace("_", " ").replace("–", "-"))
 
 
-def _kabkota(kd: object, nama: object) -> str | None:
-    """'3328' or '33.28' (or 3328.0 from a spreadsheet) -> '33.28'; else the name; None if unknown."""
-    angka = re.sub(r"\D", "", str(kd or "").removesuffix(".0"))
-    if len(angka) >= 4 and not rujukan_wilayah.cari_kabkota(f"{angka[:2]}.{angka[2:4]}").empty:
-        return f"{angka[:2]}.{angka[2:4]}"
-    if nama:
-        kandidat = rujukan_wilayah.cari_kabkota(str(nama))
-        if len(kandidat) == 1:
-            return str(kandidat["kode"].iloc[0])
-    return None
-
-
 def _resmi(kode: str) -> dict[str, dict[str, str]]:
     """Official desa/kelurahan names by name key, per kecamatan name key, for one kabupaten/kota."""
     semua = rujukan_wilayah.bawahan(kode)
@@ -93,7 +81,7 @@ def baca_dtsen(nama: str, baris: list[list], nama_file: str, hasil: BacaanBerkas
     resmi: dict[str, dict[str, dict[str, str]]] = {}
     jumlah_kec: dict[tuple, list] = {}
     for nomor, r in isi:
-        kab = _kabkota(ambil(r, "kdkab"), ambil(r, "nmkab"))
+        kab = rujukan_wilayah.kabkota_dari(ambil(r, "kdkab"), ambil(r, "nmkab"))
         kec, desa = (str(ambil(r, k) or "").strip() for k in ("nmkec", "nmdesa"))
         if kab is None:
             hasil.masalah.append(

@@ -59,15 +59,6 @@ def _kunci(k: object) -> str:
     return re.sub(r"[^a-z0-9]+", "_", str(k).lower()).strip("_")
 
 
-def _angka(kode: object) -> str:
-    return re.sub(r"\D", "", str(kode or "").removesuffix(".0"))
-
-
-def _bertitik(angka: str) -> str:
-    """'3328012001' -> '33.28.01.2001'; '332801' -> '33.28.01'."""
-    return ".".join(p for p in (angka[:2], angka[2:4], angka[4:6], angka[6:]) if p)
-
-
 def _cincin(geometri: dict) -> list[list]:
     """The rings of a Polygon or MultiPolygon (outer first in each polygon)."""
     k = geometri.get("coordinates")
@@ -129,18 +120,16 @@ def _properti(fitur: list[dict], calon: tuple[str, ...]) -> str | None:
 
 
 def _kabkota(fitur: list[dict], p_kode: str | None, p_kab: str | None) -> str | None:
-    """The kabupaten/kota the features are in: most of their codes, else the kdkab/nmkab property."""
-    kode = Counter(
-        _bertitik(a[:4]) for f in fitur if len(a := _angka((f.get("properties") or {}).get(p_kode))) >= 4
-    ).most_common()
-    for k, _ in kode:
-        if not rujukan_wilayah.cari_kabkota(k).empty:
-            return k
-    for nilai, _ in Counter(str((f.get("properties") or {}).get(p_kab) or "") for f in fitur).most_common():
-        a = _angka(nilai)
-        calon = rujukan_wilayah.cari_kabkota(_bertitik(a) if len(a) == 4 else nilai) if nilai else []
-        if len(calon) == 1:
-            return str(calon["kode"].iloc[0])
+    """The kabupaten/kota the features are in: most of their codes, else the kdkab/nmkab property
+    (a code or a name)."""
+
+    def nilai(p: str | None) -> list[str]:
+        return [str((f.get("properties") or {}).get(p) or "") for f in fitur] if p else []
+
+    kode = Counter(rujukan_wilayah.angka_kode(x)[:4] for x in nilai(p_kode))  # by kabupaten/kota
+    for x, _ in [*kode.most_common(), *Counter(nilai(p_kab)).most_common()]:
+        if x and (kab := rujukan_wilayah.kabkota_dari(x, x)):
+            return kab
     return None
 
 
@@ -234,7 +223,7 @@ def baca_geojson(isi: bytes, nama_file: str, hasil: BacaanBerkas) -> None:
 
 def _tempat(sifat: dict, p_kode, p_desa, p_kec, resmi, kec_desa) -> tuple[str, str | None] | str:
     """(kecamatan, desa or None) as written or official, for the Wilayah name rule; or why not."""
-    kode = _bertitik(_angka(sifat.get(p_kode))) if p_kode else ""
+    kode = rujukan_wilayah.kode_bertitik(rujukan_wilayah.angka_kode(sifat.get(p_kode))) if p_kode else ""
     if kode in resmi.index:  # an official code decides, whatever the names say
         r = resmi.loc[kode]
         return (r["nama"], None) if r["tingkat"] == "kecamatan" else (resmi.loc[r["induk"], "nama"], r["nama"])

@@ -50,6 +50,27 @@ def daftar_kabkota() -> pd.DataFrame:
     )
 
 
+def angka_kode(kode: object) -> str:
+    """A BPS or Kemendagri code as its digits: '33.28.01.2001', 3328012001 or 3328.0 (a spreadsheet
+    number) -> '3328012001' / '3328'."""
+    return re.sub(r"\D", "", str(kode or "").removesuffix(".0"))
+
+
+def kode_bertitik(angka: str) -> str:
+    """The Kemendagri form of a code's digits: '3328012001' -> '33.28.01.2001'; '3328' -> '33.28'."""
+    return ".".join(p for p in (angka[:2], angka[2:4], angka[4:6], angka[6:]) if p)
+
+
+def kabkota_dari(kode: object, nama: object = None) -> str | None:
+    """The kabupaten/kota ('33.28') of a code of it or of a place in it ('3328', '33.28.01.2001'),
+    else of a name that means exactly one; None when neither decides."""
+    angka = angka_kode(kode)
+    if len(angka) >= 4 and not cari_kabkota(kode_bertitik(angka[:4])).empty:
+        return kode_bertitik(angka[:4])
+    calon = cari_kabkota(str(nama)) if nama else []
+    return str(calon["kode"].iloc[0]) if len(calon) == 1 else None
+
+
 def cari_kabkota(teks: str) -> pd.DataFrame:
     """The kabupaten/kota a name or code may mean: one row when it is decided, several when the
     name is ambiguous ('Tegal' is Kabupaten and Kota Tegal), none when unknown.

@@ -26,6 +26,11 @@ def ada(v: Tampilan) -> bool:
     return not _isi(v, None).empty
 
 
+def dibuka(v: Tampilan) -> bool:
+    """Whether the user opened the DTSEN part (closed by default: its charts cost 25-50 ms each)."""
+    return v.pilih("wl_dtsen", (False, True), False)
+
+
 def _bagan_desil(v: Tampilan, kecamatan: str | None) -> Bagan | None:
     isi = _isi(v, kecamatan)
     isi = isi[isi["desa"].notna()] if kecamatan else isi[isi["desa"].isna()]
