@@ -6,7 +6,7 @@ from pathlib import Path
 import streamlit as st
 
 import dasbor
-from dasbor import akses, presentasi, tautan
+from dasbor import akses, grafik_web, presentasi, tautan
 from sakip_calc.presentation import halaman as registri
 
 HALAMAN = Path(__file__).resolve().parent / "pages"
@@ -18,8 +18,11 @@ for h in registri.DAFTAR:
         st.Page(str(HALAMAN / f"{h.id}.py"), title=h.judul, icon=h.ikon, url_path=h.id, default=h.bawaan)
     )
 halaman = st.navigation(grup)
-tautan.halaman(next(h for h in registri.DAFTAR if h.judul == halaman.title))
+dipilih = next(h for h in registri.DAFTAR if h.judul == halaman.title)
+tautan.halaman(dipilih)
 akses.gerbang_lihat()
+if dipilih.grafik or st.session_state.get("presentasi"):
+    grafik_web.muat_awal()  # the chart library loads while the server builds the page
 st.session_state["_pilihan"] = dasbor.sidebar()
 if dasbor.mode_presentasi():
     presentasi.tampil(dasbor.pilihan())

@@ -21,29 +21,29 @@ AKAR = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(AKAR))
 sys.path.insert(0, str(AKAR / "tests"))
 
+import server_app  # noqa: E402
+
 from sakip_calc.presentation.halaman import DAFTAR  # noqa: E402
 
 ULANG = 5
 SASARAN = {"halaman": 2.0, "ringkasan": 1.5, "navigasi": 1.0, "widget": 0.5}
 
-# ready: the run is over, nothing is stale or a skeleton, the title is there (and is not the previous
-# page's), and every chart has drawn its SVG (not the hidden one that preloads the chart library)
-_SIAP = """([lama]) => {
-    const app = document.querySelector("[data-testid='stApp']");
-    if (!app || app.dataset.testScriptState !== 'notRunning') return false;
-    if (app.dataset.testConnectionState !== 'CONNECTED') return false;
-    if (document.querySelector("[data-testid='stSkeleton']")) return false;
-    if (document.querySelector("[data-stale='true']")) return false;
-    const h1 = document.querySelector('h1');
-    if (!h1 || h1.innerText === lama) return false;
-    return [...document.querySelectorAll("[data-testid='stPlotlyChart']")]
-        .every(e => e.querySelector('.main-svg'));
-}"""
+# ready (server_app.SIAP: the run over, the title there and not the previous page's, every chart
+# drawn) with at least `n` charts drawn: a chart's element can still be on its way when the run ends
+_JUMLAH_GRAFIK = "() => document.querySelectorAll('.sakip-grafik[data-tergambar]').length"
+_SIAP = f"([lama, n]) => ({server_app.SIAP})(['', lama]) && ({_JUMLAH_GRAFIK})() >= n"
 
 
-def _tunggu(halaman, lama: str = "") -> str:
-    halaman.wait_for_function(_SIAP, arg=[lama], timeout=120_000, polling=25)
+def _tunggu(halaman, lama: str = "", n: int = 0) -> str:
+    halaman.wait_for_function(_SIAP, arg=[lama, n], timeout=120_000, polling=25)
     return halaman.locator("h1").first.inner_text()
+
+
+def _jumlah_grafik(halaman) -> int:
+    """How many charts the page draws: counted once it has been quiet for a second."""
+    _tunggu(halaman)
+    halaman.wait_for_timeout(1000)
+    return halaman.evaluate(_JUMLAH_GRAFIK)
 
 
 def ms(detik: float) -> str:
@@ -68,7 +68,6 @@ def ukur(
     gerak: bool = True,
 ) -> dict[str, float]:
     """Every figure of this module for one agency; returns the medians by name."""
-    import server_app
     from playwright.sync_api import sync_playwright
 
     port = server_app.port_bebas()
@@ -88,13 +87,16 @@ def ukur(
             h.goto(url + "/" + tanda)
             _tunggu(h)
             h.close()
+            grafik: dict[str, int] = {}
             for hal in [h for h in DAFTAR if not halaman or h.id in halaman]:
                 waktu, pertama = [], None
                 for i in range(ulang + 1):
                     h = konteks.new_page()  # a new page is a new Streamlit session
                     mulai = time.perf_counter()
                     h.goto(f"{url}/{'' if hal.bawaan else hal.id}{tanda}")
-                    _tunggu(h)
+                    if i == 0:
+                        grafik[hal.id] = _jumlah_grafik(h)
+                    _tunggu(h, n=grafik[hal.id])
                     d = time.perf_counter() - mulai
                     h.close()
                     if i == 0:
@@ -105,7 +107,7 @@ def ukur(
                 hasil[hal.id] = _median(
                     cetak,
                     f"peramban {singkat:<16} buka {hal.id:<12} dari tautan, sesi baru "
-                    f"(pertama kali di server {ms(pertama)})",
+                    f"(pertama kali di server {ms(pertama)}; {grafik[hal.id]} grafik)",
                     waktu,
                     batas,
                 )
@@ -124,7 +126,7 @@ def ukur(
                     tautan = h.get_by_test_id("stSidebarNav").get_by_role("link", name=hal.judul, exact=True)
                     mulai = time.perf_counter()
                     tautan.click()
-                    judul = _tunggu(h, judul)
+                    judul = _tunggu(h, judul, grafik.get(hal.id, 0))
                     navigasi.setdefault(hal.id, []).append(time.perf_counter() - mulai)
             semua = [d for v in navigasi.values() for d in v]
             hasil["navigasi"] = _median(

@@ -577,15 +577,6 @@ def ukur_pandas(skala: str, db: Path, tahun: int, nama_skala: str, kunci: str) -
 # ---- a real browser ---------------------------------------------------------------------------
 
 _JUDUL = """([judul]) => { const h1 = document.querySelector('h1'); return !!h1 && h1.innerText.includes(judul); }"""
-_SIAP = """([judul]) => {
-    const app = document.querySelector("[data-testid='stApp']");
-    if (!app || app.dataset.testScriptState !== 'notRunning') return false;
-    if (app.dataset.testConnectionState !== 'CONNECTED') return false;
-    if (document.querySelector("[data-testid='stSkeleton']")) return false;
-    const h1 = document.querySelector('h1');
-    if (!h1 || !h1.innerText.includes(judul)) return false;
-    return [...document.querySelectorAll("[data-testid='stPlotlyChart']")].every(e => e.querySelector('.main-svg'));
-}"""
 
 
 def ukur_peramban(db: Path, nama_instansi: list[str], tahun: int) -> None:
@@ -611,7 +602,9 @@ def ukur_peramban(db: Path, nama_instansi: list[str], tahun: int) -> None:
                 halaman.goto(f"{url}/?instansi={nama.replace(' ', '+')}&tahun={tahun}")
                 halaman.wait_for_function(_JUDUL, arg=[f"Ringkasan Kinerja {tahun}"], timeout=120_000, polling=50)
                 judul_tampil.append(time.perf_counter() - mulai)
-                halaman.wait_for_function(_SIAP, arg=[f"Ringkasan Kinerja {tahun}"], timeout=120_000, polling=50)
+                halaman.wait_for_function(
+                    server_app.SIAP, arg=[f"Ringkasan Kinerja {tahun}", ""], timeout=120_000, polling=50
+                )
                 return time.perf_counter() - mulai, halaman
 
             # a fresh server runs its first request through Streamlit's legacy page path: not a user's view
@@ -660,7 +653,9 @@ def ukur_peramban(db: Path, nama_instansi: list[str], tahun: int) -> None:
                 opsi.wait_for()
                 mulai = time.perf_counter()
                 opsi.click()
-                halaman.wait_for_function(_SIAP, arg=[f"Ringkasan Kinerja {t}"], timeout=120_000, polling=50)
+                halaman.wait_for_function(
+                    server_app.SIAP, arg=[f"Ringkasan Kinerja {t}", ""], timeout=120_000, polling=50
+                )
                 ganti.append(time.perf_counter() - mulai)
             konteks.close()
             cetak(

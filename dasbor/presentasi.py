@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 import dasbor as d
+from dasbor import grafik_web
 from sakip_calc.export import ekspor
 from sakip_calc.presentation import grafik
 
@@ -101,14 +102,14 @@ def tampil(p: d.Pilihan) -> None:
             type="primary",
         )
         st.button("Keluar", icon=":material/close:", on_click=_keluar, key="pr_keluar", type="tertiary")
-    # theme=None: the figure's own (enlarged) fonts, not Streamlit's smaller axis theme
+    # tema=False: the figure's own (enlarged) fonts, not the page's smaller axis look
     with st.container(key="pr_bingkai"):
-        st.plotly_chart(
+        grafik_web.gambar(
             d.gaya_grafik(besar(g.fig)),
-            config={"displaylogo": False, "locale": "id", "displayModeBar": False, "responsive": True},
-            theme=None,
-            height="stretch",
-            key="pr_grafik",
+            "pr_grafik",
+            {"displaylogo": False, "locale": "id", "displayModeBar": False},
+            tema=False,
+            penuh=True,
         )
     if g.kalimat:
         st.container(key="pr_kalimat").markdown(g.kalimat)

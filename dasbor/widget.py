@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dasbor import tautan
+from dasbor import grafik_web, tautan
 from dasbor.data import Pilihan, pilihan, tampilan
 from sakip_calc.domain.angka import format_angka, format_persen
 from sakip_calc.domain.skala import NAMA_SKALA
@@ -121,7 +121,7 @@ def bagan(b: Bagan | Kosong | None, klik: bool = False) -> Any:
     """A chart section's output: the chart with its reading, or the sentence saying why there is
     none. A figure without data (grafik's empty frame) is said in one line, without a frame or
     download buttons; the deck leaves it out the same way. With `klik`, clicking a point reruns
-    the page and this returns the selection event."""
+    the page and this returns the clicked points (once; else [])."""
     if isinstance(b, Kosong):
         kosong(b.pesan)
     elif b is not None and not b.fig.data:
@@ -152,11 +152,10 @@ def gaya_grafik(fig: go.Figure) -> go.Figure:
 
 
 def grafik(fig: go.Figure, kalimat: str | None = None, key: str | None = None, klik: bool = False) -> Any:
-    """A chart with its one-sentence reading under it, and PNG/SVG downloads of it."""
+    """A chart with its one-sentence reading under it, and PNG/SVG downloads of it. With `klik`,
+    returns the points of the click that reran the page."""
     fig = gaya_grafik(fig)
-    pilihan_klik = {"on_select": "rerun", "selection_mode": "points"} if klik and key else {}
-    event = st.plotly_chart(fig, config={"displaylogo": False, "locale": "id"}, key=key, **pilihan_klik)
-    event = event if pilihan_klik else None
+    event = grafik_web.gambar(fig, key, {"displaylogo": False, "locale": "id"}, klik=klik and key is not None)
     if kalimat:
         st.caption(aman(kalimat))
     if not ekspor.penyaji_tersedia():  # said instead of buttons that would fail on click

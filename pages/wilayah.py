@@ -57,12 +57,10 @@ st.caption(f"Klik satu kecamatan di peta untuk membuka rincian {v.kata('desa')}-
 if (peta_desa := bagian.grafik_peta_desa(v)) is not None:  # the agency's own desa polygons
     d.bagan(peta_desa)
 
-# a click on the map opens that kecamatan's desa (once per click: the selection stays in the
-# chart's state on later reruns, and the selectbox below must still be free to change)
-titik = klik.selection.points if klik else []
-if titik and titik != st.session_state.get("_wl_peta_klik"):
-    st.session_state["_wl_peta_klik"] = titik
-    nama_kec = (titik[0].get("customdata") or [None])[0]
+# a click on the map opens that kecamatan's desa (the click reaches this run only, so the
+# selectbox below stays free to change)
+if klik:
+    nama_kec = (klik[0].get("customdata") or [None])[0]
     if nama_kec in bagian.opsi_kecamatan_desa(v):
         st.session_state["wl_kec"] = nama_kec
     elif nama_kec:

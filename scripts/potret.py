@@ -32,14 +32,7 @@ UKURAN_PRESENTASI = ((1024, 768), (1366, 768), (1920, 1080))
 
 
 def _tunggu(page) -> None:
-    page.wait_for_timeout(200)
-    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=60_000)
-    page.wait_for_selector("[data-testid='stSkeleton']", state="detached", timeout=60_000)
-    page.wait_for_function(
-        """() => [...document.querySelectorAll("[data-testid='stPlotlyChart']")]
-                                      .every(e => e.querySelector('.main-svg'))""",
-        timeout=60_000,
-    )
+    server_app.tunggu(page, 60_000)
     page.wait_for_timeout(300)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -54,3 +55,12 @@ def cache_bersih(db_bawaan):
     st.cache_data.clear()
     st.cache_resource.clear()
     yield
+
+
+def grafik(at: AppTest) -> list[dict]:
+    """The figures of the page's charts (dasbor.grafik_web), in page order, as plotly JSON."""
+    return [
+        json.loads(json.loads(el.proto.json)["fig"])
+        for el in at.get("bidi_component")
+        if el.proto.component_name == "sakip_grafik"
+    ]

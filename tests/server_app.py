@@ -98,3 +98,35 @@ def jalankan(db: Path, log: Path, env: dict | None = None, port: int | None = No
 def chromium(pw, **kw):
     """Debian's chromium through Playwright (sync or async API: the async one returns an awaitable)."""
     return pw.chromium.launch(executable_path=CHROMIUM, args=ARG_CHROMIUM, **kw)
+
+
+# every chart on the page is drawn: dasbor/grafik_web.js marks its element once plotly.js is done
+GRAFIK_TERGAMBAR = """[...document.querySelectorAll("[data-testid='stBidiComponentRegular']")]
+    .every(e => e.querySelector('.sakip-grafik[data-tergambar]'))"""
+
+
+# a view is ready (the bench's measure): connected, the run over, nothing stale or a skeleton, the
+# title there (containing `judul`, and not the previous page's `lama`), every chart drawn
+SIAP = (
+    """([judul, lama]) => {
+    const app = document.querySelector("[data-testid='stApp']");
+    if (!app || app.dataset.testScriptState !== 'notRunning') return false;
+    if (app.dataset.testConnectionState !== 'CONNECTED') return false;
+    if (document.querySelector("[data-testid='stSkeleton']")) return false;
+    if (document.querySelector("[data-stale='true']")) return false;
+    const h1 = document.querySelector('h1');
+    if (!h1 || h1.innerText === lama || !h1.innerText.includes(judul)) return false;
+    return """
+    + GRAFIK_TERGAMBAR
+    + "; }"
+)
+
+
+def tunggu(page, batas: float = 90_000) -> None:
+    """Wait like Streamlit's own e2e tests: connected, script not running, no skeleton; then every
+    chart drawn. The first pause lets a rerun that a click has just asked for start."""
+    page.wait_for_timeout(150)
+    page.wait_for_selector("[data-testid='stApp'][data-test-connection-state='CONNECTED']", timeout=batas)
+    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=batas)
+    page.wait_for_selector("[data-testid='stSkeleton']", state="detached", timeout=batas)
+    page.wait_for_function(f"() => {GRAFIK_TERGAMBAR}", timeout=batas)

@@ -131,16 +131,7 @@ def page(aplikasi, peramban):
 
 
 def tunggu(page: Page) -> None:
-    """Wait like Streamlit's own e2e tests: script not running, no skeleton; then charts drawn."""
-    page.wait_for_timeout(150)  # let a rerun that a click has just asked for start
-    page.wait_for_selector("[data-testid='stApp'][data-test-connection-state='CONNECTED']", timeout=BATAS_WAKTU)
-    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=BATAS_WAKTU)
-    page.wait_for_selector("[data-testid='stSkeleton']", state="detached", timeout=BATAS_WAKTU)
-    page.wait_for_function(
-        """() => [...document.querySelectorAll("[data-testid='stPlotlyChart']")]
-                   .every(e => e.querySelector('.main-svg'))""",
-        timeout=BATAS_WAKTU,
-    )
+    server_app.tunggu(page, BATAS_WAKTU)
 
 
 def teks_utama(page: Page) -> str:

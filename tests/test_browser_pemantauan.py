@@ -20,14 +20,7 @@ BATAS = 90_000
 
 
 def _tunggu(page: Page) -> None:
-    page.wait_for_timeout(150)
-    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=BATAS)
-    page.wait_for_selector("[data-testid='stSkeleton']", state="detached", timeout=BATAS)
-    page.wait_for_function(
-        """() => [...document.querySelectorAll("[data-testid='stPlotlyChart']")]
-                   .every(e => e.querySelector('.main-svg'))""",
-        timeout=BATAS,
-    )
+    server_app.tunggu(page, BATAS)
 
 
 def _teks(page: Page) -> str:

@@ -34,14 +34,7 @@ def server(db_bawaan, tmp_path_factory):
 
 
 def _tunggu(page) -> None:
-    page.wait_for_timeout(200)
-    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=90_000)
-    page.wait_for_selector("[data-testid='stSkeleton']", state="detached", timeout=90_000)
-    page.wait_for_function(
-        """() => [...document.querySelectorAll("[data-testid='stPlotlyChart']")]
-                   .every(e => e.querySelector('.main-svg'))""",
-        timeout=90_000,
-    )
+    server_app.tunggu(page)
 
 
 def test_peta_tegal_offline_dan_klik_membuka_desa(server):
