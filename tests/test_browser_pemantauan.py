@@ -47,7 +47,7 @@ def test_pemantauan_temanggung_2023_di_peramban(server):
         teks = _teks(page)
         assert teks.index("Berisiko dan perlu perhatian") < teks.index("Kurva S realisasi anggaran")
         assert re.search(r"Berisiko\s+3\b", teks), teks[:1500]
-        expect(page.get_by_test_id("stPlotlyChart")).to_have_count(3)
+        expect(page.locator(".sakip-grafik")).to_have_count(3)
         page.screenshot(path=str(ARTEFAK / "pemantauan_temanggung_2023_tw4.png"), full_page=True)
 
         page.get_by_test_id("stMain").get_by_role("combobox", name="Data sampai triwulan").click()
@@ -60,5 +60,5 @@ def test_pemantauan_temanggung_2023_di_peramban(server):
         page.goto(f"{server}/pemantauan?instansi=Dinas+Sosial+Kabupaten+Tegal&tahun=2018")
         _tunggu(page)
         expect(page.get_by_test_id("stMain")).to_contain_text("belum punya data triwulan untuk 2018")
-        expect(page.get_by_test_id("stPlotlyChart")).to_have_count(0)
+        expect(page.locator(".sakip-grafik")).to_have_count(0)
         b.close()

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import subprocess
 import sys
 
 import duckdb
 import openpyxl
 import pytest
-from halaman import AKAR, buka, ke
+from halaman import AKAR, buka, grafik, ke
 
 from dasbor import akses
 from sakip_calc import store
@@ -152,9 +151,7 @@ def test_impor_desil_lewat_halaman(db_salinan, monkeypatch):
     assert not at.exception
 
     def judul() -> list[str]:
-        return [
-            json.loads(c.proto.spec)["layout"]["title"]["text"].replace("<br>", " ") for c in at.get("plotly_chart")
-        ]
+        return [g["layout"]["title"]["text"].replace("<br>", " ") for g in grafik(at)]
 
     # the DTSEN charts cost nothing until switched on, then they are there
     assert not [j for j in judul() if j.startswith(("Keluarga DTSEN menurut desil", "Cakupan bansos"))]

@@ -13,6 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 from halaman import buka
+from halaman import grafik as grafik_at
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
@@ -374,8 +375,8 @@ def test_mode_presentasi_satu_grafik_sebelum_berikut(cache_bersih, con):
     harapan = dek.grafik_dek(
         con, analisis.id_instansi(con, "dinsos-temanggung"), 2023, tuple(h for h in dek.HALAMAN if h != dek.CAPAIAN)
     )
-    assert len(at.get("plotly_chart")) == 1 and not at.title
-    assert any("display: none" in h.proto.body for h in at.get("html"))
+    assert len(grafik_at(at)) == 1 and not at.title
+    assert any('[data-testid="stSidebar"]' in h.proto.body and "display: none" in h.proto.body for h in at.get("html"))
     assert at.markdown[0].value.startswith(f"1 / {len(harapan)} · ")
     at.button(key="pr_berikut").click().run()
     assert at.markdown[0].value.startswith(f"2 / {len(harapan)} · ")

@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 import duckdb
-from halaman import AKAR, ke
+from halaman import AKAR, grafik, ke
 from test_buruk import ada, tabel_masalah, unggah
 
 from sakip_calc import store
@@ -81,10 +81,7 @@ def test_impor_lewat_halaman_peta_desa_dan_batal(impor_lokal, db_salinan):
     # Sebaran Wilayah, Tegal 2018: the desa map after the kecamatan map, its places the data's desa
     ke(at, "wilayah")
     assert not at.exception
-    peta = {
-        json.loads(c.proto.spec)["layout"]["title"]["text"].replace("<br>", " "): json.loads(c.proto.spec)
-        for c in at.get("plotly_chart")
-    }
+    peta = {g["layout"]["title"]["text"].replace("<br>", " "): g for g in grafik(at)}
     judul = next(j for j in peta if j.startswith("Peta Basis Data Terpadu (BDT/DTKS) per desa"))
     lokasi = sorted(x for t in peta[judul]["data"] if t["type"] == "choropleth" for x in t["locations"])
     con = store.buka(db_salinan, read_only=True)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 
 import openpyxl
 import pytest
-from halaman import AKAR, HALAMAN, INSTANSI, buka, cache_bersih, ke  # noqa: F401 (autouse fixture)
+from halaman import AKAR, HALAMAN, INSTANSI, buka, ke
+from halaman import grafik as grafik_at  # noqa: F401 (autouse fixture)
 from streamlit.testing.v1 import AppTest
 
 from dasbor import akses
@@ -28,7 +28,7 @@ def teks(at: AppTest) -> str:
 
 def grafik(at: AppTest) -> list[dict]:
     # a long title is wrapped with <br> to fit a narrow column (issue 15): read it as one line
-    spek = [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+    spek = grafik_at(at)
     for s in spek:
         s["layout"]["title"]["text"] = s["layout"]["title"]["text"].replace("<br>", " ")
     return spek

@@ -10,7 +10,7 @@ import json
 import math
 
 import pytest
-from halaman import INSTANSI, buka, cache_bersih, ke  # noqa: F401 (autouse fixture)
+from halaman import INSTANSI, buka, cache_bersih, grafik, ke  # noqa: F401 (autouse fixture)
 from streamlit.testing.v1 import AppTest
 
 from sakip_calc import store
@@ -51,7 +51,7 @@ def _rata(x):
 
 def grafik_halaman(at: AppTest) -> list[dict]:
     """The page's charts that have data (the deck leaves empty ones out)."""
-    hasil = [ringkas(json.loads(el.proto.spec)) for el in at.get("plotly_chart")]
+    hasil = [ringkas(g) for g in grafik(at)]
     return [g for g in hasil if g["jejak"]]
 
 
@@ -96,7 +96,7 @@ def _judul_presentasi(at: AppTest) -> list[str]:
     jumlah = int(at.markdown[0].value.split(" · ", 1)[0].split(" / ")[1])  # "1 / 8 · **Ringkasan** · ..."
     judul = []
     for _ in range(jumlah):
-        judul.append(json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]["title"]["text"])
+        judul.append(grafik(at)[0]["layout"]["title"]["text"])
         at.button(key="pr_berikut").click().run()
     at.button(key="pr_keluar").click().run()
     return judul

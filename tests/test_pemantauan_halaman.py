@@ -4,7 +4,7 @@ uploaded on the Impor page shows its notes in the preview and lands on the page.
 
 from __future__ import annotations
 
-from halaman import buka, cache_bersih, ke  # noqa: F401 (autouse fixture)
+from halaman import buka, cache_bersih, grafik, ke  # noqa: F401 (autouse fixture)
 
 from sakip_calc import store
 from sakip_calc.tools import form_renja as fr
@@ -21,7 +21,7 @@ def test_temanggung_2023_berisiko_dulu_lalu_grafik():
     tabel = at.dataframe[0].value
     assert list(tabel["Kode"]) == ["SK-1.06.05.2.02.04", "SK-1.06.05.2.02.03", "SK-1.06.05.2.01.01", "1.06.06"]
     assert _metrik(at)["Berisiko"] == "3" and _metrik(at)["Serapan s.d. triwulan"] == "97,3 %"
-    assert len(at.get("plotly_chart")) == 3
+    assert len(grafik(at)) == 3
     at.selectbox(key="pt_triwulan").set_value(2).run()
     assert _metrik(at)["Berisiko"] == "17"
     assert "laju rata-rata" in at.caption[0].value and "linier" in at.caption[0].value
@@ -33,7 +33,7 @@ def test_tanpa_data_triwulan_keadaan_kosong():
     at = buka("dinsos-tegal", 2018, "pemantauan")
     assert not at.exception
     assert "belum punya data triwulan untuk 2018" in at.info[0].value
-    assert not at.get("plotly_chart")
+    assert not grafik(at)
     ke(at, "ringkasan")
     assert _metrik(at)["Berisiko (triwulan)"] == "–"
 

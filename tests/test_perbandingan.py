@@ -3,7 +3,6 @@ the three seeds (AppTest), the matching rule, and charts that stay small at any 
 
 from __future__ import annotations
 
-import json
 import shutil
 
 import duckdb
@@ -11,6 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from halaman import INSTANSI, buka, cache_bersih  # noqa: F401 (autouse fixture)
+from halaman import grafik as grafik_at
 
 from sakip_calc import store
 from sakip_calc.calc import analisis, skor
@@ -139,7 +139,7 @@ def test_grafik_tidak_melebihi_batas_tanda():
 
 def grafik_halaman(at) -> list[dict]:
     # a long title is wrapped with <br> to fit a narrow column (issue 15): read it as one line
-    spek = [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+    spek = grafik_at(at)
     for s in spek:
         s["layout"]["title"]["text"] = s["layout"]["title"]["text"].replace("<br>", " ")
     return spek

@@ -7,6 +7,7 @@ import json
 import pandas as pd
 import pytest
 from halaman import buka
+from halaman import grafik as grafik_at
 
 from sakip_calc.calc import peta
 from sakip_calc.export import gambar
@@ -135,16 +136,16 @@ def test_halaman_peta_dan_klik_desa():
     at = buka("dinsos-tegal", 2018, "wilayah")
     at.selectbox(key="wl_jenis").set_value("BDT").run()
     assert at.selectbox(key="wl_peta").value == "jenis"
-    spek = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    spek = grafik_at(at)
     peta_ = [s for s in spek if s["layout"]["title"]["text"].startswith("Peta ")][0]
     lokasi = [x for t in peta_["data"] if t["type"] == "choropleth" for x in larik(t["locations"])]
     assert len(lokasi) == 18
     at.selectbox(key="wl_peta").set_value("persen_tanpa_nik_dari_total").run()
     assert not at.exception
-    spek = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    spek = grafik_at(at)
     assert any(s["layout"]["title"]["text"].startswith("Peta Tanpa NIK") for s in spek)
     # the map follows the jenis chosen above it
     at.selectbox(key="wl_peta").set_value("jenis").run()
     at.selectbox(key="wl_jenis").set_value("PSKS_PSM").run()
-    spek = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    spek = grafik_at(at)
     assert any(s["layout"]["title"]["text"].startswith("Peta Pekerja Sosial Masyarakat (PSM)") for s in spek)

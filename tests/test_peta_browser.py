@@ -47,7 +47,7 @@ def test_peta_tegal_offline_dan_klik_membuka_desa(server):
         page.goto(f"{server}/wilayah?instansi=Dinas+Sosial+Kabupaten+Tegal&tahun=2018")
         _tunggu(page)
         # Tegal 2018 (BDT per kecamatan, desa only for Dukuhwaru); then the DTSEN year
-        peta = page.locator("[data-testid='stPlotlyChart']").filter(has_text="Peta ")
+        peta = page.locator(".sakip-grafik").filter(has_text="Peta ")
         expect(peta.locator(".choroplethlocation")).to_have_count(18, timeout=60_000)
         page.get_by_role("combobox", name="Tahun data wilayah").click()
         page.get_by_role("option", name="2025", exact=True).click()

@@ -3,12 +3,10 @@ Capaian detail, charts that say something; through the pages a user opens (AppTe
 
 from __future__ import annotations
 
-import json
-
 import pandas as pd
 import pyarrow as pa
 import pytest
-from halaman import HALAMAN, INSTANSI, buka, cache_bersih, ke  # noqa: F401
+from halaman import HALAMAN, INSTANSI, buka, cache_bersih, grafik, ke  # noqa: F401
 
 from sakip_calc.domain.angka import format_angka, format_bilangan
 
@@ -78,10 +76,10 @@ def test_temanggung_penunjang_tidak_dinilai_lainnya_efisien_dan_kartu_poin():
 
 def test_kontras_tinggi_untuk_proyektor():
     at = buka("dinsos-temanggung", halaman="anggaran")
-    biasa = json.loads(at.get("plotly_chart")[0].proto.spec)
+    biasa = grafik(at)[0]
     assert biasa["layout"].get("font", {}).get("color") != "#000000"
     at.toggle(key="kontras").set_value(True).run()
-    kontras = json.loads(at.get("plotly_chart")[0].proto.spec)
+    kontras = grafik(at)[0]
     assert kontras["layout"]["font"]["color"] == "#000000"
     assert kontras["layout"]["xaxis"]["linecolor"] == "#000000"
     # the same data, only the look changes

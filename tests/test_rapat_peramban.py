@@ -100,7 +100,7 @@ def test_klik_baris_capaian_membuka_panel_rincian(laptop, server):
     expect(panel).to_be_visible(timeout=30_000)
     expect(panel).to_contain_text("Rincian indikator")
     expect(panel).to_contain_text("target dan realisasi per tahun")
-    expect(panel.get_by_test_id("stPlotlyChart")).to_have_count(1)
+    expect(panel.locator(".sakip-grafik")).to_have_count(1)
     letak = panel.bounding_box()
     assert letak["y"] >= 0 and letak["y"] < 768 and letak["x"] + letak["width"] <= 1366, letak
     laptop.screenshot(path=str(ARTEFAK / "capaian_panel_rincian_1366x768.png"))
@@ -119,7 +119,7 @@ PERIKSA_LAYAR = """() => {
         salah.push(["kartu terpotong", e.innerText]);
     }
   }
-  for (const g of document.querySelectorAll("[data-testid='stPlotlyChart']")) {
+  for (const g of document.querySelectorAll(".sakip-grafik")) {
     const svg = g.querySelector(".main-svg"), judul = g.querySelector(".gtitle");
     if (!svg || !judul) continue;
     if (judul.getBoundingClientRect().right > svg.getBoundingClientRect().right + 1)
@@ -152,12 +152,11 @@ def test_mode_presentasi_muat_di_layar(server, peramban, lebar, tinggi):
             # plotly first draws at its own size and then stretches to the space it is given: wait for
             # that (a loaded machine took longer once), then the chart must fill the height and fit
             p.wait_for_function(
-                "h => (document.querySelector(\"[data-testid='stPlotlyChart'] .main-svg\")"
-                "?.getBoundingClientRect().height || 0) >= h",
+                'h => (document.querySelector(".sakip-grafik .main-svg")?.getBoundingClientRect().height || 0) >= h',
                 arg=0.65 * tinggi,
                 timeout=15_000,
             )
-            kotak = p.locator("[data-testid='stPlotlyChart'] .main-svg").first.bounding_box()
+            kotak = p.locator(".sakip-grafik .main-svg").first.bounding_box()
             assert kotak["y"] + kotak["height"] <= tinggi and kotak["height"] >= 0.65 * tinggi, (_ + 1, kotak)
             gulir = p.evaluate("() => { const m = document.querySelector('[data-testid=stMain]'); "
                                "return m.scrollHeight - m.clientHeight; }")  # fmt: skip

@@ -7,13 +7,12 @@ Run: .venv/bin/python -m pytest -q tests/test_ringkasan_rapat.py
 
 from __future__ import annotations
 
-import json
 import re
 import subprocess
 
 import pytest
 import test_browser as tb
-from halaman import buka
+from halaman import buka, grafik
 from test_browser import ARTEFAK, TEMANGGUNG, tunggu
 
 from sakip_calc import store
@@ -32,8 +31,8 @@ def test_isi_ringkasan_rapat(con, kode, tahun):
     at = buka(kode, tahun, "rapat")
     assert not at.exception
     assert at.title[0].value == f"Ringkasan Rapat {tahun}"
-    assert len(at.metric) == 4 and len(at.get("plotly_chart")) == 1
-    fig = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert len(at.metric) == 4 and len(grafik(at)) == 1
+    fig = grafik(at)[0]
     assert str(tahun) in fig["layout"]["title"]["text"]
 
     instansi_id = int(store.instansi(con).set_index("kode").loc[kode, "id"])

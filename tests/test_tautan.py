@@ -4,9 +4,7 @@ shown, and a link is the bookmark of the page it opens only."""
 
 from __future__ import annotations
 
-import json
-
-from halaman import AKAR, cache_bersih  # noqa: F401
+from halaman import AKAR, cache_bersih, grafik  # noqa: F401
 from streamlit.testing.v1 import AppTest
 
 from sakip_calc.presentation import halaman as registri
@@ -74,7 +72,7 @@ def test_tren_indikator_daftar_rinci_dan_bentuk(cache_bersih):  # noqa: F811
         'Indikator "XX-99" dari tautan bukan pilihan di halaman ini; yang ditampilkan: PG-01, PG-02.'
     ]
     # the chart is the linked view: two indicators as bars
-    fig = json.loads(at.get("plotly_chart")[0].proto.spec)
+    fig = grafik(at)[0]
     assert [(t["type"], t["name"]) for t in fig["data"]] == [("bar", "PG-01"), ("bar", "PG-02")]
     at.selectbox(key="tr_satu").set_value("PG-01").run()
     assert url(at, "rinci") == ["PG-01"] and url(at, "indikator") == ["PG-01", "PG-02"]
