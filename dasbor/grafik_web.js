@@ -24,6 +24,7 @@ export default function ({ data, parentElement, setTriggerValue }) {
     parentElement.appendChild(el);
   }
   el.style.height = data.penuh ? "100%" : "";
+  el.sakipPenuh = data.penuh;
   el.sakipKlik = setTriggerValue;
   delete el.dataset.tergambar;
   const fig = JSON.parse(data.fig);
@@ -38,11 +39,13 @@ export default function ({ data, parentElement, setTriggerValue }) {
       Plotly.react(el, fig.data || [], layout, data.config).then(() => {
         el.dataset.tergambar = "1";
         if (!el.sakipUkuran) {
-          // later width changes (sidebar opened or closed, window resized) redraw to fit
-          let pertama = true;
+          // the element's size changed from the one drawn (sidebar opened or closed, window resized,
+          // presentation mode's height settling): draw again to fit
           el.sakipUkuran = new ResizeObserver(() => {
-            if (!pertama && el.isConnected) Plotly.Plots.resize(el);
-            pertama = false;
+            const l = el._fullLayout;
+            if (!l || !el.isConnected) return;
+            const lebar = Math.abs(el.clientWidth - l.width) > 1;
+            if (lebar || (el.sakipPenuh && Math.abs(el.clientHeight - l.height) > 1)) Plotly.Plots.resize(el);
           });
           el.sakipUkuran.observe(el);
         }
