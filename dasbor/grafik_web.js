@@ -42,8 +42,14 @@ export default function ({ data, parentElement, setTriggerValue }) {
           // the element's size changed from the one drawn (sidebar opened or closed, window resized,
           // presentation mode's height settling): draw again to fit
           el.sakipUkuran = new ResizeObserver(() => {
+            if (!el.isConnected) {
+              // the chart left the page (another page, a removed element): let it all go
+              el.sakipUkuran.disconnect();
+              Plotly.purge(el);
+              return;
+            }
             const l = el._fullLayout;
-            if (!l || !el.isConnected) return;
+            if (!l) return;
             const lebar = Math.abs(el.clientWidth - l.width) > 1;
             if (lebar || (el.sakipPenuh && Math.abs(el.clientHeight - l.height) > 1)) Plotly.Plots.resize(el);
           });
