@@ -1,7 +1,8 @@
 """The pages' charts (dasbor.grafik_web): the app's own plotly.js bundle holds every trace type the
 sections draw, at the plotly.js version the images and the deck are rendered with; in a real
 browser the page loads that bundle (never Streamlit's 4,7 MB one), draws the section's figure,
-updates the same chart on a rerun, and redraws it to the new width when the sidebar closes."""
+updates the same chart on a rerun, lets it go when the user moves to another page, and redraws it
+to the new width when the sidebar closes."""
 
 from __future__ import annotations
 
@@ -105,6 +106,15 @@ def test_halaman_memuat_plotly_sendiri_dan_memperbarui_grafik_yang_sama(laptop, 
         arg=harapan[2022].layout.title.text.replace("<br>", ""),
     )
     assert _grafik(laptop)[0]["tanda"] == "tetap"
+
+    # another page in the same session: the charts that left are purged, not kept by their observer
+    laptop.evaluate("() => { window.grafikLama = document.querySelector('.sakip-grafik'); }")
+    navigasi = laptop.get_by_test_id("stSidebarNav")
+    navigasi.get_by_role("link", name="Kualitas Data", exact=True).click()
+    server_app.tunggu(laptop)
+    laptop.wait_for_function("() => !window.grafikLama.isConnected && window.grafikLama._fullLayout === undefined")
+    navigasi.get_by_role("link", name="Ringkasan", exact=True).click()
+    server_app.tunggu(laptop)
 
     # the sidebar closed: the chart redraws to the wider column
     lebar = _grafik(laptop)[0]["lebar"]
