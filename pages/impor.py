@@ -11,9 +11,9 @@ import streamlit as st
 import dasbor as d
 from dasbor import akses
 from sakip_calc import store
-from sakip_calc.domain.angka import format_bilangan
 from sakip_calc.domain.skala import NAMA_SKALA
 from sakip_calc.ingest import aturan, ejaan, impor, konvensi, ragu, templat
+from sakip_calc.presentation.bagian import impor as bagian
 
 st.title("Impor Data")
 st.caption(
@@ -56,20 +56,7 @@ def tanya_konvensi(r: impor.Rencana) -> None:
         st.markdown(f"**Konvensi laporan instansi baru {polos(kode)}**")
         if akibat is not None and len(akibat):
             st.caption(f"Akibat setiap pilihan pada rata-rata capaian dan predikat instansi tahun {tahun}:")
-            d.tabel(
-                akibat.assign(
-                    batas_capaian=akibat["batas_capaian"].map(lambda b: "tanpa batas" if pd.isna(b) else f"{b:g}"),
-                    rata_rata=akibat["rata_rata"].map(lambda x: format_bilangan(x)),
-                ).rename(
-                    columns={
-                        "batas_capaian": "Batas capaian",
-                        "skala_predikat": "Skala predikat",
-                        "rata_rata": "Rata-rata",
-                        "predikat": "Predikat",
-                    }
-                ),
-                {},
-            )
+            d.tabel(bagian.tabel_akibat_konvensi(akibat))
         kunci = f"im_konv|{r.nama_file}|{kode}"
         if kode not in kurang and f"{kunci}|skala" not in st.session_state:  # stated, never asked here
             b = instansi.at[kode, "batas_capaian"]

@@ -12,7 +12,9 @@ import pytest
 from test_buruk import unggah
 from test_impor import _cli
 
+from sakip_calc.domain.skala import NAMA_SKALA
 from sakip_calc.ingest import impor, templat
+from sakip_calc.presentation.bagian.impor import tabel_akibat_konvensi
 
 BARU = "dinsos-baru"
 
@@ -51,6 +53,14 @@ def test_pratinjau_menanyakan_konvensi_dan_menunjukkan_akibatnya(db_salinan, tmp
     assert akibat.loc[("permenpan", -1), "predikat"] == "AA (Sangat Memuaskan)"
     assert akibat.loc[("permenpan", 100), "predikat"] == "A (Memuaskan)"
     assert akibat.loc[("permendagri86", 100), "predikat"] == "T (Tinggi)"
+
+    # as the Impor page shows it: scales by name, the cap in words, the mean numeric and formatted
+    tabel = tabel_akibat_konvensi(rencana.akibat[BARU][1])
+    baris = tabel.df.set_index(["Skala predikat", "Batas capaian"])
+    assert list(tabel.df.columns) == ["Skala predikat", "Batas capaian", "Rata-rata", "Predikat"]
+    assert baris.loc[(NAMA_SKALA["permenpan"], "tanpa batas"), "Rata-rata"] == pytest.approx(95)
+    assert baris.loc[(NAMA_SKALA["permenpan"], "100"), "Predikat"] == "A (Memuaskan)"
+    assert tabel.format["Rata-rata"](85.0) == "85" and tabel.format["Rata-rata"](85.5) == "85,50"
 
 
 def test_perintah_impor_menyimpan_konvensi_yang_dipilih(db_salinan, tmp_path):
