@@ -30,7 +30,7 @@ SASARAN = {"halaman": 2.0, "ringkasan": 1.5, "navigasi": 1.0, "widget": 0.5}
 
 # ready (server_app.SIAP: the run over, the title there and not the previous page's, every chart
 # drawn) with at least `n` charts drawn: a chart's element can still be on its way when the run ends
-_JUMLAH_GRAFIK = "() => document.querySelectorAll('.sakip-grafik[data-tergambar]').length"
+_JUMLAH_GRAFIK = f"() => document.querySelectorAll('{server_app.TERGAMBAR}').length"
 _SIAP = f"([lama, n]) => ({server_app.SIAP})(['', lama]) && ({_JUMLAH_GRAFIK})() >= n"
 
 

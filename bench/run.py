@@ -408,9 +408,9 @@ def ukur_halaman(
 
 
 def ukur_peta(db: Path, instansi: list[tuple[str, int, str]]) -> None:
-    """The map section of Sebaran Wilayah, server side: section + figure JSON (what st.plotly_chart
-    sends), median of 5 warm runs. Warm as in the app: reads memoised (the app's `dasbor.baca`),
-    a fresh view per run (the page's own once-per-view memo starts empty on every rerun)."""
+    """The map section of Sebaran Wilayah, server side: section + figure JSON (what the chart
+    element, dasbor.grafik_web, sends), median of 5 warm runs. Warm as in the app: reads memoised
+    (the app's `dasbor.baca`), a fresh view per run (the page's own once-per-view memo starts empty on every rerun)."""
     from sakip_calc import store
     from sakip_calc.calc import analisis
     from sakip_calc.presentation.bagian import wilayah

@@ -100,9 +100,11 @@ def chromium(pw, **kw):
     return pw.chromium.launch(executable_path=CHROMIUM, args=ARG_CHROMIUM, **kw)
 
 
-# every chart on the page is drawn: dasbor/grafik_web.js marks its element once plotly.js is done
-GRAFIK_TERGAMBAR = """[...document.querySelectorAll("[data-testid='stBidiComponentRegular']")]
-    .every(e => e.querySelector('.sakip-grafik[data-tergambar]'))"""
+# a drawn chart: dasbor/grafik_web.js marks its element once plotly.js is done
+TERGAMBAR = ".sakip-grafik[data-tergambar]"
+# every chart on the page is drawn
+GRAFIK_TERGAMBAR = f"""[...document.querySelectorAll("[data-testid='stBidiComponentRegular']")]
+    .every(e => e.querySelector('{TERGAMBAR}'))"""
 
 
 # a view is ready (the bench's measure): connected, the run over, nothing stale or a skeleton, the
