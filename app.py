@@ -27,4 +27,5 @@ st.session_state["_pilihan"] = dasbor.sidebar()
 if dasbor.mode_presentasi():
     presentasi.tampil(dasbor.pilihan())
 else:
+    dasbor.gaya_halaman()
     halaman.run()

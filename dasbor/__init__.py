@@ -12,6 +12,7 @@ from pathlib import Path
 
 from dasbor.data import Pilihan, baca, bagian, koneksi, pilihan, riwayat_impor, tampilan, versi
 from dasbor.sidebar import PILIHAN_BATAS, grafik_dek, halaman_dek, mode_presentasi, sidebar
+from dasbor.tabel_web import baris_dipilih
 from dasbor.widget import (
     GAYA_KONTRAS,
     MIME_PPTX,
@@ -20,6 +21,7 @@ from dasbor.widget import (
     angka,
     bagan,
     gaya_grafik,
+    gaya_halaman,
     grafik,
     kartu,
     kartu_predikat,
@@ -38,7 +40,7 @@ from sakip_calc import store
 DB = Path(os.environ.get("SAKIP_DB", store.DB_BAWAAN))
 
 __all__ = [
-    "DB", "GAYA_KONTRAS", "MIME_PPTX", "MIME_XLSX", "gaya_grafik",
+    "DB", "GAYA_KONTRAS", "MIME_PPTX", "MIME_XLSX", "gaya_grafik", "gaya_halaman", "baris_dipilih",
     "PILIHAN_BATAS", "Pilihan", "aman", "angka", "bagan", "bagian", "baca", "grafik", "grafik_dek", "halaman_dek",
     "kartu", "kartu_predikat", "kosong", "koneksi", "mode_presentasi", "mulai", "nama_berkas", "persen", "pilih",
     "pilihan", "riwayat_impor", "sidebar", "tabel", "tabel_cetak", "tahun", "tampilan", "versi",

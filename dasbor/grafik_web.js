@@ -4,6 +4,44 @@
 // presentation mode), klik (a click on a point reruns the page with it, once).
 const TEMA_LAYAR = __TEMA_LAYAR__;
 
+// The margins a figure settled on, remembered in the browser per figure and width. plotly's
+// automargin draws a chart, measures its labels, widens the margins and draws it all again; a
+// figure that starts from the margins it settled on last time is drawn once (automargin stays on:
+// anything that needs more room still gets it). Pruned to the newest MARGIN_MAKS.
+const KUNCI_MARGIN = "sakip-margin";
+const MARGIN_MAKS = 300;
+let marginTersimpan;
+
+function simpananMargin() {
+  if (marginTersimpan === undefined) {
+    try {
+      marginTersimpan = JSON.parse(localStorage.getItem(KUNCI_MARGIN)) || {};
+    } catch (e) {
+      marginTersimpan = {}; // no storage (private window, policy): every figure measures itself
+    }
+  }
+  return marginTersimpan;
+}
+
+function sidikMargin(teks, lebar, tinggi) {
+  let h = 0x811c9dc5; // FNV-1a over the figure's JSON: another figure, another entry
+  for (let i = 0; i < teks.length; i++) h = Math.imul(h ^ teks.charCodeAt(i), 16777619);
+  return `${(h >>> 0).toString(36)}:${teks.length}:${lebar}x${tinggi}`;
+}
+
+function ingatMargin(kunci, ukuran) {
+  const simpanan = simpananMargin();
+  delete simpanan[kunci]; // re-inserted as the newest
+  simpanan[kunci] = { l: ukuran.l, r: ukuran.r, t: ukuran.t, b: ukuran.b };
+  const semua = Object.keys(simpanan);
+  for (const lama of semua.slice(0, Math.max(0, semua.length - MARGIN_MAKS))) delete simpanan[lama];
+  try {
+    localStorage.setItem(KUNCI_MARGIN, JSON.stringify(simpanan));
+  } catch (e) {
+    // full or refused: the next page measures again
+  }
+}
+
 function titik(p) {
   return {
     curve_number: p.curveNumber,
@@ -34,10 +72,19 @@ export default function ({ data, parentElement, setTriggerValue }) {
     delete layout.height;
     layout.autosize = true;
   }
+  // keyed by the width the chart is drawn at (and, filling the screen, its height)
+  const kunci = sidikMargin(
+    data.fig + (data.tema ? "1" : "0"),
+    el.clientWidth,
+    data.penuh ? el.clientHeight : 0,
+  );
+  const margin = simpananMargin()[kunci];
+  if (margin) layout.margin = Object.assign({}, layout.margin, margin);
   sakipMuatPlotly()
     .then((Plotly) =>
       Plotly.react(el, fig.data || [], layout, data.config).then(() => {
         el.dataset.tergambar = "1";
+        ingatMargin(kunci, el._fullLayout._size);
         if (!el.sakipUkuran) {
           // the element's size changed from the one drawn (sidebar opened or closed, window resized,
           // presentation mode's height settling): draw again to fit

@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dasbor import grafik_web, tautan
+from dasbor import grafik_web, tabel_web, tautan
 from dasbor.data import Pilihan, pilihan, tampilan
 from sakip_calc.domain.angka import format_angka, format_persen
 from sakip_calc.domain.skala import NAMA_SKALA
@@ -58,6 +58,29 @@ GAYA = """<style>
   overflow-wrap: normal; line-height: 1.2;}
 [data-testid="stMetricDelta"] {height: auto !important; max-width: 100%; overflow: visible !important;}
 [data-testid="stMetricDelta"] p, [data-testid="stMetricValue"] p {white-space: normal !important;}
+/* tables drawn as HTML (Tabel.html, dasbor.tabel_web): header fixed while a tall table scrolls, the
+   key column fixed while a wide one scrolls sideways, titles sort, picked rows marked */
+.sakip-tabel {overflow: auto; max-width: 100%; border: 1px solid rgba(49, 51, 63, 0.1);
+  border-radius: 0.5rem; margin-bottom: 0.25rem;}
+.sakip-tabel table {border-collapse: separate; border-spacing: 0; width: 100%; font-size: 0.875rem;
+  margin: 0; color: inherit;}
+.sakip-tabel th, .sakip-tabel td {padding: 0.3rem 0.6rem; border: 0; vertical-align: top;
+  border-bottom: 1px solid rgba(49, 51, 63, 0.1); text-align: left; background: #fff;}
+.sakip-tabel th {position: sticky; top: 0; z-index: 1; background: #f8f9fb; font-weight: 600;
+  color: rgba(49, 51, 63, 0.75);}
+.sakip-tabel tr > :first-child {position: sticky; left: 0; z-index: 1;}
+.sakip-tabel th:first-child {z-index: 2;}
+.sakip-tabel tbody tr:last-child td {border-bottom: 0;}
+.sakip-tabel .panjang {min-width: 16rem;}
+.sakip-tabel td.singkat {white-space: nowrap;}
+.sakip-tabel th {cursor: pointer;}
+.sakip-tabel th[aria-sort="ascending"]::after {content: " ▲"; font-size: 0.7em;}
+.sakip-tabel th[aria-sort="descending"]::after {content: " ▼"; font-size: 0.7em;}
+.sakip-tabel-pilih tbody tr {cursor: pointer;}
+.sakip-tabel-pilih tbody tr:hover td {background: #f0f2f6;}
+.sakip-tabel-pilih tbody tr[aria-selected] td {background: #e4ecf7;}
+.sakip-tabel .angka {text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums;}
+@media print {.sakip-tabel {max-height: none !important; overflow: visible;}}
 </style>"""
 
 # the projector option: black text everywhere, captions and notes included
@@ -65,7 +88,14 @@ GAYA_KONTRAS = """<style>
 [data-testid="stMain"], [data-testid="stMain"] p, [data-testid="stCaptionContainer"],
 [data-testid="stMetricLabel"] p, [data-testid="stMetricDelta"] p {color: #000 !important;}
 [data-testid="stMetric"] {border-color: #000 !important;}
+.sakip-tabel th, .sakip-tabel td {color: #000 !important; border-color: #000 !important;}
 </style>"""
+
+
+def gaya_halaman() -> None:
+    """The app's own look on every page (cards, HTML tables, the projector option); the router
+    draws it after the sidebar, which reads the projector option from a link."""
+    st.html(GAYA + (GAYA_KONTRAS if st.session_state.get("kontras") else ""))
 
 
 def mulai(judul: str) -> Tampilan:
@@ -74,7 +104,6 @@ def mulai(judul: str) -> Tampilan:
     p = pilihan()
     if p is None:
         st.stop()
-    st.html(GAYA + (GAYA_KONTRAS if st.session_state.get("kontras") else ""))
     st.session_state[_TANPA_DATA] = None  # this run's charts without data (`bagan`)
     st.title(judul.format(tahun=p.tahun))
     return tampilan(p)
@@ -225,16 +254,33 @@ def kosong(pesan: str) -> None:
     st.info(pesan, icon="ℹ️")
 
 
-def tabel(df: pd.DataFrame | Tabel, format_kolom: dict | None = None, warna_kolom: str | None = None, **kw):
-    """st.dataframe with Indonesian number display; values stay numeric so sorting works. Takes a
-    section's `Tabel` or a frame with its formats. Columns named `_...` (e.g. `_warna`, the colour
-    of `warna_kolom`) are the section's internals: used here, never shown; a missing value shows "–"."""
-    if isinstance(df, Tabel):
-        df, format_kolom, warna_kolom, kw = df.df, df.format, df.warna_kolom, {**df.opsi, **kw}
-    format_kolom = format_kolom or {}
-    df = df.assign(**{k: pd.to_numeric(df[k], errors="coerce") for k in format_kolom if k in df.columns})
-    hasil = st.dataframe(_gaya(df, format_kolom, warna_kolom), hide_index=True, placeholder="–", **kw)
-    format_excel = {k: FORMAT_EXCEL[f] for k, f in format_kolom.items() if f in FORMAT_EXCEL}
+# a table up to this many rows is drawn whole as HTML (dasbor.tabel_web); a longer one in Streamlit's
+# grid, which scrolls and searches
+BARIS_HTML_MAKS = 60
+
+
+def tabel(
+    df: pd.DataFrame | Tabel,
+    format_kolom: dict | None = None,
+    warna_kolom: str | None = None,
+    pilih: Callable[[], None] | None = None,
+    **kw,
+):
+    """A section's table (`Tabel`, or a frame with its formats) with its Excel download: short
+    ones, and any with a row to pick (`pilih`, called when a row is clicked; the row is
+    `baris_dipilih(key)`), as HTML; the others in st.dataframe with the same Indonesian display;
+    values stay numeric. Columns named `_...` (e.g. `_warna`, the colour of `warna_kolom`) are
+    the section's internals: used here, never shown; a missing value shows "–"."""
+    if not isinstance(df, Tabel):
+        df = Tabel(df, format_kolom or {}, warna_kolom, {})
+    t = Tabel(df.df, df.format, df.warna_kolom, {**df.opsi, **kw}).angka()
+    kw = dict(t.opsi)
+    if pilih is not None or len(t.df) <= BARIS_HTML_MAKS:
+        tabel_web.tampil(t, kw.get("key"), pilih)
+    else:
+        st.dataframe(_gaya(t.df, t.format, t.warna_kolom), hide_index=True, placeholder="–", **kw)
+    df = t.df
+    format_excel = {k: FORMAT_EXCEL[f] for k, f in t.format.items() if f in FORMAT_EXCEL}
     kunci = (
         kw.get("key")
         or "t_"
@@ -244,18 +290,17 @@ def tabel(df: pd.DataFrame | Tabel, format_kolom: dict | None = None, warna_kolo
     )
     _unduh(
         "Excel",
-        lambda: ekspor.tabel_excel(df, format_excel, warna_kolom=warna_kolom),
+        lambda: ekspor.tabel_excel(df, format_excel, warna_kolom=t.warna_kolom),
         f"{nama_berkas('tabel')}.xlsx",
         MIME_XLSX,
         f"{kunci}_xlsx",
         "Unduh tabel ini sebagai buku kerja Excel",
     )
-    return hasil
 
 
 def _gaya(df: pd.DataFrame, format_kolom: dict, warna_kolom: str | None):
     """The frame with Indonesian number display, `warna_kolom` coloured by `_warna`. Internal `_`
-    columns leave the frame: Streamlit sends (and st.table shows) what a Styler only hides."""
+    columns leave the frame: Streamlit sends what a Styler only hides."""
     warna = df["_warna"].tolist() if "_warna" in df.columns else None
     df = df[[k for k in df.columns if not str(k).startswith("_")]]
     gaya = df.style.format(na_rep="–").format({k: f for k, f in format_kolom.items() if k in df.columns}, na_rep="–")
@@ -268,9 +313,8 @@ def _gaya(df: pd.DataFrame, format_kolom: dict, warna_kolom: str | None):
 
 
 def tabel_cetak(t: Tabel) -> None:
-    """A short table drawn whole as HTML (not on a canvas), so that it prints; no download."""
-    df = t.df.assign(**{k: pd.to_numeric(t.df[k], errors="coerce") for k in t.format if k in t.df.columns})
-    st.table(_gaya(df, t.format, t.warna_kolom), hide_index=True)
+    """A short table drawn whole as HTML, so that it prints; no download."""
+    tabel_web.tampil(t)
 
 
 def _unduh(label: str, data, file_name: str, mime: str, key: str, help: str) -> None:

@@ -35,12 +35,12 @@ kode = bagian.opsi_indikator(v)
 
 
 def _baris_dipilih() -> None:
-    # a row picked in the table (its checkbox or any of its cells) opens that indicator beside
-    # the table, where the user is looking; unpicking it leaves the detail on the first row
-    pilihan = st.session_state["cp_tabel"]["selection"]
-    baris = pilihan["rows"] or [sel[0] for sel in pilihan.get("cells", [])]
-    st.session_state["cp_indikator"] = kode[baris[0]] if baris else kode[0]
-    st.session_state["cp_panel"] = bool(baris)
+    # a row clicked in the table (any of its cells) opens that indicator beside the table, where
+    # the user is looking
+    baris = d.baris_dipilih("cp_tabel")
+    if baris is not None:
+        st.session_state["cp_indikator"] = kode[baris]
+        st.session_state["cp_panel"] = True
 
 
 def rincian(akhiran: str = "") -> None:
@@ -73,8 +73,7 @@ def panel() -> None:
 st.caption(bagian.keterangan_tabel(v))
 d.tabel(
     bagian.tabel_indikator(v),
-    on_select=_baris_dipilih if kode else "rerun",
-    selection_mode=["single-row", "single-cell"],
+    pilih=_baris_dipilih if kode else None,
     key="cp_tabel",
     height=420,
 )

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 
+import pandas as pd
+import pyarrow as pa
 import pytest
 from streamlit.runtime import pages_manager
 from streamlit.testing.v1 import AppTest
@@ -64,3 +68,73 @@ def grafik(at: AppTest) -> list[dict]:
         for el in at.get("bidi_component")
         if el.proto.component_name == "sakip_grafik"
     ]
+
+
+class _BacaTabel(HTMLParser):
+    """Reads a `sakip-tabel` (Tabel.html) back: headers, each cell's value (`data-v` as a number,
+    "–" cells as missing, text as shown) and its text as shown."""
+
+    def __init__(self):
+        super().__init__()
+        self.kepala, self.nilai, self.teks, self._sel = [], [], [], None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "tr":
+            self.nilai.append([])
+            self.teks.append([])
+        elif tag in ("td", "th"):
+            self._sel = (tag, a, [])
+
+    def handle_data(self, data):
+        if self._sel:
+            self._sel[2].append(data)
+
+    def handle_endtag(self, tag):
+        if tag not in ("td", "th") or not self._sel:
+            return
+        _, a, teks = self._sel
+        teks, self._sel = "".join(teks), None
+        if tag == "th":
+            self.kepala.append(teks)
+            return
+        kosong = "kosong" in (a.get("class") or "")
+        self.nilai[-1].append(float("nan") if kosong else float(a["data-v"]) if "data-v" in a else teks)
+        self.teks[-1].append(teks)
+
+
+@dataclass
+class TabelHalaman:
+    """A table on the page, whichever way it is drawn: `value` holds its values (numbers as
+    numbers), `tampil` the text on screen (a grid: the Styler's display; HTML: the cells' text)."""
+
+    value: pd.DataFrame
+    tampil: pd.DataFrame
+
+
+def tabel(at: AppTest) -> list[TabelHalaman]:
+    """The page's tables (dasbor.tabel: HTML in dasbor.tabel_web, or st.dataframe), in page order."""
+    hasil = []
+    for el in at._tree:
+        if getattr(el, "type", None) == "dataframe":
+            hasil.append(TabelHalaman(el.value, _tampil_grid(el)))
+        elif getattr(el, "type", None) == "bidi_component" and el.proto.component_name == "sakip_tabel":
+            hasil.append(baca_html(json.loads(el.proto.json)["html"]))
+    return hasil
+
+
+def baca_html(teks: str) -> TabelHalaman:
+    """A table drawn as HTML (Tabel.html) read back."""
+    b = _BacaTabel()
+    b.feed(teks)
+    isi = [(n, t) for n, t in zip(b.nilai, b.teks) if n]
+    return TabelHalaman(
+        pd.DataFrame([n for n, _ in isi], columns=b.kepala), pd.DataFrame([t for _, t in isi], columns=b.kepala)
+    )
+
+
+def _tampil_grid(el) -> pd.DataFrame:
+    """What the browser draws of an st.dataframe: the Styler's display strings (a frame without a
+    Styler: its values as text)."""
+    tampil = el.proto.arrow_data.styler.display_values
+    return pa.ipc.open_stream(tampil).read_all().to_pandas() if tampil else el.value.astype(str)

@@ -102,9 +102,10 @@ def chromium(pw, **kw):
 
 # a drawn chart: dasbor/grafik_web.js marks its element once plotly.js is done
 TERGAMBAR = ".sakip-grafik[data-tergambar]"
-# every chart on the page is drawn
+# every chart on the page is drawn and every table in place (the app's components: dasbor.grafik_web,
+# dasbor.tabel_web)
 GRAFIK_TERGAMBAR = f"""[...document.querySelectorAll("[data-testid='stBidiComponentRegular']")]
-    .every(e => e.querySelector('{TERGAMBAR}'))"""
+    .every(e => e.querySelector('{TERGAMBAR}, .sakip-tabel'))"""
 
 
 # a view is ready (the bench's measure): connected, the run over, nothing stale or a skeleton, the

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from halaman import buka
+from halaman import tabel as tabel_at
 from streamlit import config
 from streamlit.testing.v1 import AppTest
 
@@ -189,7 +190,7 @@ def test_tanpa_sandi_hanya_pengunjung_lokal_boleh_mengimpor(halaman):
         assert any(
             "dinonaktifkan" in w and alasan in w and "SAKIP_ADMIN_HASH" in w and "README" in w for w in peringatan
         ), (permintaan, peringatan)
-        assert at.dataframe, "the import history stays visible to everyone"
+        assert tabel_at(at), "the import history stays visible to everyone"
 
 
 def test_alamat_server_tidak_menentukan(halaman):
@@ -259,7 +260,7 @@ def test_admin_membatalkan_impor_lewat_halaman(halaman, db_salinan, tmp_path):
     assert store.isi_semua_tabel(con) == sebelum
     assert store.riwayat_impor(con)["status"].tolist()[:2] == ["pembatalan", "dibatalkan"]
     con.close()
-    riwayat = at.dataframe[-1].value
+    riwayat = tabel_at(at)[-1].value
     assert riwayat.iloc[0]["Status"] == "pembatalan"
 
 

@@ -17,6 +17,7 @@ import openpyxl
 import pytest
 from bantu import baca, isi
 from halaman import buka, cache_bersih  # noqa: F401 (autouse fixture: empty caches and lockout table per test)
+from halaman import tabel as tabel_at
 from pptx import Presentation
 from streamlit.testing.v1 import AppTest
 
@@ -425,7 +426,7 @@ def test_operator_lain_ditolak_di_pratinjau(halaman, db, tegal_ubah):
     data = isi(db)
     at = halaman("impor", "op-temanggung")
     at.get("file_uploader")[0].set_value((tegal_ubah.name, tegal_ubah.read_bytes(), "application/octet-stream")).run()
-    pesan = [str(d.value["Pesan"].tolist()) for d in at.dataframe if "Pesan" in d.value.columns]
+    pesan = [str(d.value["Pesan"].tolist()) for d in tabel_at(at) if "Pesan" in d.value.columns]
     assert any("tidak boleh mengimpor untuk instansi dinsos-tegal" in p for p in pesan), pesan
     assert not [b for b in at.button if b.key == "im_tombol"] and isi(db) == data
 
@@ -436,7 +437,7 @@ def test_tahun_final_menolak_impor_lewat_halaman(halaman, db, tegal_ubah):
     at = halaman("impor", "kepala")
     at.get("file_uploader")[0].set_value((tegal_ubah.name, tegal_ubah.read_bytes(), "application/octet-stream")).run()
     assert any("Ditolak" in e.value for e in at.error)
-    pesan = [str(d.value["Pesan"].tolist()) for d in at.dataframe if "Pesan" in d.value.columns]
+    pesan = [str(d.value["Pesan"].tolist()) for d in tabel_at(at) if "Pesan" in d.value.columns]
     assert any("dinsos-tegal tahun 2018 sudah final (dikunci)" in p for p in pesan), pesan
     assert not [b for b in at.button if b.key == "im_tombol"] and isi(db) == data
 

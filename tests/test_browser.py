@@ -4,8 +4,8 @@ What AppTest cannot see is checked here: the sidebar selectboxes and navigation 
 clicks them, the URL that the bound filters write (a bookmark), and what the page prints.
 Every visited page is saved as a full-page screenshot in tests/artifacts/ for a human to look at.
 
-st.dataframe draws on a canvas: its formatted contents are asserted in the AppTest suite; here
-only its accessible copy (raw values, row count) is read.
+Short tables are HTML (dasbor.tabel): here their text and row count are read as shown; the
+contents of all tables, grids included, are asserted in the AppTest suite.
 
 Run: .venv/bin/python -m pytest -q tests/test_browser.py   (about 1 minute on an idle 2-core machine)
 """
@@ -314,14 +314,14 @@ KASUS = {
 }
 
 
-# Text that a page's st.dataframe must hold. The grid is drawn on a canvas; its accessible copy
-# (a hidden <table role=grid>) carries raw values, not the formatted ones on screen.
+# Text that a page's first table must show (a short table is drawn as HTML, dasbor.tabel: the
+# numbers as on screen).
 TABEL = {
     ("tanjabbar_2023", "Sebaran Wilayah"): [
         "Bantuan Pangan Non Tunai (BPNT/Sembako)",
-        "18571",
+        "18.571",
         "Program Keluarga Harapan (PKH)",
-        "9741",
+        "9.741",
     ],
 }
 
@@ -351,7 +351,7 @@ def test_semua_halaman_lewat_panel_samping(page, aplikasi, con, kasus):
         for p in pola:
             harus_ada(page, p, konteks)
         for isi in TABEL.get((kasus, judul), []):
-            expect(page.get_by_test_id("stDataFrame").locator("table[role='grid']").first).to_contain_text(isi)
+            expect(page.locator(".sakip-tabel").first).to_contain_text(isi)
         if judul == "Ringkasan":
             masalah_ringkasan = int(harus_ada(page, r"Masalah data (\d[\d.]*)", konteks).group(1).replace(".", ""))
         if judul == "Kualitas Data":
@@ -360,10 +360,9 @@ def test_semua_halaman_lewat_panel_samping(page, aplikasi, con, kasus):
                 f"{konteks}: Kualitas Data counts {jumlah} problems, the Ringkasan card said {masalah_ringkasan}"
             )
         if judul == "Impor Data":
-            # one history row per import in the database (the grid's accessible copy: header + rows)
+            # one history row per import in the database (a short table: drawn as HTML, dasbor.tabel)
             impor = con.execute("SELECT count(*) FROM impor").fetchone()[0]
-            grid = page.get_by_test_id("stDataFrame").locator("table[role='grid']")
-            expect(grid).to_have_attribute("aria-rowcount", str(impor + 1))
+            expect(page.locator(".sakip-tabel").last.locator("tbody tr")).to_have_count(impor)
         potret(page, f"{kasus}_{HALAMAN[judul]}")
 
 

@@ -14,6 +14,7 @@ import pandas as pd
 import pytest
 from bantu import isi
 from halaman import buka
+from halaman import tabel as tabel_at
 
 from dasbor import akses
 from sakip_calc import store
@@ -292,7 +293,7 @@ def unggah(at, berkas: list[Path]):
 
 
 def tabel_masalah(at) -> pd.DataFrame:
-    return next(df.value for df in at.dataframe if {"Lembar", "Baris", "Kolom", "Pesan"} <= set(df.value.columns))
+    return next(df.value for df in tabel_at(at) if {"Lembar", "Baris", "Kolom", "Pesan"} <= set(df.value.columns))
 
 
 def ada(df: pd.DataFrame, lembar, baris, kolom, potongan) -> bool:

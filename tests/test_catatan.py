@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 from bantu import baca, isi
 from halaman import buka
+from halaman import tabel as tabel_at
 from openpyxl import load_workbook
 
 from sakip_calc import store
@@ -135,5 +136,5 @@ def test_admin_menulis_catatan_di_halaman_capaian(db_salinan, monkeypatch):
     at.text_area(key=f"cp_catatan_penyebab_{ke}").input("Versi kedua.")
     at.text_input(key="cp_catatan_penulis").input("Sekretaris")
     next(b for b in at.button if b.label == "Simpan penjelasan").click().run()
-    riwayat = [df.value for df in at.dataframe if "Versi" in df.value.columns]
+    riwayat = [df.value for df in tabel_at(at) if "Versi" in df.value.columns]
     assert riwayat and riwayat[0]["Penulis"].tolist() == ["Sekretaris", "Kabid Linjamsos"]

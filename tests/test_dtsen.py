@@ -12,6 +12,7 @@ import duckdb
 import openpyxl
 import pytest
 from halaman import AKAR, buka, grafik, ke
+from halaman import tabel as tabel_at
 
 from dasbor import akses
 from sakip_calc import store
@@ -141,7 +142,7 @@ def test_impor_desil_lewat_halaman(db_salinan, monkeypatch):
     at = buka("dinsos-tegal", 2018, "impor")
     at.get("file_uploader")[0].set_value((JUNI.name, JUNI.read_bytes(), "application/octet-stream")).run()
     teks = " ".join(str(t.value) for t in [*at.success, *at.warning, *at.info, *at.markdown])
-    masalah = " ".join(" ".join(map(str, df.value.astype(str).values.ravel())) for df in at.dataframe)
+    masalah = " ".join(" ".join(map(str, df.value.astype(str).values.ravel())) for df in tabel_at(at))
     assert "2440 baris baru" in teks.replace(".", ""), teks
     assert "SUKAMAJU BARU" in masalah and "tertulis 809" in masalah
     at.button(key="im_tombol").click().run()

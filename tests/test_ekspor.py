@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 import pytest
 from halaman import buka
 from halaman import grafik as grafik_at
+from halaman import tabel as tabel_at
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
@@ -361,7 +362,7 @@ def test_tombol_unduh_di_setiap_grafik_dan_tabel(cache_bersih):
     kunci = _tombol(at)
     for g in ("ag_pagu", "ag_serapan", "ag_treemap", "ag_kuadran", "ag_triwulan", "ag_belanja"):
         assert f"{g}_png" in kunci and f"{g}_svg" in kunci
-    assert sum(k.endswith("_xlsx") for k in kunci) == len(at.dataframe)
+    assert sum(k.endswith("_xlsx") for k in kunci) == len(tabel_at(at))
     assert "dek_unduh" in kunci
     assert [c.label for c in at.sidebar.checkbox] == list(dek.HALAMAN)
 

@@ -2,7 +2,7 @@
 sections draw, at the plotly.js version the images and the deck are rendered with; in a real
 browser the page loads that bundle (never Streamlit's 4,7 MB one), draws the section's figure,
 updates the same chart on a rerun, lets it go when the user moves to another page, and redraws it
-to the new width when the sidebar closes."""
+to the new width when the sidebar closes; a chart drawn before is drawn in one pass."""
 
 from __future__ import annotations
 
@@ -124,3 +124,23 @@ def test_halaman_memuat_plotly_sendiri_dan_memperbarui_grafik_yang_sama(laptop, 
         "w => document.querySelector('.sakip-grafik .main-svg').getBoundingClientRect().width > w + 100",
         arg=lebar,
     )
+
+
+def test_grafik_yang_pernah_digambar_tampil_sekali_jalan_dengan_ukuran_sama(laptop):
+    """plotly's automargin draws a chart, measures its labels and draws it all again; the margins a
+    figure settled on are remembered in the browser, so its next view draws once, identically."""
+    alamat = f"{laptop.url_dasar}/anggaran?instansi={TEMANGGUNG.replace(' ', '+')}&tahun=2023"
+    tata = """() => [...document.querySelectorAll('.sakip-grafik[data-tergambar]')].map(g => ({
+        judul: g.querySelector('.gtitle')?.textContent, ukuran: JSON.stringify(g._fullLayout._size),
+        dua_kali: '_redrawFromAutoMarginCount' in g._fullLayout}))"""
+    laptop.evaluate("() => localStorage.removeItem('sakip-margin')")
+    hasil = []
+    for _ in range(2):
+        laptop.goto(alamat)  # a new document: nothing in memory, only what the browser stored
+        server_app.tunggu(laptop)
+        hasil.append(laptop.evaluate(tata))
+    pertama, kedua = hasil
+    assert len(pertama) == 6, pertama
+    assert any(g["dua_kali"] for g in pertama), "no chart needed automargin: the test proves nothing"
+    assert not any(g["dua_kali"] for g in kedua), kedua
+    assert [(g["judul"], g["ukuran"]) for g in kedua] == [(g["judul"], g["ukuran"]) for g in pertama]

@@ -8,6 +8,7 @@ import openpyxl
 import pytest
 from halaman import AKAR, HALAMAN, INSTANSI, buka, ke
 from halaman import grafik as grafik_at  # noqa: F401 (autouse fixture)
+from halaman import tabel as tabel_at
 from streamlit.testing.v1 import AppTest
 
 from dasbor import akses
@@ -78,7 +79,7 @@ def test_ringkasan_tegal_tanpa_realisasi_anggaran():
 
 def test_capaian_tabel_dan_rincian():
     at = buka("dinsos-tegal", 2018, "capaian")
-    df = at.dataframe[0].value
+    df = tabel_at(at)[0].value
     assert len(df) == 27
     narkoba = df[df["Indikator"].str.contains("narkoba yg")].iloc[0]
     assert (
@@ -88,18 +89,18 @@ def test_capaian_tabel_dan_rincian():
     )
     assert narkoba["Status"].startswith("TT")
     at.text_input(key="cp_cari").set_value("narkoba").run()
-    assert len(at.dataframe[0].value) == 2
+    assert len(tabel_at(at)[0].value) == 2
     assert any("target dan realisasi per tahun" in g["layout"]["title"]["text"] for g in grafik(at))
 
 
 def test_capaian_temanggung_dibatasi_100():
     at = buka("dinsos-temanggung", 2023, "capaian")
-    df = at.dataframe[0].value
+    df = tabel_at(at)[0].value
     rehab = df[df["Indikator"].str.startswith("Persentase rehabilitasi sosial dasar")].iloc[0]
     assert rehab["Capaian (%)"] > 700 and rehab["Skor (%)"] == 100
     at.selectbox(key="batas").set_value("tanpa").run()
     ke(at, "capaian")
-    rehab = at.dataframe[0].value.set_index("Kode").loc[rehab["Kode"]]
+    rehab = tabel_at(at)[0].value.set_index("Kode").loc[rehab["Kode"]]
     assert rehab["Skor (%)"] > 700
 
 
@@ -109,7 +110,7 @@ def test_tren_temanggung_seluruh_renstra():
     tahun = sorted({x for trace in capaian["data"] if "x" in trace for x in larik(trace["x"])})
     assert tahun[0] <= 2019 and tahun[-1] == 2023
     assert "2019–2023" in capaian["layout"]["title"]["text"] or "2018–2023" in capaian["layout"]["title"]["text"]
-    kemajuan = at.dataframe[1].value
+    kemajuan = tabel_at(at)[1].value
     assert "Status" in kemajuan.columns and set(kemajuan["Status"].dropna()) <= {"TT", "UK"}
 
 
@@ -117,9 +118,9 @@ def test_wilayah_tegal_bdt_dan_desa():
     at = buka("dinsos-tegal", 2018, "wilayah")
     at.selectbox(key="wl_jenis").set_value("BDT").run()
     assert metrik(at)["Jumlah Basis Data Terpadu (BDT/DTKS) kabupaten"] == "722.124"
-    tabel = at.dataframe[0].value
+    tabel = tabel_at(at)[0].value
     assert len(tabel) == 18 and tabel["Jumlah"].sum() == 722_124
-    rasio = at.dataframe[1].value.set_index("Kecamatan")
+    rasio = tabel_at(at)[1].value.set_index("Kecamatan")
     assert round(rasio.loc["Adiwerna", "Tanpa NIK ÷ ber-NIK (%) — cara laporan"], 2) == 39.15
     assert round(rasio.loc["JUMLAH", "Tanpa NIK ÷ ber-NIK (%) — cara laporan"], 2) == 31.99
     assert at.selectbox(key="wl_kec").value == "Dukuhwaru"
@@ -130,7 +131,7 @@ def test_wilayah_tegal_bdt_dan_desa():
 def test_wilayah_tegal_jaminan_sosial_2017():
     at = buka("dinsos-tegal", 2017, "wilayah")
     at.selectbox(key="wl_jenis").set_value("PKH").run()
-    assert at.dataframe[0].value["Jumlah"].sum() == 59_809
+    assert tabel_at(at)[0].value["Jumlah"].sum() == 59_809
 
 
 def test_wilayah_kosong_dan_kabupaten():
@@ -146,7 +147,7 @@ def test_anggaran_temanggung_tabel_3_10():
     assert m["Pagu"] == "Rp 35,67 M" and m["Realisasi"] == "Rp 34,83 M" and m["Serapan"] == "97,64 %"
     catatan = {x.label: x.proto.delta for x in at.metric}
     assert catatan["Pagu"].startswith("Rp 35.672.937.124") and catatan["Realisasi"] == "Rp 34.830.858.769"
-    efisiensi = next(df.value for df in at.dataframe if "Asal capaian" in df.value.columns).set_index("Kode")
+    efisiensi = next(df.value for df in tabel_at(at) if "Asal capaian" in df.value.columns).set_index("Kode")
     for kode, efisien in {
         "1.06.02": 0.01,
         "1.06.04": 0.23,
@@ -161,7 +162,7 @@ def test_anggaran_temanggung_tabel_3_10():
     assert kumulatif == sorted(kumulatif) and len(kumulatif) == 4
     assert any("Komposisi realisasi belanja" in g["layout"]["title"]["text"] for g in grafik(at))
     at.selectbox(key="ag_metode").set_value("sisa").run()
-    efisiensi = next(df.value for df in at.dataframe if "Asal capaian" in df.value.columns).set_index("Kode")
+    efisiensi = next(df.value for df in tabel_at(at) if "Asal capaian" in df.value.columns).set_index("Kode")
     assert round(efisiensi.loc["1.06.06", "Efisiensi"], 2) == 5.28
 
 
@@ -228,7 +229,7 @@ def test_impor_lewat_halaman_tampil_di_halaman_lain(tmp_path, db_bawaan, monkeyp
     at.selectbox(key="wl_jenis").set_value("BDT").run()
     assert metrik(at)["Jumlah Basis Data Terpadu (BDT/DTKS) kabupaten"] == "722.762"
     ke(at, "impor")
-    riwayat = at.dataframe[-1].value
+    riwayat = tabel_at(at)[-1].value
     assert riwayat.iloc[0]["Status"] == "berhasil" and riwayat.iloc[0]["Berkas"] == berkas.name
 
 
@@ -246,7 +247,7 @@ def test_impor_berkas_rusak_menampilkan_galat(tmp_path, db_bawaan, monkeypatch):
         ("Wilayah.csv", b"instansi;tahun;kecamatan;jenis;nilai\ndinsos-tegal;2018;BUMIJAWAA;BDT;1,5\n", "text/csv")
     ).run()
     assert any("Ditolak" in e.value for e in at.error)
-    masalah = at.dataframe[0].value
+    masalah = tabel_at(at)[0].value
     assert {"Lembar", "Baris", "Kolom", "Pesan"} <= set(masalah.columns)
     kec = masalah[masalah["Kolom"] == "kecamatan"].iloc[0]
     assert kec["Lembar"] == "Wilayah" and kec["Baris"] == 2 and "Bumijawa" in kec["Pesan"]

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import bantu
 import pytest
+from halaman import tabel as tabel_at
 from test_buruk import unggah
 from test_impor import _cli
 
@@ -86,7 +87,7 @@ def test_konvensi_yang_dinyatakan_tidak_ditanyakan(db_salinan, tmp_path):
 def test_halaman_impor_menanyakan_konvensi(impor_lokal, db_salinan, tmp_path):
     at = unggah(impor_lokal(), [workbook_baru(tmp_path / "baru.xlsx")])
     assert any("pilih konvensi laporan instansi baru" in w.value for w in at.warning), [e.value for e in at.error]
-    akibat = next(df.value for df in at.dataframe if "Predikat" in df.value.columns)
+    akibat = next(df.value for df in tabel_at(at) if "Predikat" in df.value.columns)
     assert {"AA (Sangat Memuaskan)", "A (Memuaskan)"} <= set(akibat["Predikat"])
     at.selectbox(key=f"im_konv|baru.xlsx|{BARU}|skala").set_value("permenpan").run()
     at.radio(key=f"im_konv|baru.xlsx|{BARU}|batas").set_value("100").run()

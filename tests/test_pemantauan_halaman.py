@@ -5,6 +5,7 @@ uploaded on the Impor page shows its notes in the preview and lands on the page.
 from __future__ import annotations
 
 from halaman import buka, cache_bersih, grafik, ke  # noqa: F401 (autouse fixture)
+from halaman import tabel as tabel_at
 
 from sakip_calc import store
 from sakip_calc.tools import form_renja as fr
@@ -18,7 +19,7 @@ def test_temanggung_2023_berisiko_dulu_lalu_grafik():
     at = buka("dinsos-temanggung", 2023, "pemantauan")
     assert not at.exception
     assert at.subheader[0].value == "Berisiko dan perlu perhatian"
-    tabel = at.dataframe[0].value
+    tabel = tabel_at(at)[0].value
     assert list(tabel["Kode"]) == ["SK-1.06.05.2.02.04", "SK-1.06.05.2.02.03", "SK-1.06.05.2.01.01", "1.06.06"]
     assert _metrik(at)["Berisiko"] == "3" and _metrik(at)["Serapan s.d. triwulan"] == "97,3 %"
     assert len(grafik(at)) == 3
@@ -49,7 +50,7 @@ def test_form_renja_lewat_halaman_impor(impor_lokal, db_salinan):
     at.get("file_uploader")[0].set_value(("evaluasi_renja_tw4.xlsx", isi, "application/octet-stream")).run()
     assert not at.exception
     assert any("Siap diimpor" in s.value for s in at.success), [e.value for e in at.error]
-    pesan = " ".join(next(df.value for df in at.dataframe if "Pesan" in df.value.columns)["Pesan"])
+    pesan = " ".join(next(df.value for df in tabel_at(at) if "Pesan" in df.value.columns)["Pesan"])
     assert "form Evaluasi Renja 2023 dibaca untuk instansi 'dinsos-temanggung'" in pesan
     assert "melebihi target" in pesan and "tidak sama dengan jumlah" in pesan
     at.button(key="im_tombol").click().run()
@@ -58,5 +59,5 @@ def test_form_renja_lewat_halaman_impor(impor_lokal, db_salinan):
     # the form's codeless rows are monitored beside the workbook's: 35.892 of 60.290 KPM (seed line 1296)
     # as RJ-P05.K01.S04-1 (the form follows Tabel 3.9 as printed: "d." is the 4th item of kegiatan "8.",
     # 001 lines 1050-1054), and the disaster programme's budget as P06
-    berisiko = list(at.dataframe[0].value["Kode"])
+    berisiko = list(tabel_at(at)[0].value["Kode"])
     assert {"SK-1.06.05.2.02.03", "RJ-P05.K01.S04-1", "1.06.06", "P06"} <= set(berisiko), berisiko

@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 from halaman import INSTANSI, buka, cache_bersih  # noqa: F401 (autouse fixture)
 from halaman import grafik as grafik_at
+from halaman import tabel as tabel_at
 
 from sakip_calc import store
 from sakip_calc.calc import analisis, skor
@@ -158,14 +159,14 @@ def test_halaman_untuk_setiap_seed(kode, con):
     sorot = [w == grafik.WARNA["aksen"] for w in batang["marker"]["color"]]
     assert sum(sorot) == 1 and nama in batang["y"][sorot.index(True)]
     # two agencies or fewer are compared, not ranked (issue 15): no Peringkat column then
-    tabel = next(df.value for df in at.dataframe if {"Instansi", "Provinsi"} <= set(df.value.columns))
+    tabel = next(df.value for df in tabel_at(at) if {"Instansi", "Provinsi"} <= set(df.value.columns))
     assert nama in tabel["Instansi"].tolist()
     assert ("Peringkat" in tabel.columns) == (len(tabel) >= 3)
 
 
 def test_halaman_temanggung_dan_tanjabbar_2023():
     at = buka("dinsos-temanggung", 2023, "perbandingan")
-    tabel = next(df.value for df in at.dataframe if {"Instansi", "Provinsi"} <= set(df.value.columns))
+    tabel = next(df.value for df in tabel_at(at) if {"Instansi", "Provinsi"} <= set(df.value.columns))
     tabel = tabel.set_index("Instansi")
     assert round(tabel.loc["Dinas Sosial Kabupaten Temanggung", "Serapan (%)"], 2) == 97.64
     assert round(tabel.loc["Dinas Sosial Kabupaten Tanjung Jabung Barat", "Serapan (%)"], 2) == 96.53
@@ -179,7 +180,7 @@ def test_halaman_temanggung_dan_tanjabbar_2023():
     assert [round(x, 2) for x in larik(peringkat["data"][0]["x"])] == [96.53, 97.64]  # drawn bottom-up
     at.selectbox(key="pb_provinsi").set_value("Jambi").run()
     assert "tidak termasuk pilihan ini" in "\n".join(c.value for c in at.caption)
-    tabel = next(df.value for df in at.dataframe if {"Instansi", "Provinsi"} <= set(df.value.columns))
+    tabel = next(df.value for df in tabel_at(at) if {"Instansi", "Provinsi"} <= set(df.value.columns))
     assert tabel["Instansi"].tolist() == ["Dinas Sosial Kabupaten Tanjung Jabung Barat"]
 
 
@@ -188,7 +189,7 @@ def test_halaman_skala_provinsi_sintetis(db_campur, monkeypatch):
 
     monkeypatch.setattr(dasbor, "DB", db_campur)
     at = buka("sintetis-002", 2023, "perbandingan")
-    tabel = next(df.value for df in at.dataframe if "Peringkat" in df.value.columns)
+    tabel = next(df.value for df in tabel_at(at) if "Peringkat" in df.value.columns)
     assert len(tabel) == 2 + 5  # Temanggung and Tanjung Jabung Barat report 2023 too
     sebaran = next(g for g in grafik_halaman(at) if "Capaian vs serapan" in g["layout"]["title"]["text"])
     assert (
@@ -199,9 +200,9 @@ def test_halaman_skala_provinsi_sintetis(db_campur, monkeypatch):
 def test_rincian_program_anggaran_dibangun_saat_dibuka():
     """Speed at every scale: the Anggaran page builds a program's table only when it is opened."""
     at = buka("dinsos-temanggung", 2023, "anggaran")
-    assert not [df for df in at.dataframe if "No. laporan" in df.value.columns]
+    assert not [df for df in tabel_at(at) if "No. laporan" in df.value.columns]
     assert any(e.label.startswith("1.06.04 PROGRAM REHABILITASI SOSIAL") for e in at.expander)
     at.session_state["ag_program_1.06.04"] = True
     at.run()
-    rinci = next(df.value for df in at.dataframe if "No. laporan" in df.value.columns)
+    rinci = next(df.value for df in tabel_at(at) if "No. laporan" in df.value.columns)
     assert rinci["Kode"].tolist()[:3] == ["1.06.04", "1.06.04.2.01", "1.06.04.2.01.01"]

@@ -4,16 +4,11 @@ Capaian detail, charts that say something; through the pages a user opens (AppTe
 from __future__ import annotations
 
 import pandas as pd
-import pyarrow as pa
 import pytest
 from halaman import HALAMAN, INSTANSI, buka, cache_bersih, grafik, ke  # noqa: F401
+from halaman import tabel as tabel_at
 
 from sakip_calc.domain.angka import format_angka, format_bilangan
-
-
-def tampil(df) -> pd.DataFrame:
-    """What the browser draws of an st.dataframe: the Styler's display strings."""
-    return pa.ipc.open_stream(df.proto.arrow_data.styler.display_values).read_all().to_pandas()
 
 
 def test_angka_tanpa_nol_negatif_dan_jumlah_tanpa_desimal():
@@ -28,10 +23,9 @@ def test_tabel_bersih_di_setiap_halaman(instansi):
     at = None
     for halaman in (*HALAMAN, "perbandingan"):
         at = buka(instansi, halaman=halaman) if at is None else ke(at, halaman)
-        for t in at.dataframe:
+        for t in tabel_at(at):
             assert not [k for k in t.value.columns if str(k).startswith("_")], (halaman, list(t.value.columns))
-            assert t.proto.placeholder == "–"
-            teks = tampil(t).astype(str)
+            teks = t.tampil.astype(str)
             for kolom in teks.columns:
                 isi = teks[kolom]
                 assert not isi.isin(["None", "nan", "NaN", "<NA>"]).any(), (halaman, kolom)
@@ -40,13 +34,13 @@ def test_tabel_bersih_di_setiap_halaman(instansi):
 
 def test_target_jumlah_tanpa_desimal_di_capaian():
     at = buka("dinsos-tegal", halaman="capaian")
-    teks = tampil(at.dataframe[0]).set_index("Kode")
+    teks = tabel_at(at)[0].tampil.set_index("Kode")
     assert teks.loc["SS-27", "Target"] == "58.000"  # keluarga: a count, not 58.000,00
     assert teks.loc["SS-27", "Realisasi"] == "–"
 
 
 def _tabel_efisiensi(at) -> pd.DataFrame:
-    return next(t.value for t in at.dataframe if "Asal capaian" in t.value.columns)
+    return next(t.value for t in tabel_at(at) if "Asal capaian" in t.value.columns)
 
 
 def test_program_tanpa_indikator_tidak_dapat_dinilai_dan_bacaan_ikut_metode():

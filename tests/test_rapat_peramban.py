@@ -88,22 +88,52 @@ def test_tahun_tak_dikenal_di_tautan_diperingatkan(laptop, server):
 
 
 def test_klik_baris_capaian_membuka_panel_rincian(laptop, server):
-    """Clicking an indicator's name (not only its checkbox) opens its detail in a side panel,
-    in view, without scrolling."""
+    """Clicking an indicator's name (any cell of its row) opens that indicator's detail in a side
+    panel, in view, without scrolling."""
     buka(laptop, server, "capaian", instansi=TEMANGGUNG, tahun=2023)
-    tabel = laptop.get_by_test_id("stDataFrame").first
-    tabel.scroll_into_view_if_needed()
-    kotak = tabel.bounding_box()
-    # the third data row, in the Indikator column (the second pinned column)
-    laptop.mouse.click(kotak["x"] + 200, kotak["y"] + 35 * 3.5)
+    baris = laptop.locator(".sakip-tabel-pilih tbody tr").nth(2)
+    kode = baris.locator("td").first.inner_text()
+    nama = baris.locator("td").nth(1)  # the Indikator column, beside the pinned Kode
+    nama.scroll_into_view_if_needed()
+    nama.click()
     panel = laptop.get_by_role("dialog")
     expect(panel).to_be_visible(timeout=30_000)
     expect(panel).to_contain_text("Rincian indikator")
-    expect(panel).to_contain_text("target dan realisasi per tahun")
+    expect(panel).to_contain_text(f"{kode}: target dan realisasi per tahun")
     expect(panel.locator(".sakip-grafik")).to_have_count(1)
     letak = panel.bounding_box()
     assert letak["y"] >= 0 and letak["y"] < 768 and letak["x"] + letak["width"] <= 1366, letak
     laptop.screenshot(path=str(ARTEFAK / "capaian_panel_rincian_1366x768.png"))
+
+
+def test_tabel_capaian_diurutkan_dan_kolom_kunci_tetap_terlihat(laptop, server):
+    """The indicator table (HTML, dasbor.tabel_web): a click on a column title sorts by its values,
+    again reverses, missing values last; scrolled sideways, Kode and Indikator stay in view."""
+    buka(laptop, server, "capaian", instansi=TEMANGGUNG, tahun=2023)
+    tabel = laptop.locator(".sakip-tabel-pilih .sakip-tabel")
+    judul = tabel.locator("th", has_text="Capaian (%)").first
+    kolom = judul.evaluate("j => [...j.parentElement.children].indexOf(j)")
+    baca = f"""t => [...t.querySelectorAll('tbody tr')].map(b => b.cells[{kolom}].dataset.v ?? null)
+        .map(v => v === null ? null : Number(v))"""
+    asli = tabel.evaluate(baca)
+    asli_kode = tabel.locator("tbody tr").first.locator("td").first.inner_text()
+    ada = [v for v in asli if v is not None]
+    judul.click()
+    naik = tabel.evaluate(baca)
+    assert naik == sorted(ada) + [None] * (len(asli) - len(ada))
+    judul.click()
+    assert tabel.evaluate(baca) == sorted(ada, reverse=True) + [None] * (len(asli) - len(ada))
+    tabel.evaluate("t => { t.scrollLeft = t.scrollWidth; }")
+    tepi = tabel.evaluate("t => t.getBoundingClientRect().left")
+    kode, nama = (tabel.locator("tbody tr").first.locator("td").nth(i) for i in (0, 1))
+    assert abs(kode.evaluate("e => e.getBoundingClientRect().left") - tepi) < 2
+    assert nama.evaluate("e => e.getBoundingClientRect().left") >= tepi + 10
+    assert tabel.evaluate("t => t.scrollLeft") > 0, "the table is not wider than its column: nothing was checked"
+    # sorted, a row still opens its own indicator (rows keep their number in the section's order)
+    pertama = kode.inner_text()
+    assert pertama != asli_kode, "sorting did not move the first row: the check below proves nothing"
+    nama.click()
+    expect(laptop.get_by_role("dialog")).to_contain_text(f"{pertama}: target dan realisasi per tahun")
 
 
 # every card value and note whole, every chart title inside its chart: [(what, text)] of the faults

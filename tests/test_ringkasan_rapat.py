@@ -13,6 +13,7 @@ import subprocess
 import pytest
 import test_browser as tb
 from halaman import buka, grafik
+from halaman import tabel as tabel_at
 from test_browser import ARTEFAK, TEMANGGUNG, tunggu
 
 from sakip_calc import store
@@ -45,7 +46,7 @@ def test_isi_ringkasan_rapat(con, kode, tahun):
     assert f"{len(bawah)} dari {len(skor)} indikator {tahun} (semua tingkat) di bawah target" in " ".join(keterangan)
     assert any(c.startswith(f"{len(masalah)} masalah data {tahun}") for c in keterangan)
 
-    daftar_bawah, daftar_masalah = (t.value for t in at.table)
+    daftar_bawah, daftar_masalah = (t.value for t in tabel_at(at))
     assert list(daftar_bawah["Kode"]) == list(bawah["kode"].head(5))  # lowest capaian first
     assert "_warna" not in daftar_bawah.columns
     assert len(daftar_masalah) == min(5, len(masalah))
@@ -79,3 +80,11 @@ def test_cetak_pdf_satu_halaman_a4_tanpa_panel_samping(page, aplikasi):
     for tidak in ("Skala predikat", "Unduh Presentasi", "Ctrl+P", "PNG"):  # the sidebar, buttons and the hint
         assert tidak not in teks, tidak
     subprocess.run(["pdftoppm", "-png", "-r", "60", str(berkas), str(berkas.with_suffix(""))], check=True)
+
+
+def test_daftar_di_bawah_target_menulis_jumlah_tanpa_desimal():
+    # 001 line 1297: 1.06.05.2.02.04, orang, target 2.810, realisasi 1.205 (a count, not 2.810,00)
+    at = buka("dinsos-temanggung", 2023, "rapat")
+    teks = tabel_at(at)[0].tampil.set_index("Kode")
+    assert teks.loc["SK-1.06.05.2.02.04", ["Target", "Realisasi"]].tolist() == ["2.810", "1.205"]
+    assert teks.loc["SK-1.06.05.2.02.04", "Capaian (%)"] == "42,88"

@@ -9,6 +9,8 @@ connection memo here, the Streamlit data cache in `dasbor`).
 
 from __future__ import annotations
 
+import html
+import numbers
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any
@@ -160,6 +162,19 @@ class Tabel:
     warna_kolom: str | None = None
     opsi: dict = field(default_factory=dict)  # passed on to st.dataframe (height, key, ...)
 
+    def angka(self) -> Tabel:
+        """The same table with its formatted columns as numbers (a format is a number's display)."""
+        df = self.df.assign(**{k: pd.to_numeric(self.df[k], errors="coerce") for k in self.format if k in self.df})
+        return Tabel(df, self.format, self.warna_kolom, self.opsi)
+
+    def html(self) -> str:
+        """As HTML (`tabel_html`): the columns the grid would pin come first, the first stays in view."""
+        t = self.angka()
+        konfigurasi = t.opsi.get("column_config", {})
+        tetap = [k for k, c in konfigurasi.items() if isinstance(c, dict) and c.get("pinned") and k in t.df]
+        df = t.df[tetap + [k for k in t.df.columns if k not in tetap]]
+        return tabel_html(df, t.format, t.warna_kolom, t.opsi.get("height"))
+
 
 @dataclass
 class Kartu:
@@ -188,6 +203,53 @@ F_TAHUN = lambda t: str(int(t))  # noqa: E731
 # rupiah and counts whole, percentages and ratios with two decimals
 F_NILAI = lambda x: format_angka(x, 0 if abs(x) >= 1000 else 2)  # noqa: E731
 F_RUPIAH = lambda x: "Rp " + format_angka(x, 0)  # noqa: E731
+
+
+def sel(x, format: Callable | None = None) -> str:
+    """A cell as the page shows it: its column's format, "–" when missing, whole numbers without
+    decimals and others with two where the column has no format."""
+    if x is None or (not isinstance(x, str) and pd.isna(x)):
+        return "–"
+    if format is not None:
+        return format(x)
+    if isinstance(x, numbers.Number) and not isinstance(x, bool):
+        return format_bilangan(x, 2)
+    return str(x)
+
+
+def tabel_html(df: pd.DataFrame, format: dict, warna_kolom: str | None = None, tinggi: int | None = None) -> str:
+    """A table as HTML (`sakip-tabel`, styled by the page): each cell as `sel` shows it, numbers
+    right-aligned and carrying their value (`data-v`) for whoever reads the page, `warna_kolom`
+    coloured by `_warna`; columns named `_...` are the section's internals and are left out.
+    `tinggi` (px): taller tables scroll under a fixed header."""
+    warna = df["_warna"].tolist() if "_warna" in df.columns else [None] * len(df)
+    kolom = [k for k in df.columns if not str(k).startswith("_")]
+    angka = {k: pd.api.types.is_numeric_dtype(df[k]) and not pd.api.types.is_bool_dtype(df[k]) for k in kolom}
+    e = html.escape
+    # a column of long text gets room to read instead of a word per line; short text (codes such
+    # as SS-23) stays on one line
+    lebar = {k: 0 if angka[k] or df.empty else df[k].astype(str).str.len().max() for k in kolom}
+    kelas = {k: " class=panjang" if lebar[k] > 40 else " class=singkat" if lebar[k] <= 20 else "" for k in kolom}
+    kelas.update({k: " class=angka" for k in kolom if angka[k]})
+    kepala = "".join(f"<th{kelas[k]}>{e(str(k))}</th>" for k in kolom)
+    baris = []
+    for i, nilai in enumerate(df[kolom].itertuples(index=False, name=None)):
+        isi = []
+        for k, x in zip(kolom, nilai):
+            kosong = x is None or (not isinstance(x, str) and pd.isna(x))
+            if kosong:
+                atribut = ' class="angka kosong"' if angka[k] else " class=kosong"
+            else:
+                atribut = f' class=angka data-v="{e(repr(float(x)))}"' if angka[k] else kelas[k]
+            if k == warna_kolom and isinstance(warna[i], str):
+                atribut += f' style="background-color:{e(warna[i])};color:#111"'
+            isi.append(f"<td{atribut}>{e(sel(x, format.get(k)))}</td>")
+        baris.append(f"<tr>{''.join(isi)}</tr>")
+    gaya = f' style="max-height:{int(tinggi)}px"' if tinggi else ""
+    return (
+        f'<div class="sakip-tabel"{gaya}><table><thead><tr>{kepala}</tr></thead>'
+        f"<tbody>{''.join(baris)}</tbody></table></div>"
+    )
 
 
 def tahun_teks(t) -> str:

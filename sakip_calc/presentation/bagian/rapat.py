@@ -8,7 +8,7 @@ import pandas as pd
 
 from sakip_calc.domain import istilah
 from sakip_calc.presentation.bagian import capaian, kualitas, ringkasan
-from sakip_calc.presentation.tampilan import F_ANGKA2, F_NILAI, Kosong, Tabel, Tampilan
+from sakip_calc.presentation.tampilan import F_ANGKA2, F_BILANGAN, F_NILAI, Kosong, Tabel, Tampilan
 
 # the page's choices: session key -> its name in the link (halaman.TAUTAN)
 KUNCI: dict[str, str] = {}
@@ -45,7 +45,7 @@ def di_bawah_target(v: Tampilan) -> tuple[str, Tabel | Kosong]:
                 "_warna": b["warna"],
             }
         ),
-        {"Target": F_ANGKA2, "Realisasi": F_ANGKA2, "Capaian (%)": F_ANGKA2},
+        {"Target": F_BILANGAN, "Realisasi": F_BILANGAN, "Capaian (%)": F_ANGKA2},
         "Predikat",
     )
 
