@@ -24,10 +24,8 @@ _KOMPONEN = st.components.v2.component(
 def tampil(t: Tabel, key: str | None = None, pilih: Callable[[], None] | None = None) -> None:
     """Draw `t`. With `pilih`, a click on a row calls it before the rerun; the row's number (in
     `t.df`'s order) is then `baris_dipilih(key)`."""
-    konfigurasi = t.opsi.get("column_config", {})
-    tetap = sum(1 for k, c in konfigurasi.items() if isinstance(c, dict) and c.get("pinned") and k in t.df)
     _KOMPONEN(
-        data={"html": t.html(), "tetap": tetap, "pilih": pilih is not None},
+        data={"html": t.html(), "tetap": len(t.tetap()), "pilih": pilih is not None},
         key=key,
         height="content",
         **({"on_baris_change": pilih} if pilih is not None else {}),

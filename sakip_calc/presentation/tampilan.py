@@ -167,11 +167,15 @@ class Tabel:
         df = self.df.assign(**{k: pd.to_numeric(self.df[k], errors="coerce") for k in self.format if k in self.df})
         return Tabel(df, self.format, self.warna_kolom, self.opsi)
 
+    def tetap(self) -> list:
+        """The columns the section pins (`column_config`), in its order."""
+        konfigurasi = self.opsi.get("column_config", {})
+        return [k for k, c in konfigurasi.items() if isinstance(c, dict) and c.get("pinned") and k in self.df]
+
     def html(self) -> str:
-        """As HTML (`tabel_html`): the columns the grid would pin come first, the first stays in view."""
+        """As HTML (`tabel_html`): the pinned columns come first."""
         t = self.angka()
-        konfigurasi = t.opsi.get("column_config", {})
-        tetap = [k for k, c in konfigurasi.items() if isinstance(c, dict) and c.get("pinned") and k in t.df]
+        tetap = t.tetap()
         df = t.df[tetap + [k for k in t.df.columns if k not in tetap]]
         return tabel_html(df, t.format, t.warna_kolom, t.opsi.get("height"))
 
