@@ -19,8 +19,12 @@ def test_temanggung_2023_berisiko_dulu_lalu_grafik():
     at = buka("dinsos-temanggung", 2023, "pemantauan")
     assert not at.exception
     assert at.subheader[0].value == "Berisiko dan perlu perhatian"
-    tabel = tabel_at(at)[0].value
-    assert list(tabel["Kode"]) == ["SK-1.06.05.2.02.04", "SK-1.06.05.2.02.03", "SK-1.06.05.2.01.01", "1.06.06"]
+    tabel = tabel_at(at)[0]
+    assert list(tabel.value["Kode"]) == ["SK-1.06.05.2.02.04", "SK-1.06.05.2.02.03", "SK-1.06.05.2.01.01", "1.06.06"]
+    # 001 line 1284 (446 orang, 321 by TW IV) and line 525 (pagu 4.664.743.000): counts whole, never 446,00
+    teks = tabel.tampil.set_index("Kode")
+    assert teks.loc["SK-1.06.05.2.01.01", ["Target", "Realisasi s.d. triwulan"]].tolist() == ["446", "321"]
+    assert teks.loc["1.06.06", "Target"] == "4.664.743.000"
     assert _metrik(at)["Berisiko"] == "3" and _metrik(at)["Serapan s.d. triwulan"] == "97,3 %"
     assert len(grafik(at)) == 3
     at.selectbox(key="pt_triwulan").set_value(2).run()

@@ -14,7 +14,16 @@ from sakip_calc.calc import analisis
 from sakip_calc.calc import pemantauan as pm
 from sakip_calc.domain.angka import format_angka, format_persen
 from sakip_calc.presentation import grafik
-from sakip_calc.presentation.tampilan import F_ANGKA2, F_NILAI, F_PERSEN, Bagan, Kartu, Kosong, Tabel, Tampilan
+from sakip_calc.presentation.tampilan import (
+    F_ANGKA2,
+    F_BILANGAN,
+    F_PERSEN,
+    Bagan,
+    Kartu,
+    Kosong,
+    Tabel,
+    Tampilan,
+)
 
 # the page's choices: session key -> its name in the link (halaman.TAUTAN)
 KUNCI = {"pt_triwulan": "triwulan", "pt_indikator": "indikator"}
@@ -115,8 +124,9 @@ _FORMAT = {
     "Rentang bawah (%)": F_PERSEN,
     "Rentang atas (%)": F_PERSEN,
     "Capaian/serapan s.d. triwulan (%)": F_PERSEN,
-    "Target": F_NILAI,
-    "Realisasi s.d. triwulan": F_NILAI,
+    # counts whole (446 anak, not 446,00), rupiah whole, measured values and percentages with two decimals
+    "Target": F_BILANGAN,
+    "Realisasi s.d. triwulan": F_BILANGAN,
     "Laju perlu per triwulan": F_ANGKA2,
     "Serapan program s.d. triwulan (%)": F_PERSEN,
 }
