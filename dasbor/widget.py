@@ -67,13 +67,12 @@ GAYA = """<style>
 .sakip-tabel th, .sakip-tabel td {padding: 0.3rem 0.6rem; border: 0; vertical-align: top;
   border-bottom: 1px solid rgba(49, 51, 63, 0.1); text-align: left; background: #fff;}
 .sakip-tabel th {position: sticky; top: 0; z-index: 1; background: #f8f9fb; font-weight: 600;
-  color: rgba(49, 51, 63, 0.75);}
+  color: rgba(49, 51, 63, 0.75); cursor: pointer;}
 .sakip-tabel tr > :first-child {position: sticky; left: 0; z-index: 1;}
 .sakip-tabel th:first-child {z-index: 2;}
 .sakip-tabel tbody tr:last-child td {border-bottom: 0;}
 .sakip-tabel .panjang {min-width: 16rem;}
 .sakip-tabel td.singkat {white-space: nowrap;}
-.sakip-tabel th {cursor: pointer;}
 .sakip-tabel th[aria-sort="ascending"]::after {content: " ▲"; font-size: 0.7em;}
 .sakip-tabel th[aria-sort="descending"]::after {content: " ▼"; font-size: 0.7em;}
 .sakip-tabel-pilih tbody tr {cursor: pointer;}
@@ -278,7 +277,7 @@ def tabel(
     if pilih is not None or len(t.df) <= BARIS_HTML_MAKS:
         tabel_web.tampil(t, kw.get("key"), pilih)
     else:
-        st.dataframe(_gaya(t.df, t.format, t.warna_kolom), hide_index=True, placeholder="–", **kw)
+        st.dataframe(t.gaya(), hide_index=True, placeholder="–", **kw)
     df = t.df
     format_excel = {k: FORMAT_EXCEL[f] for k, f in t.format.items() if f in FORMAT_EXCEL}
     kunci = (
@@ -296,20 +295,6 @@ def tabel(
         f"{kunci}_xlsx",
         "Unduh tabel ini sebagai buku kerja Excel",
     )
-
-
-def _gaya(df: pd.DataFrame, format_kolom: dict, warna_kolom: str | None):
-    """The frame with Indonesian number display, `warna_kolom` coloured by `_warna`. Internal `_`
-    columns leave the frame: Streamlit sends what a Styler only hides."""
-    warna = df["_warna"].tolist() if "_warna" in df.columns else None
-    df = df[[k for k in df.columns if not str(k).startswith("_")]]
-    gaya = df.style.format(na_rep="–").format({k: f for k, f in format_kolom.items() if k in df.columns}, na_rep="–")
-    if warna_kolom and warna_kolom in df.columns and warna is not None:
-        gaya = gaya.apply(
-            lambda s: [f"background-color: {w}; color: #111" if isinstance(w, str) else "" for w in warna],
-            subset=[warna_kolom],
-        )
-    return gaya
 
 
 def tabel_cetak(t: Tabel) -> None:

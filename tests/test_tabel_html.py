@@ -81,3 +81,32 @@ def test_tabel_pendek_atau_dipilih_html_panjang_grid():
         assert (len(at.dataframe), len(html)) == (grid, 1 - grid), (baris, pilih)
         # the Excel download is there either way
         assert [b.label for b in at.get("download_button")] == ["Excel"]
+
+
+def _tabel_panjang() -> None:
+    import pandas as pd
+
+    import dasbor as d
+    from dasbor.widget import BARIS_HTML_MAKS
+    from sakip_calc.presentation.tampilan import F_PERSEN
+
+    n = BARIS_HTML_MAKS + 1
+    df = pd.DataFrame(
+        {"Kode": [f"K{i}" for i in range(n)], "Capaian": [None] + [95.5] * (n - 1), "Jumlah": [58_000.0] * n}
+    )
+    d.tabel(df, {"Capaian": F_PERSEN})
+
+
+def test_grid_dan_html_menampilkan_sel_yang_sama():
+    """A long table (the grid) shows each cell as the HTML table would (`sel`, one definition)."""
+    from halaman import tabel as tabel_at
+
+    from sakip_calc.presentation.tampilan import F_PERSEN
+
+    at = AppTest.from_function(_tabel_panjang)
+    at.run()
+    assert not at.exception and len(at.dataframe) == 1
+    grid = tabel_at(at)[0]
+    html = baca_html(Tabel(grid.value, {"Capaian": F_PERSEN}).html())
+    assert grid.tampil.astype(str).values.tolist() == html.tampil.values.tolist()
+    assert grid.tampil.iloc[0].tolist() == ["K0", "–", "58.000"]

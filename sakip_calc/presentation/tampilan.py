@@ -13,6 +13,7 @@ import html
 import numbers
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
+from functools import partial
 from typing import Any
 
 import pandas as pd
@@ -179,6 +180,18 @@ class Tabel:
         df = t.df[tetap + [k for k in t.df.columns if k not in tetap]]
         return tabel_html(df, t.format, t.warna_kolom, t.opsi.get("height"))
 
+    def gaya(self):
+        """For Streamlit's grid: a Styler with every cell as `sel` shows it (the HTML table's
+        display), `warna_kolom` coloured by `_warna`. The `_` columns leave the frame: Streamlit
+        sends what a Styler only hides."""
+        t = self.angka()
+        warna = t.df["_warna"].tolist() if "_warna" in t.df.columns else None
+        df = t.df[[k for k in t.df.columns if not str(k).startswith("_")]]
+        gaya = df.style.format({k: partial(sel, format=t.format.get(k)) for k in df.columns})
+        if t.warna_kolom in df.columns and warna is not None:
+            gaya = gaya.apply(lambda _: [gaya_warna(w) for w in warna], subset=[t.warna_kolom])
+        return gaya
+
 
 @dataclass
 class Kartu:
@@ -209,10 +222,20 @@ F_NILAI = lambda x: format_angka(x, 0 if abs(x) >= 1000 else 2)  # noqa: E731
 F_RUPIAH = lambda x: "Rp " + format_angka(x, 0)  # noqa: E731
 
 
+def kosong(x) -> bool:
+    """A missing cell (None, NaN, NA); text never is."""
+    return x is None or (not isinstance(x, str) and bool(pd.isna(x)))
+
+
+def gaya_warna(w) -> str:
+    """The style of a cell coloured by its row's `_warna` (none when it has no colour)."""
+    return f"background-color:{w};color:#111" if isinstance(w, str) else ""
+
+
 def sel(x, format: Callable | None = None) -> str:
     """A cell as the page shows it: its column's format, "–" when missing, whole numbers without
     decimals and others with two where the column has no format."""
-    if x is None or (not isinstance(x, str) and pd.isna(x)):
+    if kosong(x):
         return "–"
     if format is not None:
         return format(x)
@@ -240,13 +263,12 @@ def tabel_html(df: pd.DataFrame, format: dict, warna_kolom: str | None = None, t
     for i, nilai in enumerate(df[kolom].itertuples(index=False, name=None)):
         isi = []
         for k, x in zip(kolom, nilai):
-            kosong = x is None or (not isinstance(x, str) and pd.isna(x))
-            if kosong:
+            if kosong(x):
                 atribut = ' class="angka kosong"' if angka[k] else " class=kosong"
             else:
                 atribut = f' class=angka data-v="{e(repr(float(x)))}"' if angka[k] else kelas[k]
-            if k == warna_kolom and isinstance(warna[i], str):
-                atribut += f' style="background-color:{e(warna[i])};color:#111"'
+            if k == warna_kolom and gaya_warna(warna[i]):
+                atribut += f' style="{e(gaya_warna(warna[i]))}"'
             isi.append(f"<td{atribut}>{e(sel(x, format.get(k)))}</td>")
         baris.append(f"<tr>{''.join(isi)}</tr>")
     gaya = f' style="max-height:{int(tinggi)}px"' if tinggi else ""
