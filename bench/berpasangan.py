@@ -71,7 +71,7 @@ def main() -> None:
             for i in range(a.ulang + 1):
                 # alternating which goes first, so neither always meets the machine after the other
                 for nama in list(pohon)[:: 1 if i % 2 else -1]:
-                    h = konteks[nama].new_page()
+                    h = peramban.tab_baru(konteks[nama])
                     mulai = time.perf_counter()
                     h.goto(f"{url[nama]}/{'' if hal.bawaan else hal.id}{tanda}")
                     peramban._tunggu(h, n=grafik.get(nama, 0))

@@ -581,6 +581,7 @@ _JUDUL = """([judul]) => { const h1 = document.querySelector('h1'); return !!h1 
 
 def ukur_peramban(db: Path, nama_instansi: list[str], tahun: int) -> None:
     import server_app
+    from peramban import tab_baru  # bench/peramban.py
     from playwright.sync_api import sync_playwright
 
     port = server_app.port_bebas()
@@ -597,7 +598,7 @@ def ukur_peramban(db: Path, nama_instansi: list[str], tahun: int) -> None:
             judul_tampil = []
 
             def muat(nama: str, k=None) -> tuple[float, object]:
-                halaman = (k or konteks).new_page()  # a new page is a new Streamlit session
+                halaman = tab_baru(k or konteks)  # a new tab is a new Streamlit session
                 mulai = time.perf_counter()
                 halaman.goto(f"{url}/?instansi={nama.replace(' ', '+')}&tahun={tahun}")
                 halaman.wait_for_function(_JUDUL, arg=[f"Ringkasan Kinerja {tahun}"], timeout=120_000, polling=50)
@@ -786,7 +787,7 @@ def main() -> None:
         cetak(f"mesin   {beban()} (sebelum uji peramban)")
         nama = contoh.sort_values("id")["nama"].tolist()
         ukur_peramban(db["nasional"], [nama[199], *nama[300 : 300 + ULANG]], 2024)
-        import peramban  # bench/peramban.py
+        import peramban
 
         cetak(f"mesin   {beban()} (sebelum uji peramban per halaman)")
         peramban.ukur(db["instansi"], "Dinas Sosial Kabupaten Temanggung", 2023, cetak)
