@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 
 import openpyxl
+import pandas as pd
 import pytest
 from halaman import AKAR, HALAMAN, INSTANSI, buka, ke
 from halaman import grafik as grafik_at  # noqa: F401 (autouse fixture)
@@ -277,3 +278,21 @@ def test_login_lihat_menutup_semua_halaman(monkeypatch):
     at.button[0].click().run()
     at.run()
     assert not at.exception and at.selectbox(key="instansi").value and at.metric
+
+
+def test_masalah_data_bilangan_tanpa_desimal():
+    """Reported and computed values in the data-problem lists read as the report's numbers: a count
+    whole, a percentage with its decimals. Tegal 2018 on Kualitas Data: SS-11's target is 350 orang in
+    the Perjanjian Kinerja (000 line 555; "350 Org" at line 591) and 450 in Tabel 3.1 (line 685);
+    SS-08's capaian 100 in the text against 96,42 in the table. On Ringkasan Rapat (its first rows):
+    SS-15's capaian reported 40 for 65 of 65 (line 692), 100 computed."""
+    harapan = {
+        "kualitas": [("indikator SS-11", "350", "450"), ("indikator SS-08", "100", "96,42")],
+        "rapat": [("SS-15 Jml pengidap narkoba yg ditangani", "40", "100")],
+    }
+    for halaman, pasangan_harapan in harapan.items():
+        at = buka("dinsos-tegal", 2018, halaman)
+        tabel = pd.concat([t.tampil for t in tabel_at(at) if "Dilaporkan" in t.tampil.columns])
+        pasangan = set(zip(tabel["Baris"], tabel["Dilaporkan"], tabel["Dihitung"]))
+        assert set(pasangan_harapan) <= pasangan, (halaman, pasangan)
+        assert not any(n.endswith(",00") for _, *nilai in pasangan for n in nilai), halaman

@@ -217,8 +217,6 @@ F_ANGKA = lambda x: format_angka(x, 0)  # noqa: E731
 # target and realisasi: counts whole (21 orang), measured values and percentages with two decimals
 F_BILANGAN = lambda x: format_bilangan(x, 2)  # noqa: E731
 F_TAHUN = lambda t: str(int(t))  # noqa: E731
-# rupiah and counts whole, percentages and ratios with two decimals
-F_NILAI = lambda x: format_angka(x, 0 if abs(x) >= 1000 else 2)  # noqa: E731
 F_RUPIAH = lambda x: "Rp " + format_angka(x, 0)  # noqa: E731
 
 

@@ -6,7 +6,7 @@ import pandas as pd
 
 from sakip_calc.calc import analisis, periksa
 from sakip_calc.presentation import narasi
-from sakip_calc.presentation.tampilan import F_ANGKA, F_NILAI, F_PERSEN, F_TAHUN, Tabel, Tampilan
+from sakip_calc.presentation.tampilan import F_ANGKA, F_BILANGAN, F_PERSEN, F_TAHUN, Tabel, Tampilan
 
 # the page's choices: session key -> its name in the link (halaman.TAUTAN)
 KUNCI = {"kd_tahun": "tahun_masalah"}
@@ -98,7 +98,7 @@ def per_jenis(v: Tampilan) -> list[tuple[str, int, Tabel]]:
                         "rujukan": "Baris yang dipakai",
                     }
                 ),
-                {"Tahun": F_TAHUN, "Dilaporkan": F_NILAI, "Dihitung": F_NILAI},
+                {"Tahun": F_TAHUN, "Dilaporkan": F_BILANGAN, "Dihitung": F_BILANGAN},
             ),
         )
         for jenis, grup in df.groupby("jenis", sort=False)

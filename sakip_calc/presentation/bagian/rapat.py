@@ -8,7 +8,7 @@ import pandas as pd
 
 from sakip_calc.domain import istilah
 from sakip_calc.presentation.bagian import capaian, kualitas, ringkasan
-from sakip_calc.presentation.tampilan import F_ANGKA2, F_BILANGAN, F_NILAI, Kosong, Tabel, Tampilan
+from sakip_calc.presentation.tampilan import F_ANGKA2, F_BILANGAN, Kosong, Tabel, Tampilan
 
 # the page's choices: session key -> its name in the link (halaman.TAUTAN)
 KUNCI: dict[str, str] = {}
@@ -68,7 +68,7 @@ def masalah_tahun(v: Tampilan) -> tuple[str, Tabel | Kosong]:
                 "Dihitung": b["dihitung"],
             }
         ),
-        {"Dilaporkan": F_NILAI, "Dihitung": F_NILAI},
+        {"Dilaporkan": F_BILANGAN, "Dihitung": F_BILANGAN},
     )
 
 
