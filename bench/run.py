@@ -32,6 +32,7 @@ import logging
 import multiprocessing as mp
 import os
 import platform
+import queue
 import resource
 import shutil
 import statistics
@@ -121,10 +122,15 @@ def di_proses_baru(nama: str, *argumen):
     antre = ctx.Queue()
     p = ctx.Process(target=_jalankan, args=(antre, nama, argumen))
     p.start()
-    hasil = antre.get()
+    # a child that fails ends the bench with its error, not a wait for a result that never comes
+    while True:
+        try:
+            hasil = antre.get(timeout=1)
+            break
+        except queue.Empty:
+            if not p.is_alive() and antre.empty():
+                raise RuntimeError(f"{nama} gagal (kode {p.exitcode})") from None
     p.join()
-    if p.exitcode:
-        raise RuntimeError(f"{nama} gagal (kode {p.exitcode})")
     return hasil
 
 

@@ -9,7 +9,8 @@ import pytest
 from sakip_calc import store
 from sakip_calc.__main__ import main
 from sakip_calc.calc import analisis, periksa
-from sakip_calc.tools import synth
+from sakip_calc.store import rujukan_wilayah
+from sakip_calc.tools import katalog_sintetis, synth
 
 
 @pytest.fixture(scope="module")
@@ -167,3 +168,15 @@ def test_kecamatan_terdaftar_di_tabel_alias(con):
                             WHERE a.kabupaten = w.kabupaten AND a.kecamatan = w.kecamatan)""",
     )
     assert tanpa_alias == 0
+
+
+def test_nama_kabupaten_sintetis_bukan_kabupaten_nyata():
+    """No synthetic agency takes a real kabupaten/kota's name: an import checks a real one's kecamatan
+    against the official list, and the invented ones fail it (bench/run.py's national export and
+    bulk import stopped on 'Sukarejo' in Kabupaten Banyuwangi). The two real names of the pool move
+    aside; the other names stay as they were."""
+    nama = katalog_sintetis.nama_kabupaten(514, 2024)  # the national scale, the default seed
+    assert len(set(nama)) == 514
+    assert not [n for n in nama if rujukan_wilayah.kabkota_nyata(n)]
+    assert "Banyuwangi Selatan" in nama and "Banyuwangi" not in nama
+    assert rujukan_wilayah.kabkota_nyata("Banyuwangi") and rujukan_wilayah.kabkota_nyata("Purworejo")

@@ -84,9 +84,24 @@ def cari_kabkota(teks: str) -> pd.DataFrame:
     if awalan:
         jenis = "kota" if awalan.group(1).lower().startswith("kota") else "kabupaten"
         teks = teks[awalan.end() :]
-    inti = daftar["nama"].str.replace(_AWALAN, "", regex=True).map(_kunci)
-    cocok = daftar[(inti == _kunci(teks)) & ((daftar["jenis"] == jenis) if jenis else True)]
+    cocok = daftar[(_inti_kabkota() == _kunci(teks)) & ((daftar["jenis"] == jenis) if jenis else True)]
     return cocok.reset_index(drop=True)
+
+
+@lru_cache(maxsize=1)
+def _inti_kabkota() -> pd.Series:
+    # each kabupaten/kota's name without its kind, spelling-insensitive ('banyuwangi'), in list order
+    return daftar_kabkota()["nama"].str.replace(_AWALAN, "", regex=True).map(_kunci)
+
+
+def kabkota_nyata(nama: str) -> bool:
+    """Whether a bare name ('Banyuwangi') is a kabupaten or kota of the official list."""
+    return _kunci(nama) in _semua_inti()
+
+
+@lru_cache(maxsize=1)
+def _semua_inti() -> frozenset[str]:
+    return frozenset(_inti_kabkota())
 
 
 @lru_cache(maxsize=64)

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from sakip_calc.store import rujukan_wilayah
+
 # the catalogue tables stay compact, an entry a line as written; the formatter would split every item
 # fmt: off
 
@@ -60,10 +62,14 @@ def nama_unik(rng: np.random.Generator, n: int, pilihan: tuple[str, ...] = NAMA_
 
 
 def nama_kabupaten(n: int, seed: int) -> list[str]:
-    # kabupaten names must be unique nationally (the alias table is keyed by them)
+    # kabupaten names must be unique nationally (the alias table is keyed by them) and none may be a
+    # real one: an import checks a real kabupaten's kecamatan against the official list, and the
+    # invented kecamatan are not on it. The two of the pool that are real (Banyuwangi, Purworejo)
+    # take a direction the draw never uses ("Banyuwangi Selatan"), so every other name stays.
     rng = np.random.default_rng([seed, 0])
     semua = [t + a for a in _ARAH for t in NAMA_TEMPAT]
-    return [semua[i] for i in rng.choice(len(NAMA_TEMPAT) * 2, size=n, replace=False)]
+    nama = [semua[i] for i in rng.choice(len(NAMA_TEMPAT) * 2, size=n, replace=False)]
+    return [n + _ARAH[2] if rujukan_wilayah.kabkota_nyata(n) else n for n in nama]
 
 
 # ---- catalogues ----------------------------------------------------------------------------
