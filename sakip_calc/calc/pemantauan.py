@@ -16,7 +16,8 @@ import pandas as pd
 from sakip_calc import store
 from sakip_calc.calc import proyeksi as pr
 from sakip_calc.calc.anggaran import serapan
-from sakip_calc.calc.skor import predikat
+from sakip_calc.calc.skor import pita_skala
+from sakip_calc.domain import rumus
 from sakip_calc.domain.rumus import ada, capaian, gabung_triwulan
 from sakip_calc.domain.skala import AMBANG_PANTAU
 
@@ -44,15 +45,24 @@ def ambang(skala: pd.DataFrame, q: int) -> pd.DataFrame:
     )
 
 
+# both run once per indicator and program: plain loops over the few rows, not a groupby each time
 def _riwayat(df: pd.DataFrame, tahun: int, kolom: str) -> dict[int, list]:
-    """Earlier years' four quarters of one series (the seasonal pattern)."""
-    lalu = df[df["tahun"] < tahun]
-    return {int(t): [g.set_index("triwulan")[kolom].get(k) for k in range(1, 5)] for t, g in lalu.groupby("tahun")}
+    """Earlier years' four quarters of one series (the seasonal pattern), by year."""
+    hasil: dict[int, list] = {}
+    for t, k, v in zip(df["tahun"], df["triwulan"], df[kolom]):
+        if t < tahun:
+            baris = hasil.setdefault(int(t), [None] * 4)
+            if k in (1, 2, 3, 4):
+                baris[int(k) - 1] = v
+    return dict(sorted(hasil.items()))
 
 
 def _per_tw(g: pd.DataFrame, kolom: str) -> list:
-    s = g.set_index("triwulan")[kolom]
-    return [s.get(k) if k in s.index and ada(s.get(k)) else None for k in range(1, 5)]
+    hasil = [None] * 4
+    for k, v in zip(g["triwulan"], g[kolom]):
+        if k in (1, 2, 3, 4) and ada(v):
+            hasil[int(k) - 1] = v
+    return hasil
 
 
 def triwulan_terakhir(ind: pd.DataFrame, tw: pd.DataFrame, tahun: int) -> int | None:
@@ -65,7 +75,7 @@ def triwulan_terakhir(ind: pd.DataFrame, tw: pd.DataFrame, tahun: int) -> int | 
     return max(q) if q else None
 
 
-def tabel_indikator(ind: pd.DataFrame, tahun: int, q: int, skala: pd.DataFrame) -> list[dict]:
+def tabel_indikator(ind: pd.DataFrame, tahun: int, q: int, pita: list[dict]) -> list[dict]:
     tw = ind[ind["triwulan"].notna()]
     tahunan = ind[ind["triwulan"].isna() & (ind["tahun"] == tahun)].set_index("indikator_id")
     baris = []
@@ -83,11 +93,11 @@ def tabel_indikator(ind: pd.DataFrame, tahun: int, q: int, skala: pd.DataFrame) 
         sd = gabung_triwulan(per_tw[:q], aturan)
         perlu = (r["target"] - (sd or 0)) / (4 - q) if aturan == "jumlah" and q < 4 else r["target"]
         cap = [capaian(r["target"], x, r["polaritas"], r["target_atas"]) for x in (sd, p.nilai, p.bawah, p.atas)]
-        baris.append(_baris(INDIKATOR, r, r["satuan"], r["program_kode"], r["target"], sd, perlu, p, cap, q, skala))
+        baris.append(_baris(INDIKATOR, r, r["satuan"], r["program_kode"], r["target"], sd, perlu, p, cap, pita))
     return baris
 
 
-def tabel_program(ang: pd.DataFrame, tw: pd.DataFrame, tahun: int, q: int, skala: pd.DataFrame) -> list[dict]:
+def tabel_program(ang: pd.DataFrame, tw: pd.DataFrame, tahun: int, q: int, pita: list[dict]) -> list[dict]:
     program = ang[(ang["tahun"] == tahun) & (ang["tingkat"] == "program")]
     baris = []
     for r in program.itertuples():
@@ -101,12 +111,12 @@ def tabel_program(ang: pd.DataFrame, tw: pd.DataFrame, tahun: int, q: int, skala
         sd = sum(v for v in per_tw[:q] if ada(v))
         perlu = (pagu - sd) / (4 - q) if q < 4 else None
         cap = [serapan(pagu, x) for x in (sd, p.nilai, p.bawah, p.atas)]
-        baris.append(_baris(PROGRAM, r._asdict(), "Rp", r.kode, pagu, sd, perlu, p, cap, q, skala))
+        baris.append(_baris(PROGRAM, r._asdict(), "Rp", r.kode, pagu, sd, perlu, p, cap, pita))
     return baris
 
 
-def _baris(jenis, r, satuan, program_kode, target, sd, perlu, p: pr.Proyeksi, cap, q, skala) -> dict:
-    pita = predikat(cap[1], ambang(skala, q)) if ada(cap[1]) else None
+def _baris(jenis, r, satuan, program_kode, target, sd, perlu, p: pr.Proyeksi, cap, pita_q: list[dict]) -> dict:
+    pita = rumus.pita_dari(cap[1], pita_q)
     return dict(
         zip(
             KOLOM,
@@ -135,7 +145,8 @@ def hitung(ind, ang, tw, skala, tahun: int, q: int | None = None) -> dict:
     if terakhir is None:
         return {"triwulan": None, "terakhir": None, "baris": pd.DataFrame(columns=KOLOM), "kurva": pd.DataFrame()}
     q = min(q or terakhir, terakhir)
-    baris = pd.DataFrame(tabel_indikator(ind, tahun, q, skala) + tabel_program(ang, tw, tahun, q, skala), columns=KOLOM)
+    pita = pita_skala(ambang(skala, q))  # the quarter's bands, once for every row
+    baris = pd.DataFrame(tabel_indikator(ind, tahun, q, pita) + tabel_program(ang, tw, tahun, q, pita), columns=KOLOM)
     serapan_prog = baris[baris["jenis"] == PROGRAM].set_index("kode")["persen_sd"]
     baris["serapan_program"] = baris["program_kode"].map(serapan_prog)
     return {"triwulan": q, "terakhir": terakhir, "baris": baris, "kurva": kurva_anggaran(ang, tw, tahun, q)}

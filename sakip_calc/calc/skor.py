@@ -21,10 +21,11 @@ _ada = rumus.ada
 
 def predikat(nilai, skala: pd.DataFrame) -> dict | None:
     """The band of one scale (rows of skala_predikat for one name) that holds `nilai`."""
-    return rumus.pita_dari(nilai, _pita(skala))
+    return rumus.pita_dari(nilai, pita_skala(skala))
 
 
-def _pita(skala: pd.DataFrame) -> list[dict]:
+def pita_skala(skala: pd.DataFrame) -> list[dict]:
+    """A scale's bands in order, as rumus.pita_dari takes them (read once for many values)."""
     return skala.sort_values("urutan")[["kode", "label", "warna", "batas_bawah", "inklusif"]].to_dict("records")
 
 
@@ -89,7 +90,7 @@ def tabel_capaian(baris: pd.DataFrame, batas=None) -> pd.DataFrame:
 
 
 def beri_predikat(df: pd.DataFrame, skala: pd.DataFrame, kolom: str = "skor") -> pd.DataFrame:
-    pita = _pita(skala)  # sorted once: one agency-year can hold hundreds of indicators
+    pita = pita_skala(skala)  # sorted once: one agency-year can hold hundreds of indicators
     hasil = [rumus.pita_dari(v, pita) or {} for v in df[kolom]]
     return df.assign(
         predikat=[h.get("label") for h in hasil],
