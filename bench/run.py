@@ -131,6 +131,8 @@ def di_proses_baru(nama: str, *argumen):
             if not p.is_alive() and antre.empty():
                 raise RuntimeError(f"{nama} gagal (kode {p.exitcode})") from None
     p.join()
+    if p.exitcode:
+        raise RuntimeError(f"{nama} gagal (kode {p.exitcode})")
     return hasil
 
 

@@ -177,6 +177,6 @@ def test_nama_kabupaten_sintetis_bukan_kabupaten_nyata():
     aside; the other names stay as they were."""
     nama = katalog_sintetis.nama_kabupaten(514, 2024)  # the national scale, the default seed
     assert len(set(nama)) == 514
-    assert not [n for n in nama if rujukan_wilayah.kabkota_nyata(n)]
+    assert not [n for n in nama if len(rujukan_wilayah.cari_kabkota(n))]
     assert "Banyuwangi Selatan" in nama and "Banyuwangi" not in nama
-    assert rujukan_wilayah.kabkota_nyata("Banyuwangi") and rujukan_wilayah.kabkota_nyata("Purworejo")
+    assert len(rujukan_wilayah.cari_kabkota("Banyuwangi")) and len(rujukan_wilayah.cari_kabkota("Purworejo"))

@@ -17,8 +17,7 @@ from sakip_calc import store
 from sakip_calc.calc import proyeksi as pr
 from sakip_calc.calc.anggaran import serapan
 from sakip_calc.calc.skor import pita_skala
-from sakip_calc.domain import rumus
-from sakip_calc.domain.rumus import ada, capaian, gabung_triwulan
+from sakip_calc.domain.rumus import ada, capaian, gabung_triwulan, pita_dari
 from sakip_calc.domain.skala import AMBANG_PANTAU
 
 AWALAN_AMBANG = "pantau-tw"
@@ -116,7 +115,7 @@ def tabel_program(ang: pd.DataFrame, tw: pd.DataFrame, tahun: int, q: int, pita:
 
 
 def _baris(jenis, r, satuan, program_kode, target, sd, perlu, p: pr.Proyeksi, cap, pita_q: list[dict]) -> dict:
-    pita = rumus.pita_dari(cap[1], pita_q)
+    pita = pita_dari(cap[1], pita_q)
     return dict(
         zip(
             KOLOM,

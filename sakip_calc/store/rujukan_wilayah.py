@@ -94,16 +94,6 @@ def _inti_kabkota() -> pd.Series:
     return daftar_kabkota()["nama"].str.replace(_AWALAN, "", regex=True).map(_kunci)
 
 
-def kabkota_nyata(nama: str) -> bool:
-    """Whether a bare name ('Banyuwangi') is a kabupaten or kota of the official list."""
-    return _kunci(nama) in _semua_inti()
-
-
-@lru_cache(maxsize=1)
-def _semua_inti() -> frozenset[str]:
-    return frozenset(_inti_kabkota())
-
-
 @lru_cache(maxsize=64)
 def bawahan(kode_kabkota: str) -> pd.DataFrame:
     """The kecamatan and desa/kelurahan of one kabupaten/kota: kode, nama, tingkat, induk, jenis

@@ -69,7 +69,7 @@ def nama_kabupaten(n: int, seed: int) -> list[str]:
     rng = np.random.default_rng([seed, 0])
     semua = [t + a for a in _ARAH for t in NAMA_TEMPAT]
     nama = [semua[i] for i in rng.choice(len(NAMA_TEMPAT) * 2, size=n, replace=False)]
-    return [n + _ARAH[2] if rujukan_wilayah.kabkota_nyata(n) else n for n in nama]
+    return [x + _ARAH[2] if len(rujukan_wilayah.cari_kabkota(x)) else x for x in nama]
 
 
 # ---- catalogues ----------------------------------------------------------------------------
